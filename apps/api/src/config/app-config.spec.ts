@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('starts on port 3000 with an embedded database and the demo seed when nothing is set', () => {
+    const config = loadConfig({}, '/srv/rapport');
+    expect(config.port).toBe(3000);
+    expect(config.database.ownerUrl).toBeUndefined();
+    expect(config.embedded.dataDir).toBe('/srv/rapport/.data');
+    expect(config.seedDemo).toBe(true);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('does not seed the demo on a real database unless asked', () => {
+    const url = 'postgres://rapport:secret@db:5432/rapport';
+    expect(loadConfig({ DATABASE_URL: url }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: url, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('names the variable and the reason for each bad value, all at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x/y', PORT: '70000', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'PORT must be a whole number from 1 to 65535, got "70000"',
+      'DATABASE_URL is not a postgres:// URL with a database name (postgres://user:pass@host:5432/db)',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ]);
+  });
+
+  it('refuses an app connection without an owner connection to migrate with', () => {
+    expect(() => loadConfig({ DATABASE_APP_URL: 'postgres://app:x@db:5432/rapport' })).toThrow(
+      'DATABASE_APP_URL is set but DATABASE_URL is not',
+    );
+  });
+
+  it('marks the session cookie secure when the public URL is https', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://rapport.example.com/' }).session.secureCookie).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'https://rapport.example.com/' }).publicUrl).toBe('https://rapport.example.com');
+  });
+});

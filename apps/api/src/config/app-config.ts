@@ -1,0 +1,137 @@
+import { resolve } from 'node:path';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const DEMO_SEED_MODES = ['auto', 'true', 'false'] as const;
+
+/** Everything the app reads from its environment, parsed and checked once at boot. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: LogLevel;
+  database: {
+    /** Connection that owns the schema and runs migrations. Unset: an embedded PostgreSQL is started. */
+    ownerUrl: string | undefined;
+    /** Connection of the app role. Unset: the owner connection switches to the app role (SET ROLE). */
+    appUrl: string | undefined;
+    poolSize: number;
+  };
+  embedded: { dataDir: string; port: number };
+  seedDemo: boolean;
+  session: { ttlDays: number; secureCookie: boolean };
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the environment; throws one ConfigError listing every problem found. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const port = read.integer('PORT', 3000, 1, 65535);
+  const ownerUrl = read.postgresUrl('DATABASE_URL');
+  const appUrl = read.postgresUrl('DATABASE_APP_URL');
+  const publicUrl = read.httpUrl('PUBLIC_URL', `http://localhost:${port}`);
+  const seedMode = read.oneOf('SEED_DEMO', DEMO_SEED_MODES, 'auto');
+  if (appUrl && !ownerUrl) problems.push('DATABASE_APP_URL is set but DATABASE_URL is not: set both or neither');
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: read.string('HOST', '127.0.0.1'),
+    port,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    database: { ownerUrl, appUrl, poolSize: read.integer('DB_POOL_SIZE', 10, 1, 500) },
+    embedded: {
+      dataDir: resolve(cwd, read.string('DATA_DIR', '.data')),
+      port: read.integer('EMBEDDED_PG_PORT', 5488, 1, 65535),
+    },
+    seedDemo: seedMode === 'auto' ? ownerUrl === undefined : seedMode === 'true',
+    session: {
+      ttlDays: read.integer('SESSION_TTL_DAYS', 14, 1, 365),
+      secureCookie: publicUrl.startsWith('https://'),
+    },
+    webDistDir: resolve(cwd, read.string('WEB_DIST_DIR', 'dist/apps/web/browser')),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  postgresUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (!/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(value) || !isUrl(value)) {
+      this.problems.push(`${name} is not a postgres:// URL with a database name (postgres://user:pass@host:5432/db)`);
+      return undefined;
+    }
+    return value;
+  }
+
+  httpUrl(name: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^https?:\/\//.test(value) || !isUrl(value)) {
+      this.problems.push(`${name} is not an http(s):// URL, got "${value}"`);
+      return fallback;
+    }
+    return value;
+  }
+}
+
+function isUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import type { ConnectionTarget } from './database/data-source';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { createValidationPipe } from './errors/validation';
+import { requestIdFor } from './logging/logging.module';
+import { APP_VERSION } from './version';
+import { serveConsole } from './web/serve-console';
+
+/** Request bodies past this are refused with 413 before any handler runs. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the whole HTTP app (API, OpenAPI docs, console); the caller decides where it listens. */
+export async function createHttpApp(config: AppConfig, database: ConnectionTarget): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    trustProxy: config.nodeEnv === 'production' ? 'loopback, linklocal, uniquelocal' : false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Angular and Material set inline styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.session.secureCookie ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    // HSTS only means something over HTTPS; on plain-HTTP development it would only confuse browsers.
+    strictTransportSecurity: config.session.secureCookie,
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rapport API')
+      .setDescription('Buyers, orders, follow-ups, answers and cases of one business.')
+      .setVersion(APP_VERSION)
+      .addCookieAuth('rapport_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  await serveConsole(app, config.webDistDir);
+  return app;
+}

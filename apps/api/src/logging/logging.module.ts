@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { LogLevel } from '../config/app-config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** A caller's request id is kept when it looks like one, so logs can be joined across services. */
+export function requestIdFor(request: IncomingMessage): string {
+  const header = request.headers['x-request-id'];
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** Structured JSON logs (pino), one line per request with its id; secrets redacted. */
+@Module({})
+export class LoggingModule {
+  static forRoot(level: LogLevel): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level,
+            // Fastify assigns the id (see requestIdFor) and middie copies it to the raw request.
+            genReqId: (request: IncomingMessage) => request.id ?? requestIdFor(request),
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
+          },
+        }),
+      ],
+    };
+  }
+}

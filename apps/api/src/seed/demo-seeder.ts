@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { TenantEntity } from '../accounts/tenant.entity';
+import { UserEntity } from '../accounts/user.entity';
+import { PasswordHasher } from '../auth/password-hasher';
+import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
+
+/** The demo business every fresh install starts with, so each console screen has something to show. */
+export const DEMO_LOGIN = { email: 'owner@northwind.example', password: 'bakery-demo-2026' } as const;
+const DEMO_BUSINESS = { name: 'Northwind Bakery', timeZone: 'Europe/London', locale: 'en', country: 'GB' };
+
+export interface DemoSeedResult {
+  created: boolean;
+  tenantId: string | null;
+}
+
+@Injectable()
+export class DemoSeeder {
+  constructor(
+    private readonly database: TenantDatabase,
+    private readonly accounts: AccountsRepository,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  /** Creates the demo business unless its owner already exists: never seeds twice. */
+  async seedOnce(): Promise<DemoSeedResult> {
+    const existing = await this.database.global((manager) =>
+      this.accounts.findUserWithPassword(manager, DEMO_LOGIN.email),
+    );
+    if (existing) return { created: false, tenantId: null };
+    return { created: true, tenantId: await this.create() };
+  }
+
+  /** Removes the demo business and its owner, then creates them afresh. */
+  async recreate(): Promise<DemoSeedResult> {
+    await this.remove();
+    return { created: true, tenantId: await this.create() };
+  }
+
+  private async create(): Promise<string> {
+    const passwordHash = await this.passwords.hash(DEMO_LOGIN.password);
+    const owner = await this.database.global((manager) =>
+      this.accounts.createUser(manager, { email: DEMO_LOGIN.email, name: 'Olivia Baker', passwordHash }),
+    );
+    return this.database.transaction(randomUUID(), async (manager) => {
+      await this.accounts.createTenant(manager, { ...DEMO_BUSINESS, isDemo: true });
+      await this.accounts.addMember(manager, owner.id, 'owner');
+      return tenantIdOf(manager);
+    });
+  }
+
+  private async remove(): Promise<void> {
+    const found = await this.database.global((manager) =>
+      this.accounts.findUserWithPassword(manager, DEMO_LOGIN.email),
+    );
+    if (!found) return;
+    const memberships = await this.database.asUser(found.user.id, (manager) =>
+      this.accounts.membershipsOf(manager, found.user.id),
+    );
+    for (const membership of memberships) {
+      await this.database.transaction(membership.tenantId, (manager) =>
+        manager.getRepository(TenantEntity).delete({ id: membership.tenantId, isDemo: true }),
+      );
+    }
+    await this.database.global((manager) => manager.getRepository(UserEntity).delete({ id: found.user.id }));
+  }
+}

@@ -1,0 +1,44 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { loadConfig } from '../../src/config/app-config';
+import { appConnectionTarget } from '../../src/database/data-source';
+import { createHttpApp } from '../../src/http-app';
+import { workerDatabase } from './test-database';
+import { HttpClient } from './http-client';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  /** Owner connection of this worker's database, for assertions below the API. */
+  ownerUrl: string;
+  /** The app's own pool (app role, RLS applies). */
+  dataSource: DataSource;
+  http(): HttpClient;
+  close(): Promise<void>;
+}
+
+/** The real app on this worker's database, listening on a free loopback port. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const ownerUrl = await workerDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: ownerUrl,
+    SEED_DEMO: 'false',
+    WEB_DIST_DIR: '/nonexistent/rapport-console',
+    ...env,
+  });
+  const app = await createHttpApp(config, appConnectionTarget(ownerUrl, undefined, 5));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    baseUrl,
+    ownerUrl,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    http: () => new HttpClient(baseUrl),
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,95 @@
+import { Client } from 'pg';
+import { APP_ROLE } from '../../src/database/database-roles';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
+
+describe('the schema enforces tenant isolation structurally', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  const owner = <T>(work: (client: Client) => Promise<T>) => withClient(testApp.ownerUrl, work);
+
+  async function tenantTables(): Promise<string[]> {
+    return owner(async (client) => {
+      const { rows } = await client.query<{ table_name: string }>(
+        `SELECT c.table_name FROM information_schema.columns c
+           JOIN information_schema.tables t USING (table_schema, table_name)
+          WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'
+          ORDER BY 1`,
+      );
+      return rows.map((row) => row.table_name);
+    });
+  }
+
+  it('finds the tenant-owned tables it checks', async () => {
+    expect(await tenantTables()).toEqual(expect.arrayContaining(['memberships']));
+  });
+
+  it('forces row-level security with a tenant policy on every table that has tenant_id', async () => {
+    const tables = [...(await tenantTables()), 'tenants'];
+    const problems = await owner(async (client) => {
+      const found: string[] = [];
+      for (const table of tables) {
+        const { rows } = await client.query<{ relrowsecurity: boolean; relforcerowsecurity: boolean; policies: string }>(
+          `SELECT c.relrowsecurity, c.relforcerowsecurity,
+                  (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
+                      AND p.qual LIKE '%app_current_tenant()%') AS policies
+             FROM pg_class c WHERE c.relname = $1 AND c.relnamespace = 'public'::regnamespace`,
+          [table],
+        );
+        const row = rows[0];
+        if (!row?.relrowsecurity) found.push(`${table}: row-level security not enabled`);
+        if (!row?.relforcerowsecurity) found.push(`${table}: row-level security not forced`);
+        if (Number(row?.policies ?? 0) === 0) found.push(`${table}: no policy on app_current_tenant()`);
+      }
+      return found;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('keys every tenant-owned table by (tenant_id, id)', async () => {
+    const tables = await tenantTables();
+    const keys = await owner(async (client) => {
+      const { rows } = await client.query<{ table_name: string; columns: string[] }>(
+        `SELECT tc.table_name, array_agg(kcu.column_name::text ORDER BY kcu.ordinal_position) AS columns
+           FROM information_schema.table_constraints tc
+           JOIN information_schema.key_column_usage kcu USING (constraint_schema, constraint_name, table_name)
+          WHERE tc.table_schema = 'public' AND tc.constraint_type = 'PRIMARY KEY' AND tc.table_name = ANY($1)
+          GROUP BY tc.table_name ORDER BY 1`,
+        [tables],
+      );
+      return rows;
+    });
+    expect(keys).toEqual(tables.map((table_name) => ({ table_name, columns: ['tenant_id', 'id'] })));
+  });
+
+  it('makes every foreign key into a tenant-owned table include tenant_id', async () => {
+    const tables = await tenantTables();
+    const offenders = await owner(async (client) => {
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT con.conname AS name
+           FROM pg_constraint con
+           JOIN pg_class target ON target.oid = con.confrelid
+          WHERE con.contype = 'f' AND target.relname = ANY($1)
+            AND NOT EXISTS (
+              SELECT 1 FROM unnest(con.confkey) k JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k
+               WHERE a.attname = 'tenant_id')`,
+        [tables],
+      );
+      return rows.map((row) => row.name);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('runs the app as a role that bypasses nothing and owns nothing', async () => {
+    const [role] = await testApp.dataSource.query(
+      `SELECT current_user AS name, r.rolsuper, r.rolbypassrls,
+              (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid)::int AS owned
+         FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false, owned: 0 });
+  });
+});

@@ -1,0 +1,11 @@
+/** Settings every project's Jest config starts from. */
+const path = require('node:path');
+
+module.exports = {
+  moduleNameMapper: {
+    '^@rapport/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
+    '^@rapport/ui$': path.join(__dirname, 'libs/ui/src/index.ts'),
+  },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json', 'html'],
+  clearMocks: true,
+};

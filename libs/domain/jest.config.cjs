@@ -1,0 +1,9 @@
+/** Pure rules: no database, no DOM. */
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'domain',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+};
