@@ -6,6 +6,7 @@ module.exports = {
   ...require('../../jest.preset.cjs'),
   displayName: 'api',
   rootDir: __dirname,
+  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'api' }]],
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },

@@ -17,7 +17,10 @@ import { serveConsole } from './web/serve-console';
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the whole HTTP app (API, OpenAPI docs, console); the caller decides where it listens. */
-export async function createHttpApp(config: AppConfig, database: ConnectionTarget): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  database: ConnectionTarget,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,

@@ -15,7 +15,8 @@ function say(line: string): void {
 /** `main.js [serve|migrate|revert|seed-demo]`: one entry point for the app and its maintenance tasks. */
 async function main(argv: string[]): Promise<void> {
   const command = (argv[0] ?? 'serve') as Command;
-  if (!COMMANDS.includes(command)) throw new Error(`Unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
+  if (!COMMANDS.includes(command))
+    throw new Error(`Unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
   const config = loadConfig();
   const server = await openDatabaseServer(config, say);
   let isStopping = false;
@@ -68,6 +69,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -29,7 +29,10 @@ export class AccountsRepository {
     return manager.getRepository(UserEntity).findOneBy({ id });
   }
 
-  createUser(manager: EntityManager, input: { email: string; name: string; passwordHash: string }): Promise<UserEntity> {
+  createUser(
+    manager: EntityManager,
+    input: { email: string; name: string; passwordHash: string },
+  ): Promise<UserEntity> {
     const repository = manager.getRepository(UserEntity);
     return repository.save(repository.create(input));
   }

@@ -5,7 +5,8 @@ import { MissingTenantContextError, NoActiveBusinessError } from '../tenancy/ten
 import type { Principal, RequestWithPrincipal } from './principal';
 
 /** How a route may be reached. Every route declares one; the guard refuses a route that does not. */
-export type RouteAccess = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+export type RouteAccess =
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
 export const ROUTE_ACCESS = 'rapport:route-access';
 
 /** Anyone, signed in or not (health, login, the buyers' pages, signed webhooks). */

@@ -40,7 +40,10 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiCookieAuth(SESSION_COOKIE)
-  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.sessions.revoke(principal.sessionId);
     void reply.clearCookie(SESSION_COOKIE, this.sessions.cookieOptions());
   }

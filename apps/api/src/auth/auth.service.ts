@@ -27,7 +27,9 @@ export class AuthService {
 
   /** Opens a session in the user's oldest business and returns its token with the profile. */
   async signIn(user: UserEntity, client: SessionClient): Promise<{ token: string; me: MeResponse }> {
-    const memberships = await this.database.asUser(user.id, (manager) => this.accounts.membershipsOf(manager, user.id));
+    const memberships = await this.database.asUser(user.id, (manager) =>
+      this.accounts.membershipsOf(manager, user.id),
+    );
     const first = memberships[0] ?? null;
     const { token, session } = await this.sessions.create(user.id, first?.tenantId ?? null, client);
     const me = await this.me({
@@ -43,12 +45,22 @@ export class AuthService {
     const { userId, tenantId, role } = principal;
     const user = await this.database.global((manager) => this.accounts.findUserById(manager, userId));
     if (!user) throw new UnauthenticatedError();
-    const memberships = await this.database.asUser(userId, (manager) => this.accounts.membershipsOf(manager, userId));
-    const tenant = tenantId ? await this.database.transaction(tenantId, (manager) => this.accounts.findTenant(manager)) : null;
+    const memberships = await this.database.asUser(userId, (manager) =>
+      this.accounts.membershipsOf(manager, userId),
+    );
+    const tenant = tenantId
+      ? await this.database.transaction(tenantId, (manager) => this.accounts.findTenant(manager))
+      : null;
     return {
       user: { id: user.id, email: user.email, name: user.name },
       business: tenant
-        ? { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone, locale: tenant.locale, country: tenant.country }
+        ? {
+            id: tenant.id,
+            name: tenant.name,
+            timeZone: tenant.timeZone,
+            locale: tenant.locale,
+            country: tenant.country,
+          }
         : null,
       role,
       permissions: role ? [...ROLE_PERMISSIONS[role]] : [],

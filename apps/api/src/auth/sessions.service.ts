@@ -28,11 +28,7 @@ export class SessionsService {
   ) {}
 
   /** 256 random bits; the browser holds the token, the database only its hash. */
-  async create(
-    userId: string,
-    activeTenantId: string | null,
-    client: SessionClient,
-  ): Promise<NewSession> {
+  async create(userId: string, activeTenantId: string | null, client: SessionClient): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = await this.database.global((manager) => {
@@ -68,7 +64,9 @@ export class SessionsService {
 
   async revoke(sessionId: string): Promise<void> {
     await this.database.global((manager) =>
-      manager.getRepository(SessionEntity).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() }),
+      manager
+        .getRepository(SessionEntity)
+        .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() }),
     );
   }
 

@@ -39,6 +39,8 @@ describe('loadConfig', () => {
 
   it('marks the session cookie secure when the public URL is https', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://rapport.example.com/' }).session.secureCookie).toBe(true);
-    expect(loadConfig({ PUBLIC_URL: 'https://rapport.example.com/' }).publicUrl).toBe('https://rapport.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://rapport.example.com/' }).publicUrl).toBe(
+      'https://rapport.example.com',
+    );
   });
 });

@@ -46,7 +46,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const appUrl = read.postgresUrl('DATABASE_APP_URL');
   const publicUrl = read.httpUrl('PUBLIC_URL', `http://localhost:${port}`);
   const seedMode = read.oneOf('SEED_DEMO', DEMO_SEED_MODES, 'auto');
-  if (appUrl && !ownerUrl) problems.push('DATABASE_APP_URL is set but DATABASE_URL is not: set both or neither');
+  if (appUrl && !ownerUrl)
+    problems.push('DATABASE_APP_URL is set but DATABASE_URL is not: set both or neither');
 
   const config: AppConfig = {
     nodeEnv,
@@ -110,7 +111,9 @@ class EnvReader {
     const value = this.raw(name);
     if (value === undefined) return undefined;
     if (!/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(value) || !isUrl(value)) {
-      this.problems.push(`${name} is not a postgres:// URL with a database name (postgres://user:pass@host:5432/db)`);
+      this.problems.push(
+        `${name} is not a postgres:// URL with a database name (postgres://user:pass@host:5432/db)`,
+      );
       return undefined;
     }
     return value;

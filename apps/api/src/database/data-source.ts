@@ -42,5 +42,7 @@ export function appConnectionTarget(
 }
 
 export function ownerDataSource(ownerUrl: string): DataSource {
-  return new DataSource(dataSourceOptions({ url: ownerUrl, poolSize: 2, applicationName: 'rapport-migrate' }));
+  return new DataSource(
+    dataSourceOptions({ url: ownerUrl, poolSize: 2, applicationName: 'rapport-migrate' }),
+  );
 }

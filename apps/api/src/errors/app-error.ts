@@ -21,7 +21,10 @@ export class ValidationFailedError extends AppError {
   readonly status = 400;
   readonly code = 'validation_failed';
   constructor(details: FieldError[]) {
-    super(`Invalid request: ${details.map((detail) => `${detail.field} ${detail.reason}`).join('; ')}`, details);
+    super(
+      `Invalid request: ${details.map((detail) => `${detail.field} ${detail.reason}`).join('; ')}`,
+      details,
+    );
   }
 }
 

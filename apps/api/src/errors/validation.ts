@@ -19,9 +19,17 @@ export function createValidationPipe(): ValidationPipe {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const fields: FieldError[] = [];
   for (const error of errors) {
-    const path = parent === '' ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    const path =
+      parent === ''
+        ? error.property
+        : /^\d+$/.test(error.property)
+          ? `${parent}[${error.property}]`
+          : `${parent}.${error.property}`;
     for (const reason of Object.values(error.constraints ?? {})) {
-      fields.push({ field: path, reason: reason.replace(new RegExp(`^${escapeRegExp(error.property)} `), '') });
+      fields.push({
+        field: path,
+        reason: reason.replace(new RegExp(`^${escapeRegExp(error.property)} `), ''),
+      });
     }
     if (error.children?.length) fields.push(...flattenValidationErrors(error.children, path));
   }

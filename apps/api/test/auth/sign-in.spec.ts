@@ -67,7 +67,9 @@ describe('signing in and out', () => {
   });
 
   it('names each bad field of a malformed sign-in', async () => {
-    const result = await testApp.http().post<ApiErrorBody>('/api/auth/login', { email: 'not-an-email', role: 'owner' });
+    const result = await testApp
+      .http()
+      .post<ApiErrorBody>('/api/auth/login', { email: 'not-an-email', role: 'owner' });
     expect(result.status).toBe(400);
     expect(result.body.error).toBe('validation_failed');
     expect(result.body.details).toEqual(
@@ -111,7 +113,10 @@ describe('signing in and out', () => {
   it('signs in a user who belongs to no business, with no business and no permissions', async () => {
     const loner = await createUser(testApp);
     const client = testApp.http();
-    const result = await client.post<MeResponse>('/api/auth/login', { email: loner.email, password: loner.password });
+    const result = await client.post<MeResponse>('/api/auth/login', {
+      email: loner.email,
+      password: loner.password,
+    });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ business: null, role: null, permissions: [], memberships: [] });
   });

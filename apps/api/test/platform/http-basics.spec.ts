@@ -19,7 +19,11 @@ describe('the HTTP surface', () => {
   it('reports a reachable database and a current schema on /api/health', async () => {
     const result = await testApp.http().get<HealthResponse>('/api/health');
     expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ status: 'ok', database: 'up', migrations: { current: true, pending: [] } });
+    expect(result.body).toMatchObject({
+      status: 'ok',
+      database: 'up',
+      migrations: { current: true, pending: [] },
+    });
   });
 
   it('answers every request with a request id, keeping a well-formed one from the caller', async () => {
@@ -53,7 +57,9 @@ describe('the HTTP surface', () => {
 
   it('refuses an oversized body with 413 before any handler runs', async () => {
     const big = JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(2 * 1024 * 1024) });
-    const result = await testApp.http().post<ApiErrorBody>('/api/auth/login', big, { 'content-type': 'application/json' });
+    const result = await testApp
+      .http()
+      .post<ApiErrorBody>('/api/auth/login', big, { 'content-type': 'application/json' });
     expect(result.status).toBe(413);
     expect(result.body.error).toBe('payload_too_large');
   });
@@ -72,6 +78,8 @@ describe('the HTTP surface', () => {
   it('publishes the OpenAPI document with the sign-in route', async () => {
     const result = await testApp.http().get<{ paths: Record<string, unknown> }>('/api/docs/openapi.json');
     expect(result.status).toBe(200);
-    expect(Object.keys(result.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health']));
+    expect(Object.keys(result.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health']),
+    );
   });
 });

@@ -25,7 +25,10 @@ function unique(): string {
 }
 
 /** A user who can sign in; not a member of anything yet. */
-export async function createUser(testApp: TestApp, overrides: Partial<Omit<TestUser, 'id'>> = {}): Promise<TestUser> {
+export async function createUser(
+  testApp: TestApp,
+  overrides: Partial<Omit<TestUser, 'id'>> = {},
+): Promise<TestUser> {
   const suffix = unique();
   const email = overrides.email ?? `user-${suffix}@example.test`;
   const password = overrides.password ?? `password-${suffix}`;
@@ -33,7 +36,9 @@ export async function createUser(testApp: TestApp, overrides: Partial<Omit<TestU
   const passwordHash = await testApp.app.get(PasswordHasher).hash(password);
   const user = await testApp.app
     .get(TenantDatabase)
-    .global((manager) => testApp.app.get(AccountsRepository).createUser(manager, { email, name, passwordHash }));
+    .global((manager) =>
+      testApp.app.get(AccountsRepository).createUser(manager, { email, name, passwordHash }),
+    );
   return { id: user.id, email, password, name };
 }
 
@@ -59,8 +64,15 @@ export async function createTenant(
 }
 
 /** Adds an existing user to a business with a role. */
-export async function addMember(testApp: TestApp, tenantId: string, user: TestUser, role: Role): Promise<void> {
+export async function addMember(
+  testApp: TestApp,
+  tenantId: string,
+  user: TestUser,
+  role: Role,
+): Promise<void> {
   await testApp.app
     .get(TenantDatabase)
-    .transaction(tenantId, (manager) => testApp.app.get(AccountsRepository).addMember(manager, user.id, role));
+    .transaction(tenantId, (manager) =>
+      testApp.app.get(AccountsRepository).addMember(manager, user.id, role),
+    );
 }

@@ -15,6 +15,7 @@ export default async function globalTeardown(): Promise<void> {
       'SELECT datname FROM pg_database WHERE datname LIKE $1',
       [`rapport_test_${run.runId}_%`],
     );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
   });
 }

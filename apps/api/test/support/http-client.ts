@@ -14,7 +14,11 @@ export class HttpClient {
     return this.request<T>('GET', path, undefined, headers);
   }
 
-  post<T = unknown>(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+  post<T = unknown>(
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> {
     return this.request<T>('POST', path, body, headers);
   }
 
@@ -38,13 +42,18 @@ export class HttpClient {
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const text = await response.text();
     const isJson = response.headers.get('content-type')?.includes('json') ?? false;
-    return { status: response.status, headers: response.headers, body: (isJson && text ? JSON.parse(text) : text) as T };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (isJson && text ? JSON.parse(text) : text) as T,
+    };
   }
 
   /** Signs in with email and password; the client then carries the session cookie. */
   async signIn(email: string, password: string): Promise<HttpResult> {
     const result = await this.post('/api/auth/login', { email, password });
-    if (result.status !== 200) throw new Error(`Sign-in as ${email} failed with ${result.status}: ${JSON.stringify(result.body)}`);
+    if (result.status !== 200)
+      throw new Error(`Sign-in as ${email} failed with ${result.status}: ${JSON.stringify(result.body)}`);
     return result;
   }
 

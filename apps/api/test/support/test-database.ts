@@ -48,6 +48,7 @@ export function workerDatabase(): Promise<string> {
 
 export function requiredEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the API tests through their Jest config (globalSetup)`);
+  if (!value)
+    throw new Error(`${name} is not set: run the API tests through their Jest config (globalSetup)`);
   return value;
 }

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { type Client } from 'pg';
 import { APP_ROLE } from '../../src/database/database-roles';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -33,7 +33,11 @@ describe('the schema enforces tenant isolation structurally', () => {
     const problems = await owner(async (client) => {
       const found: string[] = [];
       for (const table of tables) {
-        const { rows } = await client.query<{ relrowsecurity: boolean; relforcerowsecurity: boolean; policies: string }>(
+        const { rows } = await client.query<{
+          relrowsecurity: boolean;
+          relforcerowsecurity: boolean;
+          policies: string;
+        }>(
           `SELECT c.relrowsecurity, c.relforcerowsecurity,
                   (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
                       AND p.qual LIKE '%app_current_tenant()%') AS policies

@@ -22,10 +22,14 @@ describe('TenantDatabase', () => {
 
   it("shows a tenant only its own rows, even when the query asks for another tenant's", async () => {
     const seen = await database.transaction(alpha.id, (manager) =>
-      manager.getRepository(MembershipEntity).find({ where: [{ tenantId: alpha.id }, { tenantId: beta.id }] }),
+      manager
+        .getRepository(MembershipEntity)
+        .find({ where: [{ tenantId: alpha.id }, { tenantId: beta.id }] }),
     );
     expect(seen.map((membership) => membership.tenantId)).toEqual([alpha.id]);
-    const tenants = await database.transaction(alpha.id, (manager) => manager.getRepository(TenantEntity).find());
+    const tenants = await database.transaction(alpha.id, (manager) =>
+      manager.getRepository(TenantEntity).find(),
+    );
     expect(tenants.map((tenant) => tenant.name)).toEqual(['Alpha Shop']);
   });
 
@@ -33,7 +37,9 @@ describe('TenantDatabase', () => {
     const stranger = await createUser(testApp);
     await expect(
       database.transaction(alpha.id, (manager) =>
-        manager.getRepository(MembershipEntity).insert({ tenantId: beta.id, userId: stranger.id, role: 'admin' }),
+        manager
+          .getRepository(MembershipEntity)
+          .insert({ tenantId: beta.id, userId: stranger.id, role: 'admin' }),
       ),
     ).rejects.toThrow(/row-level security/);
     const betaMembers = await database.transaction(beta.id, (manager) =>
@@ -49,8 +55,9 @@ describe('TenantDatabase', () => {
       return { updated: updated.affected, deleted: deleted.affected };
     });
     expect(result).toEqual({ updated: 0, deleted: 0 });
-    const name = await database.transaction(beta.id, async (manager) =>
-      (await manager.getRepository(TenantEntity).findOneByOrFail({ id: beta.id })).name,
+    const name = await database.transaction(
+      beta.id,
+      async (manager) => (await manager.getRepository(TenantEntity).findOneByOrFail({ id: beta.id })).name,
     );
     expect(name).toBe('Beta Shop');
   });
@@ -86,7 +93,9 @@ describe('TenantDatabase', () => {
     const shared = await createUser(testApp);
     await createTenant(testApp, { owner: shared, name: 'Gamma' });
     await createTenant(testApp, { owner: shared, name: 'Delta' });
-    const rows = await database.asUser(shared.id, (manager) => manager.getRepository(MembershipEntity).find());
+    const rows = await database.asUser(shared.id, (manager) =>
+      manager.getRepository(MembershipEntity).find(),
+    );
     expect(rows).toHaveLength(2);
     expect(rows.every((row) => row.userId === shared.id)).toBe(true);
     const names = await database.asUser(shared.id, (manager) => manager.getRepository(TenantEntity).find());
@@ -94,7 +103,9 @@ describe('TenantDatabase', () => {
   });
 
   it('gives a fresh random tenant id no rows until it is created', async () => {
-    const count = await database.transaction(randomUUID(), (manager) => manager.getRepository(TenantEntity).count());
+    const count = await database.transaction(randomUUID(), (manager) =>
+      manager.getRepository(TenantEntity).count(),
+    );
     expect(count).toBe(0);
   });
 });

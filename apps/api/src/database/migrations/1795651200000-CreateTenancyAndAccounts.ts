@@ -29,7 +29,9 @@ export class CreateTenancyAndAccounts1795651200000 implements MigrationInterface
     await db.query(
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO rapport_app`,
     );
-    await db.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO rapport_app`);
+    await db.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO rapport_app`,
+    );
     await db.query(`GRANT SELECT ON schema_migrations TO rapport_app`);
 
     // Transaction-local settings written by set_config(..., true); empty or unset means "no context".
@@ -113,13 +115,16 @@ export class CreateTenancyAndAccounts1795651200000 implements MigrationInterface
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE sessions`);
+    await db.query(`DROP POLICY own_tenants ON tenants`);
     await db.query(`DROP TABLE memberships`);
     await db.query(`DROP TABLE users`);
     await db.query(`DROP TABLE tenants`);
     await db.query(`DROP FUNCTION app_current_user()`);
     await db.query(`DROP FUNCTION app_current_tenant()`);
     await db.query(`REVOKE SELECT ON schema_migrations FROM rapport_app`);
-    await db.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE, SELECT ON SEQUENCES FROM rapport_app`);
+    await db.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE, SELECT ON SEQUENCES FROM rapport_app`,
+    );
     await db.query(
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM rapport_app`,
     );

@@ -1,0 +1,25 @@
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import {
+  type ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { MatIconRegistry } from '@angular/material/icon';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { APP_ROUTES } from './app.routes';
+import { sessionExpiredInterceptor } from './auth/session-expired.interceptor';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(APP_ROUTES, withComponentInputBinding()),
+    provideHttpClient(withFetch(), withInterceptors([sessionExpiredInterceptor])),
+    // Icons come from the bundled Material Symbols font, not from a CDN.
+    provideAppInitializer(() => {
+      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
+    }),
+  ],
+};

@@ -1,0 +1,39 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import {
+  type ActivatedRouteSnapshot,
+  provideRouter,
+  type RouterStateSnapshot,
+  UrlTree,
+} from '@angular/router';
+import { signedInGuard, signedOutGuard } from './auth.guards';
+
+describe('auth guards', () => {
+  function run(guard: typeof signedInGuard, url: string, me: object | null) {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const result = TestBed.runInInjectionContext(() =>
+      guard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot),
+    ) as Promise<boolean | UrlTree>;
+    const request = TestBed.inject(HttpTestingController).expectOne('/api/me');
+    if (me) request.flush(me);
+    else request.flush({}, { status: 401, statusText: 'Unauthorized' });
+    return result;
+  }
+
+  it('sends a signed-out visitor to sign-in, remembering where they were going', async () => {
+    const result = await run(signedInGuard, '/customers', null);
+    expect(result).toBeInstanceOf(UrlTree);
+    expect(String(result)).toBe('/login?returnTo=%2Fcustomers');
+  });
+
+  it('lets a signed-in user through', async () => {
+    expect(await run(signedInGuard, '/customers', { user: {}, permissions: [] })).toBe(true);
+  });
+
+  it('sends a signed-in user away from the sign-in page', async () => {
+    expect(String(await run(signedOutGuard, '/login', { user: {}, permissions: [] }))).toBe('/dashboard');
+  });
+});

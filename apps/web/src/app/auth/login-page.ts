@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import { SessionStore } from './session-store';
+
+@Component({
+  selector: 'rp-login-page',
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+  ],
+  templateUrl: './login-page.html',
+  styleUrl: './login-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+
+  /** Where to go after signing in (set by the guard that sent the user here). */
+  readonly returnTo = input<string>();
+  readonly isSubmitting = signal(false);
+  readonly error = signal<string | null>(null);
+
+  readonly form = new FormGroup({
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+
+  async signIn(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.isSubmitting.set(true);
+    this.error.set(null);
+    try {
+      await this.session.signIn(this.form.getRawValue());
+      await this.router.navigateByUrl(safeReturnPath(this.returnTo()));
+    } catch (error) {
+      this.error.set(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.isSubmitting.set(false);
+    }
+  }
+}
+
+/** Only paths inside the console: an absolute URL here would make the sign-in page an open redirect. */
+export function safeReturnPath(returnTo: string | undefined): string {
+  return returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') && !returnTo.startsWith('/login')
+    ? returnTo
+    : '/dashboard';
+}

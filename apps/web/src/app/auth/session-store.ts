@@ -1,0 +1,72 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { ApiErrorBody, LoginRequest, MeResponse, Permission } from '@rapport/domain';
+import { firstValueFrom } from 'rxjs';
+
+/** Who is signed in, loaded once from /api/me and updated on sign-in and sign-out. */
+@Injectable({ providedIn: 'root' })
+export class SessionStore {
+  private readonly http = inject(HttpClient);
+  private readonly state = signal<MeResponse | null>(null);
+  private loading: Promise<MeResponse | null> | null = null;
+
+  readonly me = this.state.asReadonly();
+  readonly isSignedIn = computed(() => this.state() !== null);
+  readonly businessName = computed(() => this.state()?.business?.name ?? null);
+
+  /** Loads the session once; later calls reuse the answer. */
+  load(): Promise<MeResponse | null> {
+    this.loading ??= firstValueFrom(this.http.get<MeResponse>('/api/me')).then(
+      (me) => this.set(me),
+      (error: unknown) => {
+        if (error instanceof HttpErrorResponse && error.status === 401) return this.set(null);
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Resolves with the profile, or rejects with the API's message ("Email or password is incorrect"). */
+  async signIn(credentials: LoginRequest): Promise<MeResponse> {
+    try {
+      const me = await firstValueFrom(this.http.post<MeResponse>('/api/auth/login', credentials));
+      this.loading = Promise.resolve(me);
+      return this.set(me) as MeResponse;
+    } catch (error) {
+      throw new Error(messageOf(error));
+    }
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post<void>('/api/auth/logout', {}));
+    } finally {
+      this.forget();
+    }
+  }
+
+  /** Drops the local copy, e.g. when the API says the session has ended. */
+  forget(): void {
+    this.loading = Promise.resolve(null);
+    this.state.set(null);
+  }
+
+  can(permission: Permission): boolean {
+    return this.state()?.permissions.includes(permission) ?? false;
+  }
+
+  private set(me: MeResponse | null): MeResponse | null {
+    this.state.set(me);
+    return me;
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof HttpErrorResponse) {
+    const body = error.error as Partial<ApiErrorBody> | null;
+    if (body?.message) return body.message;
+    if (error.status === 0) return 'Rapport cannot be reached. Check your connection and try again.';
+  }
+  return 'Something went wrong. Please try again.';
+}

@@ -1,0 +1,86 @@
+import nx from '@nx/eslint-plugin';
+
+/** Nx tags (see each project.json) and who may import whom. Violations are errors. */
+const boundaries = [
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:domain'] },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain'],
+    bannedExternalImports: [
+      '@nestjs/*',
+      '@angular/*',
+      'typeorm',
+      'class-validator',
+      'class-transformer',
+      'rxjs',
+      'pg',
+    ],
+  },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/node_modules', 'tmp', '.nx', '.data', '.angular', '**/screenshots', 'coverage'],
+  },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: [], depConstraints: boundaries },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      'no-console': ['error', { allow: ['error'] }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // Nest and TypeORM read constructor parameter types at run time: those imports must stay values.
+    files: ['apps/api/src/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  ...nx.configs['flat/angular'].map((config) => ({
+    ...config,
+    files: ['apps/web/**/*.ts', 'libs/ui/**/*.ts'],
+  })),
+  ...nx.configs['flat/angular-template'].map((config) => ({
+    ...config,
+    files: ['apps/web/**/*.html', 'libs/ui/**/*.html'],
+  })),
+  {
+    files: ['apps/web/**/*.ts', 'libs/ui/**/*.ts'],
+    rules: {
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'rp', style: 'camelCase' },
+      ],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'rp', style: 'kebab-case' }],
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+    },
+  },
+  {
+    // Jest configs share the workspace preset by path; they are tooling, not project code.
+    files: ['**/jest.config.cjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    files: ['tools/**/*.mjs'],
+    rules: { 'no-console': 'off' },
+  },
+];

@@ -1,0 +1,3 @@
+export * from './empty-state/empty-state.component';
+export * from './kpi-card/kpi-card.component';
+export * from './page-header/page-header.component';
