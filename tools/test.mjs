@@ -14,7 +14,8 @@ function run(command, args) {
 }
 
 let status = run('npx', ['prettier', '--check', '--log-level=warn', '.']);
-if (status === 0) status = run('npx', ['nx', 'run-many', '-t', 'typecheck', 'lint', 'test', '--outputStyle=static']);
+if (status === 0)
+  status = run('npx', ['nx', 'run-many', '-t', 'typecheck', 'lint', 'test', '--outputStyle=static']);
 if (status === 0) status = run('node', ['tools/e2e/run-e2e.mjs']);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
