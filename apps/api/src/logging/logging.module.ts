@@ -12,6 +12,11 @@ export function requestIdFor(request: IncomingMessage): string {
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
+/** Middleware sees the URL with its mount prefix stripped; originalUrl keeps the whole path. */
+function isHealthCheck(request: IncomingMessage & { originalUrl?: string }): boolean {
+  return (request.originalUrl ?? request.url ?? '').startsWith('/api/health');
+}
+
 /** Structured JSON logs (pino), one line per request with its id; secrets redacted. */
 @Module({})
 export class LoggingModule {
@@ -26,7 +31,16 @@ export class LoggingModule {
             // Fastify assigns the id (see requestIdFor) and middie copies it to the raw request.
             genReqId: (request: IncomingMessage) => request.id ?? requestIdFor(request),
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
+            // Load balancers poll health every few seconds; those lines would drown the rest.
+            autoLogging: { ignore: isHealthCheck },
+            serializers: {
+              req: (request: { id: string; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
           },
         }),
       ],
