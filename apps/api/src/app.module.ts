@@ -1,5 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { BusinessesModule } from './accounts/businesses.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
+import { MailModule } from './mail/mail.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -20,8 +25,13 @@ export class AppModule {
         LoggingModule.forRoot(config.logLevel),
         DatabaseModule.forRoot(database),
         TenancyModule,
+        MailModule,
+        RateLimitModule,
         AccountsModule,
+        AuditModule,
         AuthModule,
+        ApiKeysModule,
+        BusinessesModule,
         HealthModule,
         SeedModule,
       ],

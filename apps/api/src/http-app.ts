@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import type { ConnectionTarget } from './database/data-source';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { createValidationPipe } from './errors/validation';
+import { registerCsrfCookie } from './auth/csrf';
 import { requestIdFor } from './logging/logging.module';
 import { APP_VERSION } from './version';
 import { serveConsole } from './web/serve-console';
@@ -39,6 +40,7 @@ export async function createHttpApp(
     void reply.header('x-request-id', request.id);
   });
   await app.register(fastifyCookie);
+  registerCsrfCookie(fastify, config.session.secureCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

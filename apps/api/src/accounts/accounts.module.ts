@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountsRepository } from './accounts.repository';
+import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 
-@Module({ providers: [AccountsRepository], exports: [AccountsRepository] })
+/** Users, businesses and memberships at the data level, shared by sign-in and the team features. */
+@Module({
+  providers: [AccountsRepository, PasswordHasher, PasswordPolicy],
+  exports: [AccountsRepository, PasswordHasher, PasswordPolicy],
+})
 export class AccountsModule {}

@@ -1,21 +1,21 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Permission } from '@rapport/domain';
-import { UnauthenticatedError } from '../errors/app-error';
-import { MissingTenantContextError, NoActiveBusinessError } from '../tenancy/tenancy.errors';
-import type { Principal, RequestWithPrincipal } from './principal';
+import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
+import { NoActiveBusinessError } from '../tenancy/tenancy.errors';
+import type { Principal, RequestWithPrincipal, UserPrincipal } from './principal';
 
 /** How a route may be reached. Every route declares one; the guard refuses a route that does not. */
 export type RouteAccess =
   { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
 export const ROUTE_ACCESS = 'rapport:route-access';
 
-/** Anyone, signed in or not (health, login, the buyers' pages, signed webhooks). */
+/** Anyone, signed in or not (health, sign-in, invitation links, the buyers' pages, signed webhooks). */
 export const Public = () => SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess);
 
-/** Any signed-in user, whatever their role (their own profile, sign-out). */
+/** Any person signed in to the console, whatever their role (their own profile and sessions). */
 export const SignedIn = () => SetMetadata(ROUTE_ACCESS, { kind: 'signed-in' } satisfies RouteAccess);
 
-/** A member of the active business whose role grants `permission`. */
+/** A member of the active business whose role grants `permission`, or an API key with that scope. */
 export const RequirePermission = (permission: Permission) =>
   SetMetadata(ROUTE_ACCESS, { kind: 'permission', permission } satisfies RouteAccess);
 
@@ -30,13 +30,20 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
   principalOf(context),
 );
 
+/** The verified person; an API key calling a person's route is refused. */
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal => {
+  const principal = principalOf(context);
+  if (principal.kind !== 'user')
+    throw new ForbiddenError('This route is for people signed in to the console');
+  return principal;
+});
+
 /**
- * The tenant id from the verified session: never from a header, path or body. Throws rather than
- * fall back when there is none, so a handler cannot run tenant work without a tenant.
+ * The tenant id from the verified session or API key: never from a header, path or body. Throws rather
+ * than fall back when there is none, so a handler cannot run tenant work without a tenant.
  */
 export const CurrentTenant = createParamDecorator((_: unknown, context: ExecutionContext): string => {
   const principal = principalOf(context);
   if (!principal.tenantId) throw new NoActiveBusinessError();
-  if (!principal.role) throw new MissingTenantContextError();
   return principal.tenantId;
 });

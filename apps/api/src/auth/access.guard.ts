@@ -1,18 +1,22 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { hasPermission } from '@rapport/domain';
+import { hasPermission, type Permission } from '@rapport/domain';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import { AccountsRepository } from '../accounts/accounts.repository';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { ROUTE_ACCESS, type RouteAccess } from './access.decorators';
+import { clientInfoOf } from './client-info';
+import { assertCsrfToken, isCsrfExempt } from './csrf';
 import type { Principal, RequestWithPrincipal } from './principal';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 
 /**
- * Runs before every route. Deny by default: a route without an access declaration is refused, a
- * session is verified against the database, and the member's role is read inside the tenant's own
- * transaction, so a removed member loses access on their next request.
+ * Runs before every route. Deny by default: a route without an access declaration is refused; a
+ * state-changing request from a browser must carry the CSRF token; a session or API key is verified
+ * against the database; a member's role is read inside the tenant's own transaction, so a removed member
+ * loses access on their next request.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -21,6 +25,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeysService,
     private readonly database: TenantDatabase,
     private readonly accounts: AccountsRepository,
   ) {}
@@ -34,28 +39,53 @@ export class AccessGuard implements CanActivate {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule`);
       throw new ForbiddenError('This route is not available');
     }
+    const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithPrincipal>();
+    if (!isCsrfExempt(request)) assertCsrfToken(request);
     if (access.kind === 'public') return true;
 
-    const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithPrincipal>();
     const principal = await this.authenticate(request);
     if (!principal) throw new UnauthenticatedError();
     request.principal = principal;
 
-    if (access.kind === 'permission') {
-      if (!principal.role || !hasPermission(principal.role, access.permission)) throw new ForbiddenError();
+    if (access.kind === 'signed-in' && principal.kind !== 'user') {
+      throw new ForbiddenError('This route is for people signed in to the console');
     }
+    if (access.kind === 'permission' && !isAllowed(principal, access.permission)) throw new ForbiddenError();
     return true;
   }
 
   private async authenticate(request: FastifyRequest): Promise<Principal | null> {
+    const client = clientInfoOf(request);
+    const authorization = request.headers.authorization;
+    if (authorization) {
+      const [scheme, token] = authorization.split(' ');
+      return scheme?.toLowerCase() === 'bearer' && token
+        ? this.apiKeys.authenticate(token.trim(), client)
+        : null;
+    }
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token) return null;
     const session = await this.sessions.resolve(token);
     if (!session) return null;
+    const user = await this.database.global((manager) => this.accounts.findUserById(manager, session.userId));
+    if (!user) return null;
     const tenantId = session.activeTenantId;
     const role = tenantId
       ? await this.database.transaction(tenantId, (manager) => this.accounts.roleOf(manager, session.userId))
       : null;
-    return { userId: session.userId, sessionId: session.id, tenantId: role ? tenantId : null, role };
+    return {
+      kind: 'user',
+      userId: user.id,
+      email: user.email,
+      sessionId: session.id,
+      tenantId: role ? tenantId : null,
+      role,
+      client,
+    };
   }
+}
+
+function isAllowed(principal: Principal, permission: Permission): boolean {
+  if (principal.kind === 'api-key') return (principal.scopes as readonly string[]).includes(permission);
+  return principal.role !== null && hasPermission(principal.role, permission);
 }

@@ -2,23 +2,26 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AccountsModule } from '../accounts/accounts.module';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { AuditModule } from '../audit/audit.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
-import { PasswordHasher } from './password-hasher';
+import { MeController } from './me.controller';
+import { PasswordsService } from './passwords.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [PassportModule, AccountsModule],
-  controllers: [AuthController],
+  imports: [PassportModule, AccountsModule, ApiKeysModule, AuditModule],
+  controllers: [AuthController, MeController],
   providers: [
     AuthService,
     LocalStrategy,
-    PasswordHasher,
     SessionsService,
+    PasswordsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, SessionsService],
+  exports: [AuthService, SessionsService],
 })
 export class AuthModule {}

@@ -1,47 +1,97 @@
-import { Injectable } from '@nestjs/common';
-import { type MeResponse, ROLE_PERMISSIONS } from '@rapport/domain';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  afterFailedLogin,
+  LOCK_MINUTES,
+  type MeResponse,
+  ROLE_PERMISSIONS,
+  secondsUntilNextAttempt,
+} from '@rapport/domain';
 import { AccountsRepository } from '../accounts/accounts.repository';
-import type { UserEntity } from '../accounts/user.entity';
+import { UserEntity } from '../accounts/user.entity';
+import { AuditLog } from '../audit/audit-log';
 import { UnauthenticatedError } from '../errors/app-error';
+import { AccountEmails } from '../mail/account-emails';
+import { TooManyRequestsError } from '../rate-limit/rate-limit.errors';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { PasswordHasher } from './password-hasher';
-import type { Principal } from './principal';
-import { type SessionClient, SessionsService } from './sessions.service';
+import { PasswordHasher } from '../accounts/password-hasher';
+import type { ClientInfo, UserPrincipal } from './principal';
+import { SessionsService } from './sessions.service';
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly database: TenantDatabase,
     private readonly accounts: AccountsRepository,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly audit: AuditLog,
+    private readonly emails: AccountEmails,
   ) {}
 
-  /** The user for these credentials; the same error whether the email or the password was wrong. */
-  async verifyCredentials(email: string, password: string): Promise<UserEntity> {
+  /**
+   * The user for these credentials; the same 401 whether the email or the password was wrong. Repeated
+   * wrong passwords slow the account's sign-ins down, then pause them and tell the account's owner.
+   */
+  async verifyCredentials(email: string, password: string, client: ClientInfo): Promise<UserEntity> {
     const found = await this.database.global((manager) => this.accounts.findUserWithPassword(manager, email));
+    const now = new Date();
+    if (found) {
+      const wait = secondsUntilNextAttempt(found.user, now);
+      if (wait > 0)
+        throw new TooManyRequestsError(wait, 'Too many wrong passwords. Wait a moment and try again.');
+    }
     const isValid = await this.passwords.verify(found?.passwordHash, password);
-    if (!found || !isValid) throw new UnauthenticatedError('Email or password is incorrect');
+    if (!found) throw new UnauthenticatedError('Email or password is incorrect');
+    if (!isValid) {
+      await this.recordFailedLogin(found.user, now, client);
+      throw new UnauthenticatedError('Email or password is incorrect');
+    }
+    if (found.user.failedLogins > 0 || found.user.lockedUntil) {
+      await this.database.global((manager) =>
+        manager
+          .getRepository(UserEntity)
+          .update({ id: found.user.id }, { failedLogins: 0, lastFailedLoginAt: null, lockedUntil: null }),
+      );
+    }
     return found.user;
   }
 
-  /** Opens a session in the user's oldest business and returns its token with the profile. */
-  async signIn(user: UserEntity, client: SessionClient): Promise<{ token: string; me: MeResponse }> {
+  /** Opens a session in the user's oldest business (or `tenantId`) and returns its token with the profile. */
+  async signIn(
+    user: Pick<UserEntity, 'id' | 'email'>,
+    client: ClientInfo,
+    tenantId?: string,
+  ): Promise<{ token: string; me: MeResponse }> {
     const memberships = await this.database.asUser(user.id, (manager) =>
       this.accounts.membershipsOf(manager, user.id),
     );
-    const first = memberships[0] ?? null;
-    const { token, session } = await this.sessions.create(user.id, first?.tenantId ?? null, client);
-    const me = await this.me({
+    const active =
+      memberships.find((membership) => membership.tenantId === tenantId) ?? memberships[0] ?? null;
+    const { token, session } = await this.sessions.create(user.id, active?.tenantId ?? null, client);
+    const principal: UserPrincipal = {
+      kind: 'user',
       userId: user.id,
+      email: user.email,
       sessionId: session.id,
-      tenantId: first?.tenantId ?? null,
-      role: first?.role ?? null,
-    });
-    return { token, me };
+      tenantId: active?.tenantId ?? null,
+      role: active?.role ?? null,
+      client,
+    };
+    if (active) {
+      await this.database.transaction(active.tenantId, (manager) =>
+        this.audit.record(
+          manager,
+          { userId: user.id, apiKeyId: null, label: user.email, client },
+          'auth.signed_in',
+        ),
+      );
+    }
+    return { token, me: await this.me(principal) };
   }
 
-  async me(principal: Principal): Promise<MeResponse> {
+  async me(principal: UserPrincipal): Promise<MeResponse> {
     const { userId, tenantId, role } = principal;
     const user = await this.database.global((manager) => this.accounts.findUserById(manager, userId));
     if (!user) throw new UnauthenticatedError();
@@ -66,5 +116,37 @@ export class AuthService {
       permissions: role ? [...ROLE_PERMISSIONS[role]] : [],
       memberships,
     };
+  }
+
+  private async recordFailedLogin(user: UserEntity, now: Date, client: ClientInfo): Promise<void> {
+    const next = afterFailedLogin(user, now);
+    await this.database.global((manager) =>
+      manager
+        .getRepository(UserEntity)
+        .update(
+          { id: user.id },
+          {
+            failedLogins: next.failedLogins,
+            lastFailedLoginAt: next.lastFailedLoginAt,
+            lockedUntil: next.lockedUntil,
+          },
+        ),
+    );
+    if (!next.isNowLocked) return;
+    this.logger.warn({ userId: user.id, ip: client.ip }, 'Sign-ins paused after repeated wrong passwords');
+    await this.emails.sendLockoutNotice({ to: user.email, lockedMinutes: LOCK_MINUTES, ip: client.ip });
+    const memberships = await this.database.asUser(user.id, (manager) =>
+      this.accounts.membershipsOf(manager, user.id),
+    );
+    for (const membership of memberships) {
+      await this.database.transaction(membership.tenantId, (manager) =>
+        this.audit.record(
+          manager,
+          { userId: null, apiKeyId: null, label: user.email, client },
+          'auth.login_locked',
+          user.email,
+        ),
+      );
+    }
   }
 }

@@ -1,9 +1,13 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { ValidationFailedError } from '../errors/app-error';
 import { flattenValidationErrors } from '../errors/validation';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { clientInfoOf } from './client-info';
 import { LoginDto } from './dto/login.dto';
 
 /**
@@ -12,8 +16,14 @@ import { LoginDto } from './dto/login.dto';
  */
 @Injectable()
 export class LocalLoginGuard extends AuthGuard('local') {
+  constructor(private readonly limiter: RateLimiter) {
+    super();
+  }
+
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const body: unknown = context.switchToHttp().getRequest<{ body: unknown }>().body;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    await this.limiter.hit(RATE_LIMITS.loginPerIp, [clientInfoOf(request).ip]);
+    const body: unknown = request.body;
     const errors = await validate(plainToInstance(LoginDto, body ?? {}), {
       whitelist: true,
       forbidNonWhitelisted: true,

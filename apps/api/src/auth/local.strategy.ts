@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import type { UserEntity } from '../accounts/user.entity';
 import { AuthService } from './auth.service';
+import { clientInfoOf } from './client-info';
 
 /** Email + password sign-in, checked against the argon2id hash. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password' });
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(email: string, password: string): Promise<UserEntity> {
-    return this.auth.verifyCredentials(email, password);
+  validate(request: FastifyRequest, email: string, password: string): Promise<UserEntity> {
+    return this.auth.verifyCredentials(email, password, clientInfoOf(request));
   }
 }

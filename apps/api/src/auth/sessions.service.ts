@@ -1,25 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull } from 'typeorm';
-import { APP_CONFIG } from '../config/config.module';
+import type { SessionResponse } from '@rapport/domain';
+import { type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { TenantDatabase } from '../tenancy/tenant-database';
+import type { ClientInfo } from './principal';
 import { SessionEntity } from './session.entity';
 
 export const SESSION_COOKIE = 'rapport_session';
 /** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export interface SessionClient {
-  ip: string | null;
-  userAgent: string | null;
-}
-
 export interface NewSession {
   token: string;
   session: SessionEntity;
 }
 
+/** Console sessions: a random token in an httpOnly cookie, only its hash in the database, revocable. */
 @Injectable()
 export class SessionsService {
   constructor(
@@ -28,7 +26,7 @@ export class SessionsService {
   ) {}
 
   /** 256 random bits; the browser holds the token, the database only its hash. */
-  async create(userId: string, activeTenantId: string | null, client: SessionClient): Promise<NewSession> {
+  async create(userId: string, activeTenantId: string | null, client: ClientInfo): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = await this.database.global((manager) => {
@@ -62,11 +60,63 @@ export class SessionsService {
     });
   }
 
+  async listForUser(userId: string, currentSessionId: string): Promise<SessionResponse[]> {
+    const sessions = await this.database.global((manager) =>
+      manager.getRepository(SessionEntity).find({
+        where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+        order: { lastSeenAt: 'DESC' },
+      }),
+    );
+    return sessions.map((session) => ({
+      id: session.id,
+      createdAt: session.createdAt.toISOString(),
+      lastSeenAt: session.lastSeenAt.toISOString(),
+      ip: session.ip,
+      userAgent: session.userAgent,
+      isCurrent: session.id === currentSessionId,
+    }));
+  }
+
+  /** Ends one of the user's own sessions; false when it is not theirs or already ended. */
+  async revokeOwn(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.database.global((manager) =>
+      manager
+        .getRepository(SessionEntity)
+        .update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date() }),
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
   async revoke(sessionId: string): Promise<void> {
     await this.database.global((manager) =>
       manager
         .getRepository(SessionEntity)
         .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() }),
+    );
+  }
+
+  /** Ends every session of a user, or every one but `keepSessionId`. */
+  async revokeAllForUser(userId: string, keepSessionId?: string, manager?: EntityManager): Promise<void> {
+    const work = (m: EntityManager) =>
+      m
+        .getRepository(SessionEntity)
+        .update(
+          { userId, revokedAt: IsNull(), ...(keepSessionId ? { id: Not(keepSessionId) } : {}) },
+          { revokedAt: new Date() },
+        );
+    await (manager ? work(manager) : this.database.global(work));
+  }
+
+  /** Ends a user's sessions that are working in one business (they were removed from it). */
+  async revokeForUserInTenant(manager: EntityManager, userId: string, tenantId: string): Promise<void> {
+    await manager
+      .getRepository(SessionEntity)
+      .update({ userId, activeTenantId: tenantId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async switchTenant(sessionId: string, tenantId: string): Promise<void> {
+    await this.database.global((manager) =>
+      manager.getRepository(SessionEntity).update({ id: sessionId }, { activeTenantId: tenantId }),
     );
   }
 

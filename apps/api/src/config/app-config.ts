@@ -5,6 +5,7 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEMO_SEED_MODES = ['auto', 'true', 'false'] as const;
+export const DEV_MAILBOX_MODES = ['auto', 'on', 'off'] as const;
 
 /** Everything the app reads from its environment, parsed and checked once at boot. */
 export interface AppConfig {
@@ -22,6 +23,14 @@ export interface AppConfig {
   };
   embedded: { dataDir: string; port: number };
   seedDemo: boolean;
+  mail: {
+    /** Sender of the product's own emails (invitations, password resets). */
+    from: string;
+    /** Show caught emails at /dev/mailbox (the development mail catcher). */
+    isDevMailboxOpen: boolean;
+  };
+  /** Multiplies every rate limit (e.g. 100 for load tests); 1 in normal operation. */
+  rateLimitMultiplier: number;
   session: { ttlDays: number; secureCookie: boolean };
   webDistDir: string;
 }
@@ -46,6 +55,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const appUrl = read.postgresUrl('DATABASE_APP_URL');
   const publicUrl = read.httpUrl('PUBLIC_URL', `http://localhost:${port}`);
   const seedMode = read.oneOf('SEED_DEMO', DEMO_SEED_MODES, 'auto');
+  const devMailbox = read.oneOf('DEV_MAILBOX', DEV_MAILBOX_MODES, 'auto');
   if (appUrl && !ownerUrl)
     problems.push('DATABASE_APP_URL is set but DATABASE_URL is not: set both or neither');
 
@@ -61,6 +71,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       port: read.integer('EMBEDDED_PG_PORT', 5488, 1, 65535),
     },
     seedDemo: seedMode === 'auto' ? ownerUrl === undefined : seedMode === 'true',
+    mail: {
+      from: read.string('MAIL_FROM', 'Rapport <no-reply@rapport.localhost>'),
+      isDevMailboxOpen: devMailbox === 'auto' ? nodeEnv !== 'production' : devMailbox === 'on',
+    },
+    rateLimitMultiplier: read.integer('RATE_LIMIT_MULTIPLIER', 1, 1, 100_000),
     session: {
       ttlDays: read.integer('SESSION_TTL_DAYS', 14, 1, 365),
       secureCookie: publicUrl.startsWith('https://'),

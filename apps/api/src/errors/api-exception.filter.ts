@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TooManyRequestsError } from '../rate-limit/rate-limit.errors';
 import { AppError } from './app-error';
 
 const HTTP_CODES: Record<number, string> = {
@@ -28,6 +29,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const body = toErrorBody(exception);
     body.requestId = String(request.id);
+    if (exception instanceof TooManyRequestsError) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Request failed');
     }

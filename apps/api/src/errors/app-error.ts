@@ -52,3 +52,9 @@ export class ForbiddenError extends AppError {
     super(message);
   }
 }
+
+/** A single-use or time-limited link that can no longer be used. */
+export class LinkExpiredError extends AppError {
+  readonly status = 410;
+  readonly code = 'link_expired';
+}

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { TenantEntity } from '../accounts/tenant.entity';
 import { UserEntity } from '../accounts/user.entity';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '../accounts/password-hasher';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 
 /** The demo business every fresh install starts with, so each console screen has something to show. */

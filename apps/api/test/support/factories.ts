@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@rapport/domain';
+import type { ApiKeyScope, CreatedApiKeyResponse, DevMailboxMessageResponse, Role } from '@rapport/domain';
 import { AccountsRepository } from '../../src/accounts/accounts.repository';
-import { PasswordHasher } from '../../src/auth/password-hasher';
+import { PasswordHasher } from '../../src/accounts/password-hasher';
 import { TenantDatabase } from '../../src/tenancy/tenant-database';
+import type { HttpClient } from './http-client';
 import type { TestApp } from './test-app';
 
 export interface TestUser {
@@ -75,4 +76,52 @@ export async function addMember(
     .transaction(tenantId, (manager) =>
       testApp.app.get(AccountsRepository).addMember(manager, user.id, role),
     );
+}
+
+/** An HTTP client signed in as `user`, like their browser. */
+export async function signedIn(
+  testApp: TestApp,
+  user: Pick<TestUser, 'email' | 'password'>,
+): Promise<HttpClient> {
+  const client = testApp.http();
+  await client.signIn(user.email, user.password);
+  return client;
+}
+
+/** An API key of the tenant (created through the API by its owner); returns the whole key. */
+export async function createApiKey(
+  testApp: TestApp,
+  tenant: TestTenant,
+  scopes: ApiKeyScope[],
+): Promise<string> {
+  const owner = await signedIn(testApp, tenant.owner);
+  const result = await owner.post<CreatedApiKeyResponse>('/api/api-keys', {
+    name: `Key ${unique()}`,
+    scopes,
+  });
+  if (result.status !== 201) throw new Error(`Creating an API key failed: ${JSON.stringify(result.body)}`);
+  return result.body.key;
+}
+
+/** Emails the development mailbox caught for one address, newest first. */
+export async function mailTo(testApp: TestApp, email: string): Promise<DevMailboxMessageResponse[]> {
+  const result = await testApp
+    .http()
+    .get<DevMailboxMessageResponse[]>(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
+  if (result.status !== 200) throw new Error(`Reading the mailbox failed with ${result.status}`);
+  return result.body;
+}
+
+/** The token of the newest email to `email` (the first `#token=` link in it). */
+export async function latestTokenFor(testApp: TestApp, email: string): Promise<string> {
+  const [mail] = await mailTo(testApp, email);
+  if (!mail) throw new Error(`No email to ${email}`);
+  return tokenFromEmail(mail);
+}
+
+/** The token after `#token=` in the first link of an email. */
+export function tokenFromEmail(mail: DevMailboxMessageResponse): string {
+  const match = /#token=([A-Za-z0-9._-]+)/.exec(mail.text);
+  if (!match?.[1]) throw new Error(`No token link in "${mail.subject}"`);
+  return match[1];
 }

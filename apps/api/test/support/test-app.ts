@@ -20,13 +20,14 @@ export interface TestApp {
 
 /** The real app on this worker's database, listening on a free loopback port. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const ownerUrl = await workerDatabase();
+  const ownerUrl = env['DATABASE_URL'] ?? (await workerDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: ownerUrl,
     SEED_DEMO: 'false',
+    RATE_LIMIT_MULTIPLIER: '1000',
     WEB_DIST_DIR: '/nonexistent/rapport-console',
     ...env,
+    DATABASE_URL: ownerUrl,
   });
   const app = await createHttpApp(config, appConnectionTarget(ownerUrl, undefined, 5));
   await app.listen({ port: 0, host: '127.0.0.1' });

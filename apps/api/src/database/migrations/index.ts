@@ -1,4 +1,5 @@
 import { CreateTenancyAndAccounts1795651200000 } from './1795651200000-CreateTenancyAndAccounts';
+import { CreateAccessControl1795651300000 } from './1795651300000-CreateAccessControl';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
-export const MIGRATIONS = [CreateTenancyAndAccounts1795651200000];
+export const MIGRATIONS = [CreateTenancyAndAccounts1795651200000, CreateAccessControl1795651300000];

@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { BusinessResponse, MeResponse } from '@rapport/domain';
+import type { FastifyReply } from 'fastify';
+import {
+  CurrentPrincipal,
+  CurrentTenant,
+  CurrentUser,
+  Public,
+  RequirePermission,
+  SignedIn,
+} from '../auth/access.decorators';
+import { AuthService } from '../auth/auth.service';
+import { Client } from '../auth/client-info';
+import { auditActorOf, type ClientInfo, type Principal, type UserPrincipal } from '../auth/principal';
+import { SESSION_COOKIE, SessionsService } from '../auth/sessions.service';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { BusinessesService } from './businesses.service';
+import { CreateBusinessDto, DeleteBusinessDto, SignUpDto, UpdateBusinessDto } from './dto/business.dto';
+
+@ApiTags('business')
+@Controller()
+export class BusinessesController {
+  constructor(
+    private readonly businesses: BusinessesService,
+    private readonly sessions: SessionsService,
+    private readonly auth: AuthService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  /** Creates the business and its owner, and signs the owner in. */
+  @Public()
+  @Post('auth/signup')
+  @HttpCode(201)
+  async signUp(
+    @Body() body: SignUpDto,
+    @Client() client: ClientInfo,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeResponse> {
+    await this.limiter.hit(RATE_LIMITS.signUpPerIp, [client.ip]);
+    const { user, tenantId } = await this.businesses.signUp(body, client);
+    const { token, me } = await this.auth.signIn(user, client, tenantId);
+    void reply.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions(this.sessions.maxAgeSeconds));
+    return me;
+  }
+
+  /** Another business owned by the signed-in user; the session switches to it. */
+  @SignedIn()
+  @Post('businesses')
+  @HttpCode(201)
+  async create(@CurrentUser() user: UserPrincipal, @Body() body: CreateBusinessDto): Promise<MeResponse> {
+    const tenantId = await this.businesses.create({ ...auditActorOf(user), userId: user.userId }, body);
+    await this.sessions.switchTenant(user.sessionId, tenantId);
+    return this.auth.me({ ...user, tenantId, role: 'owner' });
+  }
+
+  @RequirePermission('business:read')
+  @Get('business')
+  get(@CurrentTenant() tenantId: string): Promise<BusinessResponse> {
+    return this.businesses.get(tenantId);
+  }
+
+  @RequirePermission('business:manage')
+  @Patch('business')
+  update(
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdateBusinessDto,
+  ): Promise<BusinessResponse> {
+    return this.businesses.update(tenantId, auditActorOf(principal), body);
+  }
+
+  /** Permanent: the business and all its data. Members' sessions fall back to no business. */
+  @RequirePermission('business:delete')
+  @Delete('business')
+  @HttpCode(204)
+  delete(@CurrentTenant() tenantId: string, @Body() body: DeleteBusinessDto): Promise<void> {
+    return this.businesses.delete(tenantId, body.confirmName);
+  }
+}

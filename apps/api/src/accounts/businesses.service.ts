@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type {
+  BusinessResponse,
+  CreateBusinessRequest,
+  SignUpRequest,
+  UpdateBusinessRequest,
+} from '@rapport/domain';
+import { AuditLog } from '../audit/audit-log';
+import { PasswordHasher } from './password-hasher';
+import type { AuditActor, ClientInfo } from '../auth/principal';
+import { NotFoundError, ValidationFailedError } from '../errors/app-error';
+import { TenantDatabase } from '../tenancy/tenant-database';
+import { AccountsRepository } from './accounts.repository';
+import { EmailTakenError } from './accounts.errors';
+import { PasswordPolicy } from './password-policy';
+import { TenantEntity } from './tenant.entity';
+import type { UserEntity } from './user.entity';
+
+/** Locales the product speaks; a business's default comes from its country. */
+const LOCALE_BY_COUNTRY: Record<string, string> = {
+  ES: 'es',
+  MX: 'es',
+  AR: 'es',
+  FR: 'fr',
+  BE: 'fr',
+  DE: 'de',
+  AT: 'de',
+};
+
+@Injectable()
+export class BusinessesService {
+  constructor(
+    private readonly database: TenantDatabase,
+    private readonly accounts: AccountsRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly policy: PasswordPolicy,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** A new owner and their business, in one transaction: either both exist afterwards or neither. */
+  async signUp(input: SignUpRequest, client: ClientInfo): Promise<{ user: UserEntity; tenantId: string }> {
+    const email = input.email.trim().toLowerCase();
+    this.policy.assertAcceptable(input.password, email);
+    const passwordHash = await this.passwords.hash(input.password);
+    return this.database
+      .transaction(randomUUID(), async (manager) => {
+        if (await this.accounts.findUserWithPassword(manager, email)) throw new EmailTakenError();
+        const user = await this.accounts.createUser(manager, {
+          email,
+          name: input.name.trim(),
+          passwordHash,
+        });
+        const tenant = await this.accounts.createTenant(manager, {
+          name: input.businessName.trim(),
+          timeZone: input.timeZone,
+          country: input.country,
+          locale: LOCALE_BY_COUNTRY[input.country] ?? 'en',
+        });
+        await this.accounts.addMember(manager, user.id, 'owner');
+        await this.audit.record(
+          manager,
+          { userId: user.id, apiKeyId: null, label: email, client },
+          'business.created',
+          tenant.name,
+        );
+        return { user, tenantId: tenant.id };
+      })
+      .catch((error: unknown) => {
+        // Two sign-ups racing for one email: the unique index decides, the loser hears why.
+        throw isUniqueViolation(error, 'users_email_key') ? new EmailTakenError() : error;
+      });
+  }
+
+  /** Another business for a signed-in user, who becomes its owner. */
+  create(actor: AuditActor & { userId: string }, input: CreateBusinessRequest): Promise<string> {
+    return this.database.transaction(randomUUID(), async (manager) => {
+      const tenant = await this.accounts.createTenant(manager, {
+        name: input.name.trim(),
+        timeZone: input.timeZone,
+        country: input.country,
+        locale: LOCALE_BY_COUNTRY[input.country] ?? 'en',
+      });
+      await this.accounts.addMember(manager, actor.userId, 'owner');
+      await this.audit.record(manager, actor, 'business.created', tenant.name);
+      return tenant.id;
+    });
+  }
+
+  get(tenantId: string): Promise<BusinessResponse> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const tenant = await this.accounts.findTenant(manager);
+      if (!tenant) throw new NotFoundError('Business');
+      return toResponse(tenant);
+    });
+  }
+
+  update(tenantId: string, actor: AuditActor, changes: UpdateBusinessRequest): Promise<BusinessResponse> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const tenant = await this.accounts.findTenant(manager);
+      if (!tenant) throw new NotFoundError('Business');
+      const changed: Record<string, { from: string; to: string }> = {};
+      for (const field of ['name', 'timeZone', 'locale', 'country'] as const) {
+        const value = changes[field]?.trim();
+        if (value !== undefined && value !== tenant[field]) {
+          changed[field] = { from: tenant[field], to: value };
+          tenant[field] = value;
+        }
+      }
+      if (Object.keys(changed).length === 0) return toResponse(tenant);
+      const saved = await manager.getRepository(TenantEntity).save(tenant);
+      await this.audit.record(manager, actor, 'business.updated', saved.name, changed);
+      return toResponse(saved);
+    });
+  }
+
+  /** Deletes the business and everything it owns (cascading keys); its sessions fall back to no business. */
+  delete(tenantId: string, confirmName: string): Promise<void> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const tenant = await this.accounts.findTenant(manager);
+      if (!tenant) throw new NotFoundError('Business');
+      if (confirmName.trim() !== tenant.name) {
+        throw new ValidationFailedError([
+          { field: 'confirmName', reason: "must be the business's name, exactly" },
+        ]);
+      }
+      await manager.getRepository(TenantEntity).delete({ id: tenant.id });
+    });
+  }
+}
+
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}
+
+function toResponse(tenant: TenantEntity): BusinessResponse {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    timeZone: tenant.timeZone,
+    locale: tenant.locale,
+    country: tenant.country,
+    createdAt: tenant.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse } from '@rapport/domain';
+import { IsNull } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
+import type { AuditActor, ClientInfo, ApiKeyPrincipal } from '../auth/principal';
+import { NotFoundError } from '../errors/app-error';
+import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { UserEntity } from '../accounts/user.entity';
+import { ApiKeyEntity } from './api-key.entity';
+import { isSecretOf, newApiKey, parseApiKey } from './api-key-token';
+
+/** Writing last_used_at on every call would turn integration reads into writes; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly database: TenantDatabase,
+    private readonly audit: AuditLog,
+  ) {}
+
+  list(tenantId: string): Promise<ApiKeyResponse[]> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const keys = await manager
+        .getRepository(ApiKeyEntity)
+        .find({ where: { tenantId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+      return Promise.all(keys.map((key) => this.toResponse(manager, key)));
+    });
+  }
+
+  create(tenantId: string, actor: AuditActor, input: CreateApiKeyRequest): Promise<CreatedApiKeyResponse> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const { token, keyId, prefix, secretHash } = newApiKey(tenantId);
+      const repository = manager.getRepository(ApiKeyEntity);
+      const key = await repository.save(
+        repository.create({
+          tenantId: tenantIdOf(manager),
+          id: keyId,
+          name: input.name.trim(),
+          prefix,
+          secretHash,
+          scopes: [...input.scopes].sort(),
+          createdBy: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, actor, 'api_key.created', key.name, { prefix, scopes: key.scopes });
+      return { ...(await this.toResponse(manager, key)), key: token };
+    });
+  }
+
+  revoke(tenantId: string, actor: AuditActor, keyId: string): Promise<void> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const repository = manager.getRepository(ApiKeyEntity);
+      const key = await repository.findOneBy({ tenantId, id: keyId, revokedAt: IsNull() });
+      if (!key) throw new NotFoundError('API key');
+      await repository.update({ tenantId, id: keyId }, { revokedAt: new Date() });
+      await this.audit.record(manager, actor, 'api_key.revoked', key.name, { prefix: key.prefix });
+    });
+  }
+
+  /** The principal for a bearer token, or null for an unknown, revoked or malformed key. */
+  async authenticate(token: string, client: ClientInfo): Promise<ApiKeyPrincipal | null> {
+    const parsed = parseApiKey(token);
+    if (!parsed) return null;
+    return this.database.transaction(parsed.tenantId, async (manager) => {
+      const repository = manager.getRepository(ApiKeyEntity);
+      const key = await repository.findOneBy({
+        tenantId: parsed.tenantId,
+        id: parsed.keyId,
+        revokedAt: IsNull(),
+      });
+      if (!key || !isSecretOf(parsed.secret, key.secretHash)) return null;
+      if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+        await repository.update({ tenantId: key.tenantId, id: key.id }, { lastUsedAt: new Date() });
+      }
+      return {
+        kind: 'api-key',
+        apiKeyId: key.id,
+        keyName: key.name,
+        tenantId: key.tenantId,
+        scopes: key.scopes,
+        client,
+      };
+    });
+  }
+
+  private async toResponse(manager: TenantManager, key: ApiKeyEntity): Promise<ApiKeyResponse> {
+    const creator = key.createdBy
+      ? await manager.getRepository(UserEntity).findOneBy({ id: key.createdBy })
+      : null;
+    return {
+      id: key.id,
+      name: key.name,
+      prefix: key.prefix,
+      scopes: key.scopes,
+      createdBy: creator?.name ?? null,
+      createdAt: key.createdAt.toISOString(),
+      lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditAction, AuditEventResponse, AuditQuery, Page } from '@rapport/domain';
+import type { AuditActor } from '../auth/principal';
+import { ValidationFailedError } from '../errors/app-error';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { AuditEventEntity } from './audit-event.entity';
+
+const DEFAULT_PAGE = 50;
+
+/** The tenant's audit trail: who did what, when and from where. Written in the transaction of the change. */
+@Injectable()
+export class AuditLog {
+  async record(
+    manager: TenantManager,
+    actor: AuditActor,
+    action: AuditAction,
+    target: string | null = null,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events (tenant_id, actor_user_id, actor_api_key_id, actor_label, action, target, details, ip, user_agent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        tenantIdOf(manager),
+        actor.userId,
+        actor.apiKeyId,
+        actor.label,
+        action,
+        target,
+        JSON.stringify(details),
+        actor.client.ip,
+        actor.client.userAgent?.slice(0, 500) ?? null,
+      ],
+    );
+  }
+
+  /** Newest first, filtered; keyset-paginated on (occurred_at, id). */
+  async list(manager: TenantManager, query: AuditQuery): Promise<Page<AuditEventResponse>> {
+    const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), 200);
+    const builder = manager
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('event')
+      .where('event.tenantId = :tenantId', { tenantId: tenantIdOf(manager) })
+      .orderBy('event.occurredAt', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .take(limit + 1);
+    if (query.action) builder.andWhere('event.action = :action', { action: query.action });
+    if (query.actor)
+      builder.andWhere('event.actorLabel ILIKE :actor', { actor: `%${escapeLike(query.actor)}%` });
+    if (query.from) builder.andWhere('event.occurredAt >= :from', { from: query.from });
+    if (query.to) builder.andWhere('event.occurredAt < :to', { to: query.to });
+    if (query.cursor) {
+      const [occurredAt, id] = decodeCursor(query.cursor);
+      builder.andWhere('(event.occurredAt, event.id) < (:occurredAt, :id)', { occurredAt, id });
+    }
+    const rows = await builder.getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toResponse),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+}
+
+function toResponse(row: AuditEventEntity): AuditEventResponse {
+  return {
+    id: row.id,
+    occurredAt: row.occurredAt.toISOString(),
+    actor: row.actorLabel,
+    action: row.action,
+    target: row.target,
+    details: row.details,
+    ip: row.ip,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function encodeCursor(row: AuditEventEntity): string {
+  return Buffer.from(`${row.occurredAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  const [occurredAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!occurredAt || !id || Number.isNaN(Date.parse(occurredAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new ValidationFailedError([{ field: 'cursor', reason: 'is not a cursor from a previous page' }]);
+  }
+  return [occurredAt, id];
+}

@@ -1,0 +1,41 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { AUDIT_ACTIONS, type AuditAction, type AuditQuery } from '@rapport/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class AuditQueryDto implements AuditQuery {
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
+  @IsIn(AUDIT_ACTIONS, { message: `must be one of ${AUDIT_ACTIONS.join(', ')}` })
+  @IsOptional()
+  action?: AuditAction;
+
+  @ApiPropertyOptional({ description: 'Part of the email or key name of whoever acted' })
+  @MaxLength(254)
+  @IsString()
+  @IsOptional()
+  actor?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsOptional()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsOptional()
+  to?: string;
+
+  @ApiPropertyOptional()
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @Max(200)
+  @Min(1)
+  @IsInt()
+  @Type(() => Number)
+  @IsOptional()
+  limit?: number;
+}

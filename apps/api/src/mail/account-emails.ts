@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Role } from '@rapport/domain';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { escapeHtml } from './html';
+import { MailTransport } from './mail-transport';
+
+interface Paragraphs {
+  heading: string;
+  lines: string[];
+  action?: { label: string; url: string };
+  footnote: string;
+}
+
+/**
+ * Rapport's own emails to people who use the console (not the businesses' emails to buyers).
+ * Links carry their token after `#`, so it never reaches server logs or a Referer header.
+ */
+@Injectable()
+export class AccountEmails {
+  constructor(
+    private readonly transport: MailTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async sendInvitation(input: {
+    to: string;
+    businessName: string;
+    invitedBy: string;
+    role: Role;
+    token: string;
+  }): Promise<void> {
+    await this.send(input.to, `${input.invitedBy} invited you to ${input.businessName} on Rapport`, {
+      heading: `Join ${input.businessName} on Rapport`,
+      lines: [
+        `${input.invitedBy} invited you to work with ${input.businessName} as ${articleFor(input.role)} ${input.role}.`,
+        'Rapport thanks your buyers, asks for their opinion and helps you answer the unhappy ones quickly.',
+      ],
+      action: { label: 'Open the invitation', url: `${this.config.publicUrl}/invite#token=${input.token}` },
+      footnote:
+        'The invitation is valid for 7 days and can be used once. If you did not expect it, ignore this email.',
+    });
+  }
+
+  async sendPasswordReset(input: { to: string; token: string }): Promise<void> {
+    await this.send(input.to, 'Reset your Rapport password', {
+      heading: 'Reset your password',
+      lines: [
+        'Someone asked to reset the password of your Rapport account. If it was you, choose a new one:',
+      ],
+      action: {
+        label: 'Choose a new password',
+        url: `${this.config.publicUrl}/reset-password#token=${input.token}`,
+      },
+      footnote:
+        'The link works once, for one hour. If you did not ask for it, ignore this email: your password stays as it is.',
+    });
+  }
+
+  async sendLockoutNotice(input: { to: string; lockedMinutes: number; ip: string | null }): Promise<void> {
+    await this.send(input.to, 'Sign-ins to your Rapport account are paused', {
+      heading: 'Too many wrong passwords',
+      lines: [
+        `Someone entered a wrong password for your account many times${input.ip ? ` (from ${input.ip})` : ''}.`,
+        `To protect it, sign-ins are paused for ${input.lockedMinutes} minutes.`,
+        'If it was not you, reset your password once the pause ends.',
+      ],
+      action: { label: 'Reset your password', url: `${this.config.publicUrl}/forgot-password` },
+      footnote: 'You get this email because your address is the account’s sign-in.',
+    });
+  }
+
+  private async send(to: string, subject: string, content: Paragraphs): Promise<void> {
+    await this.transport.send({
+      to,
+      from: this.config.mail.from,
+      subject,
+      html: renderHtml(content),
+      text: renderText(content),
+      category: 'account',
+    });
+  }
+}
+
+function articleFor(role: Role): string {
+  return role === 'owner' || role === 'admin' ? 'an' : 'a';
+}
+
+function renderHtml({ heading, lines, action, footnote }: Paragraphs): string {
+  const paragraphs = lines.map((line) => `<p style="margin:0 0 12px">${escapeHtml(line)}</p>`).join('');
+  const button = action
+    ? `<p style="margin:20px 0"><a href="${escapeHtml(action.url)}" style="background:#006a6a;color:#fff;padding:12px 20px;border-radius:20px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p>
+       <p style="margin:0 0 12px;font-size:13px;color:#555">Or paste this address into your browser: ${escapeHtml(action.url)}</p>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(heading)}</title></head>
+<body style="margin:0;background:#f4f7f7;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1c1c">
+<div style="max-width:520px;margin:0 auto;padding:24px">
+<div style="background:#fff;border-radius:12px;padding:24px">
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>${paragraphs}${button}
+<p style="margin:16px 0 0;font-size:13px;color:#555">${escapeHtml(footnote)}</p>
+</div><p style="font-size:12px;color:#777;text-align:center">Rapport</p></div></body></html>`;
+}
+
+function renderText({ heading, lines, action, footnote }: Paragraphs): string {
+  return [
+    heading,
+    '',
+    ...lines,
+    ...(action ? ['', `${action.label}: ${action.url}`] : []),
+    '',
+    footnote,
+    '',
+    'Rapport',
+  ].join('\n');
+}

@@ -1,0 +1,25 @@
+/** One email, rendered and ready to hand to a provider. */
+export interface OutgoingMail {
+  to: string;
+  from: string;
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  /** A small fixed set (`account`, `follow-up`, ...), for provider statistics. No personal data. */
+  category: string;
+}
+
+export interface SentMail {
+  /** The provider's id for the message. */
+  providerMessageId: string;
+}
+
+/**
+ * The port every email leaves through. Adapters: the development mailbox (default) and, with the
+ * follow-up engine, SendGrid. Injected by this abstract class as its token.
+ */
+export abstract class MailTransport {
+  abstract send(mail: OutgoingMail): Promise<SentMail>;
+}

@@ -1,0 +1,22 @@
+/** True for an IANA time zone the runtime knows (`Europe/Madrid`), false for anything else. */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** True for an ISO 3166-1 alpha-2 country code the runtime can name (`ES`, `GB`). */
+export function isCountryCode(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Z]{2}$/.test(value) && REGION_NAMES.of(value) !== undefined;
+}
+
+/** The English name of a country code, or the code itself. */
+export function countryName(code: string): string {
+  return (isCountryCode(code) && REGION_NAMES.of(code)) || code;
+}
