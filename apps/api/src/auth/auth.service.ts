@@ -121,16 +121,14 @@ export class AuthService {
   private async recordFailedLogin(user: UserEntity, now: Date, client: ClientInfo): Promise<void> {
     const next = afterFailedLogin(user, now);
     await this.database.global((manager) =>
-      manager
-        .getRepository(UserEntity)
-        .update(
-          { id: user.id },
-          {
-            failedLogins: next.failedLogins,
-            lastFailedLoginAt: next.lastFailedLoginAt,
-            lockedUntil: next.lockedUntil,
-          },
-        ),
+      manager.getRepository(UserEntity).update(
+        { id: user.id },
+        {
+          failedLogins: next.failedLogins,
+          lastFailedLoginAt: next.lastFailedLoginAt,
+          lockedUntil: next.lockedUntil,
+        },
+      ),
     );
     if (!next.isNowLocked) return;
     this.logger.warn({ userId: user.id, ip: client.ip }, 'Sign-ins paused after repeated wrong passwords');

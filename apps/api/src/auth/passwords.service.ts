@@ -62,17 +62,15 @@ export class PasswordsService {
       const owner = await this.accounts.findUserById(manager, reset.userId);
       if (!owner) throw new NotFoundError('Account');
       this.policy.assertAcceptable(password, owner.email);
-      await manager
-        .getRepository(UserEntity)
-        .update(
-          { id: owner.id },
-          {
-            passwordHash: await this.hasher.hash(password),
-            failedLogins: 0,
-            lastFailedLoginAt: null,
-            lockedUntil: null,
-          },
-        );
+      await manager.getRepository(UserEntity).update(
+        { id: owner.id },
+        {
+          passwordHash: await this.hasher.hash(password),
+          failedLogins: 0,
+          lastFailedLoginAt: null,
+          lockedUntil: null,
+        },
+      );
       await resets.update({ userId: owner.id, usedAt: IsNull() }, { usedAt: new Date() });
       await this.sessions.revokeAllForUser(owner.id, undefined, manager);
       return owner;

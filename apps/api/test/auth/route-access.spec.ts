@@ -1,39 +1,5 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
-import { ROUTE_ACCESS, type RouteAccess } from '../../src/auth/access.decorators';
+import { routeRules } from '../support/routes';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-interface RouteRule {
-  route: string;
-  access: string;
-}
-
-/** Every route the app registers, with the access rule it declares (or "UNDECLARED"). */
-function routeRules(testApp: TestApp): RouteRule[] {
-  const rules: RouteRule[] = [];
-  for (const module of testApp.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
-      if (!controller) continue;
-      const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const path = `/api/${[prefix, String(Reflect.getMetadata(PATH_METADATA, handler))].filter((part) => part && part !== '/').join('/')}`;
-        const access: RouteAccess | undefined =
-          Reflect.getMetadata(ROUTE_ACCESS, handler) ?? Reflect.getMetadata(ROUTE_ACCESS, controller);
-        rules.push({
-          route: `${method} ${path}`,
-          access: !access ? 'UNDECLARED' : access.kind === 'permission' ? access.permission : access.kind,
-        });
-      }
-    }
-  }
-  return rules.sort((a, b) => a.route.localeCompare(b.route));
-}
 
 describe('route access', () => {
   let testApp: TestApp;

@@ -24,12 +24,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
+    DB_POOL_SIZE: '5',
     RATE_LIMIT_MULTIPLIER: '1000',
     WEB_DIST_DIR: '/nonexistent/rapport-console',
     ...env,
     DATABASE_URL: ownerUrl,
   });
-  const app = await createHttpApp(config, appConnectionTarget(ownerUrl, undefined, 5));
+  const app = await createHttpApp(config, appConnectionTarget(ownerUrl, undefined, config.database.poolSize));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

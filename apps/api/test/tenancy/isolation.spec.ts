@@ -1,0 +1,249 @@
+import type {
+  ApiKeyResponse,
+  AuditEventResponse,
+  BusinessResponse,
+  CreatedApiKeyResponse,
+  Page,
+  SessionResponse,
+  TeamResponse,
+} from '@rapport/domain';
+import { API_KEY_SCOPES } from '@rapport/domain';
+import {
+  addMember,
+  createTenant,
+  createUser,
+  signedIn,
+  type TestTenant,
+  type TestUser,
+} from '../support/factories';
+import type { HttpClient, HttpResult } from '../support/http-client';
+import { routeRules } from '../support/routes';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** One business seeded with every shape of data the API has, and the ids another tenant could aim at. */
+interface World {
+  tenant: TestTenant;
+  admin: TestUser;
+  staff: TestUser;
+  owner: HttpClient;
+  apiKey: CreatedApiKeyResponse;
+  ids: { memberships: string[]; invitation: string; apiKey: string; session: string };
+  /** Strings that must never appear in another tenant's answers. */
+  markers: string[];
+}
+
+type Ids = World['ids'];
+
+/**
+ * How the suite attacks each route. Every route the app registers must be listed: a new route fails the
+ * suite until someone decides how tenant B could try to reach tenant A through it.
+ */
+type RouteCase =
+  /** A GET of the caller's own tenant data: B's answer must hold none of A's markers. */
+  | { kind: 'read' }
+  /** Addresses a row by id: A's ids must answer 404 to B and change nothing. */
+  | { kind: 'by-id'; ids: (ids: Ids) => string[]; body?: unknown }
+  /** Acts on the caller's own business or account; `body` tries to smuggle A in. */
+  | { kind: 'self'; body: (a: World) => unknown; path?: string }
+  /** Not tenant data (health, sign-in, links addressed by unguessable tokens, the dev mail catcher). */
+  | { kind: 'outside'; why: string };
+
+const CASES: Record<string, RouteCase> = {
+  'GET /api/health': { kind: 'outside', why: 'no tenant data' },
+  'GET /api/dev/mailbox': { kind: 'outside', why: 'development mail catcher, closed in production' },
+  'GET /api/dev/mailbox/:id': { kind: 'outside', why: 'development mail catcher, closed in production' },
+  'POST /api/auth/login': { kind: 'outside', why: 'authenticates; covered by the sign-in specs' },
+  'POST /api/auth/signup': { kind: 'outside', why: 'creates a new tenant' },
+  'POST /api/auth/password-reset': { kind: 'outside', why: 'by email; reveals nothing' },
+  'POST /api/auth/password-reset/confirm': { kind: 'outside', why: 'addressed by a secret token' },
+  'GET /api/invitations/:token': { kind: 'outside', why: 'addressed by a secret token' },
+  'POST /api/invitations/:token/accept': { kind: 'outside', why: 'addressed by a secret token' },
+  'GET /api/me': { kind: 'read' },
+  'GET /api/me/sessions': { kind: 'read' },
+  'GET /api/business': { kind: 'read' },
+  'GET /api/team': { kind: 'read' },
+  'GET /api/api-keys': { kind: 'read' },
+  'GET /api/audit-events': { kind: 'read' },
+  'DELETE /api/me/sessions/:id': { kind: 'by-id', ids: (ids) => [ids.session] },
+  'DELETE /api/team/invitations/:id': { kind: 'by-id', ids: (ids) => [ids.invitation] },
+  'PATCH /api/team/members/:id': { kind: 'by-id', ids: (ids) => ids.memberships, body: { role: 'staff' } },
+  'DELETE /api/team/members/:id': { kind: 'by-id', ids: (ids) => ids.memberships },
+  'DELETE /api/api-keys/:id': { kind: 'by-id', ids: (ids) => [ids.apiKey] },
+  'PUT /api/me/business': { kind: 'self', body: (a) => ({ tenantId: a.tenant.id }) },
+  'PATCH /api/business': {
+    kind: 'self',
+    body: (a) => ({ id: a.tenant.id, tenantId: a.tenant.id, name: 'Taken over' }),
+  },
+  'DELETE /api/business': { kind: 'self', body: (a) => ({ confirmName: a.tenant.name }) },
+  'POST /api/businesses': {
+    kind: 'self',
+    body: (a) => ({ id: a.tenant.id, name: 'Mine', timeZone: 'UTC', country: 'GB' }),
+  },
+  'POST /api/team/invitations': {
+    kind: 'self',
+    body: (a) => ({ email: a.staff.email, role: 'owner', tenantId: a.tenant.id }),
+  },
+  'POST /api/api-keys': {
+    kind: 'self',
+    body: (a) => ({ name: 'x', scopes: ['orders:read'], tenantId: a.tenant.id }),
+  },
+  'POST /api/me/password': {
+    kind: 'self',
+    body: (a) => ({ currentPassword: a.tenant.owner.password, newPassword: 'x'.repeat(20) }),
+  },
+  'POST /api/auth/logout': { kind: 'self', body: (a) => ({ sessionId: a.ids.session }) },
+  'POST /api/me/sessions/sign-out-everywhere': { kind: 'self', body: (a) => ({ userId: a.tenant.owner.id }) },
+};
+
+describe('tenant isolation on every route', () => {
+  let testApp: TestApp;
+  let alpha: World;
+  let beta: World;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    alpha = await seedWorld(testApp, 'Alpha Goods');
+    beta = await seedWorld(testApp, 'Beta Goods');
+  });
+  afterAll(() => testApp.close());
+
+  it('has an isolation case for every route the app registers', () => {
+    const routes = routeRules(testApp).map((rule) => rule.route);
+    expect(routes.filter((route) => !(route in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it("never shows tenant A's rows to tenant B, by session or by API key", async () => {
+    const leaks: string[] = [];
+    for (const [route, rule] of Object.entries(CASES)) {
+      if (rule.kind !== 'read') continue;
+      const path = route.split(' ')[1] ?? '';
+      for (const [who, client] of await betaClients()) {
+        const result = await client.get(path);
+        const text = JSON.stringify(result.body);
+        for (const marker of alpha.markers)
+          if (text.includes(marker)) leaks.push(`${who} ${route} shows ${marker}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('answers 404 to tenant B for every id of tenant A, and changes nothing', async () => {
+    const before = await snapshot(alpha);
+    const wrong: string[] = [];
+    for (const [route, rule] of Object.entries(CASES)) {
+      if (rule.kind !== 'by-id') continue;
+      const [method = 'GET', pattern = ''] = route.split(' ');
+      for (const id of rule.ids(alpha.ids)) {
+        for (const [who, client] of await betaClients()) {
+          const result = await client.request(method, pattern.replace(':id', id), rule.body);
+          // A session gets "not found"; an API key may be refused earlier for lacking the permission.
+          const allowed = who === 'session' ? [404] : [403, 404];
+          if (!allowed.includes(result.status))
+            wrong.push(`${who} ${method} ${pattern} (${id}) -> ${result.status}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await snapshot(alpha)).toEqual(before);
+  });
+
+  it("cannot reach tenant A through a route that acts on the caller's own business", async () => {
+    const before = await snapshot(alpha);
+    const outcomes: string[] = [];
+    for (const [route, rule] of Object.entries(CASES)) {
+      if (rule.kind !== 'self') continue;
+      const [method = 'GET', path = ''] = route.split(' ');
+      for (const [who, client] of await betaClients()) {
+        const result = await client.request(method, path, rule.body(alpha));
+        if (result.status >= 500) outcomes.push(`${who} ${route} -> ${result.status}`);
+      }
+    }
+    expect(outcomes).toEqual([]);
+    expect(await snapshot(alpha)).toEqual(before);
+  });
+
+  it('refuses ids smuggled in bodies instead of obeying them', async () => {
+    const [, session] = (await betaClients())[0] ?? [];
+    const patch = await session?.patch<{ details: { field: string }[] }>('/api/business', {
+      tenantId: alpha.tenant.id,
+    });
+    expect(patch?.status).toBe(400);
+    expect(patch?.body.details.map((detail) => detail.field)).toContain('tenantId');
+    const switched = await session?.put('/api/me/business', { tenantId: alpha.tenant.id });
+    expect(switched?.status).toBe(404);
+  });
+
+  /** B's callers, fresh for each use: some routes end the session they are called with. */
+  async function betaClients(): Promise<[string, HttpClient][]> {
+    return [
+      ['session', await signedIn(testApp, beta.tenant.owner)],
+      ['api-key', testApp.http().withApiKey(beta.apiKey.key)],
+    ];
+  }
+});
+
+async function seedWorld(testApp: TestApp, name: string): Promise<World> {
+  const tenant = await createTenant(testApp, { name });
+  const admin = await createUser(testApp);
+  const staff = await createUser(testApp);
+  await addMember(testApp, tenant.id, admin, 'admin');
+  await addMember(testApp, tenant.id, staff, 'staff');
+  const owner = await signedIn(testApp, tenant.owner);
+  const invitee = `invitee-${tenant.id.slice(0, 8)}@example.test`;
+  await expectOk(owner.post('/api/team/invitations', { email: invitee, role: 'staff' }));
+  const apiKey = (
+    await expectOk(
+      owner.post<CreatedApiKeyResponse>('/api/api-keys', {
+        name: `${name} key`,
+        scopes: [...API_KEY_SCOPES],
+      }),
+    )
+  ).body;
+  const team = (await owner.get<TeamResponse>('/api/team')).body;
+  const sessions = (await owner.get<SessionResponse[]>('/api/me/sessions')).body;
+  const ids = {
+    memberships: team.members.map((member) => member.id),
+    invitation: team.invitations[0]?.id ?? '',
+    apiKey: apiKey.id,
+    session: sessions.find((session) => session.isCurrent)?.id ?? '',
+  };
+  const markers = [
+    tenant.id,
+    name,
+    tenant.owner.email,
+    admin.email,
+    staff.email,
+    invitee,
+    apiKey.prefix,
+    ...ids.memberships,
+    ids.invitation,
+    ids.apiKey,
+    ids.session,
+  ];
+  return { tenant, admin, staff, owner, apiKey, ids, markers };
+}
+
+/** Everything of A that B might change, read through A's own session (which must survive too). */
+async function snapshot(world: World) {
+  const [business, team, keys, audit] = await Promise.all([
+    world.owner.get<BusinessResponse>('/api/business'),
+    world.owner.get<TeamResponse>('/api/team'),
+    world.owner.get<ApiKeyResponse[]>('/api/api-keys'),
+    world.owner.get<Page<AuditEventResponse>>('/api/audit-events?limit=200'),
+  ]);
+  return {
+    statuses: [business.status, team.status, keys.status, audit.status],
+    business: business.body,
+    team: team.body,
+    keys: keys.body.map(({ lastUsedAt: _ignored, ...key }) => key),
+    audit: audit.body.items.map((event) => event.id),
+  };
+}
+
+async function expectOk<T>(request: Promise<HttpResult<T>>): Promise<HttpResult<T>> {
+  const result = await request;
+  if (result.status >= 300)
+    throw new Error(`Seeding failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result;
+}
