@@ -33,7 +33,7 @@ export class AccountEmails {
     await this.send(input.to, `${input.invitedBy} invited you to ${input.businessName} on Rapport`, {
       heading: `Join ${input.businessName} on Rapport`,
       lines: [
-        `${input.invitedBy} invited you to work with ${input.businessName} as ${articleFor(input.role)} ${input.role}.`,
+        `${input.invitedBy} invited you to work with ${input.businessName} as ${ROLE_PHRASES[input.role]}.`,
         'Rapport thanks your buyers, asks for their opinion and helps you answer the unhappy ones quickly.',
       ],
       action: { label: 'Open the invitation', url: `${this.config.publicUrl}/invite#token=${input.token}` },
@@ -82,9 +82,7 @@ export class AccountEmails {
   }
 }
 
-function articleFor(role: Role): string {
-  return role === 'owner' || role === 'admin' ? 'an' : 'a';
-}
+const ROLE_PHRASES: Record<Role, string> = { owner: 'an owner', admin: 'an admin', staff: 'a staff member' };
 
 function renderHtml({ heading, lines, action, footnote }: Paragraphs): string {
   const paragraphs = lines.map((line) => `<p style="margin:0 0 12px">${escapeHtml(line)}</p>`).join('');

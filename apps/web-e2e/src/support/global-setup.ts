@@ -28,6 +28,7 @@ export default async function globalSetup(): Promise<void> {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(pgPort),
       LOG_LEVEL: 'warn',
+      DEV_MAILBOX: 'on',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,6 +10,32 @@ export const APP_ROUTES: Routes = [
     title: 'Sign in · Rapport',
   },
   {
+    path: 'signup',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./auth/signup-page').then((m) => m.SignupPage),
+    title: 'Create your account · Rapport',
+  },
+  {
+    path: 'forgot-password',
+    loadComponent: () => import('./auth/forgot-password-page').then((m) => m.ForgotPasswordPage),
+    title: 'Reset your password · Rapport',
+  },
+  {
+    path: 'reset-password',
+    loadComponent: () => import('./auth/reset-password-page').then((m) => m.ResetPasswordPage),
+    title: 'Choose a new password · Rapport',
+  },
+  {
+    path: 'invite',
+    loadComponent: () => import('./invitations/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+    title: 'Your invitation · Rapport',
+  },
+  {
+    path: 'dev/mailbox',
+    loadComponent: () => import('./dev-mailbox/dev-mailbox-page').then((m) => m.DevMailboxPage),
+    title: 'Development mailbox · Rapport',
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
@@ -19,6 +45,15 @@ export const APP_ROUTES: Routes = [
         path: 'dashboard',
         loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
         title: 'Dashboard · Rapport',
+      },
+      {
+        path: 'settings',
+        loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+      },
+      {
+        path: 'businesses/new',
+        loadComponent: () => import('./businesses/new-business-page').then((m) => m.NewBusinessPage),
+        title: 'Add a business · Rapport',
       },
       ...comingSoonRoutes(),
     ],

@@ -1,4 +1,4 @@
-import { countryName, isCountryCode, isTimeZone } from './places';
+import { countryName, isCountryCode, isTimeZone, listCountries, listTimeZones } from './places';
 
 describe('places', () => {
   it.each([
@@ -24,5 +24,21 @@ describe('places', () => {
 
   it('names a country in English', () => {
     expect(countryName('DE')).toBe('Germany');
+  });
+});
+
+describe('pickers', () => {
+  it('lists countries by name, without groupings like the EU', () => {
+    const countries = listCountries();
+    expect(countries.length).toBeGreaterThan(200);
+    expect(countries).toContainEqual({ code: 'ES', name: 'Spain' });
+    expect(countries.map((country) => country.code)).not.toContain('EU');
+    expect(countries.every((country) => isCountryCode(country.code))).toBe(true);
+  });
+
+  it('lists time zones the validator accepts', () => {
+    const zones = listTimeZones();
+    expect(zones).toContain('Europe/Madrid');
+    expect(zones.every(isTimeZone)).toBe(true);
   });
 });

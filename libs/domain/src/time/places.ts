@@ -20,3 +20,24 @@ export function isCountryCode(value: unknown): value is string {
 export function countryName(code: string): string {
   return (isCountryCode(code) && REGION_NAMES.of(code)) || code;
 }
+
+/** Two-letter codes the runtime names that are groupings, not countries. */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+
+/** Every country the runtime can name, sorted by English name: for pickers. */
+export function listCountries(): { code: string; name: string }[] {
+  const countries: { code: string; name: string }[] = [];
+  for (let first = 65; first <= 90; first++) {
+    for (let second = 65; second <= 90; second++) {
+      const code = String.fromCharCode(first, second);
+      const name = NOT_COUNTRIES.has(code) ? undefined : REGION_NAMES.of(code);
+      if (name) countries.push({ code, name });
+    }
+  }
+  return countries.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every IANA time zone the runtime knows, for pickers. */
+export function listTimeZones(): string[] {
+  return Intl.supportedValuesOf('timeZone');
+}

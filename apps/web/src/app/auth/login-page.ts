@@ -1,25 +1,24 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
+import { AuthCardComponent } from './auth-card';
 import { SessionStore } from './session-store';
 
 @Component({
   selector: 'rp-login-page',
   imports: [
     ReactiveFormsModule,
-    MatCardModule,
+    RouterLink,
+    AuthCardComponent,
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatProgressBarModule,
   ],
   templateUrl: './login-page.html',
-  styleUrl: './login-page.scss',
+  styleUrl: './auth-forms.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LoginPage {

@@ -46,6 +46,19 @@ export class SessionStore {
     }
   }
 
+  /** Takes the profile a sign-up, accepted invitation or business switch returned. */
+  replace(me: MeResponse): void {
+    this.loading = Promise.resolve(me);
+    this.state.set(me);
+  }
+
+  /** Works in another of the user's businesses from now on. */
+  async switchBusiness(tenantId: string): Promise<MeResponse> {
+    const me = await firstValueFrom(this.http.put<MeResponse>('/api/me/business', { tenantId }));
+    this.replace(me);
+    return me;
+  }
+
   /** Drops the local copy, e.g. when the API says the session has ended. */
   forget(): void {
     this.loading = Promise.resolve(null);

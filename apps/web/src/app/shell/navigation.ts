@@ -79,7 +79,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Settings',
     icon: 'settings',
     purpose: 'Your business, team, sender details and integrations.',
-    isBuilt: false,
+    isBuilt: true,
   },
 ];
 

@@ -44,6 +44,13 @@ export class ShellComponent {
     { initialValue: false },
   );
 
+  async switchBusiness(tenantId: string): Promise<void> {
+    if (tenantId === this.me()?.business?.id) return;
+    await this.session.switchBusiness(tenantId);
+    // Every page shows the active business's data: start over from the dashboard.
+    await this.router.navigateByUrl('/dashboard');
+  }
+
   async signOut(): Promise<void> {
     await this.session.signOut();
     await this.router.navigate(['/login']);

@@ -1,0 +1,46 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  AcceptInvitationRequest,
+  InvitationPreviewResponse,
+  MeResponse,
+  PasswordResetConfirmRequest,
+  SignUpRequest,
+} from '@rapport/domain';
+import { firstValueFrom } from 'rxjs';
+
+/** Calls of the signed-out pages: sign-up, password reset, invitations. */
+@Injectable({ providedIn: 'root' })
+export class AccountsApi {
+  private readonly http = inject(HttpClient);
+
+  signUp(request: SignUpRequest): Promise<MeResponse> {
+    return firstValueFrom(this.http.post<MeResponse>('/api/auth/signup', request));
+  }
+
+  requestPasswordReset(email: string): Promise<{ message: string }> {
+    return firstValueFrom(this.http.post<{ message: string }>('/api/auth/password-reset', { email }));
+  }
+
+  confirmPasswordReset(request: PasswordResetConfirmRequest): Promise<void> {
+    return firstValueFrom(this.http.post<void>('/api/auth/password-reset/confirm', request));
+  }
+
+  previewInvitation(token: string): Promise<InvitationPreviewResponse> {
+    return firstValueFrom(
+      this.http.get<InvitationPreviewResponse>(`/api/invitations/${encodeURIComponent(token)}`),
+    );
+  }
+
+  acceptInvitation(token: string, request: AcceptInvitationRequest): Promise<MeResponse> {
+    return firstValueFrom(
+      this.http.post<MeResponse>(`/api/invitations/${encodeURIComponent(token)}/accept`, request),
+    );
+  }
+}
+
+/** Reads `token` from the URL fragment (`#token=...`): fragments never reach servers or Referer headers. */
+export function tokenFromFragment(fragment: string | null | undefined): string | null {
+  const match = /(?:^|&)token=([^&]+)/.exec(fragment ?? '');
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}

@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { PASSWORD_MIN_LENGTH } from '@rapport/domain';
+import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../businesses/place-fields';
+import { apiProblemOf, showFieldProblems } from '../http/api-error';
+import { AccountsApi } from './accounts-api';
+import { AuthCardComponent } from './auth-card';
+import { SessionStore } from './session-store';
+
+@Component({
+  selector: 'rp-signup-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    AuthCardComponent,
+    PlaceFieldsComponent,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+  ],
+  templateUrl: './signup-page.html',
+  styleUrl: './auth-forms.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SignupPage {
+  private readonly api = inject(AccountsApi);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+
+  readonly minLength = PASSWORD_MIN_LENGTH;
+  readonly isSubmitting = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly form = new FormGroup({
+    businessName: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(120)],
+    }),
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(120)],
+    }),
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+    password: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
+    }),
+    timeZone: new FormControl(browserTimeZone(), { nonNullable: true, validators: [Validators.required] }),
+    country: new FormControl(browserCountry(), { nonNullable: true, validators: [Validators.required] }),
+  });
+
+  async signUp(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.isSubmitting.set(true);
+    this.error.set(null);
+    try {
+      this.session.replace(await this.api.signUp(this.form.getRawValue()));
+      await this.router.navigateByUrl('/dashboard');
+    } catch (error) {
+      const problem = apiProblemOf(error);
+      const labels = {
+        businessName: 'The business name',
+        name: 'Your name',
+        email: 'The email',
+        password: 'The password',
+      };
+      if (!showFieldProblems(this.form, problem, labels)) this.error.set(problem.message);
+    } finally {
+      this.isSubmitting.set(false);
+    }
+  }
+}

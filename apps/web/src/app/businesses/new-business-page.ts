@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { HttpClient } from '@angular/common/http';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
+import type { MeResponse } from '@rapport/domain';
+import { PageHeaderComponent } from '@rapport/ui';
+import { firstValueFrom } from 'rxjs';
+import { SessionStore } from '../auth/session-store';
+import { apiProblemOf, showFieldProblems } from '../http/api-error';
+import { browserCountry, browserTimeZone, PlaceFieldsComponent } from './place-fields';
+
+/** Another business for the signed-in person, who becomes its owner. */
+@Component({
+  selector: 'rp-new-business-page',
+  imports: [
+    ReactiveFormsModule,
+    PageHeaderComponent,
+    PlaceFieldsComponent,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+  ],
+  template: `
+    <rp-page-header
+      title="Add a business"
+      subtitle="You become its owner; switch between businesses from the top bar."
+    />
+    <form class="new-business" [formGroup]="form" (ngSubmit)="create()" novalidate>
+      <mat-form-field appearance="outline">
+        <mat-label>Business name</mat-label>
+        <input matInput formControlName="name" required />
+        <mat-error>Enter a name</mat-error>
+      </mat-form-field>
+      <rp-place-fields [country]="form.controls.country" [timeZone]="form.controls.timeZone" />
+      @if (error(); as message) {
+        <p class="new-business__error" role="alert">{{ message }}</p>
+      }
+      <div><button mat-flat-button type="submit" [disabled]="isSaving()">Create business</button></div>
+    </form>
+  `,
+  styles: `
+    .new-business {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      max-width: 480px;
+    }
+    .new-business__error {
+      color: var(--mat-sys-error);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class NewBusinessPage {
+  private readonly http = inject(HttpClient);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+
+  readonly isSaving = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly form = new FormGroup({
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(120)],
+    }),
+    timeZone: new FormControl(browserTimeZone(), { nonNullable: true, validators: [Validators.required] }),
+    country: new FormControl(browserCountry(), { nonNullable: true, validators: [Validators.required] }),
+  });
+
+  async create(): Promise<void> {
+    if (this.form.invalid) return this.form.markAllAsTouched();
+    this.isSaving.set(true);
+    this.error.set(null);
+    try {
+      this.session.replace(
+        await firstValueFrom(this.http.post<MeResponse>('/api/businesses', this.form.getRawValue())),
+      );
+      await this.router.navigateByUrl('/dashboard');
+    } catch (error) {
+      const problem = apiProblemOf(error);
+      if (!showFieldProblems(this.form, problem)) this.error.set(problem.message);
+    } finally {
+      this.isSaving.set(false);
+    }
+  }
+}

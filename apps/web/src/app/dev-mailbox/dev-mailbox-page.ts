@@ -1,0 +1,40 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatListModule } from '@angular/material/list';
+import { DomSanitizer } from '@angular/platform-browser';
+import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
+import type { DevMailboxMessageResponse } from '@rapport/domain';
+import { catchError, of } from 'rxjs';
+import { DatePipe } from '@angular/common';
+
+/**
+ * The development mail catcher: every email Rapport would have sent, as the recipient would see it.
+ * Only open where no email provider is configured (never in production).
+ */
+@Component({
+  selector: 'rp-dev-mailbox-page',
+  imports: [MatListModule, PageHeaderComponent, EmptyStateComponent, DatePipe],
+  templateUrl: './dev-mailbox-page.html',
+  styleUrl: './dev-mailbox-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DevMailboxPage {
+  private readonly sanitizer = inject(DomSanitizer);
+  readonly messages = toSignal(
+    inject(HttpClient)
+      .get<DevMailboxMessageResponse[]>('/api/dev/mailbox')
+      .pipe(catchError(() => of(null))),
+  );
+  readonly selectedId = signal<string | null>(null);
+  readonly selected = computed(() => {
+    const messages = this.messages() ?? [];
+    return messages.find((message) => message.id === this.selectedId()) ?? messages[0] ?? null;
+  });
+  readonly selectedMessageId = computed(() => this.selected()?.id ?? null);
+  /** Our own rendered emails, shown in a sandboxed frame without scripts. */
+  readonly preview = computed(() => {
+    const message = this.selected();
+    return message ? this.sanitizer.bypassSecurityTrustHtml(message.html) : null;
+  });
+}

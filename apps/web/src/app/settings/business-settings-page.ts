@@ -1,0 +1,107 @@
+import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router } from '@angular/router';
+import { SessionStore } from '../auth/session-store';
+import { PlaceFieldsComponent } from '../businesses/place-fields';
+import { Confirmation } from '../dialogs/confirm-dialog';
+import { apiProblemOf, showFieldProblems } from '../http/api-error';
+import { SettingsApi } from './settings-api';
+
+const LOCALES = [
+  { code: 'en', name: 'English' },
+  { code: 'es', name: 'Español' },
+  { code: 'fr', name: 'Français' },
+  { code: 'de', name: 'Deutsch' },
+];
+
+@Component({
+  selector: 'rp-business-settings-page',
+  imports: [
+    ReactiveFormsModule,
+    PlaceFieldsComponent,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+  ],
+  templateUrl: './business-settings-page.html',
+  styleUrl: './settings-forms.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BusinessSettingsPage implements OnInit {
+  private readonly api = inject(SettingsApi);
+  private readonly session = inject(SessionStore);
+  private readonly confirmation = inject(Confirmation);
+  private readonly router = inject(Router);
+
+  readonly locales = LOCALES;
+  readonly canEdit = this.session.can('business:manage');
+  readonly canDelete = this.session.can('business:delete');
+  readonly message = signal<{ isError: boolean; text: string } | null>(null);
+  readonly isSaving = signal(false);
+  readonly form = new FormGroup({
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(120)],
+    }),
+    locale: new FormControl('en', { nonNullable: true }),
+    timeZone: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    country: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  readonly confirmName = new FormControl('', { nonNullable: true });
+
+  async ngOnInit(): Promise<void> {
+    const business = await this.api.business();
+    this.form.setValue({
+      name: business.name,
+      locale: business.locale,
+      timeZone: business.timeZone,
+      country: business.country,
+    });
+    if (!this.canEdit) this.form.disable();
+  }
+
+  async save(): Promise<void> {
+    if (this.form.invalid) return this.form.markAllAsTouched();
+    this.isSaving.set(true);
+    this.message.set(null);
+    try {
+      await this.api.updateBusiness(this.form.getRawValue());
+      await this.session.switchBusiness((await this.api.business()).id);
+      this.message.set({ isError: false, text: 'Saved.' });
+    } catch (error) {
+      const problem = apiProblemOf(error);
+      if (!showFieldProblems(this.form, problem, { name: 'The name' })) {
+        this.message.set({ isError: true, text: problem.message });
+      }
+    } finally {
+      this.isSaving.set(false);
+    }
+  }
+
+  async deleteBusiness(): Promise<void> {
+    const isSure = await this.confirmation.ask({
+      title: 'Delete this business?',
+      message: 'Its buyers, orders, answers, team and keys are deleted for good. This cannot be undone.',
+      confirmLabel: 'Delete for good',
+      isDestructive: true,
+    });
+    if (!isSure) return;
+    try {
+      await this.api.deleteBusiness(this.confirmName.value);
+      this.session.forget();
+      await this.router.navigateByUrl('/dashboard');
+    } catch (error) {
+      this.message.set({
+        isError: true,
+        text: apiProblemOf(error).fields['confirmName']
+          ? "Type the business's name exactly."
+          : apiProblemOf(error).message,
+      });
+    }
+  }
+}
