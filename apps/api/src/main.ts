@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabaseServer } from './database/database-server';
 import { migrateDownOne, migrateUp } from './database/migrator';
 import { createHttpApp } from './http-app';
-import { DEMO_LOGIN, DemoSeeder } from './seed/demo-seeder';
+import { DEMO_LOGIN, DEMO_STAFF, DemoSeeder } from './seed/demo-seeder';
 
 const COMMANDS = ['serve', 'migrate', 'revert', 'seed-demo'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -52,7 +52,10 @@ async function main(argv: string[]): Promise<void> {
 
     await app.listen({ port: config.port, host: config.host });
     say(`Rapport is running at ${config.publicUrl} (API at /api, docs at /api/docs)`);
-    if (config.seedDemo) say(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+    if (config.seedDemo) {
+      say(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password} (owner)`);
+      say(`            ${DEMO_STAFF.email} / ${DEMO_LOGIN.password} (staff)`);
+    }
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         say(`\n${signal} received: stopping`);

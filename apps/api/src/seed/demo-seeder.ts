@@ -8,6 +8,8 @@ import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 
 /** The demo business every fresh install starts with, so each console screen has something to show. */
 export const DEMO_LOGIN = { email: 'owner@northwind.example', password: 'bakery-demo-2026' } as const;
+/** A colleague with the staff role (same password as the owner), to see the console as staff see it. */
+export const DEMO_STAFF = { email: 'sam@northwind.example', name: 'Sam Rivera' } as const;
 const DEMO_BUSINESS = { name: 'Northwind Bakery', timeZone: 'Europe/London', locale: 'en', country: 'GB' };
 
 export interface DemoSeedResult {
@@ -43,9 +45,13 @@ export class DemoSeeder {
     const owner = await this.database.global((manager) =>
       this.accounts.createUser(manager, { email: DEMO_LOGIN.email, name: 'Olivia Baker', passwordHash }),
     );
+    const colleague = await this.database.global((manager) =>
+      this.accounts.createUser(manager, { email: DEMO_STAFF.email, name: DEMO_STAFF.name, passwordHash }),
+    );
     return this.database.transaction(randomUUID(), async (manager) => {
       await this.accounts.createTenant(manager, { ...DEMO_BUSINESS, isDemo: true });
       await this.accounts.addMember(manager, owner.id, 'owner');
+      await this.accounts.addMember(manager, colleague.id, 'staff');
       return tenantIdOf(manager);
     });
   }
@@ -63,6 +69,9 @@ export class DemoSeeder {
         manager.getRepository(TenantEntity).delete({ id: membership.tenantId, isDemo: true }),
       );
     }
-    await this.database.global((manager) => manager.getRepository(UserEntity).delete({ id: found.user.id }));
+    await this.database.global(async (manager) => {
+      await manager.getRepository(UserEntity).delete({ id: found.user.id });
+      await manager.getRepository(UserEntity).delete({ email: DEMO_STAFF.email });
+    });
   }
 }

@@ -91,6 +91,12 @@ describe('API keys', () => {
     expect((await testApp.http().withApiKey(tampered).get('/api/business')).status).toBe(401);
   });
 
+  it('answers a malformed id with a 400 naming it, not a database error', async () => {
+    const result = await owner.delete<ApiErrorBody>('/api/api-keys/not-a-uuid');
+    expect(result.status).toBe(400);
+    expect(result.body.details).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
+  });
+
   it('names the bad field when the scopes are wrong', async () => {
     const result = await owner.post<ApiErrorBody>('/api/api-keys', { name: 'Bad', scopes: ['team:manage'] });
     expect(result.status).toBe(400);

@@ -1,5 +1,5 @@
 import type { MeResponse } from '@rapport/domain';
-import { DEMO_LOGIN, DemoSeeder } from '../../src/seed/demo-seeder';
+import { DEMO_LOGIN, DEMO_STAFF, DemoSeeder } from '../../src/seed/demo-seeder';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
 
@@ -44,6 +44,15 @@ describe('the demo business', () => {
     expect(result.status).toBe(200);
     expect(result.body.business?.name).toBe('Northwind Bakery');
     expect(result.body.role).toBe('owner');
+  });
+
+  it('has a staff colleague who signs in with the same password and staff permissions', async () => {
+    await testApp.app.get(DemoSeeder).seedOnce();
+    const result = await testApp.http().post<MeResponse>('/api/auth/login', {
+      email: DEMO_STAFF.email,
+      password: DEMO_LOGIN.password,
+    });
+    expect(result.body).toMatchObject({ business: { name: 'Northwind Bakery' }, role: 'staff' });
   });
 
   it('is re-created from scratch on request, leaving one demo business', async () => {
