@@ -3,7 +3,10 @@ import { AccountsModule } from './accounts/accounts.module';
 import { BusinessesModule } from './accounts/businesses.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
+import { CustomersModule } from './customers/customers.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MailModule } from './mail/mail.module';
+import { OrdersModule } from './orders/orders.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
@@ -32,6 +35,9 @@ export class AppModule {
         AuthModule,
         ApiKeysModule,
         BusinessesModule,
+        IdempotencyModule,
+        CustomersModule,
+        OrdersModule,
         HealthModule,
         SeedModule,
       ],

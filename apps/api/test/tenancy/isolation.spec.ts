@@ -3,6 +3,8 @@ import type {
   AuditEventResponse,
   BusinessResponse,
   CreatedApiKeyResponse,
+  CustomerResponse,
+  OrderResponse,
   Page,
   SessionResponse,
   TeamResponse,
@@ -27,7 +29,16 @@ interface World {
   staff: TestUser;
   owner: HttpClient;
   apiKey: CreatedApiKeyResponse;
-  ids: { memberships: string[]; invitation: string; apiKey: string; session: string };
+  ids: {
+    memberships: string[];
+    invitation: string;
+    apiKey: string;
+    session: string;
+    customer: string;
+    order: string;
+  };
+  buyerEmail: string;
+  orderNumber: string;
   /** Strings that must never appear in another tenant's answers. */
   markers: string[];
 }
@@ -64,6 +75,32 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/team': { kind: 'read' },
   'GET /api/api-keys': { kind: 'read' },
   'GET /api/audit-events': { kind: 'read' },
+  'GET /api/customers': { kind: 'read' },
+  'GET /api/orders': { kind: 'read' },
+  'GET /api/products': { kind: 'read' },
+  'GET /api/customers/:id': { kind: 'by-id', ids: (ids) => [ids.customer] },
+  'PATCH /api/customers/:id': {
+    kind: 'by-id',
+    ids: (ids) => [ids.customer],
+    body: { name: 'Hijacked', tags: ['x'] },
+  },
+  'GET /api/orders/:id': { kind: 'by-id', ids: (ids) => [ids.order] },
+  'POST /api/orders/:id/status': { kind: 'by-id', ids: (ids) => [ids.order], body: { status: 'cancelled' } },
+  'POST /api/customers': {
+    kind: 'self',
+    body: (a) => ({ email: a.buyerEmail, name: 'Hijacked', tenantId: a.tenant.id }),
+  },
+  'POST /api/orders': {
+    kind: 'self',
+    body: (a) => ({
+      externalId: a.orderNumber,
+      customer: { email: a.buyerEmail, name: 'Hijacked' },
+      placedAt: '2026-11-01T10:00:00Z',
+      status: 'refunded',
+      total: '1.00',
+      currency: 'EUR',
+    }),
+  },
   'DELETE /api/me/sessions/:id': { kind: 'by-id', ids: (ids) => [ids.session] },
   'DELETE /api/team/invitations/:id': { kind: 'by-id', ids: (ids) => [ids.invitation] },
   'PATCH /api/team/members/:id': { kind: 'by-id', ids: (ids) => ids.memberships, body: { role: 'staff' } },
@@ -200,6 +237,21 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
       }),
     )
   ).body;
+  const buyerEmail = `buyer-${tenant.id.slice(0, 8)}@example.test`;
+  const orderNumber = `#A-${tenant.id.slice(0, 8)}`;
+  const productName = `Loaf ${tenant.id.slice(0, 8)}`;
+  const order = (
+    await expectOk(
+      owner.post<OrderResponse>('/api/orders', {
+        externalId: orderNumber,
+        customer: { email: buyerEmail, name: `Buyer of ${name}` },
+        placedAt: '2026-11-01T10:00:00Z',
+        total: '5.00',
+        currency: 'EUR',
+        lines: [{ sku: `SKU-${tenant.id.slice(0, 8)}`, productName, quantity: 1, unitPrice: '5.00' }],
+      }),
+    )
+  ).body;
   const team = (await owner.get<TeamResponse>('/api/team')).body;
   const sessions = (await owner.get<SessionResponse[]>('/api/me/sessions')).body;
   const ids = {
@@ -207,6 +259,8 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     invitation: team.invitations[0]?.id ?? '',
     apiKey: apiKey.id,
     session: sessions.find((session) => session.isCurrent)?.id ?? '',
+    customer: order.customer.id,
+    order: order.id,
   };
   const markers = [
     tenant.id,
@@ -220,20 +274,30 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     ids.invitation,
     ids.apiKey,
     ids.session,
+    buyerEmail,
+    orderNumber,
+    productName,
+    `Buyer of ${name}`,
+    ids.customer,
+    ids.order,
   ];
-  return { tenant, admin, staff, owner, apiKey, ids, markers };
+  return { tenant, admin, staff, owner, apiKey, ids, markers, buyerEmail, orderNumber };
 }
 
 /** Everything of A that B might change, read through A's own session (which must survive too). */
 async function snapshot(world: World) {
-  const [business, team, keys, audit] = await Promise.all([
+  const [business, team, keys, audit, customers, orders] = await Promise.all([
     world.owner.get<BusinessResponse>('/api/business'),
     world.owner.get<TeamResponse>('/api/team'),
     world.owner.get<ApiKeyResponse[]>('/api/api-keys'),
     world.owner.get<Page<AuditEventResponse>>('/api/audit-events?limit=200'),
+    world.owner.get<Page<CustomerResponse>>('/api/customers?limit=200'),
+    world.owner.get<Page<OrderResponse>>('/api/orders?limit=200'),
   ]);
   return {
-    statuses: [business.status, team.status, keys.status, audit.status],
+    statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
+    customers: customers.body.items,
+    orders: orders.body.items,
     business: business.body,
     team: team.body,
     keys: keys.body.map(({ lastUsedAt: _ignored, ...key }) => key),

@@ -1,5 +1,10 @@
 import { CreateTenancyAndAccounts1795651200000 } from './1795651200000-CreateTenancyAndAccounts';
 import { CreateAccessControl1795651300000 } from './1795651300000-CreateAccessControl';
+import { CreateCommerce1795651400000 } from './1795651400000-CreateCommerce';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
-export const MIGRATIONS = [CreateTenancyAndAccounts1795651200000, CreateAccessControl1795651300000];
+export const MIGRATIONS = [
+  CreateTenancyAndAccounts1795651200000,
+  CreateAccessControl1795651300000,
+  CreateCommerce1795651400000,
+];

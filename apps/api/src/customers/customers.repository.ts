@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CustomerListQuery,
+  normalizeEmail,
+  normalizeTags,
+  type TimelineEntry,
+  type UpdateCustomerRequest,
+  type UpsertCustomerRequest,
+} from '@rapport/domain';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
+import { queryRows } from '../database/query-rows';
+import { CUSTOMER_COLUMNS, type CustomerRow } from './customer-row';
+
+const ORDER_STATS = `LEFT JOIN LATERAL (
+    SELECT count(*) AS order_count, max(o.placed_at) AS last_order_at
+      FROM orders o WHERE o.tenant_id = c.tenant_id AND o.customer_id = c.id
+  ) stats ON true`;
+
+/** Every query on buyers, inside the caller's tenant transaction. */
+@Injectable()
+export class CustomersRepository {
+  /**
+   * Inserts the buyer, or updates the fields given for the existing one with that email. Returns the row
+   * and whether it was new. Fields left out keep their stored value.
+   */
+  async upsert(
+    manager: TenantManager,
+    input: UpsertCustomerRequest,
+  ): Promise<{ row: CustomerRow; isNew: boolean }> {
+    const email = normalizeEmail(input.email);
+    const inserted: CustomerRow[] = await manager.query(
+      `INSERT INTO customers AS c (tenant_id, email, name, phone, locale, time_zone, tags, external_ids, consent_basis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (tenant_id, lower(email)) DO NOTHING
+       RETURNING ${CUSTOMER_COLUMNS}`,
+      [
+        tenantIdOf(manager),
+        email,
+        input.name?.trim() ?? '',
+        input.phone ?? null,
+        input.locale ?? null,
+        input.timeZone ?? null,
+        normalizeTags(input.tags ?? []),
+        JSON.stringify(input.externalIds ?? {}),
+        input.consentBasis ?? 'unknown',
+      ],
+    );
+    if (inserted[0]) return { row: inserted[0], isNew: true };
+    const existing = await this.findByEmail(manager, email, true);
+    if (!existing) throw new Error('A customer row vanished between insert and update');
+    const updated = await this.update(manager, existing.id, input, input.externalIds);
+    return { row: updated ?? existing, isNew: false };
+  }
+
+  /** Updates only the fields present; external ids are merged, never dropped. */
+  async update(
+    manager: TenantManager,
+    id: string,
+    changes: UpdateCustomerRequest,
+    externalIds?: Record<string, string>,
+  ): Promise<CustomerRow | null> {
+    const assignments: [column: string, expression: string][] = [];
+    const values: unknown[] = [tenantIdOf(manager), id];
+    const set = (column: string, value: unknown, expression = (parameter: string) => parameter) => {
+      values.push(value);
+      assignments.push([column, expression(`$${values.length}`)]);
+    };
+    const text = (parameter: string) => `${parameter}::text`;
+    if (changes.name !== undefined && changes.name.trim() !== '') set('name', changes.name.trim(), text);
+    if (changes.phone !== undefined) set('phone', changes.phone, text);
+    if (changes.locale !== undefined) set('locale', changes.locale, text);
+    if (changes.timeZone !== undefined) set('time_zone', changes.timeZone, text);
+    if (changes.tags !== undefined)
+      set('tags', normalizeTags(changes.tags), (parameter) => `${parameter}::text[]`);
+    if (changes.consentBasis !== undefined) set('consent_basis', changes.consentBasis, text);
+    if (externalIds && Object.keys(externalIds).length > 0) {
+      set(
+        'external_ids',
+        JSON.stringify(externalIds),
+        (parameter) => `c.external_ids || ${parameter}::jsonb`,
+      );
+    }
+    if (assignments.length === 0) return this.findById(manager, id);
+    // Only rows that really change are written: importing the same buyer twice changes nothing.
+    const rows = await queryRows<CustomerRow>(
+      manager,
+      `UPDATE customers c
+          SET ${assignments.map(([column, expression]) => `${column} = ${expression}`).join(', ')}, updated_at = now()
+        WHERE c.tenant_id = $1 AND c.id = $2
+          AND (${assignments.map(([column, expression]) => `c.${column} IS DISTINCT FROM ${expression}`).join(' OR ')})
+        RETURNING ${CUSTOMER_COLUMNS}`,
+      values,
+    );
+    return rows[0] ?? this.findById(manager, id);
+  }
+
+  async findById(manager: TenantManager, id: string): Promise<CustomerRow | null> {
+    const rows: CustomerRow[] = await manager.query(
+      `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
+         FROM customers c ${ORDER_STATS}
+        WHERE c.tenant_id = $1 AND c.id = $2`,
+      [tenantIdOf(manager), id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findByEmail(manager: TenantManager, email: string, forUpdate = false): Promise<CustomerRow | null> {
+    const rows: CustomerRow[] = await manager.query(
+      `SELECT ${CUSTOMER_COLUMNS} FROM customers c
+        WHERE c.tenant_id = $1 AND lower(c.email) = $2 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [tenantIdOf(manager), normalizeEmail(email)],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Newest first; `search` matches any part of the name or email (trigram index). */
+  async list(
+    manager: TenantManager,
+    query: CustomerListQuery,
+  ): Promise<{ rows: CustomerRow[]; nextCursor: string | null }> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const values: unknown[] = [tenantIdOf(manager)];
+    const where = ['c.tenant_id = $1', 'c.erased_at IS NULL'];
+    if (query.search?.trim()) {
+      values.push(`%${escapeLike(query.search.trim().toLowerCase())}%`);
+      where.push(`lower(c.name || ' ' || c.email) LIKE $${values.length}`);
+    }
+    if (query.tag) {
+      values.push([query.tag.trim().toLowerCase()]);
+      where.push(`c.tags @> $${values.length}::text[]`);
+    }
+    if (query.subscriptionState) {
+      values.push(query.subscriptionState);
+      where.push(`c.subscription_state = $${values.length}`);
+    }
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor);
+      values.push(createdAt, id);
+      where.push(`(c.created_at, c.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+    }
+    values.push(limit + 1);
+    const rows: CustomerRow[] = await manager.query(
+      `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
+         FROM (SELECT * FROM customers c WHERE ${where.join(' AND ')}
+                ORDER BY c.created_at DESC, c.id DESC LIMIT $${values.length}) c
+         ${ORDER_STATS}
+        ORDER BY c.created_at DESC, c.id DESC`,
+      values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      rows: page,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+    };
+  }
+
+  /** Orders, their status changes and subscription changes, newest first. */
+  async timeline(manager: TenantManager, customerId: string): Promise<TimelineEntry[]> {
+    const rows: {
+      kind: string;
+      at: Date;
+      order_id: string | null;
+      external_id: string | null;
+      status: string | null;
+      total: string | null;
+      currency: string | null;
+      reason: string | null;
+    }[] = await manager.query(
+      `SELECT 'order' AS kind, o.placed_at AS at, o.id AS order_id, o.external_id, o.status, o.total::text AS total,
+                o.currency, NULL AS reason
+           FROM orders o WHERE o.tenant_id = $1 AND o.customer_id = $2
+         UNION ALL
+         SELECT 'order-event', e.occurred_at, o.id, o.external_id, e.type, NULL, NULL, NULL
+           FROM order_events e JOIN orders o ON o.tenant_id = e.tenant_id AND o.id = e.order_id
+          WHERE e.tenant_id = $1 AND o.customer_id = $2 AND e.type <> 'placed'
+         UNION ALL
+         SELECT 'subscription', c.subscription_changed_at, NULL, NULL, c.subscription_state, NULL, NULL, c.subscription_reason
+           FROM customers c WHERE c.tenant_id = $1 AND c.id = $2 AND c.subscription_changed_at IS NOT NULL
+         ORDER BY at DESC
+         LIMIT 500`,
+      [tenantIdOf(manager), customerId],
+    );
+    return rows.map((row): TimelineEntry => {
+      const at = new Date(row.at).toISOString();
+      if (row.kind === 'order') {
+        return {
+          kind: 'order',
+          at,
+          orderId: row.order_id ?? '',
+          externalId: row.external_id ?? '',
+          status: row.status as never,
+          total: row.total ?? '0',
+          currency: row.currency ?? '',
+        };
+      }
+      if (row.kind === 'order-event') {
+        return {
+          kind: 'order-event',
+          at,
+          orderId: row.order_id ?? '',
+          externalId: row.external_id ?? '',
+          event: row.status as never,
+        };
+      }
+      return { kind: 'subscription', at, state: row.status as never, reason: row.reason };
+    });
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  BUYER_LOCALES,
+  type BuyerLocale,
+  CONSENT_BASES,
+  type ConsentBasis,
+  type CustomerListQuery,
+  SUBSCRIPTION_STATES,
+  type SubscriptionState,
+  type UpdateCustomerRequest,
+  type UpsertCustomerRequest,
+} from '@rapport/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsTimeZone } from '../../errors/validators';
+
+// class-validator runs the bottom decorator first: the basic type check stays last.
+
+export class UpdateCustomerDto implements UpdateCustomerRequest {
+  @ApiPropertyOptional({ example: 'Ana López' })
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  name?: string;
+
+  @ApiPropertyOptional({ example: '+34 600 000 000', nullable: true })
+  @MaxLength(40)
+  @IsString()
+  @IsOptional()
+  phone?: string | null;
+
+  @ApiPropertyOptional({ enum: BUYER_LOCALES, nullable: true })
+  @IsIn(BUYER_LOCALES, { message: `must be one of ${BUYER_LOCALES.join(', ')}` })
+  @IsOptional()
+  locale?: BuyerLocale | null;
+
+  @ApiPropertyOptional({ example: 'Europe/Madrid', nullable: true })
+  @IsTimeZone()
+  @IsOptional()
+  timeZone?: string | null;
+
+  @ApiPropertyOptional({ example: ['vip', 'wholesale'] })
+  @MaxLength(50, { each: true })
+  @IsString({ each: true })
+  @ArrayMaxSize(50)
+  @IsArray()
+  @IsOptional()
+  tags?: string[];
+
+  @ApiPropertyOptional({ enum: CONSENT_BASES })
+  @IsIn(CONSENT_BASES, { message: `must be one of ${CONSENT_BASES.join(', ')}` })
+  @IsOptional()
+  consentBasis?: ConsentBasis;
+}
+
+export class UpsertCustomerDto extends UpdateCustomerDto implements UpsertCustomerRequest {
+  @ApiProperty({ example: 'ana@example.com' })
+  @MaxLength(254)
+  @IsEmail({}, { message: 'must be an email address' })
+  email: string;
+
+  @ApiPropertyOptional({ example: { shopify: '7310001' }, description: 'Ids of this buyer in other systems' })
+  @IsObject()
+  @IsOptional()
+  externalIds?: Record<string, string>;
+}
+
+export class CustomerListQueryDto implements CustomerListQuery {
+  @ApiPropertyOptional({ description: 'Part of the name or email' })
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  search?: string;
+
+  @ApiPropertyOptional()
+  @MaxLength(50)
+  @IsString()
+  @IsOptional()
+  tag?: string;
+
+  @ApiPropertyOptional({ enum: SUBSCRIPTION_STATES })
+  @IsIn(SUBSCRIPTION_STATES, { message: `must be one of ${SUBSCRIPTION_STATES.join(', ')}` })
+  @IsOptional()
+  subscriptionState?: SubscriptionState;
+
+  @ApiPropertyOptional()
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @Max(200)
+  @Min(1)
+  @IsInt()
+  @Type(() => Number)
+  @IsOptional()
+  limit?: number;
+}

@@ -1,0 +1,143 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type ChangeOrderStatusRequest,
+  type OrderLineRequest,
+  type OrderListQuery,
+  ORDER_STATUSES,
+  type OrderStatus,
+  type UpsertOrderRequest,
+} from '@rapport/domain';
+import { Type } from 'class-transformer';
+import {
+  Allow,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { UpsertCustomerDto } from '../../customers/dto/customer.dto';
+
+// class-validator runs the bottom decorator first: the basic type check stays last.
+// Amounts arrive as strings or numbers; OrdersService checks their format with the field's name.
+
+export class OrderLineDto implements OrderLineRequest {
+  @ApiPropertyOptional({ example: 'SOUR-800' })
+  @Length(1, 100)
+  @IsString()
+  @IsOptional()
+  sku?: string | null;
+
+  @ApiProperty({ example: 'Sourdough loaf' })
+  @Length(1, 200)
+  @IsString()
+  productName: string;
+
+  @ApiProperty({ example: 2 })
+  @Max(100_000)
+  @Min(1)
+  @IsInt()
+  quantity: number;
+
+  @ApiProperty({ example: '4.50' })
+  @Allow()
+  unitPrice: string | number;
+}
+
+export class UpsertOrderDto implements UpsertOrderRequest {
+  @ApiProperty({
+    example: '#1042',
+    description: "The order's id in your system: sending it again updates it",
+  })
+  @Length(1, 100)
+  @IsString()
+  externalId: string;
+
+  @ApiProperty({ type: UpsertCustomerDto })
+  @ValidateNested()
+  @Type(() => UpsertCustomerDto)
+  customer: UpsertCustomerDto;
+
+  @ApiProperty({ example: '2026-11-20T10:15:00Z' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  placedAt: string;
+
+  @ApiPropertyOptional({ enum: ORDER_STATUSES, default: 'placed' })
+  @IsIn(ORDER_STATUSES, { message: `must be one of ${ORDER_STATUSES.join(', ')}` })
+  @IsOptional()
+  status?: OrderStatus;
+
+  @ApiProperty({ example: '13.50' })
+  @Allow()
+  total: string | number;
+
+  @ApiProperty({ example: 'EUR' })
+  @Matches(/^[A-Za-z]{3}$/, { message: 'must be a three-letter currency code such as EUR' })
+  @IsString()
+  currency: string;
+
+  @ApiPropertyOptional({ type: [OrderLineDto] })
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineDto)
+  @ArrayMaxSize(500)
+  @IsArray()
+  @IsOptional()
+  lines?: OrderLineDto[];
+}
+
+export class ChangeOrderStatusDto implements ChangeOrderStatusRequest {
+  @ApiProperty({ enum: ORDER_STATUSES })
+  @IsIn(ORDER_STATUSES, { message: `must be one of ${ORDER_STATUSES.join(', ')}` })
+  status: OrderStatus;
+
+  @ApiPropertyOptional({ example: '2026-11-21T09:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsOptional()
+  at?: string;
+}
+
+export class OrderListQueryDto implements OrderListQuery {
+  @ApiPropertyOptional({ description: 'Part of the order number, or of the buyer name or email' })
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  search?: string;
+
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @IsIn(ORDER_STATUSES, { message: `must be one of ${ORDER_STATUSES.join(', ')}` })
+  @IsOptional()
+  status?: OrderStatus;
+
+  @ApiPropertyOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  @IsOptional()
+  customerId?: string;
+
+  @ApiPropertyOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  @IsOptional()
+  productId?: string;
+
+  @ApiPropertyOptional()
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @Max(200)
+  @Min(1)
+  @IsInt()
+  @Type(() => Number)
+  @IsOptional()
+  limit?: number;
+}

@@ -1,0 +1,31 @@
+export const SUBSCRIPTION_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
+export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
+
+/** Why the business may email the buyer: a notice at purchase, an explicit opt-in, or not recorded. */
+export const CONSENT_BASES = ['purchase_notice', 'explicit_consent', 'unknown'] as const;
+export type ConsentBasis = (typeof CONSENT_BASES)[number];
+
+export const BUYER_LOCALES = ['en', 'es', 'fr', 'de'] as const;
+export type BuyerLocale = (typeof BUYER_LOCALES)[number];
+
+const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[^\s@"(),:;<>[\]\\]+\.[^\s@"(),:;<>[\]\\]{2,}$/;
+
+/** A buyer's email as stored and compared: trimmed and lower-cased (addresses are matched case-blind). */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** A pragmatic check: one @, a dot in the domain, no spaces or characters mail servers reject. */
+export function isEmailAddress(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 254 && EMAIL.test(value.trim());
+}
+
+/** Tags as stored: trimmed, lower-cased, unique, in the order first seen. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const tag of tags) {
+    const clean = tag.trim().toLowerCase();
+    if (clean) seen.add(clean.slice(0, 50));
+  }
+  return [...seen];
+}

@@ -1,0 +1,141 @@
+import type { BuyerLocale, ConsentBasis, SubscriptionState } from '../commerce/customers';
+import type { OrderSource, OrderStatus } from '../commerce/orders';
+
+export interface CustomerResponse {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  locale: BuyerLocale | null;
+  timeZone: string | null;
+  tags: string[];
+  externalIds: Record<string, string>;
+  consentBasis: ConsentBasis;
+  subscriptionState: SubscriptionState;
+  subscriptionChangedAt: string | null;
+  subscriptionReason: string | null;
+  orderCount: number;
+  lastOrderAt: string | null;
+  createdAt: string;
+}
+
+/** Create or update by email (case-blind): sending the same buyer twice changes nothing. */
+export interface UpsertCustomerRequest {
+  email: string;
+  name?: string;
+  phone?: string | null;
+  locale?: BuyerLocale | null;
+  timeZone?: string | null;
+  tags?: string[];
+  externalIds?: Record<string, string>;
+  consentBasis?: ConsentBasis;
+}
+
+export interface UpdateCustomerRequest {
+  name?: string;
+  phone?: string | null;
+  locale?: BuyerLocale | null;
+  timeZone?: string | null;
+  tags?: string[];
+  consentBasis?: ConsentBasis;
+}
+
+export interface CustomerListQuery {
+  /** Part of the name or email. */
+  search?: string;
+  tag?: string;
+  subscriptionState?: SubscriptionState;
+  cursor?: string;
+  limit?: number;
+}
+
+export type TimelineEntry =
+  | {
+      kind: 'order';
+      at: string;
+      orderId: string;
+      externalId: string;
+      status: OrderStatus;
+      total: string;
+      currency: string;
+    }
+  | { kind: 'order-event'; at: string; orderId: string; externalId: string; event: OrderStatus }
+  | { kind: 'subscription'; at: string; state: SubscriptionState; reason: string | null };
+
+export interface CustomerDetailResponse extends CustomerResponse {
+  timeline: TimelineEntry[];
+}
+
+export interface ProductResponse {
+  id: string;
+  name: string;
+  sku: string | null;
+  imageUrl: string | null;
+  createdAt: string;
+  orderCount: number;
+}
+
+export interface UpsertProductRequest {
+  name: string;
+  sku?: string | null;
+  imageUrl?: string | null;
+}
+
+export interface OrderLineRequest {
+  /** Matches an existing product by SKU, or creates it with `productName`. */
+  sku?: string | null;
+  productName: string;
+  quantity: number;
+  /** Decimal string or number, in the order's currency (e.g. "12.50"). */
+  unitPrice: string | number;
+}
+
+/** Create or update by (source, externalId): sending the same order twice changes nothing. */
+export interface UpsertOrderRequest {
+  externalId: string;
+  customer: UpsertCustomerRequest;
+  placedAt: string;
+  status?: OrderStatus;
+  total: string | number;
+  currency: string;
+  lines?: OrderLineRequest[];
+}
+
+export interface ChangeOrderStatusRequest {
+  status: OrderStatus;
+  /** When it happened (defaults to now). */
+  at?: string;
+}
+
+export interface OrderLineResponse {
+  id: string;
+  productId: string | null;
+  productName: string;
+  quantity: number;
+  unitPrice: string;
+}
+
+export interface OrderResponse {
+  id: string;
+  externalId: string;
+  source: OrderSource;
+  customer: { id: string; email: string; name: string };
+  placedAt: string;
+  status: OrderStatus;
+  fulfilledAt: string | null;
+  deliveredAt: string | null;
+  cancelledAt: string | null;
+  refundedAt: string | null;
+  total: string;
+  currency: string;
+  lines: OrderLineResponse[];
+}
+
+export interface OrderListQuery {
+  search?: string;
+  status?: OrderStatus;
+  customerId?: string;
+  productId?: string;
+  cursor?: string;
+  limit?: number;
+}
