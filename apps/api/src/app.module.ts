@@ -5,6 +5,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { CustomersModule } from './customers/customers.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { IntegrationsModule } from './integrations/integrations.module';
 import { MailModule } from './mail/mail.module';
 import { OrdersModule } from './orders/orders.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -38,6 +39,7 @@ export class AppModule {
         IdempotencyModule,
         CustomersModule,
         OrdersModule,
+        IntegrationsModule,
         HealthModule,
         SeedModule,
       ],

@@ -29,6 +29,8 @@ export async function createHttpApp(
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
     bufferLogs: true,
+    // Webhook signatures are computed over the exact bytes received.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
+import { devEncryptionKey } from './config/dev-encryption-key';
 import { openDatabaseServer } from './database/database-server';
 import { migrateDownOne, migrateUp } from './database/migrator';
 import { createHttpApp } from './http-app';
@@ -17,7 +18,10 @@ async function main(argv: string[]): Promise<void> {
   const command = (argv[0] ?? 'serve') as Command;
   if (!COMMANDS.includes(command))
     throw new Error(`Unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const config = loaded.encryptionKey
+    ? loaded
+    : { ...loaded, encryptionKey: await devEncryptionKey(loaded.embedded.dataDir) };
   const server = await openDatabaseServer(config, say);
   let isStopping = false;
   const stopDatabase = async () => {

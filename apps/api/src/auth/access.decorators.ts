@@ -6,11 +6,21 @@ import type { Principal, RequestWithPrincipal, UserPrincipal } from './principal
 
 /** How a route may be reached. Every route declares one; the guard refuses a route that does not. */
 export type RouteAccess =
-  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+  | { kind: 'public' }
+  | { kind: 'signed-webhook' }
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; permission: Permission };
 export const ROUTE_ACCESS = 'rapport:route-access';
 
-/** Anyone, signed in or not (health, sign-in, invitation links, the buyers' pages, signed webhooks). */
+/** Anyone, signed in or not (health, sign-in, invitation links, the buyers' pages). */
 export const Public = () => SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess);
+
+/**
+ * A provider's webhook: public, and exempt from the CSRF token because no browser session is involved;
+ * the handler must verify the provider's signature over the raw body before it stores anything.
+ */
+export const SignedWebhook = () =>
+  SetMetadata(ROUTE_ACCESS, { kind: 'signed-webhook' } satisfies RouteAccess);
 
 /** Any person signed in to the console, whatever their role (their own profile and sessions). */
 export const SignedIn = () => SetMetadata(ROUTE_ACCESS, { kind: 'signed-in' } satisfies RouteAccess);

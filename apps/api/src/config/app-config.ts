@@ -29,6 +29,8 @@ export interface AppConfig {
     /** Show caught emails at /dev/mailbox (the development mail catcher). */
     isDevMailboxOpen: boolean;
   };
+  /** AES-256 key for secrets stored in the database (shop webhook secrets). */
+  encryptionKey: Buffer | undefined;
   /** Multiplies every rate limit (e.g. 100 for load tests); 1 in normal operation. */
   rateLimitMultiplier: number;
   session: { ttlDays: number; secureCookie: boolean };
@@ -75,6 +77,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       from: read.string('MAIL_FROM', 'Rapport <no-reply@rapport.localhost>'),
       isDevMailboxOpen: devMailbox === 'auto' ? nodeEnv !== 'production' : devMailbox === 'on',
     },
+    encryptionKey: read.key32('ENCRYPTION_KEY'),
     rateLimitMultiplier: read.integer('RATE_LIMIT_MULTIPLIER', 1, 1, 100_000),
     session: {
       ttlDays: read.integer('SESSION_TTL_DAYS', 14, 1, 365),
@@ -82,6 +85,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     webDistDir: resolve(cwd, read.string('WEB_DIST_DIR', 'dist/apps/web/browser')),
   };
+  if (nodeEnv === 'production' && !config.encryptionKey) {
+    problems.push(
+      'ENCRYPTION_KEY is required in production (32 random bytes, base64: openssl rand -base64 32)',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -132,6 +140,18 @@ class EnvReader {
       return undefined;
     }
     return value;
+  }
+
+  /** 32 bytes, base64-encoded. */
+  key32(name: string): Buffer | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    const key = Buffer.from(value, 'base64');
+    if (key.length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+      this.problems.push(`${name} must be 32 random bytes in base64 (openssl rand -base64 32)`);
+      return undefined;
+    }
+    return key;
   }
 
   httpUrl(name: string, fallback: string): string {

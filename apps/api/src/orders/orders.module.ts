@@ -10,6 +10,6 @@ import { OrdersService } from './orders.service';
   imports: [CustomersModule],
   controllers: [OrdersController, ProductsController],
   providers: [OrdersRepository, OrdersService, ProductsRepository],
-  exports: [OrdersService, ProductsRepository],
+  exports: [OrdersService, OrdersRepository, ProductsRepository],
 })
 export class OrdersModule {}

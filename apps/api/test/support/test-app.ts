@@ -25,6 +25,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
     DB_POOL_SIZE: '5',
+    ENCRYPTION_KEY: 'dGVzdC1rZXktZm9yLXJhcHBvcnQtdGVzdHMtMzJieXQ=',
     RATE_LIMIT_MULTIPLIER: '1000',
     WEB_DIST_DIR: '/nonexistent/rapport-console',
     ...env,

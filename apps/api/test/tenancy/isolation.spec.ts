@@ -4,6 +4,7 @@ import type {
   BusinessResponse,
   CreatedApiKeyResponse,
   CustomerResponse,
+  IntegrationResponse,
   OrderResponse,
   Page,
   SessionResponse,
@@ -78,6 +79,29 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/customers': { kind: 'read' },
   'GET /api/orders': { kind: 'read' },
   'GET /api/products': { kind: 'read' },
+  'GET /api/integrations': { kind: 'read' },
+  'PUT /api/integrations/:provider': {
+    kind: 'self',
+    path: '/api/integrations/shopify',
+    body: (a) => ({ secret: 'b-owns-this', tenantId: a.tenant.id }),
+  },
+  'DELETE /api/integrations/:provider': {
+    kind: 'self',
+    path: '/api/integrations/woocommerce',
+    body: () => undefined,
+  },
+  'POST /api/webhooks/shopify/:tenantId': {
+    kind: 'outside',
+    why: "verified by the shop's signature (webhook specs)",
+  },
+  'POST /api/webhooks/woocommerce/:tenantId': {
+    kind: 'outside',
+    why: "verified by the shop's signature (webhook specs)",
+  },
+  'POST /api/webhooks/stripe/:tenantId': {
+    kind: 'outside',
+    why: "verified by the shop's signature (webhook specs)",
+  },
   'GET /api/customers/:id': { kind: 'by-id', ids: (ids) => [ids.customer] },
   'PATCH /api/customers/:id': {
     kind: 'by-id',
@@ -190,9 +214,9 @@ describe('tenant isolation on every route', () => {
     const outcomes: string[] = [];
     for (const [route, rule] of Object.entries(CASES)) {
       if (rule.kind !== 'self') continue;
-      const [method = 'GET', path = ''] = route.split(' ');
+      const [method = 'GET', pattern = ''] = route.split(' ');
       for (const [who, client] of await betaClients()) {
-        const result = await client.request(method, path, rule.body(alpha));
+        const result = await client.request(method, rule.path ?? pattern, rule.body(alpha));
         if (result.status >= 500) outcomes.push(`${who} ${route} -> ${result.status}`);
       }
     }
@@ -252,6 +276,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
       }),
     )
   ).body;
+  await expectOk(owner.put('/api/integrations/shopify', { secret: `secret-of-${name}` }));
   const team = (await owner.get<TeamResponse>('/api/team')).body;
   const sessions = (await owner.get<SessionResponse[]>('/api/me/sessions')).body;
   const ids = {
@@ -278,6 +303,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     orderNumber,
     productName,
     `Buyer of ${name}`,
+    `secret-of-${name}`,
     ids.customer,
     ids.order,
   ];
@@ -286,17 +312,19 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
 
 /** Everything of A that B might change, read through A's own session (which must survive too). */
 async function snapshot(world: World) {
-  const [business, team, keys, audit, customers, orders] = await Promise.all([
+  const [business, team, keys, audit, customers, orders, integrations] = await Promise.all([
     world.owner.get<BusinessResponse>('/api/business'),
     world.owner.get<TeamResponse>('/api/team'),
     world.owner.get<ApiKeyResponse[]>('/api/api-keys'),
     world.owner.get<Page<AuditEventResponse>>('/api/audit-events?limit=200'),
     world.owner.get<Page<CustomerResponse>>('/api/customers?limit=200'),
     world.owner.get<Page<OrderResponse>>('/api/orders?limit=200'),
+    world.owner.get<IntegrationResponse[]>('/api/integrations'),
   ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
     customers: customers.body.items,
+    integrations: integrations.body,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

@@ -1,0 +1,30 @@
+/** Shops that push orders to Rapport through signed webhooks. */
+export const SHOP_PROVIDERS = ['shopify', 'woocommerce', 'stripe'] as const;
+export type ShopProvider = (typeof SHOP_PROVIDERS)[number];
+
+export const WEBHOOK_OUTCOMES = ['processed', 'ignored', 'failed'] as const;
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+
+export interface WebhookDeliveryResponse {
+  deliveryId: string;
+  topic: string;
+  receivedAt: string;
+  outcome: WebhookOutcome;
+  message: string;
+}
+
+export interface IntegrationResponse {
+  provider: ShopProvider;
+  /** Where the shop sends its webhooks. */
+  webhookUrl: string;
+  /** The signing secret, shown to owners and admins; null when not connected. */
+  secret: string | null;
+  connectedAt: string | null;
+  /** The latest deliveries, newest first. */
+  deliveries: WebhookDeliveryResponse[];
+}
+
+export interface ConnectShopRequest {
+  /** The signing secret the shop shows (Shopify, Stripe); leave out to get a new one (WooCommerce). */
+  secret?: string;
+}
