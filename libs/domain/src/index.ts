@@ -17,3 +17,6 @@ export * from './contracts/mailbox';
 export * from './contracts/page';
 export * from './scores/nps';
 export * from './time/places';
+export * from './imports/import-fields';
+export * from './imports/presets';
+export * from './imports/row-readers';
