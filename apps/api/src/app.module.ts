@@ -1,10 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AccountsModule } from './accounts/accounts.module';
 import { BusinessesModule } from './accounts/businesses.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { CustomersModule } from './customers/customers.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ImportsModule } from './imports/imports.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MailModule } from './mail/mail.module';
 import { OrdersModule } from './orders/orders.module';
@@ -26,6 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ScheduleModule.forRoot(),
         LoggingModule.forRoot(config.logLevel),
         DatabaseModule.forRoot(database),
         TenancyModule,
@@ -40,6 +43,7 @@ export class AppModule {
         CustomersModule,
         OrdersModule,
         IntegrationsModule,
+        ImportsModule,
         HealthModule,
         SeedModule,
       ],

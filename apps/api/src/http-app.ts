@@ -41,6 +41,10 @@ export async function createHttpApp(
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // CSV uploads reach their handler as a stream: a million-row file is never held whole in memory.
+  fastify.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], (_request, payload, done) =>
+    done(null, payload),
+  );
   await app.register(fastifyCookie);
   registerCsrfCookie(fastify, config.session.secureCookie);
   await app.register(fastifyHelmet, {

@@ -37,6 +37,7 @@ interface World {
     session: string;
     customer: string;
     order: string;
+    import: string;
   };
   buyerEmail: string;
   orderNumber: string;
@@ -80,6 +81,19 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/orders': { kind: 'read' },
   'GET /api/products': { kind: 'read' },
   'GET /api/integrations': { kind: 'read' },
+  'GET /api/imports': { kind: 'read' },
+  'GET /api/imports/:id': { kind: 'by-id', ids: (ids) => [ids.import] },
+  'GET /api/imports/:id/problems.csv': { kind: 'by-id', ids: (ids) => [ids.import] },
+  'POST /api/imports/:id/start': {
+    kind: 'by-id',
+    ids: (ids) => [ids.import],
+    body: { mapping: { Email: 'email' }, dryRun: false },
+  },
+  'POST /api/imports/customers': {
+    kind: 'self',
+    body: (a) => ({ importId: a.ids.import, tenantId: a.tenant.id }),
+  },
+  'POST /api/imports/orders': { kind: 'self', body: (a) => ({ importId: a.ids.import }) },
   'PUT /api/integrations/:provider': {
     kind: 'self',
     path: '/api/integrations/shopify',
@@ -277,6 +291,16 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     )
   ).body;
   await expectOk(owner.put('/api/integrations/shopify', { secret: `secret-of-${name}` }));
+  const upload = await expectOk(
+    owner.request<{ id: string }>(
+      'POST',
+      `/api/imports/customers?fileName=${encodeURIComponent(`${name}.csv`)}`,
+      `Email\n${buyerEmail}\n`,
+      {
+        'content-type': 'text/csv',
+      },
+    ),
+  );
   const team = (await owner.get<TeamResponse>('/api/team')).body;
   const sessions = (await owner.get<SessionResponse[]>('/api/me/sessions')).body;
   const ids = {
@@ -286,6 +310,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     session: sessions.find((session) => session.isCurrent)?.id ?? '',
     customer: order.customer.id,
     order: order.id,
+    import: upload.body.id,
   };
   const markers = [
     tenant.id,
@@ -306,13 +331,15 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     `secret-of-${name}`,
     ids.customer,
     ids.order,
+    ids.import,
+    `${name}.csv`,
   ];
   return { tenant, admin, staff, owner, apiKey, ids, markers, buyerEmail, orderNumber };
 }
 
 /** Everything of A that B might change, read through A's own session (which must survive too). */
 async function snapshot(world: World) {
-  const [business, team, keys, audit, customers, orders, integrations] = await Promise.all([
+  const [business, team, keys, audit, customers, orders, integrations, imports] = await Promise.all([
     world.owner.get<BusinessResponse>('/api/business'),
     world.owner.get<TeamResponse>('/api/team'),
     world.owner.get<ApiKeyResponse[]>('/api/api-keys'),
@@ -320,11 +347,13 @@ async function snapshot(world: World) {
     world.owner.get<Page<CustomerResponse>>('/api/customers?limit=200'),
     world.owner.get<Page<OrderResponse>>('/api/orders?limit=200'),
     world.owner.get<IntegrationResponse[]>('/api/integrations'),
+    world.owner.get<unknown[]>('/api/imports'),
   ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
     customers: customers.body.items,
     integrations: integrations.body,
+    imports: imports.body,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

@@ -178,7 +178,10 @@ export class CreateCommerce1795651400000 implements MigrationInterface {
         status text NOT NULL CHECK (status IN ('uploaded', 'queued', 'running', 'completed', 'failed')),
         is_dry_run boolean NOT NULL DEFAULT false,
         mapping jsonb NOT NULL DEFAULT '{}',
+        preset text,
         delimiter text,
+        headers text[] NOT NULL DEFAULT '{}',
+        preview jsonb NOT NULL DEFAULT '[]',
         rows_total integer,
         rows_processed integer NOT NULL DEFAULT 0,
         rows_imported integer NOT NULL DEFAULT 0,
@@ -227,9 +230,33 @@ export class CreateCommerce1795651400000 implements MigrationInterface {
         CREATE POLICY tenant_isolation ON ${table}
           USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant())`);
     }
+
+    // The import worker's one cross-tenant step: pick the next import to run. Only the schema owner sees
+    // every tenant's imports (this policy), and the app reaches that view only through the function
+    // below, which runs as the owner and answers nothing but the two ids.
+    await db.query(`
+      DO $$ BEGIN
+        EXECUTE format('CREATE POLICY owner_claims ON imports USING (current_user = %L)', current_user);
+      END $$`);
+    await db.query(`
+      CREATE FUNCTION claim_next_import(lease interval) RETURNS TABLE (tenant_id uuid, import_id uuid)
+      LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+        UPDATE imports i
+           SET status = 'running', lease_until = now() + lease, started_at = coalesce(i.started_at, now())
+         WHERE (i.tenant_id, i.id) = (
+                 SELECT q.tenant_id, q.id FROM imports q
+                  WHERE q.status = 'queued' OR (q.status = 'running' AND q.lease_until < now())
+                  ORDER BY q.created_at
+                  LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+        RETURNING i.tenant_id, i.id
+      $$`);
+    await db.query(`REVOKE ALL ON FUNCTION claim_next_import(interval) FROM PUBLIC`);
+    await db.query(`GRANT EXECUTE ON FUNCTION claim_next_import(interval) TO rapport_app`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP FUNCTION claim_next_import(interval)`);
     for (const table of [...TENANT_TABLES].reverse()) await db.query(`DROP TABLE ${table}`);
     await db.query(`DROP EXTENSION IF EXISTS pg_trgm`);
   }

@@ -1,0 +1,58 @@
+import { parse } from 'csv-parse/sync';
+import { detectColumnType, type ImportColumn } from '@rapport/domain';
+
+export interface CsvPreview {
+  delimiter: string;
+  columns: ImportColumn[];
+  rows: string[][];
+}
+
+const PREVIEW_ROWS = 10;
+
+/** `,`, `;` or tab: whichever appears most in the header line outside quotes. */
+export function detectDelimiter(firstLine: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  let isQuoted = false;
+  for (const character of firstLine) {
+    if (character === '"') isQuoted = !isQuoted;
+    else if (!isQuoted && counts.has(character)) counts.set(character, (counts.get(character) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
+}
+
+/**
+ * Headers, detected column types and the first rows, from the start of the file. The start may end in
+ * the middle of a row: only complete rows are shown.
+ */
+export function previewCsv(head: Buffer): CsvPreview {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
+  const records: string[][] = [];
+  const complete = text.slice(0, Math.max(text.lastIndexOf('\n'), 0) + 1) || text;
+  try {
+    for (const record of parse(complete, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      to_line: PREVIEW_ROWS * 4 + 1,
+    }) as string[][]) {
+      records.push(record);
+      if (records.length > PREVIEW_ROWS) break;
+    }
+  } catch {
+    // A quoted field cut by the end of the sample: the rows read so far are the preview.
+  }
+  const [headers = [], ...rows] = records;
+  return {
+    delimiter,
+    columns: headers.map((header, index) => ({
+      header: header.trim(),
+      type: detectColumnType(rows.map((row) => row[index] ?? '')),
+    })),
+    rows,
+  };
+}

@@ -1,0 +1,124 @@
+import type { Readable } from 'node:stream';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { hasPermission, type ImportKind, type ImportResponse } from '@rapport/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import type { Principal } from '../auth/principal';
+import { ForbiddenError, ValidationFailedError } from '../errors/app-error';
+import { ParseId } from '../errors/parse-id.pipe';
+import { StartImportDto } from './dto/start-import.dto';
+import { ImportsService } from './imports.service';
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  /** Upload a customers CSV as the raw request body (`Content-Type: text/csv`). */
+  @RequirePermission('customers:write')
+  @Post('customers')
+  @HttpCode(201)
+  @ApiConsumes('text/csv')
+  @ApiQuery({ name: 'fileName', required: false })
+  uploadCustomers(
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Query('fileName') fileName?: string,
+  ): Promise<ImportResponse> {
+    return this.upload(tenantId, principal, request, 'customers', fileName);
+  }
+
+  /** Upload an orders CSV (one row per order line) as the raw request body. */
+  @RequirePermission('orders:write')
+  @Post('orders')
+  @HttpCode(201)
+  @ApiConsumes('text/csv')
+  @ApiQuery({ name: 'fileName', required: false })
+  uploadOrders(
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Query('fileName') fileName?: string,
+  ): Promise<ImportResponse> {
+    return this.upload(tenantId, principal, request, 'orders', fileName);
+  }
+
+  @RequirePermission('customers:read')
+  @Get()
+  list(@CurrentTenant() tenantId: string): Promise<ImportResponse[]> {
+    return this.imports.list(tenantId);
+  }
+
+  @RequirePermission('customers:read')
+  @Get(':id')
+  get(@CurrentTenant() tenantId: string, @Param('id', ParseId()) id: string): Promise<ImportResponse> {
+    return this.imports.get(tenantId, id);
+  }
+
+  /** Runs the import (or a dry run) with the confirmed column mapping; progress shows on GET. */
+  @RequirePermission('customers:write')
+  @Post(':id/start')
+  @HttpCode(202)
+  async start(
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseId()) id: string,
+    @Body() body: StartImportDto,
+  ): Promise<ImportResponse> {
+    const current = await this.imports.get(tenantId, id);
+    if (current.kind === 'orders') assertPermission(principal, 'orders:write');
+    return this.imports.start(tenantId, id, body);
+  }
+
+  /** Every refused row with its line number and reason, as a CSV file. */
+  @RequirePermission('customers:read')
+  @Get(':id/problems.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  async problems(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseId()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { fileName, problems } = await this.imports.problems(tenantId, id);
+    const safeName = fileName.replace(/[^\w.-]+/g, '_').replace(/\.csv$/i, '');
+    void reply.header('content-disposition', `attachment; filename="${safeName}-problems.csv"`);
+    const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    return (
+      ['line,reason', ...problems.map((problem) => `${problem.line},${quote(problem.reason)}`)].join('\r\n') +
+      '\r\n'
+    );
+  }
+
+  private upload(
+    tenantId: string,
+    principal: Principal,
+    request: FastifyRequest,
+    kind: ImportKind,
+    fileName: string | undefined,
+  ): Promise<ImportResponse> {
+    const body = request.body as Readable | undefined;
+    if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
+      throw new ValidationFailedError([
+        { field: 'file', reason: 'must be sent as the body with Content-Type: text/csv' },
+      ]);
+    }
+    const name = (fileName ?? `${kind}.csv`).trim().slice(0, 200) || `${kind}.csv`;
+    return this.imports.upload(
+      tenantId,
+      kind,
+      name,
+      body,
+      principal.kind === 'user' ? principal.userId : null,
+    );
+  }
+}
+
+function assertPermission(principal: Principal, permission: 'orders:write'): void {
+  const isAllowed =
+    principal.kind === 'api-key'
+      ? (principal.scopes as readonly string[]).includes(permission)
+      : principal.role !== null && hasPermission(principal.role, permission);
+  if (!isAllowed) throw new ForbiddenError();
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { OrdersModule } from '../orders/orders.module';
+import { CustomerBatchWriter } from './customer-batch-writer';
+import { ImportRunner } from './import-runner';
+import { ImportWorker } from './import-worker';
+import { ImportsController } from './imports.controller';
+import { ImportsRepository } from './imports.repository';
+import { ImportsService } from './imports.service';
+
+@Module({
+  imports: [OrdersModule],
+  controllers: [ImportsController],
+  providers: [ImportsRepository, ImportsService, ImportRunner, ImportWorker, CustomerBatchWriter],
+})
+export class ImportsModule {}

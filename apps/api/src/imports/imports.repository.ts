@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import type { ImportKind, ImportMapping, ImportProblemResponse } from '@rapport/domain';
+import { queryRows } from '../database/query-rows';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import type { CsvPreview } from './csv-preview';
+import type { ImportRow } from './import-row';
+
+const COLUMNS = `id, kind, file_name, file_bytes, status, is_dry_run, delimiter, headers, preview, preset, mapping,
+  rows_total, rows_processed, rows_imported, rows_failed, failure, created_at, started_at, finished_at`;
+
+export interface BatchProgress {
+  rowsProcessed: number;
+  imported: number;
+  problems: ImportProblemResponse[];
+}
+
+@Injectable()
+export class ImportsRepository {
+  async create(
+    manager: TenantManager,
+    input: { kind: ImportKind; fileName: string; createdBy: string | null },
+  ): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO imports (tenant_id, kind, file_name, status, created_by) VALUES ($1, $2, $3, 'uploaded', $4) RETURNING id`,
+      [tenantIdOf(manager), input.kind, input.fileName.slice(0, 200), input.createdBy],
+    );
+    return row.id as string;
+  }
+
+  async addChunk(manager: TenantManager, importId: string, seq: number, data: Buffer): Promise<void> {
+    await manager.query(
+      `INSERT INTO import_chunks (tenant_id, import_id, seq, data) VALUES ($1, $2, $3, $4)`,
+      [tenantIdOf(manager), importId, seq, data],
+    );
+  }
+
+  async describeFile(
+    manager: TenantManager,
+    importId: string,
+    file: { bytes: number; preview: CsvPreview; preset: string | null; mapping: ImportMapping },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE imports SET file_bytes = $3, delimiter = $4, headers = $5, preview = $6, preset = $7, mapping = $8
+        WHERE tenant_id = $1 AND id = $2`,
+      [
+        tenantIdOf(manager),
+        importId,
+        file.bytes,
+        file.preview.delimiter,
+        file.preview.columns.map((column) => column.header),
+        JSON.stringify({ columns: file.preview.columns, rows: file.preview.rows }),
+        file.preset,
+        JSON.stringify(file.mapping),
+      ],
+    );
+  }
+
+  async find(manager: TenantManager, id: string, forUpdate = false): Promise<ImportRow | null> {
+    const rows: ImportRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM imports WHERE tenant_id = $1 AND id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [tenantIdOf(manager), id],
+    );
+    return rows[0] ?? null;
+  }
+
+  list(manager: TenantManager): Promise<ImportRow[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM imports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 100`,
+      [tenantIdOf(manager)],
+    );
+  }
+
+  async queue(manager: TenantManager, id: string, mapping: ImportMapping, isDryRun: boolean): Promise<void> {
+    await manager.query(
+      `UPDATE imports SET status = 'queued', mapping = $3, is_dry_run = $4, rows_processed = 0, rows_imported = 0,
+              rows_failed = 0, rows_total = NULL, failure = NULL, started_at = NULL, finished_at = NULL, lease_until = NULL
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id, JSON.stringify(mapping), isDryRun],
+    );
+    await manager.query(`DELETE FROM import_problems WHERE tenant_id = $1 AND import_id = $2`, [
+      tenantIdOf(manager),
+      id,
+    ]);
+  }
+
+  async chunk(manager: TenantManager, importId: string, seq: number): Promise<Buffer | null> {
+    const [row] = await manager.query(
+      `SELECT data FROM import_chunks WHERE tenant_id = $1 AND import_id = $2 AND seq = $3`,
+      [tenantIdOf(manager), importId, seq],
+    );
+    return row ? (row.data as Buffer) : null;
+  }
+
+  /** Progress and problems of one batch, committed with the batch's writes; also renews the lease. */
+  async recordBatch(
+    manager: TenantManager,
+    importId: string,
+    batch: BatchProgress,
+    leaseSeconds: number,
+  ): Promise<void> {
+    if (batch.problems.length > 0) {
+      await manager.query(
+        `INSERT INTO import_problems (tenant_id, import_id, line, reason)
+         SELECT $1, $2, p.line, p.reason FROM jsonb_to_recordset($3::jsonb) AS p(line integer, reason text)
+         ON CONFLICT (tenant_id, import_id, line) DO NOTHING`,
+        [tenantIdOf(manager), importId, JSON.stringify(batch.problems)],
+      );
+    }
+    await manager.query(
+      `UPDATE imports SET rows_processed = $3, rows_imported = rows_imported + $4, rows_failed = rows_failed + $5,
+              lease_until = now() + make_interval(secs => $6)
+        WHERE tenant_id = $1 AND id = $2`,
+      [
+        tenantIdOf(manager),
+        importId,
+        batch.rowsProcessed,
+        batch.imported,
+        batch.problems.length,
+        leaseSeconds,
+      ],
+    );
+  }
+
+  async finish(
+    manager: TenantManager,
+    importId: string,
+    outcome: { rowsTotal: number } | { failure: string },
+  ): Promise<void> {
+    await queryRows(
+      manager,
+      `UPDATE imports SET status = $3, rows_total = $4, failure = $5, finished_at = now(), lease_until = NULL
+        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      [
+        tenantIdOf(manager),
+        importId,
+        'failure' in outcome ? 'failed' : 'completed',
+        'rowsTotal' in outcome ? outcome.rowsTotal : null,
+        'failure' in outcome ? outcome.failure : null,
+      ],
+    );
+  }
+
+  problems(manager: TenantManager, importId: string): Promise<ImportProblemResponse[]> {
+    return manager.query(
+      `SELECT line, reason FROM import_problems WHERE tenant_id = $1 AND import_id = $2 ORDER BY line`,
+      [tenantIdOf(manager), importId],
+    );
+  }
+}

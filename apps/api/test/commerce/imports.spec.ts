@@ -1,0 +1,201 @@
+import type { ApiErrorBody, CustomerResponse, ImportResponse, OrderResponse, Page } from '@rapport/domain';
+import { createTenant, signedIn, type TestTenant } from '../support/factories';
+import type { HttpClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const CUSTOMERS_CSV =
+  '\uFEFFFirst Name;Last Name;Email;Phone;Tags;Accepts Email Marketing\r\n' +
+  'Ana;López;ana@example.com;+34 600 000 001;"vip, local";yes\r\n' +
+  'Bo;"Brown, Jr.";bo@example.com;;;no\r\n' +
+  'Cy;"Multi\nLine";not-an-email;;;\r\n' +
+  'Di;Díaz;;;;\r\n' +
+  'Ed;Evans;ED@EXAMPLE.COM;;regular;\r\n';
+
+const SHOPIFY_ORDERS_CSV = [
+  'Name,Email,Financial Status,Created at,Currency,Total,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Fulfillment Status',
+  '#2001,ana@example.com,paid,2026-11-10 09:00:00 +0100,EUR,13.50,2,Sourdough loaf,4.50,SOUR-800,Ana López,fulfilled',
+  '#2001,ana@example.com,paid,2026-11-10 09:00:00 +0100,EUR,13.50,1,Cinnamon bun,4.50,,Ana López,fulfilled',
+  '#2002,fay@example.com,paid,not a date,EUR,5.00,1,Rye loaf,5.00,RYE-1,Fay Fox,unfulfilled',
+  '#2003,gus@example.com,paid,2026-11-12 10:00:00 +0000,EUR,abc,1,Rye loaf,5.00,RYE-1,Gus Grey,unfulfilled',
+  '#2004,hal@example.com,paid,2026-11-13T08:30:00Z,EUR,5.00,1,Rye loaf,5.00,RYE-1,Hal Hill,unfulfilled',
+].join('\n');
+
+describe('CSV imports', () => {
+  let testApp: TestApp;
+  let tenant: TestTenant;
+  let staff: HttpClient;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    tenant = await createTenant(testApp, { name: 'Import Bakery' });
+    staff = await signedIn(testApp, tenant.owner);
+  });
+  afterAll(() => testApp.close());
+
+  async function upload(
+    kind: 'customers' | 'orders',
+    csv: string,
+    fileName: string,
+  ): Promise<ImportResponse> {
+    const result = await staff.request<ImportResponse>(
+      'POST',
+      `/api/imports/${kind}?fileName=${fileName}`,
+      csv,
+      {
+        'content-type': 'text/csv',
+      },
+    );
+    if (result.status !== 201)
+      throw new Error(`Upload failed: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  }
+
+  async function runToEnd(
+    id: string,
+    mapping: Record<string, string>,
+    dryRun: boolean,
+  ): Promise<ImportResponse> {
+    const started = await staff.post<ImportResponse>(`/api/imports/${id}/start`, { mapping, dryRun });
+    if (started.status !== 202)
+      throw new Error(`Start failed: ${started.status} ${JSON.stringify(started.body)}`);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const current = await staff.get<ImportResponse>(`/api/imports/${id}`);
+      if (current.body.status === 'completed' || current.body.status === 'failed') return current.body;
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    throw new Error('The import did not finish');
+  }
+
+  async function customerCount(): Promise<number> {
+    return (await staff.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items.length;
+  }
+
+  it('previews the file: separator, columns with their types, first rows, and the Shopify preset', async () => {
+    const preview = await upload('customers', CUSTOMERS_CSV, 'shopify-customers.csv');
+    expect(preview).toMatchObject({
+      status: 'uploaded',
+      delimiter: ';',
+      preset: 'shopify-customers',
+      fileName: 'shopify-customers.csv',
+    });
+    expect(preview.columns.map((column) => column.header)).toEqual([
+      'First Name',
+      'Last Name',
+      'Email',
+      'Phone',
+      'Tags',
+      'Accepts Email Marketing',
+    ]);
+    expect(preview.previewRows[2]).toEqual(['Cy', 'Multi\nLine', 'not-an-email', '', '', '']);
+    expect(preview.mapping).toMatchObject({ Email: 'email', 'First Name': 'firstName', Tags: 'tags' });
+  });
+
+  it('dry-runs without writing, then imports the good rows and reports each bad row with its line', async () => {
+    const before = await customerCount();
+    const uploaded = await upload('customers', CUSTOMERS_CSV, 'customers.csv');
+    const dry = await runToEnd(uploaded.id, uploaded.mapping, true);
+    expect(dry).toMatchObject({
+      status: 'completed',
+      isDryRun: true,
+      rowsTotal: 5,
+      rowsImported: 3,
+      rowsFailed: 2,
+    });
+    expect(await customerCount()).toBe(before);
+
+    const real = await runToEnd(uploaded.id, uploaded.mapping, false);
+    expect(real).toMatchObject({
+      status: 'completed',
+      isDryRun: false,
+      rowsTotal: 5,
+      rowsImported: 3,
+      rowsFailed: 2,
+    });
+    expect(await customerCount()).toBe(before + 3);
+    const ana = (await staff.get<Page<CustomerResponse>>('/api/customers?search=ana%40example')).body
+      .items[0];
+    expect(ana).toMatchObject({
+      name: 'Ana López',
+      tags: ['vip', 'local'],
+      consentBasis: 'explicit_consent',
+    });
+
+    const report = await staff.get<string>(`/api/imports/${uploaded.id}/problems.csv`);
+    expect(report.headers.get('content-disposition')).toContain('customers-problems.csv');
+    expect(report.body).toBe(
+      'line,reason\r\n4,"""not-an-email"" is not an email address"\r\n6,"The email is empty"\r\n',
+    );
+  });
+
+  it('changes nothing when the same file is imported twice', async () => {
+    const first = await upload('customers', CUSTOMERS_CSV, 'again.csv');
+    await runToEnd(first.id, first.mapping, false);
+    const listed = (await staff.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items;
+    const second = await upload('customers', CUSTOMERS_CSV, 'again.csv');
+    await runToEnd(second.id, second.mapping, false);
+    expect((await staff.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items).toEqual(listed);
+  });
+
+  it('imports a Shopify orders export: lines grouped into orders, bad rows reported', async () => {
+    const uploaded = await upload('orders', SHOPIFY_ORDERS_CSV, 'orders.csv');
+    expect(uploaded.preset).toBe('shopify-orders');
+    const done = await runToEnd(uploaded.id, uploaded.mapping, false);
+    expect(done).toMatchObject({ status: 'completed', rowsTotal: 5, rowsImported: 3, rowsFailed: 2 });
+    const orders = (await staff.get<Page<OrderResponse>>('/api/orders?search=%232')).body.items;
+    expect(orders.map((order) => order.externalId).sort()).toEqual(['#2001', '#2004']);
+    const big = orders.find((order) => order.externalId === '#2001');
+    expect(big).toMatchObject({
+      source: 'csv',
+      status: 'fulfilled',
+      total: '13.50',
+      placedAt: '2026-11-10T08:00:00.000Z',
+    });
+    expect(big?.lines).toHaveLength(2);
+    const report = await staff.get<string>(`/api/imports/${uploaded.id}/problems.csv`);
+    expect(report.body).toContain('4,"""not a date"" is not a date');
+    expect(report.body).toContain('5,"The total ""abc"" is not an amount like 12.50"');
+  });
+
+  it('refuses a mapping without the required fields, or naming columns the file lacks', async () => {
+    const uploaded = await upload('customers', CUSTOMERS_CSV, 'bad-mapping.csv');
+    const missing = await staff.post<ApiErrorBody>(`/api/imports/${uploaded.id}/start`, {
+      mapping: { Phone: 'phone' },
+      dryRun: false,
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details).toEqual([{ field: 'mapping', reason: 'Map a column to Email' }]);
+    const ghost = await staff.post<ApiErrorBody>(`/api/imports/${uploaded.id}/start`, {
+      mapping: { Mail: 'email' },
+      dryRun: false,
+    });
+    expect(ghost.body.details).toEqual([
+      { field: 'mapping', reason: 'names a column the file does not have: Mail' },
+    ]);
+  });
+
+  it('refuses an empty file or one sent without the CSV content type', async () => {
+    const empty = await staff.request<ApiErrorBody>('POST', '/api/imports/customers', '', {
+      'content-type': 'text/csv',
+    });
+    expect(empty.status).toBe(400);
+    const json = await staff.post<ApiErrorBody>('/api/imports/customers', { email: 'x' });
+    expect(json.status).toBe(400);
+    expect(json.body.details?.[0]?.field).toBe('file');
+  });
+
+  it('keeps imports to their own business', async () => {
+    const other = await createTenant(testApp);
+    const otherStaff = await signedIn(testApp, other.owner);
+    const uploaded = await upload('customers', CUSTOMERS_CSV, 'mine.csv');
+    expect((await otherStaff.get(`/api/imports/${uploaded.id}`)).status).toBe(404);
+    expect(
+      (
+        await otherStaff.post(`/api/imports/${uploaded.id}/start`, {
+          mapping: uploaded.mapping,
+          dryRun: false,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await otherStaff.get<ImportResponse[]>('/api/imports')).body).toEqual([]);
+  });
+});
