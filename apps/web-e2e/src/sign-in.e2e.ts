@@ -19,17 +19,17 @@ describe('signing in to the console', () => {
   afterEach(() => page.close());
 
   it('sends a signed-out visitor to the sign-in page, signs the demo owner in and shows the shell', async () => {
-    await page.goto(`${baseUrl()}/customers`);
-    await page.waitForURL(/\/login\?returnTo=%2Fcustomers/);
+    await page.goto(`${baseUrl()}/surveys`);
+    await page.waitForURL(/\/login\?returnTo=%2Fsurveys/);
     await screenshot(page, 'sign-in');
 
     await page.getByLabel('Email').fill(DEMO.email);
     await page.getByLabel('Password').fill(DEMO.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await page.waitForURL(/\/customers$/);
+    await page.waitForURL(/\/surveys$/);
     await expectVisible(page.getByTestId('business-name').filter({ hasText: 'Northwind Bakery' }));
-    await expectVisible(page.getByRole('heading', { name: 'Customers' }));
+    await expectVisible(page.getByRole('heading', { name: 'Surveys' }));
     await expectVisible(page.getByText('Not available yet'));
     const navigation = page.getByRole('navigation', { name: 'Sections' });
     for (const section of [
@@ -43,7 +43,7 @@ describe('signing in to the console', () => {
     ]) {
       await expectVisible(navigation.getByRole('link', { name: section }));
     }
-    await screenshot(page, 'shell-customers');
+    await screenshot(page, 'shell-surveys');
 
     await navigation.getByRole('link', { name: 'Dashboard' }).click();
     await expectVisible(page.getByRole('heading', { name: 'Welcome back, Olivia' }));

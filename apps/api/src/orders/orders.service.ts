@@ -85,17 +85,12 @@ export class OrdersService {
         productName: line.productName.trim(),
       });
     }
-    const events = eventsForStatusChange(null, status);
-    // The purchase happened at placed_at; later steps of an order first seen late happened "now" at the latest.
-    for (const event of events) {
-      await this.orders.applyEvents(
-        manager,
-        orderId,
-        status,
-        [event],
-        event === 'placed' ? placedAt : maxDate(placedAt, new Date()),
-        source,
-      );
+    // The purchase happened at placed_at. Later steps of an order first seen late happened by now at the latest;
+    // for an imported history the only time known is placed_at, and "now" would make old orders look fresh.
+    const laterStepsAt = source === 'csv' ? placedAt : maxDate(placedAt, new Date());
+    for (const event of eventsForStatusChange(null, status)) {
+      const at = event === 'placed' ? placedAt : laterStepsAt;
+      await this.orders.applyEvents(manager, orderId, status, [event], at, source);
     }
     return { order: await this.load(manager, orderId), isNew: true };
   }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -29,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
       EMBEDDED_PG_PORT: String(pgPort),
       LOG_LEVEL: 'warn',
       DEV_MAILBOX: 'on',
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -47,6 +47,14 @@ export const APP_ROUTES: Routes = [
         title: 'Dashboard · Rapport',
       },
       {
+        path: 'customers',
+        loadChildren: () => import('./customers/customers.routes').then((m) => m.CUSTOMERS_ROUTES),
+      },
+      {
+        path: 'orders',
+        loadChildren: () => import('./orders/orders.routes').then((m) => m.ORDERS_ROUTES),
+      },
+      {
         path: 'settings',
         loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },

@@ -29,6 +29,7 @@ describe('reading import rows', () => {
     ['€12.5', '12.50'],
     ['7', '7.00'],
     ['abc', null],
+    ['#E100', null],
     ['-3', null],
     ['1.2.3', null],
   ])('reads the amount %p as %p', (text, amount) => {

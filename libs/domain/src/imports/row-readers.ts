@@ -39,7 +39,8 @@ export function parseImportDate(text: string): Date | null {
 
 /** `12.50`, `12,50`, `1,234.50`, `1.234,50`, `€12.50` -> "12.50"; null when it is not an amount. */
 export function parseImportAmount(text: string): string | null {
-  let value = text.trim().replace(/^[^\d-]+|[^\d]+$/g, '');
+  // Currency symbols around the number are fine ("€12.50", "12.50 €"); anything else is not an amount.
+  let value = text.trim().replace(/^[\s€$£¥]+|[\s€$£¥]+$/g, '');
   if (!/^\d[\d.,]*$/.test(value)) return null;
   const lastComma = value.lastIndexOf(',');
   const lastDot = value.lastIndexOf('.');

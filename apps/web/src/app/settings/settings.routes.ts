@@ -13,6 +13,7 @@ export interface SettingsTab {
 export const SETTINGS_TABS: readonly SettingsTab[] = [
   { path: 'business', label: 'Business', permission: 'business:read' },
   { path: 'team', label: 'Team', permission: 'team:manage' },
+  { path: 'integrations', label: 'Shops', permission: 'business:manage' },
   { path: 'api-keys', label: 'API keys', permission: 'api-keys:manage' },
   { path: 'security', label: 'Your account', permission: null },
   { path: 'audit', label: 'Audit log', permission: 'audit:read' },
@@ -45,6 +46,12 @@ export const SETTINGS_ROUTES: Routes = [
         canActivate: [canOpen('team:manage')],
         loadComponent: () => import('./team-page').then((m) => m.TeamPage),
         title: 'Team · Settings · Rapport',
+      },
+      {
+        path: 'integrations',
+        canActivate: [canOpen('business:manage')],
+        loadComponent: () => import('./integrations-page').then((m) => m.IntegrationsPage),
+        title: 'Shops · Settings · Rapport',
       },
       {
         path: 'api-keys',

@@ -23,14 +23,14 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Customers',
     icon: 'group',
     purpose: 'Your buyers, their orders and everything they told you.',
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     path: 'orders',
     label: 'Orders',
     icon: 'receipt_long',
     purpose: 'Orders from your shop, imports and the API.',
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     path: 'automations',

@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, screenshot } from './support/browser';
+
+const DEMO = { email: 'owner@northwind.example', password: 'bakery-demo-2026' };
+
+const ORDERS_CSV = [
+  'Name,Email,Financial Status,Created at,Currency,Total,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Fulfillment Status',
+  '#E100,wilhelmina.quartz@example.com,paid,2026-11-02 09:00:00 +0000,GBP,11.00,2,Seeded rye,3.50,RYE-2,Wilhelmina Quartz,fulfilled',
+  '#E100,wilhelmina.quartz@example.com,paid,2026-11-02 09:00:00 +0000,GBP,11.00,1,Lemon tart,4.00,TART-1,Wilhelmina Quartz,fulfilled',
+  '#E101,broken-email,paid,2026-11-03 10:00:00 +0000,GBP,4.00,1,Lemon tart,4.00,TART-1,Nobody,unfulfilled',
+  '#E102,otto@example.com,paid,last tuesday,GBP,4.00,1,Lemon tart,4.00,TART-1,Otto Oak,unfulfilled',
+  '#E103,otto@example.com,paid,2026-11-04 11:00:00 +0000,GBP,7.50,1,Seeded rye,7.50,RYE-2,Otto Oak,unfulfilled',
+].join('\n');
+
+describe('importing orders and finding a buyer', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(() => browser.close());
+
+  it('imports a CSV with bad rows, shows the report, then finds a buyer by part of the name and opens the timeline', async () => {
+    await page.goto(`${baseUrl()}/login`);
+    await page.getByLabel('Email').fill(DEMO.email);
+    await page.getByLabel('Password').fill(DEMO.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard$/);
+
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Import CSV' }).click();
+    await page.getByRole('radio', { name: 'Orders' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'shopify-orders.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(ORDERS_CSV),
+    });
+    await visible(page.getByText('looks like a Shopify orders export'));
+    await visible(page.getByRole('columnheader', { name: /Lineitem name/ }));
+    await screenshot(page, 'import-preview');
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Import finished' }));
+    const result = page.getByRole('status').filter({ hasText: 'rows' });
+    await expect(result.innerText()).resolves.toMatch(/5 rows: 3 imported, 2 refused/);
+    const reportLink = page.getByRole('link', { name: /Download the refused rows/ });
+    const report = await page.request.get(`${baseUrl()}${await reportLink.getAttribute('href')}`);
+    const reportText = await report.text();
+    expect(reportText).toContain('4,"""broken-email"" is not an email address"');
+    expect(reportText).toContain('5,"""last tuesday"" is not a date');
+    await screenshot(page, 'import-result');
+
+    await page.getByRole('link', { name: 'Customers' }).first().click();
+    await page.getByLabel('Search by name or email').fill('helmina');
+    const rows = page.getByRole('table', { name: 'Customers' }).getByRole('row');
+    await waitUntil(
+      async () => (await rows.count()) === 2 && (await rows.nth(1).innerText()).includes('Wilhelmina'),
+    );
+    const row = page.getByRole('link', { name: 'Wilhelmina Quartz' });
+    await screenshot(page, 'customers-search');
+    await row.click();
+    await visible(page.getByRole('heading', { name: 'Wilhelmina Quartz' }));
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await visible(timeline.getByText('Order #E100: 11.00 GBP (fulfilled)'));
+    await visible(timeline.getByText('Order #E100 fulfilled'));
+    await screenshot(page, 'customer-timeline');
+  });
+});
+
+async function visible(locator: ReturnType<Page['getByText']>): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('The page did not reach the expected state in time');
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+}

@@ -1,0 +1,96 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import type { CustomerDetailResponse, TimelineEntry } from '@rapport/domain';
+import { PageHeaderComponent } from '@rapport/ui';
+import { SessionStore } from '../auth/session-store';
+import { apiProblemOf } from '../http/api-error';
+import { CustomersApi } from './customers-api';
+
+@Component({
+  selector: 'rp-customer-detail-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    DatePipe,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatIconModule,
+    PageHeaderComponent,
+  ],
+  templateUrl: './customer-detail-page.html',
+  styleUrl: '../lists.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CustomerDetailPage implements OnInit {
+  private readonly api = inject(CustomersApi);
+  readonly canEdit = inject(SessionStore).can('customers:write');
+  /** From the route (withComponentInputBinding). */
+  readonly customerId = input.required<string>();
+  readonly customer = signal<CustomerDetailResponse | null>(null);
+  readonly isEditing = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly form = new FormGroup({
+    name: new FormControl('', { nonNullable: true }),
+    phone: new FormControl('', { nonNullable: true }),
+    tags: new FormControl('', { nonNullable: true }),
+  });
+
+  async ngOnInit(): Promise<void> {
+    try {
+      this.customer.set(await this.api.get(this.customerId()));
+    } catch (error) {
+      this.error.set(
+        apiProblemOf(error).status === 404 ? 'This customer does not exist.' : apiProblemOf(error).message,
+      );
+    }
+  }
+
+  edit(): void {
+    const customer = this.customer();
+    if (!customer) return;
+    this.form.setValue({ name: customer.name, phone: customer.phone ?? '', tags: customer.tags.join(', ') });
+    this.isEditing.set(true);
+  }
+
+  async save(): Promise<void> {
+    const { name, phone, tags } = this.form.getRawValue();
+    try {
+      await this.api.update(this.customerId(), {
+        name,
+        phone: phone.trim() || null,
+        tags: tags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      });
+      this.customer.set(await this.api.get(this.customerId()));
+      this.isEditing.set(false);
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+    }
+  }
+
+  describe(entry: TimelineEntry): string {
+    switch (entry.kind) {
+      case 'order':
+        return `Order ${entry.externalId}: ${entry.total} ${entry.currency} (${entry.status})`;
+      case 'order-event':
+        return `Order ${entry.externalId} ${entry.event}`;
+      case 'subscription':
+        return `Email status: ${entry.state}${entry.reason ? ` (${entry.reason})` : ''}`;
+    }
+  }
+
+  iconOf(entry: TimelineEntry): string {
+    if (entry.kind === 'subscription') return 'mail';
+    if (entry.kind === 'order') return 'shopping_bag';
+    return entry.event === 'cancelled' || entry.event === 'refunded' ? 'block' : 'local_shipping';
+  }
+}

@@ -1,0 +1,38 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  CustomerDetailResponse,
+  CustomerListQuery,
+  CustomerResponse,
+  Page,
+  UpdateCustomerRequest,
+} from '@rapport/domain';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class CustomersApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: CustomerListQuery): Promise<Page<CustomerResponse>> {
+    return firstValueFrom(
+      this.http.get<Page<CustomerResponse>>('/api/customers', { params: toParams(query) }),
+    );
+  }
+
+  get(id: string): Promise<CustomerDetailResponse> {
+    return firstValueFrom(this.http.get<CustomerDetailResponse>(`/api/customers/${id}`));
+  }
+
+  update(id: string, changes: UpdateCustomerRequest): Promise<CustomerResponse> {
+    return firstValueFrom(this.http.patch<CustomerResponse>(`/api/customers/${id}`, changes));
+  }
+}
+
+/** Query parameters from a filter object, leaving out empty values. */
+export function toParams(query: object): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+  }
+  return params;
+}

@@ -1,0 +1,88 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { type CustomerResponse, SUBSCRIPTION_STATES, type SubscriptionState } from '@rapport/domain';
+import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
+import { debounceTime } from 'rxjs';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { SessionStore } from '../auth/session-store';
+import { apiProblemOf } from '../http/api-error';
+import { CustomersApi } from './customers-api';
+
+@Component({
+  selector: 'rp-customers-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    DatePipe,
+    MatTableModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    MatChipsModule,
+    PageHeaderComponent,
+    EmptyStateComponent,
+  ],
+  templateUrl: './customers-page.html',
+  styleUrl: '../lists.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CustomersPage implements OnInit {
+  private readonly api = inject(CustomersApi);
+  readonly canImport = inject(SessionStore).can('customers:write');
+  readonly states = SUBSCRIPTION_STATES;
+  readonly columns = ['name', 'email', 'tags', 'orders', 'lastOrder', 'state'];
+  readonly customers = signal<CustomerResponse[]>([]);
+  readonly nextCursor = signal<string | null>(null);
+  readonly isLoading = signal(true);
+  readonly error = signal<string | null>(null);
+  readonly filters = new FormGroup({
+    search: new FormControl('', { nonNullable: true }),
+    tag: new FormControl('', { nonNullable: true }),
+    subscriptionState: new FormControl<SubscriptionState | ''>('', { nonNullable: true }),
+  });
+
+  constructor() {
+    this.filters.valueChanges
+      .pipe(debounceTime(250), takeUntilDestroyed())
+      .subscribe(() => void this.load(null));
+  }
+
+  async ngOnInit(): Promise<void> {
+    await this.load(null);
+  }
+
+  async loadMore(): Promise<void> {
+    await this.load(this.nextCursor());
+  }
+
+  private async load(cursor: string | null): Promise<void> {
+    const { search, tag, subscriptionState } = this.filters.getRawValue();
+    this.isLoading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.list({
+        search: search.trim() || undefined,
+        tag: tag.trim() || undefined,
+        subscriptionState: subscriptionState || undefined,
+        cursor: cursor ?? undefined,
+      });
+      this.customers.set(cursor ? [...this.customers(), ...page.items] : page.items);
+      this.nextCursor.set(page.nextCursor);
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+    } finally {
+      this.isLoading.set(false);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import {
+  FIELD_LABELS,
+  fieldsOf,
+  type ImportField,
+  type ImportKind,
+  type ImportMapping,
+  type ImportResponse,
+  IMPORT_PRESETS,
+  mappingProblem,
+} from '@rapport/domain';
+import { PageHeaderComponent } from '@rapport/ui';
+import { apiProblemOf } from '../http/api-error';
+import { ImportsApi } from './imports-api';
+
+const POLL_MS = 1000;
+
+/**
+ * The import wizard: upload, check the column mapping against a preview, dry-run, import, follow the
+ * progress. The URL holds the import id, so a reload comes back to the same import.
+ */
+@Component({
+  selector: 'rp-import-page',
+  imports: [
+    RouterLink,
+    DatePipe,
+    DecimalPipe,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    PageHeaderComponent,
+  ],
+  templateUrl: './import-page.html',
+  styleUrl: './import-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ImportPage implements OnInit {
+  private readonly api = inject(ImportsApi);
+  private readonly router = inject(Router);
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Route parameter: an import already uploaded. */
+  readonly importId = input<string>();
+  /** Query parameter: `orders` to start with an orders file. */
+  readonly kind = input<ImportKind>();
+  readonly chosenKind = signal<ImportKind>('customers');
+  readonly job = signal<ImportResponse | null>(null);
+  readonly mapping = signal<ImportMapping>({});
+  readonly history = signal<ImportResponse[]>([]);
+  readonly isBusy = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly fields = computed(() => fieldsOf(this.job()?.kind ?? this.chosenKind()));
+  readonly labels = FIELD_LABELS;
+  readonly mappingIssue = computed(() => {
+    const job = this.job();
+    return job ? mappingProblem(job.kind, this.mapping()) : null;
+  });
+  readonly presetLabel = computed(
+    () => IMPORT_PRESETS.find((preset) => preset.id === this.job()?.preset)?.label ?? null,
+  );
+  readonly isWorking = computed(() => ['queued', 'running'].includes(this.job()?.status ?? ''));
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.pollTimer));
+  }
+
+  async ngOnInit(): Promise<void> {
+    if (this.kind() === 'orders') this.chosenKind.set('orders');
+    const id = this.importId();
+    if (id) await this.refresh(id);
+    else this.history.set(await this.api.list());
+  }
+
+  async upload(files: FileList | null): Promise<void> {
+    const file = files?.item(0);
+    if (!file) return;
+    this.isBusy.set(true);
+    this.error.set(null);
+    try {
+      const job = await this.api.upload(this.chosenKind(), file);
+      await this.router.navigate(['/customers/import', job.id]);
+      this.show(job);
+    } catch (error) {
+      this.error.set(
+        apiProblemOf(error).fields['file']
+          ? `The file ${apiProblemOf(error).fields['file']}`
+          : apiProblemOf(error).message,
+      );
+    } finally {
+      this.isBusy.set(false);
+    }
+  }
+
+  fieldOf(header: string): ImportField | '' {
+    return Object.hasOwn(this.mapping(), header) ? (this.mapping()[header] as ImportField) : '';
+  }
+
+  mapColumn(header: string, field: ImportField | ''): void {
+    const next = { ...this.mapping() };
+    if (field) next[header] = field;
+    else delete next[header];
+    this.mapping.set(next);
+  }
+
+  async start(dryRun: boolean): Promise<void> {
+    const job = this.job();
+    if (!job || this.mappingIssue()) return;
+    this.error.set(null);
+    try {
+      this.show(await this.api.start(job.id, { mapping: this.mapping(), dryRun }));
+    } catch (error) {
+      this.error.set(apiProblemOf(error).fields['mapping'] ?? apiProblemOf(error).message);
+    }
+  }
+
+  private async refresh(id: string): Promise<void> {
+    try {
+      this.show(await this.api.get(id));
+    } catch (error) {
+      this.error.set(
+        apiProblemOf(error).status === 404 ? 'This import does not exist.' : apiProblemOf(error).message,
+      );
+    }
+  }
+
+  private show(job: ImportResponse): void {
+    const isFirstLook = this.job()?.id !== job.id;
+    this.job.set(job);
+    if (isFirstLook) this.mapping.set({ ...job.mapping });
+    clearTimeout(this.pollTimer);
+    if (job.status === 'queued' || job.status === 'running') {
+      this.pollTimer = setTimeout(() => void this.refresh(job.id), POLL_MS);
+    }
+  }
+}

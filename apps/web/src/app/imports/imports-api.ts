@@ -1,0 +1,31 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { ImportKind, ImportResponse, StartImportRequest } from '@rapport/domain';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class ImportsApi {
+  private readonly http = inject(HttpClient);
+
+  /** Sends the file as the raw body: the server stores it as it streams in. */
+  upload(kind: ImportKind, file: File): Promise<ImportResponse> {
+    return firstValueFrom(
+      this.http.post<ImportResponse>(`/api/imports/${kind}`, file, {
+        params: { fileName: file.name },
+        headers: { 'content-type': 'text/csv' },
+      }),
+    );
+  }
+
+  get(id: string): Promise<ImportResponse> {
+    return firstValueFrom(this.http.get<ImportResponse>(`/api/imports/${id}`));
+  }
+
+  list(): Promise<ImportResponse[]> {
+    return firstValueFrom(this.http.get<ImportResponse[]>('/api/imports'));
+  }
+
+  start(id: string, request: StartImportRequest): Promise<ImportResponse> {
+    return firstValueFrom(this.http.post<ImportResponse>(`/api/imports/${id}/start`, request));
+  }
+}

@@ -1,0 +1,136 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { eventsForStatusChange, ORDER_STATUSES, type OrderResponse, type OrderStatus } from '@rapport/domain';
+import { PageHeaderComponent } from '@rapport/ui';
+import { SessionStore } from '../auth/session-store';
+import { Confirmation } from '../dialogs/confirm-dialog';
+import { apiProblemOf } from '../http/api-error';
+import { OrdersApi } from './orders-api';
+
+@Component({
+  selector: 'rp-order-detail-page',
+  imports: [RouterLink, DatePipe, MatTableModule, MatButtonModule, MatIconModule, PageHeaderComponent],
+  template: `
+    @if (error(); as message) {
+      <p class="list-error" role="alert">{{ message }}</p>
+    }
+    @if (order(); as order) {
+      <rp-page-header
+        [title]="'Order ' + order.externalId"
+        [subtitle]="order.total + ' ' + order.currency + ' · ' + order.status"
+      >
+        <a mat-button routerLink="/orders"><mat-icon>arrow_back</mat-icon> All orders</a>
+      </rp-page-header>
+      <div class="detail-grid">
+        <section class="detail-card" aria-label="Order">
+          <h2>Order</h2>
+          <dl class="facts">
+            <dt>Buyer</dt>
+            <dd>
+              <a [routerLink]="['/customers', order.customer.id]">{{
+                order.customer.name || order.customer.email
+              }}</a>
+            </dd>
+            <dt>From</dt>
+            <dd>{{ order.source }}</dd>
+            <dt>Placed</dt>
+            <dd>{{ order.placedAt | date: 'medium' }}</dd>
+            <dt>Fulfilled</dt>
+            <dd>{{ order.fulfilledAt ? (order.fulfilledAt | date: 'medium') : '—' }}</dd>
+            <dt>Delivered</dt>
+            <dd>{{ order.deliveredAt ? (order.deliveredAt | date: 'medium') : '—' }}</dd>
+            @if (order.cancelledAt) {
+              <dt>Cancelled</dt>
+              <dd>{{ order.cancelledAt | date: 'medium' }}</dd>
+            }
+            @if (order.refundedAt) {
+              <dt>Refunded</dt>
+              <dd>{{ order.refundedAt | date: 'medium' }}</dd>
+            }
+          </dl>
+          @if (canEdit && nextStatuses().length > 0) {
+            <p>Mark as:</p>
+            @for (status of nextStatuses(); track status) {
+              <button mat-stroked-button type="button" (click)="change(status)">{{ status }}</button>
+            }
+          }
+        </section>
+        <section class="detail-card" aria-label="Lines">
+          <h2>Lines</h2>
+          <table mat-table [dataSource]="order.lines" class="list-table">
+            <ng-container matColumnDef="product">
+              <th mat-header-cell *matHeaderCellDef>Product</th>
+              <td mat-cell *matCellDef="let line">{{ line.productName }}</td>
+            </ng-container>
+            <ng-container matColumnDef="quantity">
+              <th mat-header-cell *matHeaderCellDef>Quantity</th>
+              <td mat-cell *matCellDef="let line">{{ line.quantity }}</td>
+            </ng-container>
+            <ng-container matColumnDef="price">
+              <th mat-header-cell *matHeaderCellDef>Unit price</th>
+              <td mat-cell *matCellDef="let line">{{ line.unitPrice }} {{ order.currency }}</td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="['product', 'quantity', 'price']"></tr>
+            <tr mat-row *matRowDef="let row; columns: ['product', 'quantity', 'price']"></tr>
+          </table>
+        </section>
+      </div>
+    }
+  `,
+  styleUrl: '../lists.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OrderDetailPage implements OnInit {
+  private readonly api = inject(OrdersApi);
+  private readonly confirmation = inject(Confirmation);
+  readonly canEdit = inject(SessionStore).can('orders:write');
+  readonly orderId = input.required<string>();
+  readonly order = signal<OrderResponse | null>(null);
+  readonly error = signal<string | null>(null);
+  /** Only the moves the order rules allow: forward, or stopping it. */
+  readonly nextStatuses = computed<OrderStatus[]>(() => {
+    const current = this.order()?.status;
+    if (!current) return [];
+    return ORDER_STATUSES.filter(
+      (status) => status !== current && eventsForStatusChange(current, status).length > 0,
+    );
+  });
+
+  async ngOnInit(): Promise<void> {
+    try {
+      this.order.set(await this.api.get(this.orderId()));
+    } catch (error) {
+      this.error.set(
+        apiProblemOf(error).status === 404 ? 'This order does not exist.' : apiProblemOf(error).message,
+      );
+    }
+  }
+
+  async change(status: OrderStatus): Promise<void> {
+    if (status === 'cancelled' || status === 'refunded') {
+      const isSure = await this.confirmation.ask({
+        title: `Mark as ${status}?`,
+        message: 'Follow-ups still planned for this order will not go out.',
+        confirmLabel: `Mark as ${status}`,
+      });
+      if (!isSure) return;
+    }
+    try {
+      this.order.set(await this.api.changeStatus(this.orderId(), status));
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+    }
+  }
+}

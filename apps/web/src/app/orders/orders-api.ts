@@ -1,0 +1,28 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { OrderListQuery, OrderResponse, OrderStatus, Page, ProductResponse } from '@rapport/domain';
+import { firstValueFrom } from 'rxjs';
+import { toParams } from '../customers/customers-api';
+
+@Injectable({ providedIn: 'root' })
+export class OrdersApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: OrderListQuery): Promise<Page<OrderResponse>> {
+    return firstValueFrom(this.http.get<Page<OrderResponse>>('/api/orders', { params: toParams(query) }));
+  }
+
+  get(id: string): Promise<OrderResponse> {
+    return firstValueFrom(this.http.get<OrderResponse>(`/api/orders/${id}`));
+  }
+
+  changeStatus(id: string, status: OrderStatus): Promise<OrderResponse> {
+    return firstValueFrom(this.http.post<OrderResponse>(`/api/orders/${id}/status`, { status }));
+  }
+
+  products(search: string): Promise<ProductResponse[]> {
+    return firstValueFrom(
+      this.http.get<ProductResponse[]>('/api/products', { params: toParams({ search }) }),
+    );
+  }
+}
