@@ -107,6 +107,13 @@ export class BusinessesService {
           tenant[field] = value;
         }
       }
+      if (changes.retentionMonths !== undefined && changes.retentionMonths !== tenant.retentionMonths) {
+        changed['retentionMonths'] = {
+          from: String(tenant.retentionMonths ?? 'never'),
+          to: String(changes.retentionMonths ?? 'never'),
+        };
+        tenant.retentionMonths = changes.retentionMonths;
+      }
       if (Object.keys(changed).length === 0) return toResponse(tenant);
       const saved = await manager.getRepository(TenantEntity).save(tenant);
       await this.audit.record(manager, actor, 'business.updated', saved.name, changed);
@@ -141,6 +148,7 @@ function toResponse(tenant: TenantEntity): BusinessResponse {
     timeZone: tenant.timeZone,
     locale: tenant.locale,
     country: tenant.country,
+    retentionMonths: tenant.retentionMonths,
     createdAt: tenant.createdAt.toISOString(),
   };
 }

@@ -18,6 +18,9 @@ export class TenantEntity {
   @Column({ type: 'char', length: 2 })
   country: string;
 
+  @Column({ name: 'retention_months', type: 'integer', nullable: true })
+  retentionMonths: number | null;
+
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo: boolean;
 

@@ -123,6 +123,8 @@ const CASES: Record<string, RouteCase> = {
     body: { name: 'Hijacked', tags: ['x'] },
   },
   'GET /api/orders/:id': { kind: 'by-id', ids: (ids) => [ids.order] },
+  'GET /api/customers/:id/export': { kind: 'by-id', ids: (ids) => [ids.customer] },
+  'POST /api/customers/:id/erase': { kind: 'by-id', ids: (ids) => [ids.customer] },
   'POST /api/orders/:id/status': { kind: 'by-id', ids: (ids) => [ids.order], body: { status: 'cancelled' } },
   'POST /api/customers': {
     kind: 'self',

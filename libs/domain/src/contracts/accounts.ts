@@ -28,6 +28,8 @@ export interface BusinessResponse {
   timeZone: string;
   locale: string;
   country: string;
+  /** Buyers with no order for this many months are erased automatically; null keeps them. */
+  retentionMonths: number | null;
   createdAt: string;
 }
 
@@ -36,6 +38,7 @@ export interface UpdateBusinessRequest {
   timeZone?: string;
   locale?: string;
   country?: string;
+  retentionMonths?: number | null;
 }
 
 export interface DeleteBusinessRequest {

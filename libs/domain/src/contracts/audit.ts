@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   'team.member_removed',
   'api_key.created',
   'api_key.revoked',
+  'customer.exported',
+  'customer.erased',
+  'customer.retention_erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -139,3 +139,12 @@ export interface OrderListQuery {
   cursor?: string;
   limit?: number;
 }
+
+/** Everything Rapport holds about one buyer, for a data-access request. */
+export interface CustomerExport {
+  exportedAt: string;
+  business: { id: string; name: string };
+  customer: CustomerResponse;
+  orders: OrderResponse[];
+  timeline: TimelineEntry[];
+}

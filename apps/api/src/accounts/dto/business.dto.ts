@@ -6,7 +6,19 @@ import type {
   SwitchBusinessRequest,
   UpdateBusinessRequest,
 } from '@rapport/domain';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsCountryCode, IsTimeZone } from '../../errors/validators';
 
 // class-validator runs the bottom decorator first: the basic type check stays last.
@@ -77,6 +89,19 @@ export class UpdateBusinessDto implements UpdateBusinessRequest {
   @IsCountryCode()
   @IsOptional()
   country?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 120,
+    nullable: true,
+    description: 'null keeps buyers indefinitely',
+  })
+  @Max(120)
+  @Min(1)
+  @IsInt()
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  retentionMonths?: number | null;
 }
 
 export class DeleteBusinessDto implements DeleteBusinessRequest {

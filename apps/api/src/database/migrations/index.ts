@@ -1,10 +1,12 @@
 import { CreateTenancyAndAccounts1795651200000 } from './1795651200000-CreateTenancyAndAccounts';
 import { CreateAccessControl1795651300000 } from './1795651300000-CreateAccessControl';
 import { CreateCommerce1795651400000 } from './1795651400000-CreateCommerce';
+import { AddPrivacy1795651500000 } from './1795651500000-AddPrivacy';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
   CreateTenancyAndAccounts1795651200000,
   CreateAccessControl1795651300000,
   CreateCommerce1795651400000,
+  AddPrivacy1795651500000,
 ];

@@ -9,6 +9,7 @@ import { RouterLink } from '@angular/router';
 import type { CustomerDetailResponse, TimelineEntry } from '@rapport/domain';
 import { PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
+import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf } from '../http/api-error';
 import { CustomersApi } from './customers-api';
 
@@ -30,6 +31,7 @@ import { CustomersApi } from './customers-api';
 })
 export class CustomerDetailPage implements OnInit {
   private readonly api = inject(CustomersApi);
+  private readonly confirmation = inject(Confirmation);
   readonly canEdit = inject(SessionStore).can('customers:write');
   /** From the route (withComponentInputBinding). */
   readonly customerId = input.required<string>();
@@ -75,6 +77,19 @@ export class CustomerDetailPage implements OnInit {
     } catch (error) {
       this.error.set(apiProblemOf(error).message);
     }
+  }
+
+  async erase(): Promise<void> {
+    const isSure = await this.confirmation.ask({
+      title: 'Erase this buyer?',
+      message:
+        'Their name, email, phone and tags are removed for good and they get no more emails. Their orders stay, anonymous, so your figures do not change.',
+      confirmLabel: 'Erase for good',
+      isDestructive: true,
+    });
+    if (!isSure) return;
+    await this.api.erase(this.customerId());
+    this.customer.set(await this.api.get(this.customerId()));
   }
 
   describe(entry: TimelineEntry): string {

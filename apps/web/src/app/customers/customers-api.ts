@@ -23,6 +23,10 @@ export class CustomersApi {
     return firstValueFrom(this.http.get<CustomerDetailResponse>(`/api/customers/${id}`));
   }
 
+  erase(id: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(`/api/customers/${id}/erase`, {}));
+  }
+
   update(id: string, changes: UpdateCustomerRequest): Promise<CustomerResponse> {
     return firstValueFrom(this.http.patch<CustomerResponse>(`/api/customers/${id}`, changes));
   }

@@ -51,6 +51,9 @@ export class BusinessSettingsPage implements OnInit {
     locale: new FormControl('en', { nonNullable: true }),
     timeZone: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     country: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    retentionMonths: new FormControl<number | null>(null, {
+      validators: [Validators.min(1), Validators.max(120)],
+    }),
   });
   readonly confirmName = new FormControl('', { nonNullable: true });
 
@@ -61,6 +64,7 @@ export class BusinessSettingsPage implements OnInit {
       locale: business.locale,
       timeZone: business.timeZone,
       country: business.country,
+      retentionMonths: business.retentionMonths,
     });
     if (!this.canEdit) this.form.disable();
   }
@@ -70,7 +74,8 @@ export class BusinessSettingsPage implements OnInit {
     this.isSaving.set(true);
     this.message.set(null);
     try {
-      await this.api.updateBusiness(this.form.getRawValue());
+      const { retentionMonths, ...rest } = this.form.getRawValue();
+      await this.api.updateBusiness({ ...rest, retentionMonths: retentionMonths || null });
       await this.session.switchBusiness((await this.api.business()).id);
       this.message.set({ isError: false, text: 'Saved.' });
     } catch (error) {

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
+import { OrdersModule } from '../orders/orders.module';
+import { CustomersModule } from './customers.module';
+import { PrivacyController } from './privacy.controller';
+import { PrivacyService } from './privacy.service';
+
+/** Export and erasure of one buyer, and the retention sweep. */
+@Module({
+  imports: [CustomersModule, OrdersModule, AccountsModule, AuditModule],
+  controllers: [PrivacyController],
+  providers: [PrivacyService],
+})
+export class PrivacyModule {}

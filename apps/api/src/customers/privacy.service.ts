@@ -1,0 +1,125 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CustomerExport } from '@rapport/domain';
+import { DataSource } from 'typeorm';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { AuditLog } from '../audit/audit-log';
+import type { AuditActor } from '../auth/principal';
+import { queryRows } from '../database/query-rows';
+import { NotFoundError } from '../errors/app-error';
+import { OrdersService } from '../orders/orders.service';
+import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { toCustomerResponse } from './customer-row';
+import { CustomersRepository } from './customers.repository';
+
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+/** Any stable number: one replica at a time runs the retention sweep. */
+const RETENTION_LOCK_KEY = 7_310_420_002;
+const SYSTEM_ACTOR: AuditActor = {
+  userId: null,
+  apiKeyId: null,
+  label: 'Rapport (retention policy)',
+  client: { ip: null, userAgent: null },
+};
+
+/**
+ * A buyer's rights over their data: a full export, and erasure that removes everything personal while
+ * orders and totals stay (anonymous) so the business's figures do not change.
+ */
+@Injectable()
+export class PrivacyService {
+  private readonly logger = new Logger(PrivacyService.name);
+
+  constructor(
+    private readonly database: TenantDatabase,
+    private readonly customers: CustomersRepository,
+    private readonly orders: OrdersService,
+    private readonly accounts: AccountsRepository,
+    private readonly audit: AuditLog,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async export(tenantId: string, customerId: string, actor: AuditActor): Promise<CustomerExport> {
+    const orders = await this.orders.list(tenantId, { customerId, limit: 200 });
+    return this.database.transaction(tenantId, async (manager) => {
+      const row = await this.customers.findById(manager, customerId);
+      if (!row) throw new NotFoundError('Customer');
+      const tenant = await this.accounts.findTenant(manager);
+      await this.audit.record(manager, actor, 'customer.exported', row.email);
+      return {
+        exportedAt: new Date().toISOString(),
+        business: { id: tenantIdOf(manager), name: tenant?.name ?? '' },
+        customer: toCustomerResponse(row),
+        orders: orders.items,
+        timeline: await this.customers.timeline(manager, customerId),
+      };
+    });
+  }
+
+  erase(tenantId: string, customerId: string, actor: AuditActor): Promise<void> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const row = await this.customers.findById(manager, customerId);
+      if (!row) throw new NotFoundError('Customer');
+      await this.eraseWithin(manager, [customerId]);
+      // The audit names the erased buyer by id only: the email is exactly what was asked to be forgotten.
+      await this.audit.record(manager, actor, 'customer.erased', `customer ${customerId}`);
+    });
+  }
+
+  /** Erases buyers whose last order (or sign-up, without orders) is older than the business's retention period. */
+  @Interval(RETENTION_EVERY_MS)
+  async applyRetention(now = new Date()): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let erased = 0;
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [
+        RETENTION_LOCK_KEY,
+      ]);
+      if (!locked) return 0;
+      const tenants: { tenant_id: string; retention_months: number }[] = await runner.query(
+        `SELECT tenant_id, retention_months FROM tenants_with_retention()`,
+      );
+      for (const { tenant_id: tenantId, retention_months: months } of tenants) {
+        erased += await this.database.transaction(tenantId, async (manager) => {
+          const stale = await queryRows<{ id: string }>(
+            manager,
+            `SELECT c.id FROM customers c
+              WHERE c.tenant_id = $1 AND c.erased_at IS NULL
+                AND coalesce((SELECT max(o.placed_at) FROM orders o WHERE o.tenant_id = c.tenant_id AND o.customer_id = c.id),
+                             c.created_at) < $2::timestamptz - make_interval(months => $3)
+              LIMIT 5000`,
+            [tenantId, now, months],
+          );
+          if (stale.length === 0) return 0;
+          await this.eraseWithin(
+            manager,
+            stale.map((row) => row.id),
+          );
+          await this.audit.record(manager, SYSTEM_ACTOR, 'customer.retention_erased', null, {
+            count: stale.length,
+            olderThanMonths: months,
+          });
+          return stale.length;
+        });
+      }
+      await runner.query(`SELECT pg_advisory_unlock($1)`, [RETENTION_LOCK_KEY]);
+    } catch (error) {
+      this.logger.error({ err: error }, 'Retention sweep failed');
+    } finally {
+      await runner.release();
+    }
+    return erased;
+  }
+
+  private async eraseWithin(manager: TenantManager, customerIds: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE customers SET email = 'erased-' || id || '@erased.invalid', name = '', phone = NULL, locale = NULL,
+              time_zone = NULL, tags = '{}', external_ids = '{}', subscription_state = 'unsubscribed',
+              subscription_reason = 'erased', subscription_changed_at = now(), erased_at = now(), updated_at = now()
+        WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND erased_at IS NULL`,
+      [tenantIdOf(manager), customerIds],
+    );
+  }
+}
