@@ -4,7 +4,9 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { TenantEntity } from '../accounts/tenant.entity';
 import { UserEntity } from '../accounts/user.entity';
 import { PasswordHasher } from '../accounts/password-hasher';
+import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
+import { demoOrders } from './demo-commerce';
 
 /** The demo business every fresh install starts with, so each console screen has something to show. */
 export const DEMO_LOGIN = { email: 'owner@northwind.example', password: 'bakery-demo-2026' } as const;
@@ -23,6 +25,7 @@ export class DemoSeeder {
     private readonly database: TenantDatabase,
     private readonly accounts: AccountsRepository,
     private readonly passwords: PasswordHasher,
+    private readonly orders: OrdersService,
   ) {}
 
   /** Creates the demo business unless its owner already exists: never seeds twice. */
@@ -52,6 +55,8 @@ export class DemoSeeder {
       await this.accounts.createTenant(manager, { ...DEMO_BUSINESS, isDemo: true });
       await this.accounts.addMember(manager, owner.id, 'owner');
       await this.accounts.addMember(manager, colleague.id, 'staff');
+      // CSV is the source of a history brought in at once: later steps get the order's date, not today's.
+      for (const order of demoOrders(new Date())) await this.orders.upsertWithin(manager, 'csv', order);
       return tenantIdOf(manager);
     });
   }
