@@ -14,7 +14,7 @@ import { CustomerBatchWriter } from './customer-batch-writer';
 import type { ImportRow } from './import-row';
 import { ImportsRepository } from './imports.repository';
 
-const CUSTOMER_BATCH = 2000;
+const CUSTOMER_BATCH = 5000;
 const ORDER_BATCH = 200;
 export const LEASE_SECONDS = 60;
 

@@ -1,0 +1,285 @@
+// `npm run bench`: builds the production bundle, starts it on a fresh embedded PostgreSQL, generates the
+// data it needs, measures, prints a table and writes BENCHMARKS.md. Every figure is printed next to a
+// reference measured in the same run on the same machine.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Client, peakRssMiB, percentile, rssMiB, sleep, startApp } from './lib.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 300);
+const FIRST = [
+  'Amelia',
+  'Benedikt',
+  'Chiara',
+  'Dmitri',
+  'Esperanza',
+  'Fionnuala',
+  'Gustavo',
+  'Hiroshi',
+  'Ingrid',
+  'Jovana',
+  'Kwame',
+  'Ludmila',
+  'Mateus',
+  'Nkechi',
+  'Oskar',
+  'Priyanka',
+  'Quentin',
+  'Rosalind',
+  'Svetlana',
+  'Tobias',
+];
+const LAST = [
+  'Abernathy',
+  'Bergström',
+  'Castellanos',
+  'Delacroix',
+  'Eriksen',
+  'Fitzgerald',
+  'Gallagher',
+  'Hernández',
+  'Ishikawa',
+  'Jankowski',
+  'Kowalczyk',
+  'Lindqvist',
+  'Marchetti',
+  'Nakamura',
+  'Okonkwo',
+  'Petrović',
+  'Quispe',
+  'Rasmussen',
+  'Szabó',
+  'Thorsen',
+];
+
+function step(message) {
+  process.stdout.write(`\n== ${message}\n`);
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Deterministic rows: the same file on every run, so runs compare. */
+function nameOf(index) {
+  return [
+    FIRST[index % FIRST.length],
+    `${LAST[Math.floor(index / FIRST.length) % LAST.length]}-${(index * 7919) % 100_003}`,
+  ];
+}
+
+async function generateCsv(path, rows) {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  async function* lines() {
+    yield 'Email,First Name,Last Name,Phone,Tags\n';
+    let buffer = '';
+    for (let index = 0; index < rows; index++) {
+      const [first, last] = nameOf(index);
+      buffer += `buyer${index}@bench.example,${first},${last},+44 7700 ${String(index).padStart(6, '0')},${index % 10 === 0 ? '"vip, local"' : 'local'}\n`;
+      if (buffer.length > 1 << 20) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    yield buffer;
+  }
+  await pipeline(Readable.from(lines()), createWriteStream(path));
+}
+
+/**
+ * COPY of the file into a bare table (the issue's reference) or, with `withIndexes`, into a table carrying
+ * the same unique-email and trigram-search indexes as customers: the share of the cost that is the indexes'.
+ */
+async function copyReference(ownerUrl, path, withIndexes = false) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  await client.query('DROP TABLE IF EXISTS bench_copy');
+  await client.query(
+    'CREATE TABLE bench_copy (email text, first_name text, last_name text, phone text, tags text)',
+  );
+  if (withIndexes) {
+    await client.query('CREATE UNIQUE INDEX ON bench_copy (lower(email))');
+    await client.query(
+      `CREATE INDEX ON bench_copy USING gin ((lower(first_name || ' ' || last_name || ' ' || email)) gin_trgm_ops)`,
+    );
+  }
+  await client.end();
+  const psql = spawnSync('which', ['psql']).status === 0;
+  const started = performance.now();
+  if (psql) {
+    const result = spawnSync(
+      'psql',
+      [ownerUrl, '-q', '-c', `\\copy bench_copy FROM '${path}' WITH (FORMAT csv, HEADER true)`],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (result.status !== 0) throw new Error('psql \\copy failed');
+  } else {
+    const { from } = await import('pg-copy-streams');
+    const copyClient = new pg.Client({ connectionString: ownerUrl });
+    await copyClient.connect();
+    await pipeline(
+      createReadStream(path),
+      copyClient.query(from('COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
+    await copyClient.end();
+  }
+  const tool = psql ? 'psql \\copy' : 'COPY FROM STDIN';
+  return {
+    seconds: (performance.now() - started) / 1000,
+    tool: withIndexes ? `${tool}, same indexes` : tool,
+  };
+}
+
+async function importThroughApp(client, path) {
+  const started = performance.now();
+  const upload = await client.request(
+    'POST',
+    '/api/imports/customers?fileName=bench.csv',
+    createReadStream(path),
+    {
+      'content-type': 'text/csv',
+    },
+  );
+  if (upload.status !== 201)
+    throw new Error(`Upload failed: ${upload.status} ${JSON.stringify(upload.body)}`);
+  const uploadedAt = performance.now();
+  const start = await client.request('POST', `/api/imports/${upload.body.id}/start`, {
+    mapping: upload.body.mapping,
+    dryRun: false,
+  });
+  if (start.status !== 202) throw new Error(`Start failed: ${JSON.stringify(start.body)}`);
+  for (;;) {
+    const state = await client.request('GET', `/api/imports/${upload.body.id}`);
+    if (state.body.status === 'completed') {
+      const done = performance.now();
+      return {
+        uploadSeconds: (uploadedAt - started) / 1000,
+        totalSeconds: (done - started) / 1000,
+        imported: state.body.rowsImported,
+        failed: state.body.rowsFailed,
+      };
+    }
+    if (state.body.status === 'failed') throw new Error(`Import failed: ${state.body.failure}`);
+    await sleep(500);
+  }
+}
+
+const WARM_UP_SEARCHES = 20;
+
+/** Sequential searches for parts of last names; the first few warm the caches and are not counted. */
+async function searchLatencies(client) {
+  const latencies = [];
+  for (let index = -WARM_UP_SEARCHES; index < SEARCHES; index++) {
+    const [, last] = nameOf((index * 104_729) % ROWS);
+    const fragment = last.slice(2, 7).toLowerCase();
+    const started = performance.now();
+    const result = await client.request(
+      'GET',
+      `/api/customers?search=${encodeURIComponent(fragment)}&limit=50`,
+    );
+    if (index >= 0) latencies.push(performance.now() - started);
+    if (result.status !== 200) throw new Error(`Search failed: ${result.status}`);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+step('Building the production bundle');
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
+
+step(`Generating a ${ROWS.toLocaleString('en')}-row customers CSV`);
+const csvPath = join(root, 'tmp', 'bench-data', `customers-${ROWS}.csv`);
+await generateCsv(csvPath, ROWS);
+const megabytes = statSync(csvPath).size / 1024 / 1024;
+console.log(`${csvPath} (${megabytes.toFixed(1)} MiB)`);
+
+step('Starting the app on a fresh embedded PostgreSQL');
+const app = await startApp(root);
+try {
+  const client = new Client(app.baseUrl);
+  const signUp = await client.request('POST', '/api/auth/signup', {
+    businessName: 'Benchmark Bakery',
+    name: 'Bench Owner',
+    email: 'owner@bench.example',
+    password: 'benchmarks run on mondays',
+    timeZone: 'Europe/London',
+    country: 'GB',
+  });
+  if (signUp.status !== 201) throw new Error(`Sign-up failed: ${JSON.stringify(signUp.body)}`);
+
+  step('Reference: the same file straight into a bare table');
+  const reference = await copyReference(app.ownerUrl, csvPath);
+  console.log(`${reference.tool}: ${reference.seconds.toFixed(1)} s`);
+  const indexed = await copyReference(app.ownerUrl, csvPath, true);
+  console.log(`${indexed.tool}: ${indexed.seconds.toFixed(1)} s`);
+
+  const idleRss = rssMiB(app.pid);
+  step('Import through Rapport (upload, validate, upsert)');
+  const imported = await importThroughApp(client, csvPath);
+  const rss = peakRssMiB(app.pid);
+  console.log(
+    `${imported.imported.toLocaleString('en')} rows in ${imported.totalSeconds.toFixed(1)} s (upload ${imported.uploadSeconds.toFixed(1)} s)`,
+  );
+
+  step(`Customer search on ${ROWS.toLocaleString('en')} customers (${SEARCHES} searches, one at a time)`);
+  const latencies = await searchLatencies(client);
+
+  const importRate = imported.imported / imported.totalSeconds;
+  const copyRate = ROWS / reference.seconds;
+  const rows = [
+    [
+      'CSV import, rows/s',
+      Math.round(importRate).toLocaleString('en'),
+      `${reference.tool}: ${Math.round(copyRate).toLocaleString('en')}`,
+      (importRate / copyRate).toFixed(2),
+    ],
+    [
+      'CSV import, rows/s (indexed reference)',
+      Math.round(importRate).toLocaleString('en'),
+      `${indexed.tool}: ${Math.round(ROWS / indexed.seconds).toLocaleString('en')}`,
+      (importRate / (ROWS / indexed.seconds)).toFixed(2),
+    ],
+    [
+      'CSV import, total s',
+      imported.totalSeconds.toFixed(1),
+      `${reference.tool}: ${reference.seconds.toFixed(1)}`,
+      '',
+    ],
+    [
+      'App peak RSS during import, MiB',
+      String(rss),
+      `before the import: ${idleRss}; file: ${megabytes.toFixed(0)} MiB`,
+      '',
+    ],
+    ['Customer search p50, ms', percentile(latencies, 0.5).toFixed(1), '', ''],
+    ['Customer search p99, ms', percentile(latencies, 0.99).toFixed(1), '', ''],
+  ];
+  const header = ['figure', 'Rapport', 'reference (same run)', 'ratio'];
+  const table = [header, ['---', '---', '---', '---'], ...rows]
+    .map((row) => `| ${row.join(' | ')} |`)
+    .join('\n');
+  step('Results');
+  console.log(table);
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+  writeFileSync(
+    join(root, 'BENCHMARKS.md'),
+    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n` +
+      `Data: ${ROWS.toLocaleString('en')} generated customers (${megabytes.toFixed(1)} MiB CSV); median of one run per figure; ` +
+      `search latency over ${SEARCHES} sequential requests through HTTP with a session (after ${WARM_UP_SEARCHES} uncounted ones).\n\n` +
+      `The import upserts (unique email per business, fields merged, unchanged rows not written) and maintains the ` +
+      `trigram search index; the second reference is \\copy into a table with those two indexes.\n\n${table}\n`,
+  );
+  console.log('\nWrote BENCHMARKS.md');
+} finally {
+  await app.stop();
+}
