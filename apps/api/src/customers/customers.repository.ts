@@ -120,40 +120,67 @@ export class CustomersRepository {
     query: CustomerListQuery,
   ): Promise<{ rows: CustomerRow[]; nextCursor: string | null }> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-    const values: unknown[] = [tenantIdOf(manager)];
-    const where = ['c.tenant_id = $1', 'c.erased_at IS NULL'];
-    if (query.search?.trim()) {
-      values.push(`%${escapeLike(query.search.trim().toLowerCase())}%`);
-      where.push(`lower(c.name || ' ' || c.email) LIKE $${values.length}`);
-    }
-    if (query.tag) {
-      values.push([query.tag.trim().toLowerCase()]);
-      where.push(`c.tags @> $${values.length}::text[]`);
-    }
-    if (query.subscriptionState) {
-      values.push(query.subscriptionState);
-      where.push(`c.subscription_state = $${values.length}`);
-    }
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor);
-      values.push(createdAt, id);
-      where.push(`(c.created_at, c.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
-    }
-    values.push(limit + 1);
-    const rows: CustomerRow[] = await manager.query(
-      `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
-         FROM (SELECT * FROM customers c WHERE ${where.join(' AND ')}
-                ORDER BY c.created_at DESC, c.id DESC LIMIT $${values.length}) c
-         ${ORDER_STATS}
-        ORDER BY c.created_at DESC, c.id DESC`,
-      values,
-    );
+    const [after, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
+    const search = query.search?.trim().toLowerCase();
+    const tag = query.tag?.trim().toLowerCase() || null;
+    const state = query.subscriptionState ?? null;
+    const rows: CustomerRow[] = search
+      ? await this.searchPage(manager, {
+          pattern: `%${escapeLike(search)}%`,
+          tag,
+          state,
+          after,
+          afterId,
+          limit,
+        })
+      : await manager.query(
+          `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
+             FROM (SELECT * FROM customers c
+                    WHERE c.tenant_id = $1 AND c.erased_at IS NULL
+                      AND ($2::text IS NULL OR c.tags @> ARRAY[$2::text])
+                      AND ($3::text IS NULL OR c.subscription_state = $3)
+                      AND ($4::timestamptz IS NULL OR (c.created_at, c.id) < ($4::timestamptz, $5::uuid))
+                    ORDER BY c.created_at DESC, c.id DESC LIMIT $6) c
+             ${ORDER_STATS}
+            ORDER BY c.created_at DESC, c.id DESC`,
+          [tenantIdOf(manager), tag, state, after, afterId, limit + 1],
+        );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       rows: page,
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
     };
+  }
+
+  /** Ids from the indexed search function (see the AddCustomerSearch migration), rows read back under RLS. */
+  private async searchPage(
+    manager: TenantManager,
+    input: {
+      pattern: string;
+      tag: string | null;
+      state: string | null;
+      after: string | null;
+      afterId: string | null;
+      limit: number;
+    },
+  ): Promise<CustomerRow[]> {
+    return manager.query(
+      `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
+         FROM search_customer_ids($2, $3, $4, $5, $6, $7) found
+         JOIN customers c ON c.tenant_id = $1 AND c.id = found.id
+         ${ORDER_STATS}
+        ORDER BY c.created_at DESC, c.id DESC`,
+      [
+        tenantIdOf(manager),
+        input.pattern,
+        input.tag,
+        input.state,
+        input.after,
+        input.afterId,
+        input.limit + 1,
+      ],
+    );
   }
 
   /** Orders, their status changes and subscription changes, newest first. */

@@ -75,14 +75,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-/** The owner role is not a superuser: it owns the schema, creates the app role and nothing more. */
+/**
+ * The owner role is not a superuser: it owns the schema and creates the app role. BYPASSRLS lets the few
+ * SECURITY DEFINER functions it owns (customer search) use indexes that row-level security would forbid;
+ * the app itself always works as rapport_app, which bypasses nothing.
+ */
 async function ensureOwnerAndDatabase(superuserUrl: string, database: string): Promise<void> {
   const client = new Client({ connectionString: superuserUrl });
   await client.connect();
   try {
     const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [OWNER_ROLE]);
     if (role.rowCount === 0) {
-      await client.query(`CREATE ROLE ${OWNER_ROLE} LOGIN CREATEDB CREATEROLE PASSWORD '${OWNER_PASSWORD}'`);
+      await client.query(
+        `CREATE ROLE ${OWNER_ROLE} LOGIN CREATEDB CREATEROLE BYPASSRLS PASSWORD '${OWNER_PASSWORD}'`,
+      );
+    } else {
+      await client.query(`ALTER ROLE ${OWNER_ROLE} BYPASSRLS`);
     }
     const db = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (db.rowCount === 0) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MembershipEntity } from '../../src/accounts/membership.entity';
 import { TenantEntity } from '../../src/accounts/tenant.entity';
+import { CustomersRepository } from '../../src/customers/customers.repository';
 import { TenantDatabase } from '../../src/tenancy/tenant-database';
 import { MissingTenantContextError } from '../../src/tenancy/tenancy.errors';
 import { createTenant, createUser, type TestTenant } from '../support/factories';
@@ -100,6 +101,20 @@ describe('TenantDatabase', () => {
     expect(rows.every((row) => row.userId === shared.id)).toBe(true);
     const names = await database.asUser(shared.id, (manager) => manager.getRepository(TenantEntity).find());
     expect(names.map((tenant) => tenant.name).sort()).toEqual(['Delta', 'Gamma']);
+  });
+
+  it('answers the indexed customer search only for the tenant of the transaction', async () => {
+    const repository = testApp.app.get(CustomersRepository);
+    const alphaBuyer = await database.transaction(alpha.id, (manager) =>
+      repository.upsert(manager, { email: 'zelda@alpha.example', name: 'Zelda Searchable' }),
+    );
+    await database.transaction(beta.id, (manager) =>
+      repository.upsert(manager, { email: 'zelda@beta.example', name: 'Zelda Searchable' }),
+    );
+    const search = `SELECT id FROM search_customer_ids('%zelda%', NULL, NULL, NULL, NULL, 50)`;
+    const inAlpha = await database.transaction(alpha.id, (manager) => manager.query(search));
+    expect(inAlpha).toEqual([{ id: alphaBuyer.row.id }]);
+    expect(await database.global((manager) => manager.query(search))).toEqual([]);
   });
 
   it('gives a fresh random tenant id no rows until it is created', async () => {

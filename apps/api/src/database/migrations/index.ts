@@ -2,6 +2,7 @@ import { CreateTenancyAndAccounts1795651200000 } from './1795651200000-CreateTen
 import { CreateAccessControl1795651300000 } from './1795651300000-CreateAccessControl';
 import { CreateCommerce1795651400000 } from './1795651400000-CreateCommerce';
 import { AddPrivacy1795651500000 } from './1795651500000-AddPrivacy';
+import { AddCustomerSearch1795651600000 } from './1795651600000-AddCustomerSearch';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateAccessControl1795651300000,
   CreateCommerce1795651400000,
   AddPrivacy1795651500000,
+  AddCustomerSearch1795651600000,
 ];

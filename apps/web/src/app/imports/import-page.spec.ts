@@ -32,7 +32,9 @@ const UPLOADED: ImportResponse = {
 
 describe('ImportPage', () => {
   async function open() {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     const fixture = TestBed.createComponent(ImportPage);
     fixture.componentRef.setInput('importId', 'imp-1');
     fixture.detectChanges();
@@ -45,7 +47,10 @@ describe('ImportPage', () => {
 
   it('shows the columns with their detected types and refuses to start until the email is mapped', async () => {
     const { page, element } = await open();
-    expect([...element.querySelectorAll('.import__header')].map((cell) => cell.textContent)).toEqual(['Mail', 'Who']);
+    expect([...element.querySelectorAll('.import__header')].map((cell) => cell.textContent)).toEqual([
+      'Mail',
+      'Who',
+    ]);
     expect(element.querySelector('.import__type')?.textContent).toBe('email');
     expect(page.mappingIssue()).toBe('Map a column to Email');
     page.mapColumn('Mail', 'email');
@@ -66,11 +71,15 @@ describe('ImportPage', () => {
       await starting;
       expect(page.isWorking()).toBe(true);
       jest.advanceTimersByTime(1000);
-      http.expectOne('/api/imports/imp-1').flush({ ...UPLOADED, status: 'completed', isDryRun: true, rowsTotal: 1, rowsImported: 1 });
+      http
+        .expectOne('/api/imports/imp-1')
+        .flush({ ...UPLOADED, status: 'completed', isDryRun: true, rowsTotal: 1, rowsImported: 1 });
       await fixture.whenStable();
       fixture.detectChanges();
       expect(page.isWorking()).toBe(false);
-      expect((fixture.nativeElement as HTMLElement).textContent).toContain('Check finished: nothing was changed');
+      expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+        'Check finished: nothing was changed',
+      );
     } finally {
       jest.useRealTimers();
     }

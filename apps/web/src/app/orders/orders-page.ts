@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -32,7 +32,10 @@ import { OrdersApi } from './orders-api';
     EmptyStateComponent,
   ],
   template: `
-    <rp-page-header title="Orders" subtitle="From your shop, imports and the API.">
+    <rp-page-header
+      title="Orders"
+      [subtitle]="product() ? 'Orders with ' + product() : 'From your shop, imports and the API.'"
+    >
       <a mat-button routerLink="/orders/products"><mat-icon>inventory_2</mat-icon> Products</a>
       @if (canImport) {
         <a mat-flat-button routerLink="/customers/import" [queryParams]="{ kind: 'orders' }">
@@ -111,6 +114,9 @@ import { OrdersApi } from './orders-api';
 export class OrdersPage implements OnInit {
   private readonly api = inject(OrdersApi);
   readonly canImport = inject(SessionStore).can('orders:write');
+  /** Query parameters from the products list: only orders with this product. */
+  readonly productId = input<string>();
+  readonly product = input<string>();
   readonly statuses = ORDER_STATUSES;
   readonly columns = ['number', 'buyer', 'placed', 'total', 'status', 'source'];
   readonly orders = signal<OrderResponse[]>([]);

@@ -43,7 +43,11 @@ import { OrdersApi } from './orders-api';
       <table mat-table [dataSource]="products()" aria-label="Products" class="list-table">
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef>Product</th>
-          <td mat-cell *matCellDef="let product">{{ product.name }}</td>
+          <td mat-cell *matCellDef="let product">
+            <a routerLink="/orders" [queryParams]="{ productId: product.id, product: product.name }">{{
+              product.name
+            }}</a>
+          </td>
         </ng-container>
         <ng-container matColumnDef="sku">
           <th mat-header-cell *matHeaderCellDef>SKU</th>
