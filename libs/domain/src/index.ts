@@ -21,3 +21,7 @@ export * from './time/places';
 export * from './imports/import-fields';
 export * from './imports/presets';
 export * from './imports/row-readers';
+export * from './followups/journey-cap';
+export * from './followups/message-kinds';
+export * from './followups/send-window';
+export * from './followups/zoned-time';

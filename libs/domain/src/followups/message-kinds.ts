@@ -1,0 +1,20 @@
+/** The life of one planned follow-up (the outbox row). */
+export const MESSAGE_STATUSES = [
+  'scheduled',
+  'sending',
+  'sent',
+  'delivered',
+  'opened',
+  'clicked',
+  'bounced',
+  'dropped',
+  'complained',
+  'failed',
+  'cancelled',
+  'skipped',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** What a follow-up is for; the journey cap counts them differently. */
+export const MESSAGE_KINDS = ['thank-you', 'opinion-request', 'reminder', 'manual'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
