@@ -5,6 +5,7 @@ module.exports = {
   moduleNameMapper: {
     '^@rapport/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@rapport/ui$': path.join(__dirname, 'libs/ui/src/index.ts'),
+    '^@rapport/sendgrid-mock$': path.join(__dirname, 'tools/sendgrid-mock/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json', 'html'],
   clearMocks: true,
