@@ -28,6 +28,12 @@ export interface AppConfig {
     from: string;
     /** Show caught emails at /dev/mailbox (the development mail catcher). */
     isDevMailboxOpen: boolean;
+    /** SendGrid delivers the mail when set; else the development mailbox keeps it. */
+    sendGridApiKey: string | undefined;
+    /** SendGrid's API address; tests and benchmarks point it at the mock server. */
+    sendGridBaseUrl: string;
+    /** How long one SendGrid request may take before it counts as failed. */
+    sendGridTimeoutMs: number;
   };
   /** AES-256 key for secrets stored in the database (shop webhook secrets). */
   encryptionKey: Buffer | undefined;
@@ -76,6 +82,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mail: {
       from: read.string('MAIL_FROM', 'Rapport <no-reply@rapport.localhost>'),
       isDevMailboxOpen: devMailbox === 'auto' ? nodeEnv !== 'production' : devMailbox === 'on',
+      sendGridApiKey: read.string('SENDGRID_API_KEY', '') || undefined,
+      sendGridBaseUrl: read.httpUrl('SENDGRID_BASE_URL', 'https://api.sendgrid.com').replace(/\/+$/, ''),
+      sendGridTimeoutMs: read.integer('SENDGRID_TIMEOUT_MS', 10_000, 100, 120_000),
     },
     encryptionKey: read.key32('ENCRYPTION_KEY'),
     rateLimitMultiplier: read.integer('RATE_LIMIT_MULTIPLIER', 1, 1, 100_000),

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** A small fixed set (`account`, `follow-up`, ...), for provider statistics. No personal data. */
   category: string;
+  /** Opaque ids that come back with the provider's events (message and tenant ids). No personal data. */
+  customArgs?: Record<string, string>;
 }
 
 export interface SentMail {

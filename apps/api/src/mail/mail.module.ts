@@ -3,11 +3,24 @@ import { AccountEmails } from './account-emails';
 import { DevMailboxController } from './dev-mailbox.controller';
 import { DevMailboxTransport } from './dev-mailbox.transport';
 import { MailTransport } from './mail-transport';
+import { SendGridTransport } from './sendgrid.transport';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 
 @Global()
 @Module({
   controllers: [DevMailboxController],
-  providers: [{ provide: MailTransport, useClass: DevMailboxTransport }, AccountEmails],
+  providers: [
+    DevMailboxTransport,
+    {
+      provide: MailTransport,
+      // SendGrid when a key is configured; otherwise every email stays in the development mailbox.
+      useFactory: (config: AppConfig, devMailbox: DevMailboxTransport) =>
+        config.mail.sendGridApiKey ? new SendGridTransport(config) : devMailbox,
+      inject: [APP_CONFIG, DevMailboxTransport],
+    },
+    AccountEmails,
+  ],
   exports: [MailTransport, AccountEmails],
 })
 export class MailModule {}
