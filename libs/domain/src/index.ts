@@ -25,3 +25,4 @@ export * from './followups/journey-cap';
 export * from './followups/message-kinds';
 export * from './followups/send-window';
 export * from './followups/zoned-time';
+export * from './followups/automations';
