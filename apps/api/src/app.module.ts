@@ -17,6 +17,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import type { ConnectionTarget } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
+import { FollowUpsModule } from './followups/followups.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { LoggingModule } from './logging/logging.module';
@@ -46,6 +47,7 @@ export class AppModule {
         IntegrationsModule,
         ImportsModule,
         PrivacyModule,
+        FollowUpsModule,
         HealthModule,
         SeedModule,
       ],

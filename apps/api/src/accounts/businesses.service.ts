@@ -7,6 +7,7 @@ import type {
   UpdateBusinessRequest,
 } from '@rapport/domain';
 import { AuditLog } from '../audit/audit-log';
+import { AutomationsRepository } from '../followups/automations.repository';
 import { PasswordHasher } from './password-hasher';
 import type { AuditActor, ClientInfo } from '../auth/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
@@ -36,6 +37,7 @@ export class BusinessesService {
     private readonly passwords: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly audit: AuditLog,
+    private readonly automations: AutomationsRepository,
   ) {}
 
   /** A new owner and their business, in one transaction: either both exist afterwards or neither. */
@@ -58,6 +60,7 @@ export class BusinessesService {
           locale: LOCALE_BY_COUNTRY[input.country] ?? 'en',
         });
         await this.accounts.addMember(manager, user.id, 'owner');
+        await this.automations.createDefaults(manager);
         await this.audit.record(
           manager,
           { userId: user.id, apiKeyId: null, label: email, client },
@@ -82,6 +85,7 @@ export class BusinessesService {
         locale: LOCALE_BY_COUNTRY[input.country] ?? 'en',
       });
       await this.accounts.addMember(manager, actor.userId, 'owner');
+      await this.automations.createDefaults(manager);
       await this.audit.record(manager, actor, 'business.created', tenant.name);
       return tenant.id;
     });

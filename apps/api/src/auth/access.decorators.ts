@@ -8,6 +8,7 @@ import type { Principal, RequestWithPrincipal, UserPrincipal } from './principal
 export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'signed-webhook' }
+  | { kind: 'token-link' }
   | { kind: 'signed-in' }
   | { kind: 'permission'; permission: Permission };
 export const ROUTE_ACCESS = 'rapport:route-access';
@@ -21,6 +22,12 @@ export const Public = () => SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfi
  */
 export const SignedWebhook = () =>
   SetMetadata(ROUTE_ACCESS, { kind: 'signed-webhook' } satisfies RouteAccess);
+
+/**
+ * A buyer's link from an email (unsubscribe, answer): public, and exempt from the CSRF token because the
+ * unguessable token in the URL is the authority, and mail clients post one-click unsubscribes themselves.
+ */
+export const TokenLink = () => SetMetadata(ROUTE_ACCESS, { kind: 'token-link' } satisfies RouteAccess);
 
 /** Any person signed in to the console, whatever their role (their own profile and sessions). */
 export const SignedIn = () => SetMetadata(ROUTE_ACCESS, { kind: 'signed-in' } satisfies RouteAccess);

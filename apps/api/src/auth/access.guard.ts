@@ -40,7 +40,7 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenError('This route is not available');
     }
     const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithPrincipal>();
-    if (access.kind === 'signed-webhook') return true;
+    if (access.kind === 'signed-webhook' || access.kind === 'token-link') return true;
     if (!isCsrfExempt(request)) assertCsrfToken(request);
     if (access.kind === 'public') return true;
 

@@ -34,6 +34,8 @@ export interface AppConfig {
     sendGridBaseUrl: string;
     /** How long one SendGrid request may take before it counts as failed. */
     sendGridTimeoutMs: number;
+    /** Follow-ups carry Reply-To `r-<message>@<this domain>`, routed back to Rapport (Inbound Parse). */
+    replyDomain: string;
   };
   /** AES-256 key for secrets stored in the database (shop webhook secrets). */
   encryptionKey: Buffer | undefined;
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       sendGridApiKey: read.string('SENDGRID_API_KEY', '') || undefined,
       sendGridBaseUrl: read.httpUrl('SENDGRID_BASE_URL', 'https://api.sendgrid.com').replace(/\/+$/, ''),
       sendGridTimeoutMs: read.integer('SENDGRID_TIMEOUT_MS', 10_000, 100, 120_000),
+      replyDomain: read.string('REPLY_DOMAIN', 'reply.rapport.localhost'),
     },
     encryptionKey: read.key32('ENCRYPTION_KEY'),
     rateLimitMultiplier: read.integer('RATE_LIMIT_MULTIPLIER', 1, 1, 100_000),

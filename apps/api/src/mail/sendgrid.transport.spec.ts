@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { SendGridMock } from '@rapport/sendgrid-mock';
 import { loadConfig } from '../config/app-config';
 import { PermanentMailError, TransientMailError } from './mail.errors';
@@ -10,6 +11,8 @@ describe('SendGridTransport against the SendGrid-compatible mock', () => {
   const waits: number[] = [];
 
   beforeAll(async () => {
+    // The retries log warnings by design; they would only clutter the test output here.
+    Logger.overrideLogger(false);
     const baseUrl = await mock.start();
     const config = loadConfig({
       SENDGRID_API_KEY: 'SG.key',

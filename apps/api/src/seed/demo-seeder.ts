@@ -4,6 +4,7 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { TenantEntity } from '../accounts/tenant.entity';
 import { UserEntity } from '../accounts/user.entity';
 import { PasswordHasher } from '../accounts/password-hasher';
+import { AutomationsRepository } from '../followups/automations.repository';
 import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { demoOrders } from './demo-commerce';
@@ -26,6 +27,7 @@ export class DemoSeeder {
     private readonly accounts: AccountsRepository,
     private readonly passwords: PasswordHasher,
     private readonly orders: OrdersService,
+    private readonly automations: AutomationsRepository,
   ) {}
 
   /** Creates the demo business unless its owner already exists: never seeds twice. */
@@ -55,6 +57,7 @@ export class DemoSeeder {
       await this.accounts.createTenant(manager, { ...DEMO_BUSINESS, isDemo: true });
       await this.accounts.addMember(manager, owner.id, 'owner');
       await this.accounts.addMember(manager, colleague.id, 'staff');
+      await this.automations.createDefaults(manager);
       // CSV is the source of a history brought in at once: later steps get the order's date, not today's.
       for (const order of demoOrders(new Date())) await this.orders.upsertWithin(manager, 'csv', order);
       return tenantIdOf(manager);

@@ -3,6 +3,7 @@ import { CreateAccessControl1795651300000 } from './1795651300000-CreateAccessCo
 import { CreateCommerce1795651400000 } from './1795651400000-CreateCommerce';
 import { AddPrivacy1795651500000 } from './1795651500000-AddPrivacy';
 import { AddCustomerSearch1795651600000 } from './1795651600000-AddCustomerSearch';
+import { CreateFollowUps1795651700000 } from './1795651700000-CreateFollowUps';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateCommerce1795651400000,
   AddPrivacy1795651500000,
   AddCustomerSearch1795651600000,
+  CreateFollowUps1795651700000,
 ];

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { type AutomationRule, type AutomationTrigger, DEFAULT_AUTOMATIONS, delayMs } from '@rapport/domain';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+
+export interface AutomationRow {
+  id: string;
+  name: string;
+  trigger: AutomationTrigger;
+  delay_minutes: number;
+  fallback_after_placed_days: number | null;
+  kind: 'thank-you' | 'opinion-request';
+  template_name: string;
+  is_enabled: boolean;
+}
+
+export function toRule(row: AutomationRow): AutomationRule {
+  const minutes = row.delay_minutes;
+  const delay =
+    minutes % 1440 === 0
+      ? { amount: minutes / 1440, unit: 'days' as const }
+      : minutes % 60 === 0
+        ? { amount: minutes / 60, unit: 'hours' as const }
+        : { amount: minutes, unit: 'minutes' as const };
+  return {
+    name: row.name,
+    trigger: row.trigger,
+    delay,
+    fallbackAfterPlacedDays: row.fallback_after_placed_days,
+    kind: row.kind,
+    templateName: row.template_name,
+    isEnabled: row.is_enabled,
+  };
+}
+
+@Injectable()
+export class AutomationsRepository {
+  /** A new business starts with the default rules, enabled. */
+  async createDefaults(manager: TenantManager): Promise<void> {
+    for (const rule of DEFAULT_AUTOMATIONS) {
+      await manager.query(
+        `INSERT INTO automations (tenant_id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name, is_enabled)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          tenantIdOf(manager),
+          rule.name,
+          rule.trigger,
+          delayMs(rule.delay) / 60_000,
+          rule.fallbackAfterPlacedDays,
+          rule.kind,
+          rule.templateName,
+          rule.isEnabled,
+        ],
+      );
+    }
+  }
+
+  list(manager: TenantManager): Promise<AutomationRow[]> {
+    return manager.query(
+      `SELECT id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name, is_enabled
+         FROM automations WHERE tenant_id = $1 ORDER BY created_at, name`,
+      [tenantIdOf(manager)],
+    );
+  }
+}

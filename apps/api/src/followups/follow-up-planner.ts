@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { OrderStatus } from '@rapport/domain';
+import { DataSource } from 'typeorm';
+import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
+import { type AutomationRow, AutomationsRepository } from './automations.repository';
+
+/** An order older than this when its follow-up falls due gets none (an imported history is not mailed). */
+export const TOO_LATE_MS = 2 * 86_400_000;
+
+interface EventRow {
+  id: string;
+  order_id: string;
+  customer_id: string;
+  type: OrderStatus;
+  occurred_at: Date;
+}
+
+/**
+ * Turns order events into planned messages (the outbox). One message per automation and order (a unique
+ * key), so planning twice changes nothing; a delivery re-times the opinion request planned at placement; a
+ * cancelled or refunded order cancels what is still planned for it.
+ */
+@Injectable()
+export class FollowUpPlanner {
+  private readonly logger = new Logger(FollowUpPlanner.name);
+  private isRunning = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: TenantDatabase,
+    private readonly automations: AutomationsRepository,
+  ) {}
+
+  @Interval(5000)
+  async tick(): Promise<void> {
+    if (this.isRunning) return;
+    this.isRunning = true;
+    try {
+      await this.planPending(new Date());
+    } catch (error) {
+      this.logger.error({ err: error }, 'Planning follow-ups failed');
+    } finally {
+      this.isRunning = false;
+    }
+  }
+
+  /** Plans every event not planned yet; returns how many events it handled. */
+  async planPending(now: Date): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const pending: { tenant_id: string; event_id: string }[] = await this.dataSource.query(
+        `SELECT tenant_id, event_id FROM order_events_to_plan(200)`,
+      );
+      if (pending.length === 0) return handled;
+      for (const { tenant_id: tenantId, event_id: eventId } of pending) {
+        await this.database.transaction(tenantId, (manager) => this.planEvent(manager, eventId, now));
+        handled += 1;
+      }
+    }
+  }
+
+  private async planEvent(manager: TenantManager, eventId: string, now: Date): Promise<void> {
+    const [event]: EventRow[] = await manager.query(
+      `SELECT e.id, e.order_id, o.customer_id, e.type, e.occurred_at
+         FROM order_events e JOIN orders o ON o.tenant_id = e.tenant_id AND o.id = e.order_id
+        WHERE e.tenant_id = $1 AND e.id = $2 AND e.planned_at IS NULL
+          FOR UPDATE OF e`,
+      [tenantIdOf(manager), eventId],
+    );
+    if (!event) return;
+    if (event.type === 'cancelled' || event.type === 'refunded') {
+      await manager.query(
+        `UPDATE messages SET status = 'cancelled', skip_reason = $3, updated_at = now()
+          WHERE tenant_id = $1 AND order_id = $2 AND status = 'scheduled'`,
+        [tenantIdOf(manager), event.order_id, `cancelled: the order was ${event.type}`],
+      );
+    } else {
+      const rules: AutomationRow[] = (await this.automations.list(manager)).filter((rule) => rule.is_enabled);
+      for (const rule of rules) await this.planRule(manager, rule, event, now);
+    }
+    await manager.query(`UPDATE order_events SET planned_at = now() WHERE tenant_id = $1 AND id = $2`, [
+      tenantIdOf(manager),
+      event.id,
+    ]);
+  }
+
+  private async planRule(
+    manager: TenantManager,
+    rule: AutomationRow,
+    event: EventRow,
+    now: Date,
+  ): Promise<void> {
+    const occurred = new Date(event.occurred_at).getTime();
+    const matches = `order_${event.type}` === rule.trigger;
+    const isFallback = !matches && event.type === 'placed' && rule.fallback_after_placed_days !== null;
+    if (!matches && !isFallback) return;
+    const due = new Date(
+      isFallback
+        ? occurred + (rule.fallback_after_placed_days ?? 0) * 86_400_000
+        : occurred + rule.delay_minutes * 60_000,
+    );
+    if (due.getTime() + TOO_LATE_MS < now.getTime()) return;
+    // A delivery re-times an opinion request planned at placement; any other repeat changes nothing.
+    await manager.query(
+      `INSERT INTO messages (tenant_id, automation_id, customer_id, order_id, kind, status, due_at)
+       VALUES ($1, $2, $3, $4, $5, 'scheduled', $6)
+       ON CONFLICT (tenant_id, automation_id, order_id) DO UPDATE SET due_at = EXCLUDED.due_at, updated_at = now()
+        WHERE messages.status = 'scheduled' AND $7`,
+      [
+        tenantIdOf(manager),
+        rule.id,
+        event.customer_id,
+        event.order_id,
+        rule.kind,
+        due,
+        matches && event.type === 'delivered',
+      ],
+    );
+  }
+}

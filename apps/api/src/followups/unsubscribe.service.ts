@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { parseTenantToken } from '../auth/secret-token';
+import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+
+interface TokenTarget {
+  customerId: string;
+  businessName: string;
+  isUnsubscribed: boolean;
+}
+
+/** Unsubscribes the buyer a follow-up's link belongs to, and cancels what is still planned for them. */
+@Injectable()
+export class UnsubscribeService {
+  constructor(private readonly database: TenantDatabase) {}
+
+  async describe(token: string): Promise<TokenTarget | null> {
+    const parsed = parseTenantToken(token);
+    if (!parsed) return null;
+    return this.database.transaction(parsed.tenantId, (manager) => this.find(manager, parsed.hash));
+  }
+
+  /** The business's name, or null for an unknown link. Doing it twice changes nothing. */
+  async unsubscribe(token: string): Promise<string | null> {
+    const parsed = parseTenantToken(token);
+    if (!parsed) return null;
+    return this.database.transaction(parsed.tenantId, async (manager) => {
+      const target = await this.find(manager, parsed.hash);
+      if (!target) return null;
+      if (!target.isUnsubscribed) {
+        await manager.query(
+          `UPDATE customers SET subscription_state = 'unsubscribed', subscription_changed_at = now(),
+                  subscription_reason = 'unsubscribe link', updated_at = now()
+            WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
+          [tenantIdOf(manager), target.customerId],
+        );
+        await manager.query(
+          `UPDATE messages SET status = 'cancelled', skip_reason = 'cancelled: the buyer unsubscribed', updated_at = now()
+            WHERE tenant_id = $1 AND customer_id = $2 AND status = 'scheduled'`,
+          [tenantIdOf(manager), target.customerId],
+        );
+      }
+      return target.businessName;
+    });
+  }
+
+  private async find(manager: TenantManager, hash: Buffer): Promise<TokenTarget | null> {
+    const [row] = await manager.query(
+      `SELECT m.customer_id, t.name, c.subscription_state
+         FROM messages m
+         JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+         JOIN tenants t ON t.id = m.tenant_id
+        WHERE m.tenant_id = $1 AND m.unsubscribe_token_hash = $2`,
+      [tenantIdOf(manager), hash],
+    );
+    return row
+      ? {
+          customerId: row.customer_id,
+          businessName: row.name,
+          isUnsubscribed: row.subscription_state !== 'subscribed',
+        }
+      : null;
+  }
+}

@@ -1,0 +1,204 @@
+import type { MeResponse, OrderResponse } from '@rapport/domain';
+import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import type { HttpClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
+
+interface MessageRow {
+  kind: string;
+  status: string;
+  due_at: Date;
+  skip_reason: string | null;
+  order_number: string;
+}
+
+/** Monday 4 January 2027, 10:00 in Madrid. Tests drive the clock; this is well after the real one. */
+const T0 = new Date('2027-01-04T09:00:00Z');
+const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
+
+describe('the follow-up engine', () => {
+  let testApp: TestApp;
+  let owner: HttpClient;
+  let tenantId: string;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    owner = testApp.http();
+    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
+      businessName: 'Engine Bakery',
+      name: 'Elena Engine',
+      email: `elena-${Date.now()}@engine.example`,
+      password: 'ovens warm before dawn',
+      timeZone: 'Europe/Madrid',
+      country: 'ES',
+    });
+    tenantId = signedUp.body.business?.id ?? '';
+  });
+  afterAll(() => testApp.close());
+
+  const planner = () => testApp.app.get(FollowUpPlanner);
+  const dispatcher = () => testApp.app.get(FollowUpDispatcher);
+
+  async function placeOrder(
+    email: string,
+    placedAt: Date,
+    extra: Record<string, unknown> = {},
+  ): Promise<OrderResponse> {
+    sequence += 1;
+    const result = await owner.post<OrderResponse>('/api/orders', {
+      externalId: `#E${sequence}-${Date.now()}`,
+      customer: { email, name: 'Bea Buyer' },
+      placedAt: placedAt.toISOString(),
+      total: '12.00',
+      currency: 'EUR',
+      lines: [{ productName: 'Sourdough loaf', quantity: 1, unitPrice: '12.00' }],
+      ...extra,
+    });
+    return result.body;
+  }
+
+  async function messagesOf(email: string): Promise<MessageRow[]> {
+    return withClient(testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query<MessageRow>(
+        `SELECT m.kind, m.status, m.due_at, m.skip_reason, o.external_id AS order_number
+           FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+           LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
+          WHERE m.tenant_id = $1 AND c.email = $2 ORDER BY m.due_at`,
+        [tenantId, email],
+      );
+      return rows;
+    });
+  }
+
+  async function mailbox(
+    email: string,
+  ): Promise<{ subject: string; text: string; headers: Record<string, string>; reply_to: string }[]> {
+    return withClient(testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query(
+        `SELECT subject, text, headers, reply_to FROM dev_mailbox WHERE to_address = $1 ORDER BY created_at`,
+        [email],
+      );
+      return rows;
+    });
+  }
+
+  it('plans a thank-you a day after the order and an opinion request ten days after, then sends the thank-you in the window', async () => {
+    const email = 'bea@engine.example';
+    await placeOrder(email, T0);
+    await planner().planPending(at(0.1));
+    expect((await messagesOf(email)).map((row) => [row.kind, row.status, row.due_at.toISOString()])).toEqual([
+      ['thank-you', 'scheduled', at(24).toISOString()],
+      ['opinion-request', 'scheduled', at(240).toISOString()],
+    ]);
+
+    await dispatcher().dispatchDue(at(24));
+    const [thankYou] = await messagesOf(email);
+    expect(thankYou?.status).toBe('sent');
+    const [mail] = await mailbox(email);
+    expect(mail?.subject).toBe('Thank you for your order from Engine Bakery');
+    expect(mail?.text).toContain('Thank you for your order');
+    expect(mail?.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(mail?.headers['List-Unsubscribe']).toMatch(
+      /^<http:\/\/localhost:\d+\/api\/u\/[0-9a-f]{32}\.[\w-]{43}>$/,
+    );
+    expect(mail?.reply_to).toMatch(/^r-[0-9a-f-]{36}@reply\.rapport\.localhost$/);
+  });
+
+  it('re-times the opinion request when the order is delivered, to seven days after delivery', async () => {
+    const email = 'dora@engine.example';
+    const order = await placeOrder(email, T0);
+    await planner().planPending(at(0.1));
+    await owner.post(`/api/orders/${order.id}/status`, { status: 'delivered', at: at(48).toISOString() });
+    await planner().planPending(at(48.1));
+    const request = (await messagesOf(email)).find((row) => row.kind === 'opinion-request');
+    expect(request?.due_at.toISOString()).toBe(at(48 + 168).toISOString());
+  });
+
+  it('waits for the send window in the buyer’s time zone', async () => {
+    const email = 'night@engine.example';
+    // Placed at 22:00 in Madrid: the thank-you falls due at 22:00 the next day, outside 09:00-19:00.
+    await placeOrder(email, at(12));
+    await planner().planPending(at(12.1));
+    await dispatcher().dispatchDue(at(36));
+    const [thankYou] = await messagesOf(email);
+    expect(thankYou?.status).toBe('scheduled');
+    expect(thankYou?.skip_reason).toBe('waiting for the send window');
+    const opens = thankYou?.due_at.getTime() ?? 0;
+    expect(opens).toBeGreaterThanOrEqual(new Date('2027-01-06T08:00:00Z').getTime());
+    expect(opens).toBeLessThan(new Date('2027-01-06T08:45:00Z').getTime());
+  });
+
+  it('holds a second thank-you back within three days, and says why', async () => {
+    const email = 'twice@engine.example';
+    await placeOrder(email, T0);
+    await placeOrder(email, at(1));
+    await planner().planPending(at(1.1));
+    await dispatcher().dispatchDue(at(26));
+    const thankYous = (await messagesOf(email)).filter((row) => row.kind === 'thank-you');
+    expect(thankYous.map((row) => [row.status, row.skip_reason])).toEqual([
+      ['sent', null],
+      ['skipped', 'skipped: thank you sent today'],
+    ]);
+  });
+
+  it('cancels what is planned for a cancelled order', async () => {
+    const email = 'cancel@engine.example';
+    const order = await placeOrder(email, T0);
+    await planner().planPending(at(0.1));
+    await owner.post(`/api/orders/${order.id}/status`, { status: 'cancelled', at: at(2).toISOString() });
+    await planner().planPending(at(2.1));
+    expect((await messagesOf(email)).map((row) => [row.status, row.skip_reason])).toEqual([
+      ['cancelled', 'cancelled: the order was cancelled'],
+      ['cancelled', 'cancelled: the order was cancelled'],
+    ]);
+  });
+
+  it('unsubscribes with one click (POST only: opening the link changes nothing) and stops the next message', async () => {
+    const email = 'leave@engine.example';
+    await placeOrder(email, T0);
+    await planner().planPending(at(0.1));
+    await dispatcher().dispatchDue(at(24));
+    const [mail] = await mailbox(email);
+    const url = /<(.+)>/.exec(mail?.headers['List-Unsubscribe'] ?? '')?.[1] ?? '';
+    const path = new URL(url).pathname;
+
+    const opened = await fetch(`${testApp.baseUrl}${path}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('Unsubscribe from Engine Bakery?');
+    await fetch(`${testApp.baseUrl}${path}`, { method: 'HEAD' });
+    expect((await messagesOf(email)).map((row) => row.status)).toEqual(['sent', 'scheduled']);
+
+    const oneClick = await fetch(`${testApp.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+      redirect: 'manual',
+    });
+    expect(oneClick.status).toBe(200);
+    expect((await messagesOf(email)).map((row) => [row.status, row.skip_reason])).toEqual([
+      ['sent', null],
+      ['cancelled', 'cancelled: the buyer unsubscribed'],
+    ]);
+    // Another order later: its follow-ups are skipped, never sent.
+    await placeOrder(email, at(100));
+    await planner().planPending(at(100.1));
+    await dispatcher().dispatchDue(at(125));
+    const later = (await messagesOf(email)).filter((row) => row.status === 'skipped');
+    expect(later[0]?.skip_reason).toBe('skipped: the buyer is unsubscribed');
+    expect(await mailbox(email)).toHaveLength(1);
+  });
+
+  it('sends each message once when two dispatchers run at the same time', async () => {
+    const emails = Array.from({ length: 12 }, (_, index) => `race${index}@engine.example`);
+    for (const email of emails) await placeOrder(email, T0);
+    await planner().planPending(at(0.1));
+    await Promise.all([
+      dispatcher().dispatchDue(at(24)),
+      dispatcher().dispatchDue(at(24)),
+      dispatcher().dispatchDue(at(24)),
+    ]);
+    for (const email of emails) expect(await mailbox(email)).toHaveLength(1);
+  });
+});
