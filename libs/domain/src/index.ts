@@ -26,3 +26,4 @@ export * from './followups/message-kinds';
 export * from './followups/send-window';
 export * from './followups/zoned-time';
 export * from './followups/automations';
+export * from './followups/delivery-events';

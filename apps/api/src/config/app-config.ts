@@ -34,6 +34,8 @@ export interface AppConfig {
     sendGridBaseUrl: string;
     /** How long one SendGrid request may take before it counts as failed. */
     sendGridTimeoutMs: number;
+    /** SendGrid's Event Webhook verification key (base64); the events endpoint answers 404 without it. */
+    sendGridWebhookPublicKey: string | undefined;
     /** Follow-ups carry Reply-To `r-<message>@<this domain>`, routed back to Rapport (Inbound Parse). */
     replyDomain: string;
   };
@@ -88,6 +90,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       sendGridBaseUrl: read.httpUrl('SENDGRID_BASE_URL', 'https://api.sendgrid.com').replace(/\/+$/, ''),
       sendGridTimeoutMs: read.integer('SENDGRID_TIMEOUT_MS', 10_000, 100, 120_000),
       replyDomain: read.string('REPLY_DOMAIN', 'reply.rapport.localhost'),
+      sendGridWebhookPublicKey: read.string('SENDGRID_WEBHOOK_PUBLIC_KEY', '') || undefined,
     },
     encryptionKey: read.key32('ENCRYPTION_KEY'),
     rateLimitMultiplier: read.integer('RATE_LIMIT_MULTIPLIER', 1, 1, 100_000),

@@ -64,6 +64,7 @@ type RouteCase =
 const CASES: Record<string, RouteCase> = {
   'GET /api/health': { kind: 'outside', why: 'no tenant data' },
   'GET /api/u/:token': { kind: 'outside', why: 'addressed by a secret token' },
+  'POST /api/webhooks/sendgrid/events': { kind: 'outside', why: "verified by SendGrid's signature (delivery-events specs)" },
   'POST /api/u/:token': { kind: 'outside', why: 'addressed by a secret token' },
   'GET /api/dev/mailbox': { kind: 'outside', why: 'development mail catcher, closed in production' },
   'GET /api/dev/mailbox/:id': { kind: 'outside', why: 'development mail catcher, closed in production' },

@@ -4,6 +4,7 @@ import { CreateCommerce1795651400000 } from './1795651400000-CreateCommerce';
 import { AddPrivacy1795651500000 } from './1795651500000-AddPrivacy';
 import { AddCustomerSearch1795651600000 } from './1795651600000-AddCustomerSearch';
 import { CreateFollowUps1795651700000 } from './1795651700000-CreateFollowUps';
+import { CreateProviderEvents1795651800000 } from './1795651800000-CreateProviderEvents';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddPrivacy1795651500000,
   AddCustomerSearch1795651600000,
   CreateFollowUps1795651700000,
+  CreateProviderEvents1795651800000,
 ];

@@ -1,0 +1,136 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  isComplaintRateTooHigh,
+  type MessageStatus,
+  PROVIDER_EVENTS,
+  type ProviderEvent,
+  statusAfterEvent,
+  subscriptionAfterEvent,
+} from '@rapport/domain';
+import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One event as SendGrid posts it; our custom_args come back as top-level fields. */
+export interface SendGridEvent {
+  event?: unknown;
+  sg_event_id?: unknown;
+  timestamp?: unknown;
+  message_id?: unknown;
+  tenant_id?: unknown;
+  reason?: unknown;
+}
+
+export interface EventsOutcome {
+  applied: number;
+  duplicates: number;
+  ignored: number;
+}
+
+/**
+ * Applies verified delivery events: each event id once; the message's status only moves forward (a late
+ * "delivered" does not undo a bounce); bounces, drops, spam reports and unsubscribes stop the buyer's mail;
+ * a day's complaint rate past 0.3% pauses the business.
+ */
+@Injectable()
+export class DeliveryEventsService {
+  private readonly logger = new Logger(DeliveryEventsService.name);
+
+  constructor(private readonly database: TenantDatabase) {}
+
+  async apply(events: SendGridEvent[]): Promise<EventsOutcome> {
+    const outcome: EventsOutcome = { applied: 0, duplicates: 0, ignored: 0 };
+    for (const event of events) {
+      const type = String(event.event) as ProviderEvent;
+      const tenantId = String(event.tenant_id ?? '');
+      const messageId = String(event.message_id ?? '');
+      if (
+        !PROVIDER_EVENTS.includes(type) ||
+        !UUID.test(tenantId) ||
+        !UUID.test(messageId) ||
+        typeof event.sg_event_id !== 'string'
+      ) {
+        outcome.ignored += 1;
+        continue;
+      }
+      const occurredAt = new Date(Number(event.timestamp) * 1000 || Date.now());
+      const result = await this.database.transaction(tenantId, (manager) =>
+        this.applyOne(manager, {
+          type,
+          messageId,
+          eventId: event.sg_event_id as string,
+          occurredAt,
+          reason: event.reason,
+        }),
+      );
+      outcome[result] += 1;
+    }
+    return outcome;
+  }
+
+  private async applyOne(
+    manager: TenantManager,
+    event: { type: ProviderEvent; messageId: string; eventId: string; occurredAt: Date; reason: unknown },
+  ): Promise<keyof EventsOutcome> {
+    const [message] = await manager.query(
+      `SELECT id, status, customer_id FROM messages WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tenantIdOf(manager), event.messageId],
+    );
+    if (!message) return 'ignored';
+    const inserted = await manager.query(
+      `INSERT INTO provider_events (tenant_id, provider_event_id, message_id, event, occurred_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, provider_event_id) DO NOTHING RETURNING id`,
+      [tenantIdOf(manager), event.eventId.slice(0, 200), event.messageId, event.type, event.occurredAt],
+    );
+    if (inserted.length === 0) return 'duplicates';
+    const next = statusAfterEvent(message.status as MessageStatus, event.type);
+    if (next !== message.status) {
+      await manager.query(
+        `UPDATE messages SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+        [tenantIdOf(manager), message.id, next],
+      );
+    }
+    const stop = subscriptionAfterEvent(event.type);
+    if (stop) await this.stopMail(manager, message.customer_id, stop, event);
+    if (event.type === 'spamreport') await this.pauseOnComplaints(manager, event.occurredAt);
+    return 'applied';
+  }
+
+  private async stopMail(
+    manager: TenantManager,
+    customerId: string,
+    state: 'bounced' | 'complained' | 'unsubscribed',
+    event: { type: ProviderEvent; reason: unknown },
+  ): Promise<void> {
+    const reason =
+      state === 'bounced'
+        ? `check this contact's email: ${String(event.reason ?? event.type)}`.slice(0, 300)
+        : event.type;
+    await manager.query(
+      `UPDATE customers SET subscription_state = $3, subscription_changed_at = now(), subscription_reason = $4, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
+      [tenantIdOf(manager), customerId, state, reason],
+    );
+    await manager.query(
+      `UPDATE messages SET status = 'cancelled', skip_reason = $3, updated_at = now()
+        WHERE tenant_id = $1 AND customer_id = $2 AND status = 'scheduled'`,
+      [tenantIdOf(manager), customerId, `cancelled: the buyer's email ${state}`],
+    );
+  }
+
+  private async pauseOnComplaints(manager: TenantManager, at: Date): Promise<void> {
+    const [day] = await manager.query(
+      `SELECT count(*) FILTER (WHERE event = 'spamreport')::int AS complaints,
+              count(*) FILTER (WHERE event = 'delivered')::int AS delivered
+         FROM provider_events WHERE tenant_id = $1 AND occurred_at > $2::timestamptz - interval '1 day'`,
+      [tenantIdOf(manager), at],
+    );
+    if (!isComplaintRateTooHigh(day.complaints, day.delivered)) return;
+    const reason = `Paused: ${day.complaints} spam complaints for ${day.delivered} delivered emails in a day (limit 0.3%)`;
+    await manager.query(
+      `UPDATE tenants SET paused_at = now(), paused_reason = $2 WHERE id = $1 AND paused_at IS NULL`,
+      [tenantIdOf(manager), reason],
+    );
+    this.logger.warn({ tenantId: tenantIdOf(manager), ...day }, 'Sending paused for complaints');
+  }
+}

@@ -1,0 +1,155 @@
+import { SendGridMock } from '@rapport/sendgrid-mock';
+import type { BusinessResponse, CustomerResponse, MeResponse, OrderResponse } from '@rapport/domain';
+import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import type { HttpClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
+
+const T0 = new Date('2027-01-04T09:00:00Z');
+const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
+
+describe("SendGrid's delivery events", () => {
+  const mock = new SendGridMock();
+  let testApp: TestApp;
+  let owner: HttpClient;
+  let tenantId: string;
+  let eventsUrl: string;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    await mock.start();
+    testApp = await startTestApp({ SENDGRID_WEBHOOK_PUBLIC_KEY: mock.publicKey });
+    eventsUrl = `${testApp.baseUrl}/api/webhooks/sendgrid/events`;
+    owner = testApp.http();
+    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
+      businessName: 'Events Bakery',
+      name: 'Eve Events',
+      email: `eve-${Date.now()}@events.example`,
+      password: 'ovens warm before dawn',
+      timeZone: 'Europe/Madrid',
+      country: 'ES',
+    });
+    tenantId = signedUp.body.business?.id ?? '';
+  });
+  afterAll(async () => {
+    await testApp.close();
+    await mock.stop();
+  });
+
+  /** A buyer with a sent thank-you and a planned opinion request; returns the thank-you's message id. */
+  async function sentThankYou(email: string): Promise<string> {
+    sequence += 1;
+    await owner.post<OrderResponse>('/api/orders', {
+      externalId: `#EV${sequence}-${Date.now()}`,
+      customer: { email, name: 'Ben Buyer' },
+      placedAt: T0.toISOString(),
+      total: '5.00',
+      currency: 'EUR',
+    });
+    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
+    const [row] = await query<{ id: string }>(
+      `SELECT m.id FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+        WHERE m.tenant_id = $1 AND c.email = $2 AND m.kind = 'thank-you'`,
+      [tenantId, email],
+    );
+    return row?.id ?? '';
+  }
+
+  async function query<T>(sql: string, values: unknown[]): Promise<T[]> {
+    return withClient(testApp.ownerUrl, async (db) => (await db.query(sql, values)).rows as T[]);
+  }
+
+  async function statuses(email: string): Promise<string[]> {
+    const rows = await query<{ status: string }>(
+      `SELECT m.status FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+        WHERE m.tenant_id = $1 AND c.email = $2 ORDER BY m.due_at`,
+      [tenantId, email],
+    );
+    return rows.map((row) => row.status);
+  }
+
+  it('marks a message delivered, then opened, and never back', async () => {
+    const email = 'ben@events.example';
+    const messageId = await sentThankYou(email);
+    const base = { email, message_id: messageId, tenant_id: tenantId };
+    expect(
+      (
+        await mock.postEvents(eventsUrl, [
+          { ...base, event: 'delivered' },
+          { ...base, event: 'open' },
+        ])
+      ).status,
+    ).toBe(200);
+    await mock.postEvents(eventsUrl, [{ ...base, event: 'delivered' }]);
+    expect((await statuses(email))[0]).toBe('opened');
+  });
+
+  it('stops all mail to a bounced address, keeping the reason to check the contact, and a late "delivered" does not undo it', async () => {
+    const email = 'bounce@events.example';
+    const messageId = await sentThankYou(email);
+    const base = { email, message_id: messageId, tenant_id: tenantId };
+    await mock.postEvents(eventsUrl, [{ ...base, event: 'bounce', reason: '550 mailbox unavailable' }]);
+    await mock.postEvents(eventsUrl, [{ ...base, event: 'delivered' }]);
+    expect(await statuses(email)).toEqual(['bounced', 'cancelled']);
+    const customers = await owner.get<{ items: CustomerResponse[] }>(
+      `/api/customers?search=${encodeURIComponent(email)}`,
+    );
+    expect(customers.body.items[0]).toMatchObject({
+      subscriptionState: 'bounced',
+      subscriptionReason: "check this contact's email: 550 mailbox unavailable",
+    });
+  });
+
+  it('applies a replayed event once', async () => {
+    const email = 'replay@events.example';
+    const messageId = await sentThankYou(email);
+    const events = [
+      {
+        email,
+        message_id: messageId,
+        tenant_id: tenantId,
+        event: 'delivered',
+        sg_event_id: `evt-${messageId}`,
+      },
+    ];
+    const first = await (await mock.postEvents(eventsUrl, events)).json();
+    const again = await (await mock.postEvents(eventsUrl, events)).json();
+    expect(first).toEqual({ applied: 1, duplicates: 0, ignored: 0 });
+    expect(again).toEqual({ applied: 0, duplicates: 1, ignored: 0 });
+  });
+
+  it('refuses a tampered body, a stale timestamp and missing signatures, and stores nothing', async () => {
+    const email = 'forged@events.example';
+    const messageId = await sentThankYou(email);
+    const events = [{ email, message_id: messageId, tenant_id: tenantId, event: 'bounce' }];
+    expect((await mock.postEvents(eventsUrl, events, { tamper: true })).status).toBe(401);
+    expect(
+      (await mock.postEvents(eventsUrl, events, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status,
+    ).toBe(401);
+    const unsigned = await fetch(eventsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(events),
+    });
+    expect(unsigned.status).toBe(401);
+    expect(await statuses(email)).toEqual(['sent', 'scheduled']);
+  });
+
+  it('pauses a business whose complaint rate passes 0.3% in a day, and says why', async () => {
+    const email = 'angry@events.example';
+    const messageId = await sentThankYou(email);
+    await mock.postEvents(eventsUrl, [
+      { email, message_id: messageId, tenant_id: tenantId, event: 'spamreport' },
+    ]);
+    const [tenant] = await query<{ paused_reason: string | null }>(
+      `SELECT paused_reason FROM tenants WHERE id = $1`,
+      [tenantId],
+    );
+    expect(tenant?.paused_reason).toMatch(
+      /^Paused: 1 spam complaints for \d+ delivered emails in a day \(limit 0\.3%\)$/,
+    );
+    expect((await owner.get<BusinessResponse>('/api/business')).status).toBe(200);
+  });
+});
