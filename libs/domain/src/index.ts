@@ -11,6 +11,7 @@ export * from './contracts/commerce';
 export * from './contracts/audit';
 export * from './contracts/auth';
 export * from './contracts/errors';
+export * from './contracts/followups';
 export * from './contracts/health';
 export * from './contracts/imports';
 export * from './contracts/integrations';

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type {
-  BusinessResponse,
-  CreateBusinessRequest,
-  SignUpRequest,
-  UpdateBusinessRequest,
+import {
+  type BusinessResponse,
+  type CreateBusinessRequest,
+  sendWindowProblem,
+  type SignUpRequest,
+  type UpdateBusinessRequest,
 } from '@rapport/domain';
 import { AuditLog } from '../audit/audit-log';
 import { AutomationsRepository } from '../followups/automations.repository';
@@ -111,6 +112,32 @@ export class BusinessesService {
           tenant[field] = value;
         }
       }
+      for (const field of [
+        'senderName',
+        'senderEmail',
+        'contactPhone',
+        'contactEmail',
+        'postalAddress',
+      ] as const) {
+        const value = changes[field] === undefined ? undefined : changes[field]?.trim() || null;
+        if (value !== undefined && value !== tenant[field]) {
+          changed[field] = { from: tenant[field] ?? '', to: value ?? '' };
+          tenant[field] = value;
+        }
+      }
+      if (changes.sendWindow !== undefined) {
+        const problem = sendWindowProblem(changes.sendWindow);
+        if (problem) throw new ValidationFailedError([{ field: 'sendWindow', reason: problem }]);
+        const window = {
+          opens: changes.sendWindow.opens,
+          closes: changes.sendWindow.closes,
+          days: [...new Set(changes.sendWindow.days)].sort(),
+        };
+        if (JSON.stringify(window) !== JSON.stringify(tenant.sendWindow)) {
+          changed['sendWindow'] = { from: JSON.stringify(tenant.sendWindow), to: JSON.stringify(window) };
+          tenant.sendWindow = window;
+        }
+      }
       if (changes.retentionMonths !== undefined && changes.retentionMonths !== tenant.retentionMonths) {
         changed['retentionMonths'] = {
           from: String(tenant.retentionMonths ?? 'never'),
@@ -153,6 +180,13 @@ function toResponse(tenant: TenantEntity): BusinessResponse {
     locale: tenant.locale,
     country: tenant.country,
     retentionMonths: tenant.retentionMonths,
+    senderName: tenant.senderName,
+    senderEmail: tenant.senderEmail,
+    contactPhone: tenant.contactPhone,
+    contactEmail: tenant.contactEmail,
+    postalAddress: tenant.postalAddress,
+    sendWindow: tenant.sendWindow,
+    pausedReason: tenant.pausedAt ? tenant.pausedReason : null,
     createdAt: tenant.createdAt.toISOString(),
   };
 }

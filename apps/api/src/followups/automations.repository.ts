@@ -57,7 +57,9 @@ export class AutomationsRepository {
   list(manager: TenantManager): Promise<AutomationRow[]> {
     return manager.query(
       `SELECT id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name, is_enabled
-         FROM automations WHERE tenant_id = $1 ORDER BY created_at, name`,
+         FROM automations WHERE tenant_id = $1
+        -- In the order a buyer meets them: by the step of the order, then by delay.
+        ORDER BY array_position(ARRAY['order_placed', 'order_fulfilled', 'order_delivered'], trigger), delay_minutes, name`,
       [tenantIdOf(manager)],
     );
   }

@@ -4,14 +4,17 @@ import { DeliveryEventsController } from './delivery-events.controller';
 import { DeliveryEventsService } from './delivery-events.service';
 import { FollowUpDispatcher } from './follow-up-dispatcher';
 import { FollowUpPlanner } from './follow-up-planner';
+import { FollowUpsController } from './followups.controller';
+import { MessagesRepository } from './messages.repository';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
-  controllers: [UnsubscribeController, DeliveryEventsController],
+  controllers: [UnsubscribeController, DeliveryEventsController, FollowUpsController],
   providers: [
     AutomationsRepository,
+    MessagesRepository,
     FollowUpPlanner,
     FollowUpDispatcher,
     UnsubscribeService,

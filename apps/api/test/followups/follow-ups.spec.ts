@@ -190,6 +190,57 @@ describe('the follow-up engine', () => {
     expect(await mailbox(email)).toHaveLength(1);
   });
 
+  it('lists the rules in plain words and plans nothing for a rule that is turned off', async () => {
+    const rules =
+      await owner.get<{ id: string; description: string; isEnabled: boolean }[]>('/api/automations');
+    expect(rules.body.map((rule) => rule.description)).toEqual([
+      '1 day after an order is placed, send "Thank you"',
+      '7 days after an order is delivered (or 10 days after it is placed when delivery is unknown), send "How did we do?"',
+    ]);
+    const thankYou = rules.body[0];
+    expect((await owner.patch(`/api/automations/${thankYou?.id}`, { isEnabled: false })).status).toBe(200);
+    const email = 'off@engine.example';
+    await placeOrder(email, T0);
+    await planner().planPending(at(0.1));
+    expect((await messagesOf(email)).map((row) => row.kind)).toEqual(['opinion-request']);
+    await owner.patch(`/api/automations/${thankYou?.id}`, { isEnabled: true });
+  });
+
+  it('shows the outbox with the reason a message did not go', async () => {
+    const messages = await owner.get<{
+      items: { status: string; reason: string | null; customer: { email: string } }[];
+    }>('/api/messages?status=skipped');
+    expect(messages.status).toBe(200);
+    expect(messages.body.items.map((message) => message.reason)).toContain('skipped: thank you sent today');
+    const bad = await owner.get<{ details: unknown }>('/api/messages?status=lost');
+    expect(bad.status).toBe(400);
+  });
+
+  it('keeps sender details and a valid send window in the business settings', async () => {
+    const saved = await owner.patch<{ senderName: string; sendWindow: unknown; contactPhone: string }>(
+      '/api/business',
+      {
+        senderName: 'Elena at Engine Bakery',
+        contactPhone: '+34 910 000 000',
+        postalAddress: 'Calle Mayor 1, Madrid',
+        sendWindow: { opens: '10:00', closes: '18:00', days: [5, 1, 2, 3, 4] },
+      },
+    );
+    expect(saved.body).toMatchObject({
+      senderName: 'Elena at Engine Bakery',
+      contactPhone: '+34 910 000 000',
+      sendWindow: { opens: '10:00', closes: '18:00', days: [1, 2, 3, 4, 5] },
+    });
+    const backwards = await owner.patch<{ details: unknown }>('/api/business', {
+      sendWindow: { opens: '18:00', closes: '10:00', days: [1] },
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.details).toEqual([{ field: 'sendWindow', reason: 'must close after it opens' }]);
+    await owner.patch('/api/business', {
+      sendWindow: { opens: '09:00', closes: '19:00', days: [1, 2, 3, 4, 5, 6] },
+    });
+  });
+
   it('sends each message once when two dispatchers run at the same time', async () => {
     const emails = Array.from({ length: 12 }, (_, index) => `race${index}@engine.example`);
     for (const email of emails) await placeOrder(email, T0);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiKeyScope, CreatedApiKeyResponse, DevMailboxMessageResponse, Role } from '@rapport/domain';
 import { AccountsRepository } from '../../src/accounts/accounts.repository';
 import { PasswordHasher } from '../../src/accounts/password-hasher';
+import { AutomationsRepository } from '../../src/followups/automations.repository';
 import { TenantDatabase } from '../../src/tenancy/tenant-database';
 import type { HttpClient } from './http-client';
 import type { TestApp } from './test-app';
@@ -59,6 +60,7 @@ export async function createTenant(
       country: 'ES',
     });
     await accounts.addMember(manager, owner.id, 'owner');
+    await testApp.app.get(AutomationsRepository).createDefaults(manager);
     return tenant.id;
   });
   return { id, name, owner };

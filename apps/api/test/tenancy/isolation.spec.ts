@@ -38,6 +38,7 @@ interface World {
     customer: string;
     order: string;
     import: string;
+    automation: string;
   };
   buyerEmail: string;
   orderNumber: string;
@@ -64,7 +65,10 @@ type RouteCase =
 const CASES: Record<string, RouteCase> = {
   'GET /api/health': { kind: 'outside', why: 'no tenant data' },
   'GET /api/u/:token': { kind: 'outside', why: 'addressed by a secret token' },
-  'POST /api/webhooks/sendgrid/events': { kind: 'outside', why: "verified by SendGrid's signature (delivery-events specs)" },
+  'POST /api/webhooks/sendgrid/events': {
+    kind: 'outside',
+    why: "verified by SendGrid's signature (delivery-events specs)",
+  },
   'POST /api/u/:token': { kind: 'outside', why: 'addressed by a secret token' },
   'GET /api/dev/mailbox': { kind: 'outside', why: 'development mail catcher, closed in production' },
   'GET /api/dev/mailbox/:id': { kind: 'outside', why: 'development mail catcher, closed in production' },
@@ -84,6 +88,9 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/orders': { kind: 'read' },
   'GET /api/products': { kind: 'read' },
   'GET /api/integrations': { kind: 'read' },
+  'GET /api/automations': { kind: 'read' },
+  'GET /api/messages': { kind: 'read' },
+  'PATCH /api/automations/:id': { kind: 'by-id', ids: (ids) => [ids.automation], body: { isEnabled: false } },
   'GET /api/imports': { kind: 'read' },
   'GET /api/imports/:id': { kind: 'by-id', ids: (ids) => [ids.import] },
   'GET /api/imports/:id/problems.csv': { kind: 'by-id', ids: (ids) => [ids.import] },
@@ -306,6 +313,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
       },
     ),
   );
+  const automations = (await owner.get<{ id: string }[]>('/api/automations')).body;
   const team = (await owner.get<TeamResponse>('/api/team')).body;
   const sessions = (await owner.get<SessionResponse[]>('/api/me/sessions')).body;
   const ids = {
@@ -316,6 +324,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     customer: order.customer.id,
     order: order.id,
     import: upload.body.id,
+    automation: automations[0]?.id ?? '',
   };
   const markers = [
     tenant.id,
@@ -337,6 +346,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     ids.customer,
     ids.order,
     ids.import,
+    ids.automation,
     `${name}.csv`,
   ];
   return { tenant, admin, staff, owner, apiKey, ids, markers, buyerEmail, orderNumber };
@@ -344,21 +354,24 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
 
 /** Everything of A that B might change, read through A's own session (which must survive too). */
 async function snapshot(world: World) {
-  const [business, team, keys, audit, customers, orders, integrations, imports] = await Promise.all([
-    world.owner.get<BusinessResponse>('/api/business'),
-    world.owner.get<TeamResponse>('/api/team'),
-    world.owner.get<ApiKeyResponse[]>('/api/api-keys'),
-    world.owner.get<Page<AuditEventResponse>>('/api/audit-events?limit=200'),
-    world.owner.get<Page<CustomerResponse>>('/api/customers?limit=200'),
-    world.owner.get<Page<OrderResponse>>('/api/orders?limit=200'),
-    world.owner.get<IntegrationResponse[]>('/api/integrations'),
-    world.owner.get<unknown[]>('/api/imports'),
-  ]);
+  const [business, team, keys, audit, customers, orders, integrations, imports, automations] =
+    await Promise.all([
+      world.owner.get<BusinessResponse>('/api/business'),
+      world.owner.get<TeamResponse>('/api/team'),
+      world.owner.get<ApiKeyResponse[]>('/api/api-keys'),
+      world.owner.get<Page<AuditEventResponse>>('/api/audit-events?limit=200'),
+      world.owner.get<Page<CustomerResponse>>('/api/customers?limit=200'),
+      world.owner.get<Page<OrderResponse>>('/api/orders?limit=200'),
+      world.owner.get<IntegrationResponse[]>('/api/integrations'),
+      world.owner.get<unknown[]>('/api/imports'),
+      world.owner.get<unknown[]>('/api/automations'),
+    ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
     customers: customers.body.items,
     integrations: integrations.body,
     imports: imports.body,
+    automations: automations.body,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

@@ -1,3 +1,4 @@
+import type { SenderSettings } from './followups';
 import type { ApiKeyScope } from '../accounts/api-key-scopes';
 import type { Role } from '../accounts/roles';
 
@@ -22,7 +23,9 @@ export interface SwitchBusinessRequest {
   tenantId: string;
 }
 
-export interface BusinessResponse {
+export interface BusinessResponse extends SenderSettings {
+  /** Set when sending is paused (too many complaints), with the reason. */
+  pausedReason: string | null;
   id: string;
   name: string;
   timeZone: string;
@@ -33,7 +36,7 @@ export interface BusinessResponse {
   createdAt: string;
 }
 
-export interface UpdateBusinessRequest {
+export interface UpdateBusinessRequest extends Partial<SenderSettings> {
   name?: string;
   timeZone?: string;
   locale?: string;

@@ -2,11 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   CreateBusinessRequest,
   DeleteBusinessRequest,
+  SendWindow,
   SignUpRequest,
   SwitchBusinessRequest,
   UpdateBusinessRequest,
 } from '@rapport/domain';
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsInt,
@@ -14,10 +18,12 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { IsCountryCode, IsTimeZone } from '../../errors/validators';
 
@@ -68,6 +74,24 @@ export class SignUpDto implements SignUpRequest {
   country: string;
 }
 
+export class SendWindowDto implements SendWindow {
+  @ApiProperty({ example: '09:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time like 09:00' })
+  opens: string;
+
+  @ApiProperty({ example: '19:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time like 19:00' })
+  closes: string;
+
+  @ApiProperty({ example: [1, 2, 3, 4, 5, 6], description: 'ISO weekdays: 1 Monday ... 7 Sunday' })
+  @Max(7, { each: true })
+  @Min(1, { each: true })
+  @IsInt({ each: true })
+  @ArrayMaxSize(7)
+  @IsArray()
+  days: number[];
+}
+
 export class UpdateBusinessDto implements UpdateBusinessRequest {
   @ApiPropertyOptional()
   @Length(1, 120)
@@ -102,6 +126,44 @@ export class UpdateBusinessDto implements UpdateBusinessRequest {
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   retentionMonths?: number | null;
+
+  @ApiPropertyOptional({ description: 'Shown as the From name of follow-ups (the business name when empty)' })
+  @MaxLength(100)
+  @IsString()
+  @IsOptional()
+  senderName?: string | null;
+
+  @ApiPropertyOptional({ description: 'A SendGrid verified sender or an address of an authenticated domain' })
+  @MaxLength(254)
+  @IsEmail({}, { message: 'must be an email address' })
+  @ValidateIf((_, value) => value !== null && value !== '')
+  @IsOptional()
+  senderEmail?: string | null;
+
+  @ApiPropertyOptional()
+  @MaxLength(40)
+  @IsString()
+  @IsOptional()
+  contactPhone?: string | null;
+
+  @ApiPropertyOptional()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'must be an email address' })
+  @ValidateIf((_, value) => value !== null && value !== '')
+  @IsOptional()
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional()
+  @MaxLength(500)
+  @IsString()
+  @IsOptional()
+  postalAddress?: string | null;
+
+  @ApiPropertyOptional({ type: SendWindowDto })
+  @ValidateNested()
+  @Type(() => SendWindowDto)
+  @IsOptional()
+  sendWindow?: SendWindowDto;
 }
 
 export class DeleteBusinessDto implements DeleteBusinessRequest {

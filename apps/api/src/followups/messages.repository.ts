@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { MessageKind, MessageListQuery, MessageResponse, MessageStatus } from '@rapport/domain';
+import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+
+interface MessageRow {
+  id: string;
+  kind: MessageKind;
+  status: MessageStatus;
+  automation: string | null;
+  customer_id: string;
+  email: string;
+  name: string;
+  order_number: string | null;
+  due_at: Date;
+  sent_at: Date | null;
+  reason: string | null;
+}
+
+/** The outbox as the console lists it: newest due first, with why a message did not go. */
+@Injectable()
+export class MessagesRepository {
+  async list(
+    manager: TenantManager,
+    query: MessageListQuery,
+  ): Promise<{ items: MessageResponse[]; nextCursor: string | null }> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const [after, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
+    const rows: MessageRow[] = await manager.query(
+      `SELECT m.id, m.kind, m.status, a.name AS automation, m.customer_id, c.email, c.name, o.external_id AS order_number,
+              m.due_at, m.sent_at, coalesce(m.skip_reason, m.last_error) AS reason
+         FROM messages m
+         JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+         LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
+         LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
+        WHERE m.tenant_id = $1
+          AND ($2::text IS NULL OR m.status = $2)
+          AND ($3::uuid IS NULL OR m.customer_id = $3)
+          AND ($4::timestamptz IS NULL OR (m.due_at, m.id) < ($4::timestamptz, $5::uuid))
+        ORDER BY m.due_at DESC, m.id DESC
+        LIMIT $6`,
+      [tenantIdOf(manager), query.status ?? null, query.customerId ?? null, after, afterId, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        status: row.status,
+        automation: row.automation,
+        customer: { id: row.customer_id, email: row.email, name: row.name },
+        orderNumber: row.order_number,
+        dueAt: new Date(row.due_at).toISOString(),
+        sentAt: row.sent_at ? new Date(row.sent_at).toISOString() : null,
+        reason: row.reason,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.due_at, last.id) : null,
+    };
+  }
+}

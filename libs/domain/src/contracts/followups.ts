@@ -1,0 +1,43 @@
+import type { SendWindow } from '../followups/send-window';
+import type { AutomationRule } from '../followups/automations';
+import type { MessageKind, MessageStatus } from '../followups/message-kinds';
+
+export interface AutomationResponse extends AutomationRule {
+  id: string;
+  /** The rule in plain words. */
+  description: string;
+}
+
+export interface UpdateAutomationRequest {
+  isEnabled: boolean;
+}
+
+export interface MessageResponse {
+  id: string;
+  kind: MessageKind;
+  status: MessageStatus;
+  automation: string | null;
+  customer: { id: string; email: string; name: string };
+  orderNumber: string | null;
+  dueAt: string;
+  sentAt: string | null;
+  /** Why it was skipped, cancelled, postponed or failed, as people read it. */
+  reason: string | null;
+}
+
+export interface MessageListQuery {
+  status?: MessageStatus;
+  customerId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A business's sender details: shown in every follow-up's footer and From line. */
+export interface SenderSettings {
+  senderName: string | null;
+  senderEmail: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  postalAddress: string | null;
+  sendWindow: SendWindow;
+}
