@@ -40,7 +40,8 @@ describe('a new business brings in a colleague', () => {
 
     await owner.getByRole('link', { name: 'Settings' }).click();
     await owner.getByRole('tab', { name: 'Team' }).click();
-    await owner.getByLabel('Email').fill(COLLEAGUE.email);
+    await visible(owner.getByRole('heading', { name: 'Invite a colleague' }));
+    await owner.getByLabel('Email', { exact: true }).fill(COLLEAGUE.email);
     await owner.getByRole('button', { name: 'Send invitation' }).click();
     await visible(owner.getByRole('status').filter({ hasText: `Invitation sent to ${COLLEAGUE.email}` }));
     await visible(owner.getByRole('table', { name: 'Open invitations' }).getByText(COLLEAGUE.email));

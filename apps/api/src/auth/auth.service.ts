@@ -110,6 +110,7 @@ export class AuthService {
             timeZone: tenant.timeZone,
             locale: tenant.locale,
             country: tenant.country,
+            pausedReason: tenant.pausedAt ? tenant.pausedReason : null,
           }
         : null,
       role,

@@ -55,6 +55,10 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./orders/orders.routes').then((m) => m.ORDERS_ROUTES),
       },
       {
+        path: 'automations',
+        loadChildren: () => import('./automations/automations.routes').then((m) => m.AUTOMATIONS_ROUTES),
+      },
+      {
         path: 'settings',
         loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },

@@ -15,7 +15,15 @@ export interface MembershipSummary {
 /** Who is signed in, in which business, and what they may do there. */
 export interface MeResponse {
   user: { id: string; email: string; name: string };
-  business: { id: string; name: string; timeZone: string; locale: string; country: string } | null;
+  business: {
+    id: string;
+    name: string;
+    timeZone: string;
+    locale: string;
+    country: string;
+    /** Why sending is paused, when it is. */
+    pausedReason: string | null;
+  } | null;
   role: Role | null;
   permissions: Permission[];
   memberships: MembershipSummary[];

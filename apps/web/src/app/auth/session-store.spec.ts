@@ -6,7 +6,14 @@ import { SessionStore } from './session-store';
 
 const ME: MeResponse = {
   user: { id: 'u1', email: 'olivia@example.test', name: 'Olivia Baker' },
-  business: { id: 't1', name: 'Northwind Bakery', timeZone: 'Europe/London', locale: 'en', country: 'GB' },
+  business: {
+    id: 't1',
+    name: 'Northwind Bakery',
+    timeZone: 'Europe/London',
+    locale: 'en',
+    country: 'GB',
+    pausedReason: null,
+  },
   role: 'staff',
   permissions: ['customers:read', 'cases:work'],
   memberships: [{ tenantId: 't1', businessName: 'Northwind Bakery', role: 'staff' }],

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -27,6 +28,7 @@ const LOCALES = [
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
+    MatCheckboxModule,
   ],
   templateUrl: './business-settings-page.html',
   styleUrl: './settings-forms.scss',
@@ -54,7 +56,24 @@ export class BusinessSettingsPage implements OnInit {
     retentionMonths: new FormControl<number | null>(null, {
       validators: [Validators.min(1), Validators.max(120)],
     }),
+    senderName: new FormControl('', { nonNullable: true }),
+    senderEmail: new FormControl('', { nonNullable: true, validators: [Validators.email] }),
+    contactPhone: new FormControl('', { nonNullable: true }),
+    contactEmail: new FormControl('', { nonNullable: true, validators: [Validators.email] }),
+    postalAddress: new FormControl('', { nonNullable: true }),
+    opens: new FormControl('09:00', { nonNullable: true, validators: [Validators.required] }),
+    closes: new FormControl('19:00', { nonNullable: true, validators: [Validators.required] }),
+    days: new FormControl<number[]>([1, 2, 3, 4, 5, 6], { nonNullable: true }),
   });
+  readonly weekdays = [
+    { day: 1, label: 'Mon' },
+    { day: 2, label: 'Tue' },
+    { day: 3, label: 'Wed' },
+    { day: 4, label: 'Thu' },
+    { day: 5, label: 'Fri' },
+    { day: 6, label: 'Sat' },
+    { day: 7, label: 'Sun' },
+  ];
   readonly confirmName = new FormControl('', { nonNullable: true });
 
   async ngOnInit(): Promise<void> {
@@ -65,6 +84,14 @@ export class BusinessSettingsPage implements OnInit {
       timeZone: business.timeZone,
       country: business.country,
       retentionMonths: business.retentionMonths,
+      senderName: business.senderName ?? '',
+      senderEmail: business.senderEmail ?? '',
+      contactPhone: business.contactPhone ?? '',
+      contactEmail: business.contactEmail ?? '',
+      postalAddress: business.postalAddress ?? '',
+      opens: business.sendWindow.opens,
+      closes: business.sendWindow.closes,
+      days: [...business.sendWindow.days],
     });
     if (!this.canEdit) this.form.disable();
   }
@@ -74,18 +101,37 @@ export class BusinessSettingsPage implements OnInit {
     this.isSaving.set(true);
     this.message.set(null);
     try {
-      const { retentionMonths, ...rest } = this.form.getRawValue();
-      await this.api.updateBusiness({ ...rest, retentionMonths: retentionMonths || null });
+      const { retentionMonths, opens, closes, days, ...rest } = this.form.getRawValue();
+      await this.api.updateBusiness({
+        ...rest,
+        retentionMonths: retentionMonths || null,
+        sendWindow: { opens, closes, days },
+      });
       await this.session.switchBusiness((await this.api.business()).id);
       this.message.set({ isError: false, text: 'Saved.' });
     } catch (error) {
       const problem = apiProblemOf(error);
-      if (!showFieldProblems(this.form, problem, { name: 'The name' })) {
+      const sendWindow = problem.fields['sendWindow'];
+      if (sendWindow) this.message.set({ isError: true, text: `The send window ${sendWindow}` });
+      else if (
+        !showFieldProblems(this.form, problem, {
+          name: 'The name',
+          senderEmail: 'The sender',
+          contactEmail: 'The email',
+        })
+      ) {
         this.message.set({ isError: true, text: problem.message });
       }
     } finally {
       this.isSaving.set(false);
     }
+  }
+
+  toggleDay(day: number, isOn: boolean): void {
+    const days = new Set(this.form.controls.days.value);
+    if (isOn) days.add(day);
+    else days.delete(day);
+    this.form.controls.days.setValue([...days].sort());
   }
 
   async deleteBusiness(): Promise<void> {

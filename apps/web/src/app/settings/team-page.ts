@@ -1,6 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  type FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -58,14 +64,16 @@ export class TeamPage implements OnInit {
     await this.reload();
   }
 
-  async invite(): Promise<void> {
+  async invite(formDirective?: FormGroupDirective): Promise<void> {
     if (this.inviteForm.invalid) return this.inviteForm.markAllAsTouched();
     this.isInviting.set(true);
     this.message.set(null);
     try {
       const { email, role } = this.inviteForm.getRawValue();
       await this.api.invite({ email, role });
-      this.inviteForm.reset({ email: '', role: 'staff' });
+      // Resetting through the directive also clears its "submitted" state, so the empty field shows no error.
+      formDirective?.resetForm({ email: '', role: 'staff' });
+      if (!formDirective) this.inviteForm.reset({ email: '', role: 'staff' });
       this.message.set({ isError: false, text: `Invitation sent to ${email}.` });
       await this.reload();
     } catch (error) {

@@ -37,7 +37,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Automations',
     icon: 'bolt',
     purpose: 'When each thank-you and opinion request goes out.',
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     path: 'templates',

@@ -1,0 +1,46 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, screenshot } from './support/browser';
+
+const DEMO = { email: 'owner@northwind.example', password: 'bakery-demo-2026' };
+
+describe('automations', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(() => browser.close());
+
+  it('shows the default rules in plain words and turns one off and on again', async () => {
+    await page.goto(`${baseUrl()}/login`);
+    await page.getByLabel('Email').fill(DEMO.email);
+    await page.getByLabel('Password').fill(DEMO.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard$/);
+
+    await page.getByRole('link', { name: 'Automations' }).click();
+    await page.getByText('1 day after an order is placed, send "Thank you"').waitFor();
+    await page
+      .getByText(
+        '7 days after an order is delivered (or 10 days after it is placed when delivery is unknown), send "How did we do?"',
+      )
+      .waitFor();
+    await screenshot(page, 'automations');
+
+    const toggle = page.getByRole('switch', { name: 'Turn off Thank you' });
+    await toggle.click();
+    await page.getByRole('switch', { name: 'Turn on Thank you' }).waitFor();
+    await page.reload();
+    const off = page.getByRole('switch', { name: 'Turn on Thank you' });
+    await off.waitFor();
+    await off.click();
+    await page.getByRole('switch', { name: 'Turn off Thank you' }).waitFor();
+
+    await page.getByRole('link', { name: 'Messages', exact: true }).click();
+    await page.waitForURL(/\/automations\/messages$/);
+    await page.getByRole('heading', { name: 'Messages', exact: true }).waitFor();
+    await screenshot(page, 'messages');
+  });
+});

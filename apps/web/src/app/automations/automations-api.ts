@@ -1,0 +1,22 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { AutomationResponse, MessageListQuery, MessageResponse, Page } from '@rapport/domain';
+import { firstValueFrom } from 'rxjs';
+import { toParams } from '../customers/customers-api';
+
+@Injectable({ providedIn: 'root' })
+export class AutomationsApi {
+  private readonly http = inject(HttpClient);
+
+  list(): Promise<AutomationResponse[]> {
+    return firstValueFrom(this.http.get<AutomationResponse[]>('/api/automations'));
+  }
+
+  setEnabled(id: string, isEnabled: boolean): Promise<AutomationResponse> {
+    return firstValueFrom(this.http.patch<AutomationResponse>(`/api/automations/${id}`, { isEnabled }));
+  }
+
+  messages(query: MessageListQuery): Promise<Page<MessageResponse>> {
+    return firstValueFrom(this.http.get<Page<MessageResponse>>('/api/messages', { params: toParams(query) }));
+  }
+}

@@ -1,0 +1,109 @@
+import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { RouterLink } from '@angular/router';
+import type { AutomationResponse } from '@rapport/domain';
+import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
+import { SessionStore } from '../auth/session-store';
+import { apiProblemOf } from '../http/api-error';
+import { AutomationsApi } from './automations-api';
+
+@Component({
+  selector: 'rp-automations-page',
+  imports: [
+    RouterLink,
+    MatSlideToggleModule,
+    MatButtonModule,
+    MatIconModule,
+    PageHeaderComponent,
+    EmptyStateComponent,
+  ],
+  template: `
+    <rp-page-header title="Automations" subtitle="When each thank-you and opinion request goes out.">
+      <a mat-button routerLink="/automations/messages"><mat-icon>outbox</mat-icon> Messages</a>
+    </rp-page-header>
+    @if (error(); as message) {
+      <p class="automations__error" role="alert">{{ message }}</p>
+    }
+    @for (rule of rules(); track rule.id) {
+      <article class="automation" [class.automation--off]="!rule.isEnabled">
+        <div>
+          <h2 class="automation__name">{{ rule.name }}</h2>
+          <p class="automation__description">{{ rule.description }}</p>
+        </div>
+        <mat-slide-toggle
+          [checked]="rule.isEnabled"
+          [disabled]="!canEdit"
+          (change)="toggle(rule, $event.checked)"
+          [aria-label]="(rule.isEnabled ? 'Turn off ' : 'Turn on ') + rule.name"
+        >
+          {{ rule.isEnabled ? 'On' : 'Off' }}
+        </mat-slide-toggle>
+      </article>
+    } @empty {
+      <rp-empty-state
+        icon="bolt"
+        title="No automations"
+        message="A new business starts with a thank-you and an opinion request."
+      />
+    }
+    <p class="automations__note">
+      A buyer hears from you at most once every 3 days, and gets at most one opinion request every 30 days,
+      whatever the rules; emails go out between 09:00 and 19:00, Monday to Saturday, in the buyer's time zone
+      (Settings → Business).
+    </p>
+  `,
+  styles: `
+    .automation {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 16px;
+      padding: 16px;
+      margin-bottom: 12px;
+      border-radius: 16px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .automation--off {
+      opacity: 0.7;
+    }
+    .automation__name {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+    }
+    .automation__description {
+      margin: 4px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .automations__note {
+      color: var(--mat-sys-on-surface-variant);
+      max-width: 70ch;
+    }
+    .automations__error {
+      color: var(--mat-sys-error);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AutomationsPage implements OnInit {
+  private readonly api = inject(AutomationsApi);
+  readonly canEdit = inject(SessionStore).can('automations:write');
+  readonly rules = signal<AutomationResponse[]>([]);
+  readonly error = signal<string | null>(null);
+
+  async ngOnInit(): Promise<void> {
+    this.rules.set(await this.api.list());
+  }
+
+  async toggle(rule: AutomationResponse, isEnabled: boolean): Promise<void> {
+    this.error.set(null);
+    try {
+      const updated = await this.api.setEnabled(rule.id, isEnabled);
+      this.rules.set(this.rules().map((item) => (item.id === updated.id ? updated : item)));
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+      this.rules.set(await this.api.list());
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { MESSAGE_STATUSES, type MessageResponse, type MessageStatus } from '@rapport/domain';
+import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
+import { AutomationsApi } from './automations-api';
+
+@Component({
+  selector: 'rp-messages-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    DatePipe,
+    MatTableModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    PageHeaderComponent,
+    EmptyStateComponent,
+  ],
+  template: `
+    <rp-page-header title="Messages" subtitle="Every planned and sent follow-up, and why some did not go.">
+      <a mat-button routerLink="/automations"><mat-icon>arrow_back</mat-icon> Automations</a>
+    </rp-page-header>
+    <mat-form-field appearance="outline">
+      <mat-label>Status</mat-label>
+      <mat-select [formControl]="status" (selectionChange)="load(null)">
+        <mat-option value="">Any</mat-option>
+        @for (option of statuses; track option) {
+          <mat-option [value]="option">{{ option }}</mat-option>
+        }
+      </mat-select>
+    </mat-form-field>
+    @if (messages().length === 0) {
+      <rp-empty-state icon="outbox" title="No messages" message="Follow-ups are planned as orders come in." />
+    } @else {
+      <table mat-table [dataSource]="messages()" aria-label="Messages" class="list-table">
+        <ng-container matColumnDef="due">
+          <th mat-header-cell *matHeaderCellDef>Due</th>
+          <td mat-cell *matCellDef="let message">{{ message.dueAt | date: 'medium' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="buyer">
+          <th mat-header-cell *matHeaderCellDef>Buyer</th>
+          <td mat-cell *matCellDef="let message">
+            <a [routerLink]="['/customers', message.customer.id]">{{
+              message.customer.name || message.customer.email
+            }}</a>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="what">
+          <th mat-header-cell *matHeaderCellDef>What</th>
+          <td mat-cell *matCellDef="let message">
+            {{ message.automation ?? message.kind }}
+            @if (message.orderNumber) {
+              · {{ message.orderNumber }}
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef>Status</th>
+          <td mat-cell *matCellDef="let message">{{ message.status }}</td>
+        </ng-container>
+        <ng-container matColumnDef="reason">
+          <th mat-header-cell *matHeaderCellDef>Why</th>
+          <td mat-cell *matCellDef="let message">{{ message.reason ?? '' }}</td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+      </table>
+      @if (nextCursor()) {
+        <button mat-button type="button" (click)="load(nextCursor())">Show more</button>
+      }
+    }
+  `,
+  styleUrl: '../lists.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MessagesPage implements OnInit {
+  private readonly api = inject(AutomationsApi);
+  readonly statuses = MESSAGE_STATUSES;
+  readonly columns = ['due', 'buyer', 'what', 'status', 'reason'];
+  readonly status = new FormControl<MessageStatus | ''>('', { nonNullable: true });
+  readonly messages = signal<MessageResponse[]>([]);
+  readonly nextCursor = signal<string | null>(null);
+
+  async ngOnInit(): Promise<void> {
+    await this.load(null);
+  }
+
+  async load(cursor: string | null): Promise<void> {
+    const page = await this.api.messages({
+      status: this.status.value || undefined,
+      cursor: cursor ?? undefined,
+    });
+    this.messages.set(cursor ? [...this.messages(), ...page.items] : page.items);
+    this.nextCursor.set(page.nextCursor);
+  }
+}
