@@ -205,6 +205,10 @@ export class CustomersRepository {
          UNION ALL
          SELECT 'subscription', c.subscription_changed_at, NULL, NULL, c.subscription_state, NULL, NULL, c.subscription_reason
            FROM customers c WHERE c.tenant_id = $1 AND c.id = $2 AND c.subscription_changed_at IS NOT NULL
+         UNION ALL
+         SELECT 'email', coalesce(m.sent_at, m.due_at), m.order_id, m.kind, m.status, m.subject, NULL,
+                coalesce(m.skip_reason, m.last_error)
+           FROM messages m WHERE m.tenant_id = $1 AND m.customer_id = $2
          ORDER BY at DESC
          LIMIT 500`,
       [tenantIdOf(manager), customerId],
@@ -229,6 +233,17 @@ export class CustomersRepository {
           orderId: row.order_id ?? '',
           externalId: row.external_id ?? '',
           event: row.status as never,
+        };
+      }
+      if (row.kind === 'email') {
+        // The email row reuses the union's columns: external_id holds the message kind, total its subject.
+        return {
+          kind: 'email',
+          at,
+          messageKind: row.external_id as never,
+          status: row.status as never,
+          subject: row.total,
+          reason: row.reason,
         };
       }
       return { kind: 'subscription', at, state: row.status as never, reason: row.reason };

@@ -104,6 +104,21 @@ describe('the follow-up engine', () => {
       /^<http:\/\/localhost:\d+\/api\/u\/[0-9a-f]{32}\.[\w-]{43}>$/,
     );
     expect(mail?.reply_to).toMatch(/^r-[0-9a-f-]{36}@reply\.rapport\.localhost$/);
+
+    const customers = await owner.get<{ items: { id: string }[] }>(
+      `/api/customers?search=${encodeURIComponent(email)}`,
+    );
+    const detail = await owner.get<{ timeline: { kind: string; status?: string; subject?: string }[] }>(
+      `/api/customers/${customers.body.items[0]?.id}`,
+    );
+    expect(detail.body.timeline.filter((entry) => entry.kind === 'email')).toEqual([
+      expect.objectContaining({ messageKind: 'opinion-request', status: 'scheduled', subject: null }),
+      expect.objectContaining({
+        messageKind: 'thank-you',
+        status: 'sent',
+        subject: 'Thank you for your order from Engine Bakery',
+      }),
+    ]);
   });
 
   it('re-times the opinion request when the order is delivered, to seven days after delivery', async () => {

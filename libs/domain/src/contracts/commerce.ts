@@ -1,5 +1,6 @@
 import type { BuyerLocale, ConsentBasis, SubscriptionState } from '../commerce/customers';
 import type { OrderSource, OrderStatus } from '../commerce/orders';
+import type { MessageKind, MessageStatus } from '../followups/message-kinds';
 
 export interface CustomerResponse {
   id: string;
@@ -60,7 +61,15 @@ export type TimelineEntry =
       currency: string;
     }
   | { kind: 'order-event'; at: string; orderId: string; externalId: string; event: OrderStatus }
-  | { kind: 'subscription'; at: string; state: SubscriptionState; reason: string | null };
+  | { kind: 'subscription'; at: string; state: SubscriptionState; reason: string | null }
+  | {
+      kind: 'email';
+      at: string;
+      messageKind: MessageKind;
+      status: MessageStatus;
+      subject: string | null;
+      reason: string | null;
+    };
 
 export interface CustomerDetailResponse extends CustomerResponse {
   timeline: TimelineEntry[];

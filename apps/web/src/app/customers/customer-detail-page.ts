@@ -100,11 +100,18 @@ export class CustomerDetailPage implements OnInit {
         return `Order ${entry.externalId} ${entry.event}`;
       case 'subscription':
         return `Email status: ${entry.state}${entry.reason ? ` (${entry.reason})` : ''}`;
+      case 'email':
+        return `${entry.subject ?? entry.messageKind.replace('-', ' ')}: ${entry.status}${entry.reason ? ` (${entry.reason})` : ''}`;
     }
   }
 
+  orderOf(entry: TimelineEntry): string | null {
+    return entry.kind === 'order' || entry.kind === 'order-event' ? entry.orderId : null;
+  }
+
   iconOf(entry: TimelineEntry): string {
-    if (entry.kind === 'subscription') return 'mail';
+    if (entry.kind === 'subscription') return 'unsubscribe';
+    if (entry.kind === 'email') return 'mail';
     if (entry.kind === 'order') return 'shopping_bag';
     return entry.event === 'cancelled' || entry.event === 'refunded' ? 'block' : 'local_shipping';
   }
