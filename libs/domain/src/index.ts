@@ -28,3 +28,5 @@ export * from './followups/send-window';
 export * from './followups/zoned-time';
 export * from './followups/automations';
 export * from './followups/delivery-events';
+export * from './templates/template-variables';
+export * from './contracts/templates';

@@ -7,6 +7,8 @@ import {
   nextSendTime,
   type SendWindow,
   type SubscriptionState,
+  type BuyerLocale,
+  templateLocale,
 } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { newTenantToken } from '../auth/secret-token';
@@ -15,31 +17,32 @@ import { APP_CONFIG } from '../config/config.module';
 import { PermanentMailError } from '../mail/mail.errors';
 import { MailTransport } from '../mail/mail-transport';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
-import { renderFollowUp } from './follow-up-emails';
+import type { RenderedEmail } from '../templates/template-compiler';
+import { EmailTemplatesService } from '../templates/email-templates.service';
+import { BUSINESS_COLUMNS, type BusinessRow, templateContext } from '../templates/template-context';
 
 const BATCH = 50;
 const LEASE = '5 minutes';
 const MAX_ATTEMPTS = 6;
 const SENT_STATUSES = ['sent', 'delivered', 'opened', 'clicked'];
 
-interface DueMessage {
+interface DueMessage extends BusinessRow {
   id: string;
   kind: MessageKind;
   attempts: number;
   customer_id: string;
   email: string;
-  name: string;
+  customer_name: string;
   time_zone: string | null;
+  buyer_locale: BuyerLocale | null;
   subscription_state: SubscriptionState;
   order_number: string | null;
   order_status: string | null;
-  business_name: string;
+  order_total: string | null;
+  currency: string | null;
   business_time_zone: string;
   sender_name: string | null;
   sender_email: string | null;
-  contact_phone: string | null;
-  contact_email: string | null;
-  postal_address: string | null;
   send_window: SendWindow;
   paused_at: Date | null;
 }
@@ -60,6 +63,7 @@ export class FollowUpDispatcher {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly database: TenantDatabase,
     private readonly transport: MailTransport,
+    private readonly templates: EmailTemplatesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -94,10 +98,11 @@ export class FollowUpDispatcher {
 
   private async handle(manager: TenantManager, messageId: string, now: Date): Promise<void> {
     const [message]: DueMessage[] = await manager.query(
-      `SELECT m.id, m.kind, m.attempts, m.customer_id, c.email, c.name, c.time_zone, c.subscription_state,
-              o.external_id AS order_number, o.status AS order_status,
-              t.name AS business_name, t.time_zone AS business_time_zone, t.sender_name, t.sender_email,
-              t.contact_phone, t.contact_email, t.postal_address, t.send_window, t.paused_at
+      `SELECT m.id, m.kind, m.attempts, m.customer_id, c.email, c.name AS customer_name, c.time_zone,
+              c.locale AS buyer_locale, c.subscription_state,
+              o.external_id AS order_number, o.status AS order_status, o.total AS order_total, o.currency,
+              ${BUSINESS_COLUMNS}, t.time_zone AS business_time_zone, t.sender_name, t.sender_email,
+              t.send_window, t.paused_at
          FROM messages m
          JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
          JOIN tenants t ON t.id = m.tenant_id
@@ -150,24 +155,42 @@ export class FollowUpDispatcher {
     );
     const { token, hash } = newTenantToken(tenantIdOf(manager));
     const unsubscribeUrl = `${this.config.publicUrl}/api/u/${token}`;
-    const email = renderFollowUp({
-      kind: message.kind,
-      business: {
-        name: message.business_name,
-        phone: message.contact_phone,
-        email: message.contact_email,
-        address: message.postal_address,
-      },
-      buyerFirstName: message.name.split(' ')[0] || null,
-      orderNumber: message.order_number,
-      products: products.map((row) => row.product_name),
+    const locale = templateLocale(message.buyer_locale, message.locale);
+    const context = templateContext({
+      business: message,
+      customerName: message.customer_name,
+      order:
+        message.order_number && message.order_total && message.currency
+          ? {
+              number: message.order_number,
+              total: message.order_total,
+              currency: message.currency,
+              products: products.map((row) => row.product_name),
+            }
+          : null,
+      locale,
       unsubscribeUrl,
+      surveyUrl: null,
     });
+    let email: RenderedEmail;
+    try {
+      email = await this.templates.render(manager, message.kind, locale, context);
+    } catch (error) {
+      // A template that no longer renders is the business's to fix; the message says why it did not go.
+      const reason = error instanceof Error ? error.message : String(error);
+      return this.close(
+        manager,
+        message.id,
+        'failed',
+        `the template did not render: ${reason}`,
+        'last_error',
+      );
+    }
     const fromAddress = message.sender_email ?? this.config.mail.from.replace(/^.*<|>.*$/g, '');
     try {
       const sent = await this.transport.send({
         to: message.email,
-        from: `"${(message.sender_name ?? message.business_name).replace(/"/g, "'")}" <${fromAddress}>`,
+        from: `"${(message.sender_name ?? message.name).replace(/"/g, "'")}" <${fromAddress}>`,
         replyTo: `r-${message.id}@${this.config.mail.replyDomain}`,
         subject: email.subject,
         html: email.html,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TemplatesModule } from '../templates/templates.module';
 import { AutomationsRepository } from './automations.repository';
 import { DeliveryEventsController } from './delivery-events.controller';
 import { DeliveryEventsService } from './delivery-events.service';
@@ -11,6 +12,7 @@ import { UnsubscribeService } from './unsubscribe.service';
 
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
+  imports: [TemplatesModule],
   controllers: [UnsubscribeController, DeliveryEventsController, FollowUpsController],
   providers: [
     AutomationsRepository,

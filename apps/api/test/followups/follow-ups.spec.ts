@@ -84,7 +84,7 @@ describe('the follow-up engine', () => {
     });
   }
 
-  it('plans a thank-you a day after the order and an opinion request ten days after, then sends the thank-you in the window', async () => {
+  it('plans a thank-you a day after the order and an opinion request ten days after, then sends the thank-you in the window, in the business\'s language when the buyer\'s is unknown', async () => {
     const email = 'bea@engine.example';
     await placeOrder(email, T0);
     await planner().planPending(at(0.1));
@@ -97,8 +97,8 @@ describe('the follow-up engine', () => {
     const [thankYou] = await messagesOf(email);
     expect(thankYou?.status).toBe('sent');
     const [mail] = await mailbox(email);
-    expect(mail?.subject).toBe('Thank you for your order from Engine Bakery');
-    expect(mail?.text).toContain('Thank you for your order');
+    expect(mail?.subject).toBe('Gracias por tu pedido en Engine Bakery');
+    expect(mail?.text).toMatch(/^Hola Bea:\n\nGracias por tu pedido #E\d+-\d+\. Nos alegra/m);
     expect(mail?.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(mail?.headers['List-Unsubscribe']).toMatch(
       /^<http:\/\/localhost:\d+\/api\/u\/[0-9a-f]{32}\.[\w-]{43}>$/,
@@ -116,7 +116,7 @@ describe('the follow-up engine', () => {
       expect.objectContaining({
         messageKind: 'thank-you',
         status: 'sent',
-        subject: 'Thank you for your order from Engine Bakery',
+        subject: 'Gracias por tu pedido en Engine Bakery',
       }),
     ]);
   });

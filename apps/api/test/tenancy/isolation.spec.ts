@@ -54,13 +54,21 @@ type Ids = World['ids'];
  */
 type RouteCase =
   /** A GET of the caller's own tenant data: B's answer must hold none of A's markers. */
-  | { kind: 'read' }
+  | { kind: 'read'; path?: string }
   /** Addresses a row by id: A's ids must answer 404 to B and change nothing. */
   | { kind: 'by-id'; ids: (ids: Ids) => string[]; body?: unknown }
   /** Acts on the caller's own business or account; `body` tries to smuggle A in. */
   | { kind: 'self'; body: (a: World) => unknown; path?: string }
   /** Not tenant data (health, sign-in, links addressed by unguessable tokens, the dev mail catcher). */
   | { kind: 'outside'; why: string };
+
+/** A valid template whose subject carries `marker`. */
+function templateSource(marker: string): { subject: string; body: string } {
+  return {
+    subject: `${marker} {{ customer.first_name }}`,
+    body: '<mjml><mj-body><mj-section><mj-column><mj-text>{{ business.phone }} {{ business.email }} {{ business.address }} {{ unsubscribe_url }}</mj-text></mj-column></mj-section></mj-body></mjml>',
+  };
+}
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/health': { kind: 'outside', why: 'no tenant data' },
@@ -92,6 +100,28 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/messages': { kind: 'read' },
   'PATCH /api/automations/:id': { kind: 'by-id', ids: (ids) => [ids.automation], body: { isEnabled: false } },
   'GET /api/imports': { kind: 'read' },
+  'GET /api/templates': { kind: 'read' },
+  'GET /api/templates/:kind/:locale': { kind: 'read', path: '/api/templates/thank-you/en' },
+  'PUT /api/templates/:kind/:locale': {
+    kind: 'self',
+    path: '/api/templates/thank-you/en',
+    body: () => templateSource('Overwritten'),
+  },
+  'DELETE /api/templates/:kind/:locale': {
+    kind: 'self',
+    path: '/api/templates/thank-you/en',
+    body: () => undefined,
+  },
+  'POST /api/templates/:kind/:locale/preview': {
+    kind: 'self',
+    path: '/api/templates/thank-you/en/preview',
+    body: (a) => ({ ...templateSource('Peek'), customerId: a.ids.customer }),
+  },
+  'POST /api/templates/:kind/:locale/test': {
+    kind: 'self',
+    path: '/api/templates/thank-you/en/test',
+    body: (a) => ({ ...templateSource('Peek'), customerId: a.ids.customer }),
+  },
   'GET /api/imports/:id': { kind: 'by-id', ids: (ids) => [ids.import] },
   'GET /api/imports/:id/problems.csv': { kind: 'by-id', ids: (ids) => [ids.import] },
   'POST /api/imports/:id/start': {
@@ -204,7 +234,7 @@ describe('tenant isolation on every route', () => {
     const leaks: string[] = [];
     for (const [route, rule] of Object.entries(CASES)) {
       if (rule.kind !== 'read') continue;
-      const path = route.split(' ')[1] ?? '';
+      const path = rule.path ?? route.split(' ')[1] ?? '';
       for (const [who, client] of await betaClients()) {
         const result = await client.get(path);
         const text = JSON.stringify(result.body);
@@ -314,6 +344,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     ),
   );
   const automations = (await owner.get<{ id: string }[]>('/api/automations')).body;
+  await expectOk(owner.put('/api/templates/thank-you/en', templateSource(`Template of ${name}`)));
   const team = (await owner.get<TeamResponse>('/api/team')).body;
   const sessions = (await owner.get<SessionResponse[]>('/api/me/sessions')).body;
   const ids = {
@@ -343,6 +374,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     productName,
     `Buyer of ${name}`,
     `secret-of-${name}`,
+    `Template of ${name}`,
     ids.customer,
     ids.order,
     ids.import,
@@ -354,7 +386,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
 
 /** Everything of A that B might change, read through A's own session (which must survive too). */
 async function snapshot(world: World) {
-  const [business, team, keys, audit, customers, orders, integrations, imports, automations] =
+  const [business, team, keys, audit, customers, orders, integrations, imports, automations, templates] =
     await Promise.all([
       world.owner.get<BusinessResponse>('/api/business'),
       world.owner.get<TeamResponse>('/api/team'),
@@ -365,6 +397,7 @@ async function snapshot(world: World) {
       world.owner.get<IntegrationResponse[]>('/api/integrations'),
       world.owner.get<unknown[]>('/api/imports'),
       world.owner.get<unknown[]>('/api/automations'),
+      world.owner.get<unknown[]>('/api/templates'),
     ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
@@ -372,6 +405,7 @@ async function snapshot(world: World) {
     integrations: integrations.body,
     imports: imports.body,
     automations: automations.body,
+    templates: templates.body,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

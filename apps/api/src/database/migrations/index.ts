@@ -5,6 +5,7 @@ import { AddPrivacy1795651500000 } from './1795651500000-AddPrivacy';
 import { AddCustomerSearch1795651600000 } from './1795651600000-AddCustomerSearch';
 import { CreateFollowUps1795651700000 } from './1795651700000-CreateFollowUps';
 import { CreateProviderEvents1795651800000 } from './1795651800000-CreateProviderEvents';
+import { CreateEmailTemplates1795651900000 } from './1795651900000-CreateEmailTemplates';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddCustomerSearch1795651600000,
   CreateFollowUps1795651700000,
   CreateProviderEvents1795651800000,
+  CreateEmailTemplates1795651900000,
 ];
