@@ -84,7 +84,7 @@ describe('the follow-up engine', () => {
     });
   }
 
-  it('plans a thank-you a day after the order and an opinion request ten days after, then sends the thank-you in the window, in the business\'s language when the buyer\'s is unknown', async () => {
+  it("plans a thank-you a day after the order and an opinion request ten days after, then sends the thank-you in the window, in the business's language when the buyer's is unknown", async () => {
     const email = 'bea@engine.example';
     await placeOrder(email, T0);
     await planner().planPending(at(0.1));
