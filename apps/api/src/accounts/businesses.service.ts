@@ -118,12 +118,17 @@ export class BusinessesService {
         'contactPhone',
         'contactEmail',
         'postalAddress',
+        'logoUrl',
       ] as const) {
         const value = changes[field] === undefined ? undefined : changes[field]?.trim() || null;
         if (value !== undefined && value !== tenant[field]) {
           changed[field] = { from: tenant[field] ?? '', to: value ?? '' };
           tenant[field] = value;
         }
+      }
+      if (changes.brandColor !== undefined && changes.brandColor !== tenant.brandColor) {
+        changed['brandColor'] = { from: tenant.brandColor, to: changes.brandColor };
+        tenant.brandColor = changes.brandColor;
       }
       if (changes.sendWindow !== undefined) {
         const problem = sendWindowProblem(changes.sendWindow);
@@ -185,6 +190,8 @@ function toResponse(tenant: TenantEntity): BusinessResponse {
     contactPhone: tenant.contactPhone,
     contactEmail: tenant.contactEmail,
     postalAddress: tenant.postalAddress,
+    brandColor: tenant.brandColor,
+    logoUrl: tenant.logoUrl,
     sendWindow: tenant.sendWindow,
     pausedReason: tenant.pausedAt ? tenant.pausedReason : null,
     createdAt: tenant.createdAt.toISOString(),

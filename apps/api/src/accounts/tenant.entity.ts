@@ -37,6 +37,12 @@ export class TenantEntity {
   @Column({ name: 'postal_address', type: 'text', nullable: true })
   postalAddress: string | null;
 
+  @Column({ name: 'brand_color', type: 'text' })
+  brandColor: string;
+
+  @Column({ name: 'logo_url', type: 'text', nullable: true })
+  logoUrl: string | null;
+
   @Column({ name: 'send_window', type: 'jsonb' })
   sendWindow: SendWindow;
 

@@ -58,6 +58,18 @@ export class DemoSeeder {
       await this.accounts.addMember(manager, owner.id, 'owner');
       await this.accounts.addMember(manager, colleague.id, 'staff');
       await this.automations.createDefaults(manager);
+      // The footer every email carries: a real business would fill these in under Settings.
+      await manager.query(
+        `UPDATE tenants SET contact_phone = $2, contact_email = $3, postal_address = $4, sender_name = $5
+          WHERE id = $1`,
+        [
+          tenantIdOf(manager),
+          '+44 20 7946 0321',
+          'hello@northwind.example',
+          '12 Mill Lane, London E1 6AN',
+          'Olivia at Northwind Bakery',
+        ],
+      );
       // CSV is the source of a history brought in at once: later steps get the order's date, not today's.
       for (const order of demoOrders(new Date())) await this.orders.upsertWithin(manager, 'csv', order);
       return tenantIdOf(manager);

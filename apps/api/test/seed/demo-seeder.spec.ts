@@ -1,4 +1,4 @@
-import type { MeResponse } from '@rapport/domain';
+import type { BusinessResponse, MeResponse } from '@rapport/domain';
 import { DEMO_LOGIN, DEMO_STAFF, DemoSeeder } from '../../src/seed/demo-seeder';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
@@ -44,6 +44,18 @@ describe('the demo business', () => {
     expect(result.status).toBe(200);
     expect(result.body.business?.name).toBe('Northwind Bakery');
     expect(result.body.role).toBe('owner');
+  });
+
+  it('has the contact details every email footer shows', async () => {
+    await testApp.app.get(DemoSeeder).seedOnce();
+    const owner = testApp.http();
+    await owner.signIn(DEMO_LOGIN.email, DEMO_LOGIN.password);
+    const business = await owner.get<BusinessResponse>('/api/business');
+    expect(business.body).toMatchObject({
+      contactPhone: '+44 20 7946 0321',
+      contactEmail: 'hello@northwind.example',
+      postalAddress: '12 Mill Lane, London E1 6AN',
+    });
   });
 
   it('has a staff colleague who signs in with the same password and staff permissions', async () => {

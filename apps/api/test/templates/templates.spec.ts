@@ -138,6 +138,31 @@ describe('email templates', () => {
     expect(after?.subject).toBe('Thank you for your order from Template Bakery');
   });
 
+  it("dresses emails in the business's colour and logo, and names a wrong colour or logo address", async () => {
+    const wrong = await owner.patch<ApiErrorBody>('/api/business', {
+      brandColor: 'teal',
+      logoUrl: 'http://x.example/a.png',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details).toEqual([
+      { field: 'brandColor', reason: 'must be a colour like #00696b' },
+      { field: 'logoUrl', reason: 'must be an https:// address' },
+    ]);
+    const saved = await owner.patch('/api/business', {
+      brandColor: '#8a2be2',
+      logoUrl: 'https://cdn.template.example/logo.png',
+    });
+    expect(saved.status).toBe(200);
+    const spanish = (await staff.get<EmailTemplateResponse>('/api/templates/thank-you/es')).body;
+    const preview = await staff.post<TemplatePreviewResponse>('/api/templates/thank-you/es/preview', {
+      subject: spanish.subject,
+      body: spanish.body,
+    });
+    expect(preview.body.html).toContain('src="https://cdn.template.example/logo.png"');
+    expect(preview.body.html).toMatch(/background(-color)?:#8a2be2/);
+    expect(preview.body.subject).toBe('Gracias por tu pedido en Template Bakery');
+  });
+
   it('previews unsaved text with the sample buyer or a real customer, and reports problems instead', async () => {
     const source = {
       subject: 'For {{ customer.name }}',

@@ -59,6 +59,10 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./automations/automations.routes').then((m) => m.AUTOMATIONS_ROUTES),
       },
       {
+        path: 'templates',
+        loadChildren: () => import('./templates/templates.routes').then((m) => m.TEMPLATES_ROUTES),
+      },
+      {
         path: 'settings',
         loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },

@@ -39,5 +39,9 @@ export interface SenderSettings {
   contactPhone: string | null;
   contactEmail: string | null;
   postalAddress: string | null;
+  /** The colour of the email header and buttons, `#rrggbb`. */
+  brandColor: string;
+  /** An HTTPS image shown at the top of every email instead of the name. */
+  logoUrl: string | null;
   sendWindow: SendWindow;
 }

@@ -159,6 +159,18 @@ export class UpdateBusinessDto implements UpdateBusinessRequest {
   @IsOptional()
   postalAddress?: string | null;
 
+  @ApiPropertyOptional({ example: '#00696b' })
+  @Matches(/^#[0-9a-f]{6}$/, { message: 'must be a colour like #00696b' })
+  @IsOptional()
+  brandColor?: string;
+
+  @ApiPropertyOptional({ description: 'HTTPS address of an image' })
+  @MaxLength(2000)
+  @Matches(/^https:\/\/\S+$/, { message: 'must be an https:// address' })
+  @ValidateIf((_, value) => value !== null && value !== '')
+  @IsOptional()
+  logoUrl?: string | null;
+
   @ApiPropertyOptional({ type: SendWindowDto })
   @ValidateNested()
   @Type(() => SendWindowDto)

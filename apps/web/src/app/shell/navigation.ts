@@ -44,7 +44,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Templates',
     icon: 'mail',
     purpose: 'The emails your buyers receive.',
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     path: 'surveys',

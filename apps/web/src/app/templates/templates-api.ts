@@ -1,0 +1,66 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  BuyerLocale,
+  EmailTemplateResponse,
+  MessageKind,
+  PreviewTemplateRequest,
+  SaveTemplateRequest,
+  TemplatePreviewResponse,
+} from '@rapport/domain';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class TemplatesApi {
+  private readonly http = inject(HttpClient);
+
+  list(): Promise<EmailTemplateResponse[]> {
+    return firstValueFrom(this.http.get<EmailTemplateResponse[]>('/api/templates'));
+  }
+
+  get(kind: MessageKind, locale: BuyerLocale): Promise<EmailTemplateResponse> {
+    return firstValueFrom(this.http.get<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`));
+  }
+
+  save(kind: MessageKind, locale: BuyerLocale, source: SaveTemplateRequest): Promise<EmailTemplateResponse> {
+    return firstValueFrom(this.http.put<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`, source));
+  }
+
+  reset(kind: MessageKind, locale: BuyerLocale): Promise<EmailTemplateResponse> {
+    return firstValueFrom(this.http.delete<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`));
+  }
+
+  preview(
+    kind: MessageKind,
+    locale: BuyerLocale,
+    request: PreviewTemplateRequest,
+  ): Promise<TemplatePreviewResponse> {
+    return firstValueFrom(
+      this.http.post<TemplatePreviewResponse>(`/api/templates/${kind}/${locale}/preview`, request),
+    );
+  }
+
+  sendTest(
+    kind: MessageKind,
+    locale: BuyerLocale,
+    request: PreviewTemplateRequest,
+  ): Promise<{ sentTo: string }> {
+    return firstValueFrom(
+      this.http.post<{ sentTo: string }>(`/api/templates/${kind}/${locale}/test`, request),
+    );
+  }
+}
+
+export const KIND_LABELS: Record<MessageKind, string> = {
+  'thank-you': 'Thank you',
+  'opinion-request': 'Opinion request',
+  reminder: 'Reminder',
+  manual: 'Manual message',
+};
+
+export const LOCALE_LABELS: Record<BuyerLocale, string> = {
+  en: 'English',
+  es: 'Spanish',
+  fr: 'French',
+  de: 'German',
+};
