@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SendGridMock } from '@rapport/sendgrid-mock';
+import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { createTenant } from '../support/factories';
+import { findFreePort } from '../support/free-port';
+import { startTestApp } from '../support/test-app';
+import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
+
+const MAIN = resolve(__dirname, '../../../../dist/apps/api/main.js');
+const MESSAGES = 40;
+const ALWAYS_OPEN = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
+
+/**
+ * The built app, killed with SIGKILL in the middle of a batch: after a restart nothing is lost, and the only
+ * message that may go twice is one whose send was in flight (SendGrid accepted it; the row was not marked).
+ */
+describe('a dispatcher killed in the middle of a batch', () => {
+  const mock = new SendGridMock();
+  let databaseUrl: string;
+  let tenantId: string;
+  let child: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (nx build api)`);
+    await mock.start();
+    databaseUrl = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_crash`);
+    const seeding = await startTestApp({ DATABASE_URL: databaseUrl });
+    tenantId = (await createTenant(seeding)).id;
+    await seeding.close();
+    await withClient(databaseUrl, async (db) => {
+      await db.query(`UPDATE tenants SET send_window = $2 WHERE id = $1`, [tenantId, ALWAYS_OPEN]);
+      await db.query(
+        `WITH buyers AS (
+           INSERT INTO customers (tenant_id, email, name)
+           SELECT $1, 'crash-' || n || '@buyers.example', 'Buyer ' || n FROM generate_series(1, $2) AS n
+           RETURNING id)
+         INSERT INTO messages (tenant_id, customer_id, kind, status, due_at)
+         SELECT $1, id, 'thank-you', 'scheduled', now() - interval '1 minute' FROM buyers`,
+        [tenantId, MESSAGES],
+      );
+    });
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await mock.stop();
+  });
+
+  it('loses nothing, and sends twice at most the one message that was in flight', async () => {
+    // Each send takes a while, so the kill lands with the batch half done.
+    mock.failNext(...Array.from({ length: MESSAGES }, () => ({ kind: 'slow' as const, delayMs: 150 })));
+    child = spawn(process.execPath, [MAIN, 'serve'], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(await findFreePort()),
+        DATABASE_URL: databaseUrl,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+        ENCRYPTION_KEY: 'dGVzdC1rZXktZm9yLXJhcHBvcnQtdGVzdHMtMzJieXQ=',
+        WEB_DIST_DIR: '/nonexistent/rapport-console',
+        SENDGRID_API_KEY: 'SG.crash-test',
+        SENDGRID_BASE_URL: mock.baseUrl,
+      },
+      stdio: 'ignore',
+    });
+    await until(() => mock.received.length >= 5, 30_000);
+    child.kill('SIGKILL');
+    await new Promise((exit) => child?.once('exit', exit));
+    // A request the mock was still answering may land now: SendGrid accepted it, the row was not marked.
+    await new Promise((wait) => setTimeout(wait, 500));
+
+    const atKill = await statuses();
+    expect(atKill.get('sent')?.length ?? 0).toBeGreaterThanOrEqual(4);
+    expect(atKill.get('sent')?.length ?? 0).toBeLessThan(MESSAGES);
+    const inDoubt = new Set(atKill.get('sending') ?? []);
+    expect(inDoubt.size + (atKill.get('sent')?.length ?? 0)).toBe(MESSAGES);
+
+    // Restarted: the lease of what the dead process claimed runs out, and another dispatcher finishes.
+    const restarted = await startTestApp({
+      DATABASE_URL: databaseUrl,
+      SENDGRID_API_KEY: 'SG.crash-test',
+      SENDGRID_BASE_URL: mock.baseUrl,
+    });
+    try {
+      await restarted.app.get(FollowUpDispatcher).dispatchDue(new Date(Date.now() + 6 * 60_000));
+    } finally {
+      await restarted.close();
+    }
+
+    const after = await statuses();
+    expect(after.get('sent')).toHaveLength(MESSAGES);
+    const sends = new Map<string, number>();
+    for (const mail of mock.received) {
+      const id = mail.body.custom_args?.['message_id'] ?? '';
+      sends.set(id, (sends.get(id) ?? 0) + 1);
+    }
+    expect([...(after.get('sent') ?? [])].every((id) => sends.has(id))).toBe(true);
+    const twice = [...sends].filter(([, count]) => count > 1).map(([id]) => id);
+    expect(twice.length).toBeLessThanOrEqual(1);
+    expect(twice.every((id) => inDoubt.has(id))).toBe(true);
+  }, 60_000);
+
+  async function statuses(): Promise<Map<string, string[]>> {
+    return withClient(databaseUrl, async (db) => {
+      const { rows } = await db.query<{ id: string; status: string }>(
+        `SELECT id, status FROM messages WHERE tenant_id = $1`,
+        [tenantId],
+      );
+      const byStatus = new Map<string, string[]>();
+      for (const row of rows) byStatus.set(row.status, [...(byStatus.get(row.status) ?? []), row.id]);
+      return byStatus;
+    });
+  }
+});
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for the dispatcher');
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
+}
