@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { migrateUp } from '../../src/database/migrator';
+import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { createTenant } from '../support/factories';
+import { findFreePort } from '../support/free-port';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
+
+const SERVER = resolve(__dirname, '../support/postgres-process.mjs');
+const ALWAYS_OPEN = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
+
+/** A PostgreSQL server of its own, so stopping it mid-run disturbs no other spec. */
+describe('the dispatcher across a database restart', () => {
+  let dataDir: string;
+  let port: number;
+  let postgres: ChildProcess | undefined;
+  let url: string;
+  let testApp: TestApp;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(resolve(__dirname, '../../../../tmp'), 'restart-pg-'));
+    port = await findFreePort();
+    postgres = await startServer();
+    url = `postgres://postgres:restart-test@127.0.0.1:${port}/postgres`;
+    await migrateUp(url);
+    testApp = await startTestApp({ DATABASE_URL: url });
+    tenantId = (await createTenant(testApp)).id;
+    await withClient(url, (db) =>
+      db.query(`UPDATE tenants SET send_window = $2 WHERE id = $1`, [tenantId, ALWAYS_OPEN]),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await testApp?.close().catch(() => undefined);
+    await stopServer();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function startServer(): Promise<ChildProcess> {
+    const server = spawn(process.execPath, [SERVER, dataDir, String(port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((ready, fail) => {
+      server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && ready());
+      server.once('exit', (code) => fail(new Error(`PostgreSQL exited with ${code}`)));
+    });
+    return server;
+  }
+
+  async function stopServer(): Promise<void> {
+    const server = postgres;
+    postgres = undefined;
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((done) => server.once('exit', done));
+    server.kill('SIGTERM');
+    await exited;
+  }
+
+  async function planDue(prefix: string, count: number): Promise<void> {
+    await withClient(url, (db) =>
+      db.query(
+        `WITH buyers AS (
+           INSERT INTO customers (tenant_id, email, name)
+           SELECT $1, $3 || n || '@buyers.example', 'Buyer ' || n FROM generate_series(1, $2) AS n
+           RETURNING id)
+         INSERT INTO messages (tenant_id, customer_id, kind, status, due_at)
+         SELECT $1, id, 'thank-you', 'scheduled', now() - interval '1 minute' FROM buyers`,
+        [tenantId, count, prefix],
+      ),
+    );
+  }
+
+  async function sentCount(): Promise<number> {
+    return withClient(url, async (db) => {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND status = 'sent'`,
+        [tenantId],
+      );
+      return rows[0]?.n ?? 0;
+    });
+  }
+
+  it('keeps ticking while the database is down and sends again once it is back, without a restart of its own', async () => {
+    const dispatcher = testApp.app.get(FollowUpDispatcher);
+    await planDue('before-', 5);
+    await dispatcher.tick();
+    expect(await sentCount()).toBe(5);
+
+    await stopServer();
+    await expect(dispatcher.dispatchDue(new Date())).rejects.toThrow();
+    // The tick reports the failure and returns; the interval keeps calling it.
+    await expect(dispatcher.tick()).resolves.toBeUndefined();
+    await expect(dispatcher.tick()).resolves.toBeUndefined();
+
+    postgres = await startServer();
+    await planDue('after-', 5);
+    for (let attempt = 0; attempt < 5 && (await sentCount()) < 10; attempt++) await dispatcher.tick();
+    expect(await sentCount()).toBe(10);
+  }, 60_000);
+});
