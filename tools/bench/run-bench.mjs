@@ -2,13 +2,22 @@
 // data it needs, measures, prints a table and writes BENCHMARKS.md. Every figure is printed next to a
 // reference measured in the same run on the same machine.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { benchDispatch } from './dispatch-bench.mjs';
 import { Client, peakRssMiB, percentile, rssMiB, sleep, startApp } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -200,92 +209,136 @@ async function searchLatencies(client, kind) {
 step('Building the production bundle');
 run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
 
-step(`Generating a ${ROWS.toLocaleString('en')}-row customers CSV`);
-const csvPath = join(root, 'tmp', 'bench-data', `customers-${ROWS}.csv`);
-await generateCsv(csvPath, ROWS);
-const megabytes = statSync(csvPath).size / 1024 / 1024;
-console.log(`${csvPath} (${megabytes.toFixed(1)} MiB)`);
+/** The CSV import and customer search figures; returns table rows and the note on the data. */
+async function benchImportAndSearch() {
+  step(`Generating a ${ROWS.toLocaleString('en')}-row customers CSV`);
+  const csvPath = join(root, 'tmp', 'bench-data', `customers-${ROWS}.csv`);
+  await generateCsv(csvPath, ROWS);
+  const megabytes = statSync(csvPath).size / 1024 / 1024;
+  console.log(`${csvPath} (${megabytes.toFixed(1)} MiB)`);
 
-step('Starting the app on a fresh embedded PostgreSQL');
-const app = await startApp(root);
-try {
-  const client = new Client(app.baseUrl);
-  const signUp = await client.request('POST', '/api/auth/signup', {
-    businessName: 'Benchmark Bakery',
-    name: 'Bench Owner',
-    email: 'owner@bench.example',
-    password: 'benchmarks run on mondays',
-    timeZone: 'Europe/London',
-    country: 'GB',
-  });
-  if (signUp.status !== 201) throw new Error(`Sign-up failed: ${JSON.stringify(signUp.body)}`);
+  step('Starting the app on a fresh embedded PostgreSQL');
+  const app = await startApp(root);
+  try {
+    const client = new Client(app.baseUrl);
+    const signUp = await client.request('POST', '/api/auth/signup', {
+      businessName: 'Benchmark Bakery',
+      name: 'Bench Owner',
+      email: 'owner@bench.example',
+      password: 'benchmarks run on mondays',
+      timeZone: 'Europe/London',
+      country: 'GB',
+    });
+    if (signUp.status !== 201) throw new Error(`Sign-up failed: ${JSON.stringify(signUp.body)}`);
 
-  step('Reference: the same file straight into a bare table');
-  const reference = await copyReference(app.ownerUrl, csvPath);
-  console.log(`${reference.tool}: ${reference.seconds.toFixed(1)} s`);
-  const indexed = await copyReference(app.ownerUrl, csvPath, true);
-  console.log(`${indexed.tool}: ${indexed.seconds.toFixed(1)} s`);
+    step('Reference: the same file straight into a bare table');
+    const reference = await copyReference(app.ownerUrl, csvPath);
+    console.log(`${reference.tool}: ${reference.seconds.toFixed(1)} s`);
+    const indexed = await copyReference(app.ownerUrl, csvPath, true);
+    console.log(`${indexed.tool}: ${indexed.seconds.toFixed(1)} s`);
 
-  const idleRss = rssMiB(app.pid);
-  step('Import through Rapport (upload, validate, upsert)');
-  const imported = await importThroughApp(client, csvPath);
-  const rss = peakRssMiB(app.pid);
-  console.log(
-    `${imported.imported.toLocaleString('en')} rows in ${imported.totalSeconds.toFixed(1)} s (upload ${imported.uploadSeconds.toFixed(1)} s)`,
-  );
+    const idleRss = rssMiB(app.pid);
+    step('Import through Rapport (upload, validate, upsert)');
+    const imported = await importThroughApp(client, csvPath);
+    const rss = peakRssMiB(app.pid);
+    console.log(
+      `${imported.imported.toLocaleString('en')} rows in ${imported.totalSeconds.toFixed(1)} s (upload ${imported.uploadSeconds.toFixed(1)} s)`,
+    );
 
-  step(`Customer search on ${ROWS.toLocaleString('en')} customers (2 x ${SEARCHES} searches, one at a time)`);
-  const common = await searchLatencies(client, 'common');
-  const rare = await searchLatencies(client, 'rare');
+    step(
+      `Customer search on ${ROWS.toLocaleString('en')} customers (2 x ${SEARCHES} searches, one at a time)`,
+    );
+    const common = await searchLatencies(client, 'common');
+    const rare = await searchLatencies(client, 'rare');
 
-  const importRate = imported.imported / imported.totalSeconds;
-  const copyRate = ROWS / reference.seconds;
-  const rows = [
-    [
-      'CSV import, rows/s',
-      Math.round(importRate).toLocaleString('en'),
-      `${reference.tool}: ${Math.round(copyRate).toLocaleString('en')}`,
-      (importRate / copyRate).toFixed(2),
-    ],
-    [
-      'CSV import, rows/s (indexed reference)',
-      Math.round(importRate).toLocaleString('en'),
-      `${indexed.tool}: ${Math.round(ROWS / indexed.seconds).toLocaleString('en')}`,
-      (importRate / (ROWS / indexed.seconds)).toFixed(2),
-    ],
-    [
-      'CSV import, total s',
-      imported.totalSeconds.toFixed(1),
-      `${reference.tool}: ${reference.seconds.toFixed(1)}`,
-      '',
-    ],
-    [
-      'App peak RSS during import, MiB',
-      String(rss),
-      `before the import: ${idleRss}; file: ${megabytes.toFixed(0)} MiB`,
-      '',
-    ],
-    ['Customer search, common fragment, p50 ms', percentile(common, 0.5).toFixed(1), '', ''],
-    ['Customer search, common fragment, p99 ms', percentile(common, 0.99).toFixed(1), '', ''],
-    ['Customer search, rare fragment, p50 ms', percentile(rare, 0.5).toFixed(1), '', ''],
-    ['Customer search, rare fragment, p99 ms', percentile(rare, 0.99).toFixed(1), '', ''],
-  ];
+    const importRate = imported.imported / imported.totalSeconds;
+    const copyRate = ROWS / reference.seconds;
+    const rows = [
+      [
+        'CSV import, rows/s',
+        Math.round(importRate).toLocaleString('en'),
+        `${reference.tool}: ${Math.round(copyRate).toLocaleString('en')}`,
+        (importRate / copyRate).toFixed(2),
+      ],
+      [
+        'CSV import, rows/s (indexed reference)',
+        Math.round(importRate).toLocaleString('en'),
+        `${indexed.tool}: ${Math.round(ROWS / indexed.seconds).toLocaleString('en')}`,
+        (importRate / (ROWS / indexed.seconds)).toFixed(2),
+      ],
+      [
+        'CSV import, total s',
+        imported.totalSeconds.toFixed(1),
+        `${reference.tool}: ${reference.seconds.toFixed(1)}`,
+        '',
+      ],
+      [
+        'App peak RSS during import, MiB',
+        String(rss),
+        `before the import: ${idleRss}; file: ${megabytes.toFixed(0)} MiB`,
+        '',
+      ],
+      ['Customer search, common fragment, p50 ms', percentile(common, 0.5).toFixed(1), '', ''],
+      ['Customer search, common fragment, p99 ms', percentile(common, 0.99).toFixed(1), '', ''],
+      ['Customer search, rare fragment, p50 ms', percentile(rare, 0.5).toFixed(1), '', ''],
+      ['Customer search, rare fragment, p99 ms', percentile(rare, 0.99).toFixed(1), '', ''],
+    ];
+    return {
+      rows,
+      note:
+        `Import and search: ${ROWS.toLocaleString('en')} generated customers (${megabytes.toFixed(1)} MiB CSV); one run per figure; ` +
+        `search latency over ${SEARCHES} sequential requests through HTTP with a session (after ${WARM_UP_SEARCHES} uncounted ones). ` +
+        `The import upserts (unique email per business, fields merged, unchanged rows not written) and maintains the ` +
+        `trigram search index; the second reference is \\copy into a table with those two indexes.`,
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
+/**
+ * Rewrites one section of BENCHMARKS.md (between its markers), leaving the others and the notes written
+ * under them as they are; a section not there yet is appended.
+ */
+function writeSection(name, title, note, rows) {
+  const path = join(root, 'BENCHMARKS.md');
   const header = ['figure', 'Rapport', 'reference (same run)', 'ratio'];
   const table = [header, ['---', '---', '---', '---'], ...rows]
     .map((row) => `| ${row.join(' | ')} |`)
     .join('\n');
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+  const section =
+    `<!-- bench:${name} -->\n## ${title}\n\nMeasured on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n\n` +
+    `${note}\n\n${table}\n<!-- /bench:${name} -->`;
+  const current = existsSync(path)
+    ? readFileSync(path, 'utf8')
+    : '# Benchmarks\n\nWritten by `npm run bench`; `BENCH_ONLY=import` or `BENCH_ONLY=dispatch` reruns one section.\n';
+  const marked = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+  writeFileSync(
+    path,
+    marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`,
+  );
+  // The file is kept in the repository's format, which `npm test` checks.
+  run('npx', ['prettier', '--write', '--log-level=warn', 'BENCHMARKS.md']);
   step('Results');
   console.log(table);
-  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
-  writeFileSync(
-    join(root, 'BENCHMARKS.md'),
-    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n` +
-      `Data: ${ROWS.toLocaleString('en')} generated customers (${megabytes.toFixed(1)} MiB CSV); median of one run per figure; ` +
-      `search latency over ${SEARCHES} sequential requests through HTTP with a session (after ${WARM_UP_SEARCHES} uncounted ones).\n\n` +
-      `The import upserts (unique email per business, fields merged, unchanged rows not written) and maintains the ` +
-      `trigram search index; the second reference is \\copy into a table with those two indexes.\n\n${table}\n`,
+  console.log(`\nWrote the "${title}" section of BENCHMARKS.md`);
+}
+
+const only = process.env.BENCH_ONLY;
+if (only !== 'dispatch') {
+  const { rows, note } = await benchImportAndSearch();
+  writeSection('import', 'Import and search', note, rows);
+}
+if (only !== 'import') {
+  const rows = await benchDispatch(root, step);
+  writeSection(
+    'dispatch',
+    'Dispatch',
+    `Follow-ups due at once in every business, sent by the production bundle (one dispatcher, four messages in ` +
+      `flight) to the SendGrid mock running as its own process, which counts and keeps no bodies. The raw rates ` +
+      `post bodies of the same size (about 10 kB) straight to the mock. Render time is the Liquid render of a ` +
+      `compiled built-in template for one message, measured in a process of its own over as many renders.`,
+    rows,
   );
-  console.log('\nWrote BENCHMARKS.md');
-} finally {
-  await app.stop();
 }

@@ -135,4 +135,24 @@ describe('SendGridMock', () => {
     const recorded = (await (await fetch(`${mock.baseUrl}/__mock/messages`)).json()) as unknown[];
     expect(recorded).toHaveLength(1);
   });
+
+  it('counts without keeping bodies when told to, and reports the count over HTTP', async () => {
+    const counting = new SendGridMock({ keepBodies: false });
+    const baseUrl = await counting.start();
+    try {
+      const client = new Client();
+      client.setApiKey('SG.count');
+      client.setDefaultRequest('baseUrl', baseUrl);
+      const counted = new MailService();
+      counted.setClient(client);
+      await counted.send(message);
+      await counted.send(message);
+      expect(counting.received).toEqual([]);
+      expect(counting.acceptedCount).toBe(2);
+      const answer = await fetch(`${baseUrl}/__mock/count`);
+      expect(await answer.json()).toEqual({ accepted: 2, requests: 2 });
+    } finally {
+      await counting.stop();
+    }
+  });
 });

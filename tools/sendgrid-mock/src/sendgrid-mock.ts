@@ -54,12 +54,20 @@ const CONTROL = '/__mock';
  */
 export class SendGridMock {
   readonly received: ReceivedMail[] = [];
+  /** Mails accepted, also when their bodies are not kept. */
+  private accepted = 0;
   private readonly behaviours: MockBehaviour[] = [];
   private readonly keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   private server: Server | null = null;
   private requests = 0;
 
   /** The verification key to configure in the app (base64 DER, as SendGrid's console shows it). */
+  /**
+   * @param options.keepBodies false keeps only the count of accepted mails: a benchmark sending 100,000
+   * rendered emails would otherwise hold them all in memory.
+   */
+  constructor(private readonly options: { keepBodies?: boolean } = {}) {}
+
   get publicKey(): string {
     return this.keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   }
@@ -94,8 +102,14 @@ export class SendGridMock {
     this.behaviours.push(...behaviours);
   }
 
+  /** Mails accepted since the start or the last `clear()`. */
+  get acceptedCount(): number {
+    return this.accepted;
+  }
+
   clear(): void {
     this.received.length = 0;
+    this.accepted = 0;
     this.behaviours.length = 0;
     this.requests = 0;
   }
@@ -169,18 +183,22 @@ export class SendGridMock {
     const problem = problemOf(body);
     if (problem) return send(response, 400, { errors: [problem] });
     const messageId = randomBytes(16).toString('base64url');
-    this.received.push({
-      messageId,
-      receivedAt: new Date(),
-      authorization: request.headers.authorization,
-      body,
-    });
+    this.accepted += 1;
+    if (this.options.keepBodies !== false)
+      this.received.push({
+        messageId,
+        receivedAt: new Date(),
+        authorization: request.headers.authorization,
+        body,
+      });
     send(response, 202, '', { 'x-message-id': messageId });
   }
 
   private control(request: IncomingMessage, response: ServerResponse, raw: string): void {
     const url = request.url ?? '';
     if (request.method === 'GET' && url === `${CONTROL}/messages`) return send(response, 200, this.received);
+    if (request.method === 'GET' && url === `${CONTROL}/count`)
+      return send(response, 200, { accepted: this.accepted, requests: this.requests });
     if (request.method === 'DELETE' && url === `${CONTROL}/messages`) {
       this.clear();
       return send(response, 204, '');

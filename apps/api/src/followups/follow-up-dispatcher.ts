@@ -22,6 +22,11 @@ import { EmailTemplatesService } from '../templates/email-templates.service';
 import { BUSINESS_COLUMNS, type BusinessRow, templateContext } from '../templates/template-context';
 
 const BATCH = 50;
+/**
+ * Messages of a batch handled at once. Most of a message's time is waiting (on the database and on the
+ * provider), so a few in flight multiply throughput; each holds one pooled connection meanwhile.
+ */
+const CONCURRENCY = 4;
 const LEASE = '5 minutes';
 const MAX_ATTEMPTS = 6;
 const SENT_STATUSES = ['sent', 'delivered', 'opened', 'clicked'];
@@ -49,10 +54,12 @@ interface DueMessage extends BusinessRow {
 
 /**
  * Sends the follow-ups that are due. Claims a batch across businesses (`claim_due_messages`, SKIP LOCKED
- * with a lease, so any number of replicas may run it), then handles each inside its own business: re-checks
+ * with a lease, so any number of replicas may run it), then handles a few at a time, each inside its own
+ * business, holding the buyer's row so no two messages to one buyer pass the journey cap together. It re-checks
  * the buyer's subscription, the order, the pause, the send window and the journey cap just before sending.
- * After a crash, messages leased but not marked are claimed again when the lease runs out; the one whose
- * send was in flight may go twice, and the provider's events (carrying the message id) tell which.
+ * After a crash, messages leased but not marked are claimed again when the lease runs out; those whose
+ * send was in flight (at most CONCURRENCY per process) may go twice, and the provider's events (carrying
+ * the message id) tell which.
  */
 @Injectable()
 export class FollowUpDispatcher {
@@ -89,10 +96,15 @@ export class FollowUpDispatcher {
         [now, BATCH, LEASE],
       );
       if (claimed.length === 0) return handled;
-      for (const { tenant_id: tenantId, message_id: messageId } of claimed) {
-        await this.database.transaction(tenantId, (manager) => this.handle(manager, messageId, now));
-        handled += 1;
-      }
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        for (let item = claimed[next++]; item; item = claimed[next++]) {
+          const { tenant_id: tenantId, message_id: messageId } = item;
+          await this.database.transaction(tenantId, (manager) => this.handle(manager, messageId, now));
+          handled += 1;
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     }
   }
 
@@ -108,7 +120,7 @@ export class FollowUpDispatcher {
          JOIN tenants t ON t.id = m.tenant_id
          LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
         WHERE m.tenant_id = $1 AND m.id = $2 AND m.status = 'sending'
-          FOR UPDATE OF m`,
+          FOR UPDATE OF m, c`,
       [tenantIdOf(manager), messageId],
     );
     if (!message) return;

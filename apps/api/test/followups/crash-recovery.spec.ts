@@ -14,7 +14,7 @@ const ALWAYS_OPEN = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 
 
 /**
  * The built app, killed with SIGKILL in the middle of a batch: after a restart nothing is lost, and the only
- * message that may go twice is one whose send was in flight (SendGrid accepted it; the row was not marked).
+ * messages that may go twice are those whose send was in flight (SendGrid accepted; the row was not marked).
  */
 describe('a dispatcher killed in the middle of a batch', () => {
   const mock = new SendGridMock();
@@ -47,7 +47,7 @@ describe('a dispatcher killed in the middle of a batch', () => {
     await mock.stop();
   });
 
-  it('loses nothing, and sends twice at most the one message that was in flight', async () => {
+  it('loses nothing, and sends twice only messages whose send was in flight', async () => {
     // Each send takes a while, so the kill lands with the batch half done.
     mock.failNext(...Array.from({ length: MESSAGES }, () => ({ kind: 'slow' as const, delayMs: 150 })));
     child = spawn(process.execPath, [MAIN, 'serve'], {
@@ -99,7 +99,8 @@ describe('a dispatcher killed in the middle of a batch', () => {
     }
     expect([...(after.get('sent') ?? [])].every((id) => sends.has(id))).toBe(true);
     const twice = [...sends].filter(([, count]) => count > 1).map(([id]) => id);
-    expect(twice.length).toBeLessThanOrEqual(1);
+    // The dispatcher keeps up to four sends in flight.
+    expect(twice.length).toBeLessThanOrEqual(4);
     expect(twice.every((id) => inDoubt.has(id))).toBe(true);
   }, 60_000);
 
