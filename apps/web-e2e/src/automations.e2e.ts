@@ -1,7 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot } from './support/browser';
-
-const DEMO = { email: 'owner@northwind.example', password: 'bakery-demo-2026' };
+import { launchBrowser, screenshot, signIn } from './support/browser';
 
 describe('automations', () => {
   let browser: Browser;
@@ -14,11 +12,7 @@ describe('automations', () => {
   afterAll(() => browser.close());
 
   it('shows the default rules in plain words and turns one off and on again', async () => {
-    await page.goto(`${baseUrl()}/login`);
-    await page.getByLabel('Email').fill(DEMO.email);
-    await page.getByLabel('Password').fill(DEMO.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await signIn(page);
 
     await page.getByRole('link', { name: 'Automations' }).click();
     await page.getByText('1 day after an order is placed, send "Thank you"').waitFor();

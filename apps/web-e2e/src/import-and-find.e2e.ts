@@ -1,7 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot } from './support/browser';
-
-const DEMO = { email: 'owner@northwind.example', password: 'bakery-demo-2026' };
+import { baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
 
 const ORDERS_CSV = [
   'Name,Email,Financial Status,Created at,Currency,Total,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Fulfillment Status',
@@ -23,11 +21,7 @@ describe('importing orders and finding a buyer', () => {
   afterAll(() => browser.close());
 
   it('imports a CSV with bad rows, shows the report, then finds a buyer by part of the name and opens the timeline', async () => {
-    await page.goto(`${baseUrl()}/login`);
-    await page.getByLabel('Email').fill(DEMO.email);
-    await page.getByLabel('Password').fill(DEMO.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await signIn(page);
 
     await page.getByRole('link', { name: 'Customers' }).click();
     await page.getByRole('link', { name: 'Import CSV' }).click();

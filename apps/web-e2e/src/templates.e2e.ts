@@ -1,7 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot } from './support/browser';
-
-const DEMO = { email: 'owner@northwind.example', password: 'bakery-demo-2026' };
+import { DEMO_OWNER, launchBrowser, screenshot, signIn } from './support/browser';
 
 describe('templates', () => {
   let browser: Browser;
@@ -14,11 +12,7 @@ describe('templates', () => {
   afterAll(() => browser.close());
 
   it('edits a template with a live preview, shows problems with their line, saves and goes back to the built-in text', async () => {
-    await page.goto(`${baseUrl()}/login`);
-    await page.getByLabel('Email').fill(DEMO.email);
-    await page.getByLabel('Password').fill(DEMO.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await signIn(page);
 
     await page.getByRole('link', { name: 'Templates' }).click();
     await page.getByRole('heading', { name: 'Templates', exact: true }).waitFor();
@@ -43,7 +37,7 @@ describe('templates', () => {
     await screenshot(page, 'template-editor-phone');
 
     await page.getByRole('button', { name: 'Send a test to me' }).click();
-    await page.getByText(`Test sent to ${DEMO.email}.`).waitFor();
+    await page.getByText(`Test sent to ${DEMO_OWNER.email}.`).waitFor();
 
     await page.getByRole('link', { name: 'All templates' }).click();
     await page

@@ -103,12 +103,7 @@ export class TemplatesController {
     @Locale() locale: BuyerLocale,
     @Body() body: PreviewTemplateDto,
   ): Promise<{ sentTo: string }> {
-    const email = await this.database.transaction(tenantId, async (manager) =>
-      this.templates.preview(
-        body,
-        await previewContext(manager, locale, this.config.publicUrl, body.customerId),
-      ),
-    );
+    const email = await this.preview(tenantId, locale, body);
     if (email.problems.length > 0) throw new ValidationFailedError(email.problems);
     await this.transport.send({
       to: user.email,

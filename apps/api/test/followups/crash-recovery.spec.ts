@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SendGridMock } from '@rapport/sendgrid-mock';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { planDueMessages } from '../support/due-messages';
 import { createTenant } from '../support/factories';
 import { findFreePort } from '../support/free-port';
 import { startTestApp } from '../support/test-app';
@@ -10,7 +11,6 @@ import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/tes
 
 const MAIN = resolve(__dirname, '../../../../dist/apps/api/main.js');
 const MESSAGES = 40;
-const ALWAYS_OPEN = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
 
 /**
  * The built app, killed with SIGKILL in the middle of a batch: after a restart nothing is lost, and the only
@@ -29,18 +29,7 @@ describe('a dispatcher killed in the middle of a batch', () => {
     const seeding = await startTestApp({ DATABASE_URL: databaseUrl });
     tenantId = (await createTenant(seeding)).id;
     await seeding.close();
-    await withClient(databaseUrl, async (db) => {
-      await db.query(`UPDATE tenants SET send_window = $2 WHERE id = $1`, [tenantId, ALWAYS_OPEN]);
-      await db.query(
-        `WITH buyers AS (
-           INSERT INTO customers (tenant_id, email, name)
-           SELECT $1, 'crash-' || n || '@buyers.example', 'Buyer ' || n FROM generate_series(1, $2) AS n
-           RETURNING id)
-         INSERT INTO messages (tenant_id, customer_id, kind, status, due_at)
-         SELECT $1, id, 'thank-you', 'scheduled', now() - interval '1 minute' FROM buyers`,
-        [tenantId, MESSAGES],
-      );
-    });
+    await planDueMessages(databaseUrl, tenantId, MESSAGES, 'crash-');
   });
   afterAll(async () => {
     child?.kill('SIGKILL');

@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { migrateUp } from '../../src/database/migrator';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { planDueMessages } from '../support/due-messages';
 import { createTenant } from '../support/factories';
 import { findFreePort } from '../support/free-port';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
 
 const SERVER = resolve(__dirname, '../support/postgres-process.mjs');
-const ALWAYS_OPEN = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
 
 /** A PostgreSQL server of its own, so stopping it mid-run disturbs no other spec. */
 describe('the dispatcher across a database restart', () => {
@@ -28,9 +28,6 @@ describe('the dispatcher across a database restart', () => {
     await migrateUp(url);
     testApp = await startTestApp({ DATABASE_URL: url });
     tenantId = (await createTenant(testApp)).id;
-    await withClient(url, (db) =>
-      db.query(`UPDATE tenants SET send_window = $2 WHERE id = $1`, [tenantId, ALWAYS_OPEN]),
-    );
   }, 60_000);
   afterAll(async () => {
     await testApp?.close().catch(() => undefined);
@@ -58,19 +55,7 @@ describe('the dispatcher across a database restart', () => {
     await exited;
   }
 
-  async function planDue(prefix: string, count: number): Promise<void> {
-    await withClient(url, (db) =>
-      db.query(
-        `WITH buyers AS (
-           INSERT INTO customers (tenant_id, email, name)
-           SELECT $1, $3 || n || '@buyers.example', 'Buyer ' || n FROM generate_series(1, $2) AS n
-           RETURNING id)
-         INSERT INTO messages (tenant_id, customer_id, kind, status, due_at)
-         SELECT $1, id, 'thank-you', 'scheduled', now() - interval '1 minute' FROM buyers`,
-        [tenantId, count, prefix],
-      ),
-    );
-  }
+  const planDue = (prefix: string, count: number) => planDueMessages(url, tenantId, count, prefix);
 
   async function sentCount(): Promise<number> {
     return withClient(url, async (db) => {

@@ -32,3 +32,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** The demo business's owner, seeded on the app the journeys run against. */
+export const DEMO_OWNER = { email: 'owner@northwind.example', password: 'bakery-demo-2026' } as const;
+
+/** Signs in through the login page, as a person would, and waits for the dashboard. */
+export async function signIn(
+  page: Page,
+  user: { email: string; password: string } = DEMO_OWNER,
+): Promise<void> {
+  await page.goto(`${baseUrl()}/login`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/dashboard$/);
+}
