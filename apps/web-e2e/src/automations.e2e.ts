@@ -35,6 +35,7 @@ describe('automations', () => {
     await page.getByRole('link', { name: 'Messages', exact: true }).click();
     await page.waitForURL(/\/automations\/messages$/);
     await page.getByRole('heading', { name: 'Messages', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Delivery health' }).getByText('Delivery, last 30 days').waitFor();
     await screenshot(page, 'messages');
   });
 });

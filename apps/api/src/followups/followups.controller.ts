@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type AutomationResponse, describeRule, type MessageResponse, type Page } from '@rapport/domain';
+import {
+  type AutomationResponse,
+  type DeliveryHealthResponse,
+  describeRule,
+  type MessageResponse,
+  type Page,
+} from '@rapport/domain';
 import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
 import { NotFoundError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
@@ -51,6 +57,13 @@ export class FollowUpsController {
       const rule = toRule(row);
       return { id: row.id, ...rule, description: describeRule(rule) };
     });
+  }
+
+  /** Delivered, bounced and complaint shares of the last 30 days, for the delivery-health card. */
+  @RequirePermission('customers:read')
+  @Get('messages/health')
+  health(@CurrentTenant() tenantId: string): Promise<DeliveryHealthResponse> {
+    return this.database.transaction(tenantId, (manager) => this.messages.health(manager, 30));
   }
 
   /** The outbox: every planned, sent, skipped or failed follow-up, with the reason when it did not go. */

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { MessageKind, MessageListQuery, MessageResponse, MessageStatus } from '@rapport/domain';
+import type {
+  DeliveryHealthResponse,
+  MessageKind,
+  MessageListQuery,
+  MessageResponse,
+  MessageStatus,
+} from '@rapport/domain';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
@@ -56,6 +62,31 @@ export class MessagesRepository {
         reason: row.reason,
       })),
       nextCursor: rows.length > limit && last ? encodeCursor(last.due_at, last.id) : null,
+    };
+  }
+
+  /** Counts by outcome of the messages sent in the last `days` days. */
+  async health(manager: TenantManager, days: number): Promise<DeliveryHealthResponse> {
+    const [row]: Record<'sent' | 'delivered' | 'bounced' | 'dropped' | 'complained' | 'failed', number>[] =
+      await manager.query(
+        `SELECT count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent,
+                count(*) FILTER (WHERE status IN ('delivered', 'opened', 'clicked'))::int AS delivered,
+                count(*) FILTER (WHERE status = 'bounced')::int AS bounced,
+                count(*) FILTER (WHERE status = 'dropped')::int AS dropped,
+                count(*) FILTER (WHERE status = 'complained')::int AS complained,
+                count(*) FILTER (WHERE status = 'failed')::int AS failed
+           FROM messages
+          WHERE tenant_id = $1 AND coalesce(sent_at, updated_at) >= now() - make_interval(days => $2)`,
+        [tenantIdOf(manager), days],
+      );
+    const counts = row ?? { sent: 0, delivered: 0, bounced: 0, dropped: 0, complained: 0, failed: 0 };
+    const share = (count: number) => (counts.sent > 0 ? count / counts.sent : null);
+    return {
+      days,
+      ...counts,
+      deliveredRate: share(counts.delivered),
+      bounceRate: share(counts.bounced),
+      complaintRate: share(counts.complained),
     };
   }
 }

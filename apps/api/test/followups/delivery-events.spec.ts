@@ -1,5 +1,11 @@
 import { SendGridMock } from '@rapport/sendgrid-mock';
-import type { BusinessResponse, CustomerResponse, MeResponse, OrderResponse } from '@rapport/domain';
+import type {
+  BusinessResponse,
+  CustomerResponse,
+  DeliveryHealthResponse,
+  MeResponse,
+  OrderResponse,
+} from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
 import type { HttpClient } from '../support/http-client';
@@ -151,5 +157,27 @@ describe("SendGrid's delivery events", () => {
       /^Paused: 1 spam complaints for \d+ delivered emails in a day \(limit 0\.3%\)$/,
     );
     expect((await owner.get<BusinessResponse>('/api/business')).status).toBe(200);
+  });
+
+  it('sums up delivery health: delivered, bounced and complaint shares of what was sent', async () => {
+    const rows = await query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM messages WHERE tenant_id = $1 AND sent_at IS NOT NULL GROUP BY status`,
+      [tenantId],
+    );
+    const count = (...names: string[]) =>
+      rows.filter((row) => names.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
+    const sent = count('sent', 'delivered', 'opened', 'clicked', 'bounced', 'dropped', 'complained');
+    const health = await owner.get<DeliveryHealthResponse>('/api/messages/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({
+      days: 30,
+      sent,
+      delivered: count('delivered', 'opened', 'clicked'),
+      bounced: count('bounced'),
+      complained: 1,
+      complaintRate: 1 / sent,
+    });
+    expect(health.body.bounced).toBeGreaterThan(0);
+    expect(health.body.delivered).toBeGreaterThan(0);
   });
 });

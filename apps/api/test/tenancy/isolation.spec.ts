@@ -98,6 +98,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/integrations': { kind: 'read' },
   'GET /api/automations': { kind: 'read' },
   'GET /api/messages': { kind: 'read' },
+  'GET /api/messages/health': { kind: 'read' },
   'PATCH /api/automations/:id': { kind: 'by-id', ids: (ids) => [ids.automation], body: { isEnabled: false } },
   'GET /api/imports': { kind: 'read' },
   'GET /api/templates': { kind: 'read' },

@@ -45,3 +45,19 @@ export interface SenderSettings {
   logoUrl: string | null;
   sendWindow: SendWindow;
 }
+
+/** How a business's follow-ups fared over a period (by when they were sent). */
+export interface DeliveryHealthResponse {
+  days: number;
+  sent: number;
+  /** Delivered, opened or clicked: a message's status only moves forward. */
+  delivered: number;
+  bounced: number;
+  dropped: number;
+  complained: number;
+  failed: number;
+  /** Shares of `sent`, from 0 to 1; null when nothing was sent. */
+  deliveredRate: number | null;
+  bounceRate: number | null;
+  complaintRate: number | null;
+}

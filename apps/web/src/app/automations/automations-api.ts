@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AutomationResponse, MessageListQuery, MessageResponse, Page } from '@rapport/domain';
+import type {
+  AutomationResponse,
+  DeliveryHealthResponse,
+  MessageListQuery,
+  MessageResponse,
+  Page,
+} from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { toParams } from '../customers/customers-api';
 
@@ -14,6 +20,10 @@ export class AutomationsApi {
 
   setEnabled(id: string, isEnabled: boolean): Promise<AutomationResponse> {
     return firstValueFrom(this.http.patch<AutomationResponse>(`/api/automations/${id}`, { isEnabled }));
+  }
+
+  health(): Promise<DeliveryHealthResponse> {
+    return firstValueFrom(this.http.get<DeliveryHealthResponse>('/api/messages/health'));
   }
 
   messages(query: MessageListQuery): Promise<Page<MessageResponse>> {

@@ -7,9 +7,15 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { MESSAGE_STATUSES, type MessageResponse, type MessageStatus } from '@rapport/domain';
+import {
+  type DeliveryHealthResponse,
+  MESSAGE_STATUSES,
+  type MessageResponse,
+  type MessageStatus,
+} from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { AutomationsApi } from './automations-api';
+import { DeliveryHealthCardComponent } from './delivery-health-card';
 
 @Component({
   selector: 'rp-messages-page',
@@ -24,11 +30,15 @@ import { AutomationsApi } from './automations-api';
     MatIconModule,
     PageHeaderComponent,
     EmptyStateComponent,
+    DeliveryHealthCardComponent,
   ],
   template: `
     <rp-page-header title="Messages" subtitle="Every planned and sent follow-up, and why some did not go.">
       <a mat-button routerLink="/automations"><mat-icon>arrow_back</mat-icon> Automations</a>
     </rp-page-header>
+    @if (health(); as value) {
+      <rp-delivery-health-card [value]="value" />
+    }
     <mat-form-field appearance="outline">
       <mat-label>Status</mat-label>
       <mat-select [formControl]="status" (selectionChange)="load(null)">
@@ -89,9 +99,11 @@ export class MessagesPage implements OnInit {
   readonly status = new FormControl<MessageStatus | ''>('', { nonNullable: true });
   readonly messages = signal<MessageResponse[]>([]);
   readonly nextCursor = signal<string | null>(null);
+  readonly health = signal<DeliveryHealthResponse | null>(null);
 
   async ngOnInit(): Promise<void> {
-    await this.load(null);
+    const [health] = await Promise.all([this.api.health(), this.load(null)]);
+    this.health.set(health);
   }
 
   async load(cursor: string | null): Promise<void> {

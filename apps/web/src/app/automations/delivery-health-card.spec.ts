@@ -1,0 +1,44 @@
+import { TestBed } from '@angular/core/testing';
+import type { DeliveryHealthResponse } from '@rapport/domain';
+import { DeliveryHealthCardComponent } from './delivery-health-card';
+
+const QUIET: DeliveryHealthResponse = {
+  days: 30,
+  sent: 2000,
+  delivered: 1960,
+  bounced: 30,
+  dropped: 0,
+  complained: 1,
+  failed: 0,
+  deliveredRate: 0.98,
+  bounceRate: 0.015,
+  complaintRate: 0.0005,
+};
+
+function render(value: DeliveryHealthResponse): HTMLElement {
+  const fixture = TestBed.createComponent(DeliveryHealthCardComponent);
+  fixture.componentRef.setInput('value', value);
+  fixture.detectChanges();
+  return fixture.nativeElement as HTMLElement;
+}
+
+describe('DeliveryHealthCardComponent', () => {
+  it('shows the shares of what was sent', () => {
+    const element = render(QUIET);
+    const figures = [...element.querySelectorAll('dd')].map((item) => item.textContent?.trim());
+    expect(figures).toEqual(['2,000', '98%', '1.5%', '0.05%']);
+    expect(element.querySelector('.health--bad')).toBeNull();
+  });
+
+  it('warns when complaints are high, before sending pauses', () => {
+    const element = render({ ...QUIET, complained: 4, complaintRate: 0.002 });
+    expect(element.querySelector('dd.health--bad')?.textContent?.trim()).toBe('0.2%');
+    expect(element.textContent).toContain('Complaints are high');
+  });
+
+  it('says so when nothing was sent', () => {
+    const element = render({ ...QUIET, sent: 0, deliveredRate: null, bounceRate: null, complaintRate: null });
+    expect(element.textContent).toContain('Nothing sent yet.');
+    expect(element.querySelector('dl')).toBeNull();
+  });
+});
