@@ -91,17 +91,26 @@ export class FollowUpDispatcher {
   async dispatchDue(now: Date): Promise<number> {
     let handled = 0;
     for (;;) {
-      const claimed: { tenant_id: string; message_id: string }[] = await this.dataSource.query(
-        `SELECT tenant_id, message_id FROM claim_due_messages($1, $2, $3::interval)`,
-        [now, BATCH, LEASE],
-      );
+      const claimed: { tenant_id: string; message_id: string; customer_id: string }[] =
+        await this.dataSource.query(
+          `SELECT tenant_id, message_id, customer_id FROM claim_due_messages($1, $2, $3::interval)`,
+          [now, BATCH, LEASE],
+        );
       if (claimed.length === 0) return handled;
-      let next = 0;
+      // One lane per buyer, in due order: a buyer's second message waits for the first, so the journey cap
+      // holds back the later one. Lanes run side by side.
+      const lanes = new Map<string, { tenant_id: string; message_id: string }[]>();
+      for (const item of claimed) {
+        const key = `${item.tenant_id}:${item.customer_id}`;
+        lanes.set(key, [...(lanes.get(key) ?? []), item]);
+      }
+      const queue = [...lanes.values()];
       const worker = async (): Promise<void> => {
-        for (let item = claimed[next++]; item; item = claimed[next++]) {
-          const { tenant_id: tenantId, message_id: messageId } = item;
-          await this.database.transaction(tenantId, (manager) => this.handle(manager, messageId, now));
-          handled += 1;
+        for (let lane = queue.shift(); lane; lane = queue.shift()) {
+          for (const { tenant_id: tenantId, message_id: messageId } of lane) {
+            await this.database.transaction(tenantId, (manager) => this.handle(manager, messageId, now));
+            handled += 1;
+          }
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));

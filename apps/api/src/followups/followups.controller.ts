@@ -3,18 +3,23 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   type AutomationResponse,
   type DeliveryHealthResponse,
+  delayMs,
   describeRule,
   type MessageResponse,
   type Page,
+  type UpcomingMessageResponse,
 } from '@rapport/domain';
 import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
-import { NotFoundError } from '../errors/app-error';
+import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { queryRows } from '../database/query-rows';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { AutomationsRepository, toRule } from './automations.repository';
 import { MessageListQueryDto, UpdateAutomationDto } from './dto/followups.dto';
 import { MessagesRepository } from './messages.repository';
+
+/** The longest delay a rule may have (the column's limit). */
+const MAX_DELAY_MINUTES = 525_600;
 
 @ApiTags('follow-ups')
 @Controller()
@@ -37,7 +42,10 @@ export class FollowUpsController {
     );
   }
 
-  /** Turns a rule on or off; messages already planned stay as they are. */
+  /**
+   * Changes a rule: on or off, its name, its delay, the fallback of an opinion request. Messages already
+   * planned keep their time; the change applies to what is planned from now on.
+   */
   @RequirePermission('automations:write')
   @Patch('automations/:id')
   updateAutomation(
@@ -45,17 +53,50 @@ export class FollowUpsController {
     @Param('id', ParseId()) id: string,
     @Body() body: UpdateAutomationDto,
   ): Promise<AutomationResponse> {
+    const minutes = body.delay ? delayMs(body.delay) / 60_000 : undefined;
+    if (minutes !== undefined && minutes > MAX_DELAY_MINUTES)
+      throw new ValidationFailedError([{ field: 'delay', reason: 'must be at most a year' }]);
     return this.database.transaction(tenantId, async (manager) => {
       const updated = await queryRows(
         manager,
-        `UPDATE automations SET is_enabled = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING id`,
-        [tenantIdOf(manager), id, body.isEnabled],
+        `UPDATE automations
+            SET is_enabled = coalesce($3, is_enabled), name = coalesce($4, name),
+                delay_minutes = coalesce($5, delay_minutes),
+                fallback_after_placed_days = CASE WHEN $6 THEN $7 ELSE fallback_after_placed_days END,
+                updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+        [
+          tenantIdOf(manager),
+          id,
+          body.isEnabled ?? null,
+          body.name?.trim() || null,
+          minutes ?? null,
+          body.fallbackAfterPlacedDays !== undefined,
+          body.fallbackAfterPlacedDays ?? null,
+        ],
       );
       if (updated.length === 0) throw new NotFoundError('Automation');
       const row = (await this.automations.list(manager)).find((automation) => automation.id === id);
       if (!row) throw new NotFoundError('Automation');
       const rule = toRule(row);
       return { id: row.id, ...rule, description: describeRule(rule) };
+    });
+  }
+
+  /** Who the rule will write to in the next 7 days: the messages it has planned, soonest first. */
+  @RequirePermission('automations:read')
+  @Get('automations/:id/upcoming')
+  upcoming(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseId()) id: string,
+  ): Promise<UpcomingMessageResponse[]> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const found = await manager.query(`SELECT 1 FROM automations WHERE tenant_id = $1 AND id = $2`, [
+        tenantIdOf(manager),
+        id,
+      ]);
+      if (found.length === 0) throw new NotFoundError('Automation');
+      return this.messages.upcoming(manager, id, 7);
     });
   }
 

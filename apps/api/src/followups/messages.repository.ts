@@ -5,6 +5,7 @@ import type {
   MessageListQuery,
   MessageResponse,
   MessageStatus,
+  UpcomingMessageResponse,
 } from '@rapport/domain';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
@@ -88,5 +89,36 @@ export class MessagesRepository {
       bounceRate: share(counts.bounced),
       complaintRate: share(counts.complained),
     };
+  }
+
+  /** Messages a rule has planned for the next `days` days, soonest first (at most 200). */
+  async upcoming(
+    manager: TenantManager,
+    automationId: string,
+    days: number,
+  ): Promise<UpcomingMessageResponse[]> {
+    const rows: {
+      id: string;
+      due_at: Date;
+      customer_id: string;
+      name: string;
+      email: string;
+      order_number: string | null;
+    }[] = await manager.query(
+      `SELECT m.id, m.due_at, m.customer_id, c.name, c.email, o.external_id AS order_number
+           FROM messages m
+           JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+           LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
+          WHERE m.tenant_id = $1 AND m.automation_id = $2 AND m.status = 'scheduled'
+            AND m.due_at < now() + make_interval(days => $3)
+          ORDER BY m.due_at, m.id LIMIT 200`,
+      [tenantIdOf(manager), automationId, days],
+    );
+    return rows.map((row) => ({
+      messageId: row.id,
+      dueAt: row.due_at.toISOString(),
+      customer: { id: row.customer_id, name: row.name, email: row.email },
+      orderNumber: row.order_number,
+    }));
   }
 }

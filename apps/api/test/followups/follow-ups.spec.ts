@@ -1,4 +1,10 @@
-import type { MeResponse, OrderResponse } from '@rapport/domain';
+import type {
+  ApiErrorBody,
+  AutomationResponse,
+  MeResponse,
+  OrderResponse,
+  UpcomingMessageResponse,
+} from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
 import type { HttpClient } from '../support/http-client';
@@ -266,5 +272,51 @@ describe('the follow-up engine', () => {
       dispatcher().dispatchDue(at(24)),
     ]);
     for (const email of emails) expect(await mailbox(email)).toHaveLength(1);
+  });
+
+  it("edits a rule's name and delay for what is planned from then on, and refuses a delay it cannot keep", async () => {
+    const [thankYou] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const edited = await owner.patch<AutomationResponse>(`/api/automations/${thankYou?.id}`, {
+      name: 'Quick thanks',
+      delay: { amount: 2, unit: 'hours' },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      name: 'Quick thanks',
+      isEnabled: true,
+      delay: { amount: 2, unit: 'hours' },
+      description: '2 hours after an order is placed, send "Thank you"',
+    });
+    const email = 'quick@engine.example';
+    await placeOrder(email, T0);
+    await planner().planPending(at(0.1));
+    expect((await messagesOf(email))[0]?.due_at.toISOString()).toBe(at(2).toISOString());
+
+    const tooLong = await owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
+      delay: { amount: 400, unit: 'days' },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.details).toEqual([{ field: 'delay', reason: 'must be at most a year' }]);
+    const badUnit = await owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
+      delay: { amount: 1, unit: 'weeks' },
+    });
+    expect(badUnit.body.details).toEqual([
+      { field: 'delay.unit', reason: 'must be one of minutes, hours, days' },
+    ]);
+    await owner.patch(`/api/automations/${thankYou?.id}`, {
+      name: 'Thank you',
+      delay: { amount: 1, unit: 'days' },
+    });
+  });
+
+  it('previews who a rule will write to in the next seven days', async () => {
+    const [thankYou] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const placedNow = new Date();
+    await placeOrder('soon@engine.example', placedNow);
+    await planner().planPending(new Date(placedNow.getTime() + 60_000));
+    const upcoming = await owner.get<UpcomingMessageResponse[]>(`/api/automations/${thankYou?.id}/upcoming`);
+    expect(upcoming.status).toBe(200);
+    expect(upcoming.body.map((message) => message.customer.email)).toEqual(['soon@engine.example']);
+    expect(upcoming.body[0]?.dueAt).toBe(new Date(placedNow.getTime() + 86_400_000).toISOString());
   });
 });

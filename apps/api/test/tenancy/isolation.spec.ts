@@ -99,7 +99,12 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/automations': { kind: 'read' },
   'GET /api/messages': { kind: 'read' },
   'GET /api/messages/health': { kind: 'read' },
-  'PATCH /api/automations/:id': { kind: 'by-id', ids: (ids) => [ids.automation], body: { isEnabled: false } },
+  'PATCH /api/automations/:id': {
+    kind: 'by-id',
+    ids: (ids) => [ids.automation],
+    body: { isEnabled: false, name: 'Hijacked', delay: { amount: 1, unit: 'minutes' } },
+  },
+  'GET /api/automations/:id/upcoming': { kind: 'by-id', ids: (ids) => [ids.automation] },
   'GET /api/imports': { kind: 'read' },
   'GET /api/templates': { kind: 'read' },
   'GET /api/templates/:kind/:locale': { kind: 'read', path: '/api/templates/thank-you/en' },

@@ -1,5 +1,5 @@
 import type { SendWindow } from '../followups/send-window';
-import type { AutomationRule } from '../followups/automations';
+import type { AutomationRule, DelayUnit } from '../followups/automations';
 import type { MessageKind, MessageStatus } from '../followups/message-kinds';
 
 export interface AutomationResponse extends AutomationRule {
@@ -8,8 +8,21 @@ export interface AutomationResponse extends AutomationRule {
   description: string;
 }
 
+/** Any of a rule's settings; what is left out stays. Messages already planned keep their time. */
 export interface UpdateAutomationRequest {
-  isEnabled: boolean;
+  isEnabled?: boolean;
+  name?: string;
+  delay?: { amount: number; unit: DelayUnit };
+  /** Opinion requests waiting on delivery: days after placement when delivery never comes; null for none. */
+  fallbackAfterPlacedDays?: number | null;
+}
+
+/** One buyer a rule will write to soon (a message already planned). */
+export interface UpcomingMessageResponse {
+  messageId: string;
+  dueAt: string;
+  customer: { id: string; name: string; email: string };
+  orderNumber: string | null;
 }
 
 export interface MessageResponse {

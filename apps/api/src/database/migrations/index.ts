@@ -6,6 +6,7 @@ import { AddCustomerSearch1795651600000 } from './1795651600000-AddCustomerSearc
 import { CreateFollowUps1795651700000 } from './1795651700000-CreateFollowUps';
 import { CreateProviderEvents1795651800000 } from './1795651800000-CreateProviderEvents';
 import { CreateEmailTemplates1795651900000 } from './1795651900000-CreateEmailTemplates';
+import { ClaimByBuyer1795652000000 } from './1795652000000-ClaimByBuyer';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateFollowUps1795651700000,
   CreateProviderEvents1795651800000,
   CreateEmailTemplates1795651900000,
+  ClaimByBuyer1795652000000,
 ];

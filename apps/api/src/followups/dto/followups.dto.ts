@@ -1,17 +1,66 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  DELAY_UNITS,
+  type DelayUnit,
   MESSAGE_STATUSES,
   type MessageListQuery,
   type MessageStatus,
   type UpdateAutomationRequest,
 } from '@rapport/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+export class AutomationDelayDto {
+  @ApiProperty({ minimum: 0 })
+  @Max(525_600)
+  @Min(0)
+  @IsInt()
+  amount: number;
+
+  @ApiProperty({ enum: DELAY_UNITS })
+  @IsIn(DELAY_UNITS, { message: `must be one of ${DELAY_UNITS.join(', ')}` })
+  unit: DelayUnit;
+}
 
 export class UpdateAutomationDto implements UpdateAutomationRequest {
-  @ApiProperty()
+  @ApiPropertyOptional()
   @IsBoolean()
-  isEnabled: boolean;
+  @IsOptional()
+  isEnabled?: boolean;
+
+  @ApiPropertyOptional()
+  @MaxLength(120)
+  @MinLength(1)
+  @IsString()
+  @IsOptional()
+  name?: string;
+
+  @ApiPropertyOptional({ type: AutomationDelayDto })
+  @ValidateNested()
+  @Type(() => AutomationDelayDto)
+  @IsOptional()
+  delay?: AutomationDelayDto;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, nullable: true })
+  @Max(365)
+  @Min(1)
+  @IsInt()
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  fallbackAfterPlacedDays?: number | null;
 }
 
 export class MessageListQueryDto implements MessageListQuery {
