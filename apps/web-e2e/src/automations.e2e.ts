@@ -32,6 +32,26 @@ describe('automations', () => {
     await off.click();
     await page.getByRole('switch', { name: 'Turn off Thank you' }).waitFor();
 
+    const thankYou = page.locator('article', { hasText: 'Thank you' });
+    await thankYou.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Thank you' });
+    await form.getByLabel('Wait').fill('2');
+    await form.getByLabel('Unit').click();
+    await page.getByRole('option', { name: 'hours' }).click();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('2 hours after an order is placed, send "Thank you"').waitFor();
+
+    await thankYou.getByRole('button', { name: 'Next 7 days' }).click();
+    await page.getByRole('region', { name: 'Next 7 days of Thank you' }).waitFor();
+    await screenshot(page, 'automation-edit');
+
+    await thankYou.getByRole('button', { name: 'Edit' }).click();
+    await form.getByLabel('Wait').fill('1');
+    await form.getByLabel('Unit').click();
+    await page.getByRole('option', { name: 'days' }).click();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('1 day after an order is placed, send "Thank you"').waitFor();
+
     await page.getByRole('link', { name: 'Messages', exact: true }).click();
     await page.waitForURL(/\/automations\/messages$/);
     await page.getByRole('heading', { name: 'Messages', exact: true }).waitFor();

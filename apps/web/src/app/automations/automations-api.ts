@@ -6,6 +6,8 @@ import type {
   MessageListQuery,
   MessageResponse,
   Page,
+  UpcomingMessageResponse,
+  UpdateAutomationRequest,
 } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { toParams } from '../customers/customers-api';
@@ -19,7 +21,15 @@ export class AutomationsApi {
   }
 
   setEnabled(id: string, isEnabled: boolean): Promise<AutomationResponse> {
-    return firstValueFrom(this.http.patch<AutomationResponse>(`/api/automations/${id}`, { isEnabled }));
+    return this.update(id, { isEnabled });
+  }
+
+  update(id: string, changes: UpdateAutomationRequest): Promise<AutomationResponse> {
+    return firstValueFrom(this.http.patch<AutomationResponse>(`/api/automations/${id}`, changes));
+  }
+
+  upcoming(id: string): Promise<UpcomingMessageResponse[]> {
+    return firstValueFrom(this.http.get<UpcomingMessageResponse[]>(`/api/automations/${id}/upcoming`));
   }
 
   health(): Promise<DeliveryHealthResponse> {

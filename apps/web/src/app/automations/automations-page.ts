@@ -1,18 +1,22 @@
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
-import type { AutomationResponse } from '@rapport/domain';
+import type { AutomationResponse, UpcomingMessageResponse } from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
+import { AutomationEditorComponent } from './automation-editor';
 import { AutomationsApi } from './automations-api';
 
 @Component({
   selector: 'rp-automations-page',
   imports: [
+    DatePipe,
     RouterLink,
+    AutomationEditorComponent,
     MatSlideToggleModule,
     MatButtonModule,
     MatIconModule,
@@ -32,6 +36,21 @@ import { AutomationsApi } from './automations-api';
           <h2 class="automation__name">{{ rule.name }}</h2>
           <p class="automation__description">{{ rule.description }}</p>
         </div>
+        <div class="automation__buttons">
+          <button
+            mat-button
+            type="button"
+            (click)="toggleUpcoming(rule)"
+            [attr.aria-expanded]="upcomingFor() === rule.id"
+          >
+            Next 7 days
+          </button>
+          @if (canEdit) {
+            <button mat-button type="button" (click)="editing.set(editing() === rule.id ? null : rule.id)">
+              Edit
+            </button>
+          }
+        </div>
         <mat-slide-toggle
           [checked]="rule.isEnabled"
           [disabled]="!canEdit"
@@ -40,6 +59,31 @@ import { AutomationsApi } from './automations-api';
         >
           {{ rule.isEnabled ? 'On' : 'Off' }}
         </mat-slide-toggle>
+        @if (editing() === rule.id) {
+          <rp-automation-editor
+            class="automation__wide"
+            [rule]="rule"
+            (saved)="replace($event)"
+            (closed)="editing.set(null)"
+          />
+        }
+        @if (upcomingFor() === rule.id) {
+          <div class="automation__wide" [attr.aria-label]="'Next 7 days of ' + rule.name" role="region">
+            @for (message of upcoming(); track message.messageId) {
+              <p class="automation__upcoming">
+                {{ message.dueAt | date: 'EEE d MMM, HH:mm' }} ·
+                <a [routerLink]="['/customers', message.customer.id]">{{
+                  message.customer.name || message.customer.email
+                }}</a>
+                @if (message.orderNumber) {
+                  · {{ message.orderNumber }}
+                }
+              </p>
+            } @empty {
+              <p class="automation__upcoming">Nobody in the next 7 days.</p>
+            }
+          </div>
+        }
       </article>
     } @empty {
       <rp-empty-state
@@ -57,6 +101,7 @@ import { AutomationsApi } from './automations-api';
   styles: `
     .automation {
       display: flex;
+      flex-wrap: wrap;
       justify-content: space-between;
       align-items: center;
       gap: 16px;
@@ -64,6 +109,19 @@ import { AutomationsApi } from './automations-api';
       margin-bottom: 12px;
       border-radius: 16px;
       background: var(--mat-sys-surface-container-low);
+    }
+    .automation > div:first-child {
+      flex: 1;
+    }
+    .automation__buttons {
+      display: flex;
+      gap: 4px;
+    }
+    .automation__wide {
+      flex-basis: 100%;
+    }
+    .automation__upcoming {
+      margin: 4px 0;
     }
     .automation--off {
       opacity: 0.7;
@@ -91,16 +149,29 @@ export class AutomationsPage implements OnInit {
   readonly canEdit = inject(SessionStore).can('automations:write');
   readonly rules = signal<AutomationResponse[]>([]);
   readonly error = signal<string | null>(null);
+  readonly editing = signal<string | null>(null);
+  readonly upcomingFor = signal<string | null>(null);
+  readonly upcoming = signal<UpcomingMessageResponse[]>([]);
 
   async ngOnInit(): Promise<void> {
     this.rules.set(await this.api.list());
   }
 
+  replace(updated: AutomationResponse): void {
+    this.rules.set(this.rules().map((item) => (item.id === updated.id ? updated : item)));
+    this.editing.set(null);
+  }
+
+  async toggleUpcoming(rule: AutomationResponse): Promise<void> {
+    if (this.upcomingFor() === rule.id) return this.upcomingFor.set(null);
+    this.upcoming.set(await this.api.upcoming(rule.id));
+    this.upcomingFor.set(rule.id);
+  }
+
   async toggle(rule: AutomationResponse, isEnabled: boolean): Promise<void> {
     this.error.set(null);
     try {
-      const updated = await this.api.setEnabled(rule.id, isEnabled);
-      this.rules.set(this.rules().map((item) => (item.id === updated.id ? updated : item)));
+      this.replace(await this.api.setEnabled(rule.id, isEnabled));
     } catch (error) {
       this.error.set(apiProblemOf(error).message);
       this.rules.set(await this.api.list());
