@@ -38,8 +38,14 @@ describe('automations', () => {
     await form.getByLabel('Wait').fill('2');
     await form.getByLabel('Unit').click();
     await page.getByRole('option', { name: 'hours' }).click();
+    await form.getByLabel('Total from').fill('12,5');
     await form.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('2 hours after an order is placed, send "Thank you"').waitFor();
+    await form.getByText('"Total from" must be an amount like 25 or 25.50').waitFor();
+    await form.getByLabel('Total from').fill('');
+    await form.getByLabel('Orders', { exact: true }).click();
+    await page.getByRole('option', { name: 'Repeat orders' }).click();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('2 hours after an order is placed, for repeat orders, send "Thank you"').waitFor();
 
     await thankYou.getByRole('button', { name: 'Next 7 days' }).click();
     await page.getByRole('region', { name: 'Next 7 days of Thank you' }).waitFor();
@@ -47,6 +53,8 @@ describe('automations', () => {
 
     await thankYou.getByRole('button', { name: 'Edit' }).click();
     await form.getByLabel('Wait').fill('1');
+    await form.getByLabel('Orders', { exact: true }).click();
+    await page.getByRole('option', { name: 'Any order' }).click();
     await form.getByLabel('Unit').click();
     await page.getByRole('option', { name: 'days' }).click();
     await form.getByRole('button', { name: 'Save' }).click();

@@ -27,6 +27,7 @@ export * from './followups/message-kinds';
 export * from './followups/send-window';
 export * from './followups/zoned-time';
 export * from './followups/automations';
+export * from './followups/automation-conditions';
 export * from './followups/delivery-events';
 export * from './templates/template-variables';
 export * from './contracts/templates';

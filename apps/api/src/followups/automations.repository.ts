@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type AutomationRule, type AutomationTrigger, DEFAULT_AUTOMATIONS, delayMs } from '@rapport/domain';
+import {
+  type AutomationConditions,
+  type AutomationRule,
+  type AutomationTrigger,
+  DEFAULT_AUTOMATIONS,
+  delayMs,
+} from '@rapport/domain';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 export interface AutomationRow {
@@ -10,6 +16,7 @@ export interface AutomationRow {
   fallback_after_placed_days: number | null;
   kind: 'thank-you' | 'opinion-request';
   template_name: string;
+  conditions: AutomationConditions;
   is_enabled: boolean;
 }
 
@@ -28,6 +35,7 @@ export function toRule(row: AutomationRow): AutomationRule {
     fallbackAfterPlacedDays: row.fallback_after_placed_days,
     kind: row.kind,
     templateName: row.template_name,
+    conditions: row.conditions,
     isEnabled: row.is_enabled,
   };
 }
@@ -56,7 +64,7 @@ export class AutomationsRepository {
 
   list(manager: TenantManager): Promise<AutomationRow[]> {
     return manager.query(
-      `SELECT id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name, is_enabled
+      `SELECT id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name, conditions, is_enabled
          FROM automations WHERE tenant_id = $1
         -- In the order a buyer meets them: by the step of the order, then by delay.
         ORDER BY array_position(ARRAY['order_placed', 'order_fulfilled', 'order_delivered'], trigger), delay_minutes, name`,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrderStatus } from '@rapport/domain';
+import { type BuyerLocale, conditionsMatch, type OrderFacts, type OrderStatus } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { type AutomationRow, AutomationsRepository } from './automations.repository';
@@ -78,12 +78,46 @@ export class FollowUpPlanner {
       );
     } else {
       const rules: AutomationRow[] = (await this.automations.list(manager)).filter((rule) => rule.is_enabled);
-      for (const rule of rules) await this.planRule(manager, rule, event, now);
+      const facts = rules.some((rule) => Object.keys(rule.conditions).length > 0)
+        ? await this.factsOf(manager, event)
+        : null;
+      for (const rule of rules) {
+        if (facts && !conditionsMatch(rule.conditions, facts)) continue;
+        await this.planRule(manager, rule, event, now);
+      }
     }
     await manager.query(`UPDATE order_events SET planned_at = now() WHERE tenant_id = $1 AND id = $2`, [
       tenantIdOf(manager),
       event.id,
     ]);
+  }
+
+  /** What a rule's conditions look at: the order's products and total, the buyer's tags and language. */
+  private async factsOf(manager: TenantManager, event: EventRow): Promise<OrderFacts> {
+    const [row]: {
+      total: string;
+      tags: string[];
+      locale: BuyerLocale | null;
+      earlier: number;
+      products: string[];
+    }[] = await manager.query(
+      `SELECT o.total, c.tags, c.locale,
+              (SELECT count(*)::int FROM orders p
+                WHERE p.tenant_id = o.tenant_id AND p.customer_id = o.customer_id
+                  AND (p.placed_at, p.id) < (o.placed_at, o.id)) AS earlier,
+              coalesce((SELECT array_agg(l.product_name) FROM order_lines l
+                         WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id), '{}') AS products
+         FROM orders o JOIN customers c ON c.tenant_id = o.tenant_id AND c.id = o.customer_id
+        WHERE o.tenant_id = $1 AND o.id = $2`,
+      [tenantIdOf(manager), event.order_id],
+    );
+    return {
+      isFirstOrder: (row?.earlier ?? 0) === 0,
+      productNames: row?.products ?? [],
+      total: Number(row?.total ?? 0),
+      tags: row?.tags ?? [],
+      locale: row?.locale ?? null,
+    };
   }
 
   private async planRule(

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   type AutomationResponse,
   type DeliveryHealthResponse,
+  type AutomationConditions,
+  conditionsProblems,
   delayMs,
   describeRule,
   type MessageResponse,
@@ -54,8 +56,10 @@ export class FollowUpsController {
     @Body() body: UpdateAutomationDto,
   ): Promise<AutomationResponse> {
     const minutes = body.delay ? delayMs(body.delay) / 60_000 : undefined;
+    const problems = body.conditions === undefined ? [] : conditionsProblems(body.conditions);
     if (minutes !== undefined && minutes > MAX_DELAY_MINUTES)
-      throw new ValidationFailedError([{ field: 'delay', reason: 'must be at most a year' }]);
+      problems.unshift({ field: 'delay', reason: 'must be at most a year' });
+    if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.database.transaction(tenantId, async (manager) => {
       const updated = await queryRows(
         manager,
@@ -63,6 +67,7 @@ export class FollowUpsController {
             SET is_enabled = coalesce($3, is_enabled), name = coalesce($4, name),
                 delay_minutes = coalesce($5, delay_minutes),
                 fallback_after_placed_days = CASE WHEN $6 THEN $7 ELSE fallback_after_placed_days END,
+                conditions = coalesce($8::jsonb, conditions),
                 updated_at = now()
           WHERE tenant_id = $1 AND id = $2 RETURNING id`,
         [
@@ -73,6 +78,7 @@ export class FollowUpsController {
           minutes ?? null,
           body.fallbackAfterPlacedDays !== undefined,
           body.fallbackAfterPlacedDays ?? null,
+          body.conditions === undefined ? null : JSON.stringify(normalConditions(body.conditions)),
         ],
       );
       if (updated.length === 0) throw new NotFoundError('Automation');
@@ -116,4 +122,22 @@ export class FollowUpsController {
   ): Promise<Page<MessageResponse>> {
     return this.database.transaction(tenantId, (manager) => this.messages.list(manager, query));
   }
+}
+
+/** Conditions as stored: names trimmed, empty lists and blank amounts left out. */
+function normalConditions(conditions: AutomationConditions): AutomationConditions {
+  const list = (names?: string[]) => names?.map((name) => name.trim()).filter(Boolean);
+  const normal: AutomationConditions = {
+    orderNumber: conditions.orderNumber,
+    productNames: list(conditions.productNames),
+    minTotal: conditions.minTotal,
+    maxTotal: conditions.maxTotal,
+    tags: list(conditions.tags),
+    locales: conditions.locales,
+  };
+  return Object.fromEntries(
+    Object.entries(normal).filter(
+      ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  );
 }

@@ -319,4 +319,41 @@ describe('the follow-up engine', () => {
     expect(upcoming.body.map((message) => message.customer.email)).toEqual(['soon@engine.example']);
     expect(upcoming.body[0]?.dueAt).toBe(new Date(placedNow.getTime() + 86_400_000).toISOString());
   });
+
+  it('applies only to the orders its conditions name, and names a wrong condition', async () => {
+    const [thankYou] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const edited = await owner.patch<AutomationResponse>(`/api/automations/${thankYou?.id}`, {
+      conditions: { orderNumber: 'repeat', productNames: [' sourdough loaf ', ''], minTotal: '10' },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.conditions).toEqual({
+      orderNumber: 'repeat',
+      productNames: ['sourdough loaf'],
+      minTotal: '10',
+    });
+    expect(edited.body.description).toBe(
+      '1 day after an order is placed, for repeat orders, containing sourdough loaf, totalling at least 10, send "Thank you"',
+    );
+    const email = 'picky@engine.example';
+    await placeOrder(email, T0);
+    await placeOrder(email, at(1), {
+      total: '5.00',
+      lines: [{ productName: 'Sourdough loaf', quantity: 1, unitPrice: '5.00' }],
+    });
+    await placeOrder(email, at(2));
+    await planner().planPending(at(2.1));
+    const thankYous = (await messagesOf(email)).filter((row) => row.kind === 'thank-you');
+    // The first order is not a repeat; the second is below the minimum; the third matches.
+    expect(thankYous.map((row) => row.due_at.toISOString())).toEqual([at(26).toISOString()]);
+
+    const wrong = await owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
+      conditions: { orderNumber: 'second', maxTotal: 'ten' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details).toEqual([
+      { field: 'conditions.orderNumber', reason: 'must be first or repeat' },
+      { field: 'conditions.maxTotal', reason: 'must be an amount like 25 or 25.50' },
+    ]);
+    await owner.patch(`/api/automations/${thankYou?.id}`, { conditions: {} });
+  });
 });

@@ -1,4 +1,5 @@
 import type { SendWindow } from '../followups/send-window';
+import type { AutomationConditions } from '../followups/automation-conditions';
 import type { AutomationRule, DelayUnit } from '../followups/automations';
 import type { MessageKind, MessageStatus } from '../followups/message-kinds';
 
@@ -15,6 +16,8 @@ export interface UpdateAutomationRequest {
   delay?: { amount: number; unit: DelayUnit };
   /** Opinion requests waiting on delivery: days after placement when delivery never comes; null for none. */
   fallbackAfterPlacedDays?: number | null;
+  /** Replaces the rule's conditions; `{}` for every order. */
+  conditions?: AutomationConditions;
 }
 
 /** One buyer a rule will write to soon (a message already planned). */

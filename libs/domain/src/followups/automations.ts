@@ -1,3 +1,4 @@
+import { type AutomationConditions, describeConditions } from './automation-conditions';
 import type { MessageKind } from './message-kinds';
 
 /** What starts an automation. */
@@ -16,6 +17,8 @@ export interface AutomationRule {
   kind: Exclude<MessageKind, 'manual' | 'reminder'>;
   /** The email sent (a template name). */
   templateName: string;
+  /** Which orders and buyers the rule is for; empty for all. */
+  conditions: AutomationConditions;
   isEnabled: boolean;
 }
 
@@ -41,7 +44,7 @@ export function describeRule(rule: AutomationRule): string {
   const fallback = rule.fallbackAfterPlacedDays
     ? ` (or ${rule.fallbackAfterPlacedDays} days after it is placed when delivery is unknown)`
     : '';
-  return `${when}${fallback}, send "${rule.templateName}"`;
+  return `${when}${fallback}${describeConditions(rule.conditions)}, send "${rule.templateName}"`;
 }
 
 /** The two rules every new business starts with. */
@@ -53,6 +56,7 @@ export const DEFAULT_AUTOMATIONS: readonly AutomationRule[] = [
     fallbackAfterPlacedDays: null,
     kind: 'thank-you',
     templateName: 'Thank you',
+    conditions: {},
     isEnabled: true,
   },
   {
@@ -62,6 +66,7 @@ export const DEFAULT_AUTOMATIONS: readonly AutomationRule[] = [
     fallbackAfterPlacedDays: 10,
     kind: 'opinion-request',
     templateName: 'How did we do?',
+    conditions: {},
     isEnabled: true,
   },
 ];

@@ -7,6 +7,7 @@ import { CreateFollowUps1795651700000 } from './1795651700000-CreateFollowUps';
 import { CreateProviderEvents1795651800000 } from './1795651800000-CreateProviderEvents';
 import { CreateEmailTemplates1795651900000 } from './1795651900000-CreateEmailTemplates';
 import { ClaimByBuyer1795652000000 } from './1795652000000-ClaimByBuyer';
+import { AddAutomationConditions1795652100000 } from './1795652100000-AddAutomationConditions';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateProviderEvents1795651800000,
   CreateEmailTemplates1795651900000,
   ClaimByBuyer1795652000000,
+  AddAutomationConditions1795652100000,
 ];

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AutomationConditions,
   DELAY_UNITS,
   type DelayUnit,
   MESSAGE_STATUSES,
@@ -12,6 +13,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -53,6 +55,14 @@ export class UpdateAutomationDto implements UpdateAutomationRequest {
   @Type(() => AutomationDelayDto)
   @IsOptional()
   delay?: AutomationDelayDto;
+
+  @ApiPropertyOptional({
+    description:
+      'orderNumber (first|repeat), productNames, minTotal, maxTotal, tags, locales; every one set must hold',
+  })
+  @IsObject()
+  @IsOptional()
+  conditions?: AutomationConditions;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 365, nullable: true })
   @Max(365)

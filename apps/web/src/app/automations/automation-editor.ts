@@ -12,9 +12,30 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { type AutomationResponse, DELAY_UNITS, type DelayUnit } from '@rapport/domain';
+import {
+  type AutomationConditions,
+  type AutomationResponse,
+  BUYER_LOCALES,
+  type BuyerLocale,
+  DELAY_UNITS,
+  type DelayUnit,
+} from '@rapport/domain';
 import { apiProblemOf } from '../http/api-error';
 import { AutomationsApi } from './automations-api';
+
+/** The API's field names as the form labels them, for its error messages. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'The name',
+  delay: 'The wait',
+  'delay.amount': 'The wait',
+  'delay.unit': 'The unit',
+  fallbackAfterPlacedDays: 'The days after the order',
+  'conditions.productNames': 'The products',
+  'conditions.minTotal': '"Total from"',
+  'conditions.maxTotal': '"Total to"',
+  'conditions.tags': 'The tags',
+  'conditions.locales': 'The languages',
+};
 
 /** The form under a rule: its name, its delay and, for a rule waiting on delivery, the fallback. */
 @Component({
@@ -44,6 +65,41 @@ import { AutomationsApi } from './automations-api';
           <input matInput type="number" min="1" max="365" formControlName="fallbackDays" />
         </mat-form-field>
       }
+      <fieldset class="editor__conditions">
+        <legend>Only for</legend>
+        <mat-form-field appearance="outline" class="editor__unit">
+          <mat-label>Orders</mat-label>
+          <mat-select formControlName="orderNumber">
+            <mat-option value="">Any order</mat-option>
+            <mat-option value="first">First orders</mat-option>
+            <mat-option value="repeat">Repeat orders</mat-option>
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Containing any of these products</mat-label>
+          <input matInput formControlName="productNames" placeholder="Sourdough loaf, Rye bread" />
+        </mat-form-field>
+        <mat-form-field appearance="outline" class="editor__amount">
+          <mat-label>Total from</mat-label>
+          <input matInput inputmode="decimal" formControlName="minTotal" />
+        </mat-form-field>
+        <mat-form-field appearance="outline" class="editor__amount">
+          <mat-label>Total to</mat-label>
+          <input matInput inputmode="decimal" formControlName="maxTotal" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Buyers tagged</mat-label>
+          <input matInput formControlName="tags" placeholder="vip, local" />
+        </mat-form-field>
+        <mat-form-field appearance="outline" class="editor__unit">
+          <mat-label>Languages</mat-label>
+          <mat-select formControlName="locales" multiple>
+            @for (locale of locales; track locale) {
+              <mat-option [value]="locale">{{ localeNames[locale] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </fieldset>
       <div class="editor__actions">
         <button mat-flat-button type="submit" [disabled]="isSaving()">Save</button>
         <button mat-button type="button" (click)="closed.emit()">Cancel</button>
@@ -67,6 +123,19 @@ import { AutomationsApi } from './automations-api';
     }
     .editor__unit {
       width: 140px;
+    }
+    .editor__conditions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      flex-basis: 100%;
+      border: 0;
+      padding: 0;
+      margin: 0;
+    }
+    .editor__conditions legend {
+      margin-bottom: 4px;
+      color: var(--mat-sys-on-surface-variant);
     }
     .editor__actions {
       display: flex;
@@ -97,7 +166,20 @@ export class AutomationEditorComponent implements OnInit {
     amount: new FormControl(0, { nonNullable: true, validators: [Validators.required, Validators.min(0)] }),
     unit: new FormControl<DelayUnit>('days', { nonNullable: true }),
     fallbackDays: new FormControl<number | null>(null),
+    orderNumber: new FormControl<'' | 'first' | 'repeat'>('', { nonNullable: true }),
+    productNames: new FormControl('', { nonNullable: true }),
+    minTotal: new FormControl('', { nonNullable: true }),
+    maxTotal: new FormControl('', { nonNullable: true }),
+    tags: new FormControl('', { nonNullable: true }),
+    locales: new FormControl<BuyerLocale[]>([], { nonNullable: true }),
   });
+  readonly locales = BUYER_LOCALES;
+  readonly localeNames: Record<BuyerLocale, string> = {
+    en: 'English',
+    es: 'Spanish',
+    fr: 'French',
+    de: 'German',
+  };
 
   ngOnInit(): void {
     const rule = this.rule();
@@ -106,12 +188,18 @@ export class AutomationEditorComponent implements OnInit {
       amount: rule.delay.amount,
       unit: rule.delay.unit,
       fallbackDays: rule.fallbackAfterPlacedDays,
+      orderNumber: rule.conditions.orderNumber ?? '',
+      productNames: (rule.conditions.productNames ?? []).join(', '),
+      minTotal: rule.conditions.minTotal ?? '',
+      maxTotal: rule.conditions.maxTotal ?? '',
+      tags: (rule.conditions.tags ?? []).join(', '),
+      locales: rule.conditions.locales ?? [],
     });
   }
 
   async save(): Promise<void> {
     if (this.form.invalid) return this.form.markAllAsTouched();
-    const { name, amount, unit, fallbackDays } = this.form.getRawValue();
+    const { name, amount, unit, fallbackDays, ...conditions } = this.form.getRawValue();
     this.isSaving.set(true);
     this.error.set(null);
     try {
@@ -119,6 +207,7 @@ export class AutomationEditorComponent implements OnInit {
         await this.api.update(this.rule().id, {
           name,
           delay: { amount: Number(amount), unit },
+          conditions: conditionsOf(conditions),
           ...(this.rule().trigger === 'order_delivered'
             ? { fallbackAfterPlacedDays: fallbackDays ? Number(fallbackDays) : null }
             : {}),
@@ -127,9 +216,33 @@ export class AutomationEditorComponent implements OnInit {
     } catch (error) {
       const problem = apiProblemOf(error);
       const [field, reason] = Object.entries(problem.fields)[0] ?? [];
-      this.error.set(field ? `The ${field.replace('delay.', '')} ${reason}` : problem.message);
+      this.error.set(field ? `${FIELD_LABELS[field] ?? field} ${reason}` : problem.message);
     } finally {
       this.isSaving.set(false);
     }
   }
+}
+
+/** The form's condition fields as the API takes them: blank fields left out, lists split on commas. */
+function conditionsOf(fields: {
+  orderNumber: '' | 'first' | 'repeat';
+  productNames: string;
+  minTotal: string;
+  maxTotal: string;
+  tags: string;
+  locales: BuyerLocale[];
+}): AutomationConditions {
+  const list = (text: string) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const conditions: AutomationConditions = {};
+  if (fields.orderNumber) conditions.orderNumber = fields.orderNumber;
+  if (list(fields.productNames).length > 0) conditions.productNames = list(fields.productNames);
+  if (fields.minTotal.trim()) conditions.minTotal = fields.minTotal.trim();
+  if (fields.maxTotal.trim()) conditions.maxTotal = fields.maxTotal.trim();
+  if (list(fields.tags).length > 0) conditions.tags = list(fields.tags);
+  if (fields.locales.length > 0) conditions.locales = fields.locales;
+  return conditions;
 }
