@@ -60,6 +60,10 @@ describe('importing orders and finding a buyer', () => {
     await visible(timeline.getByText('Order #E100: 11.00 GBP (fulfilled)'));
     await visible(timeline.getByText('Order #E100 fulfilled'));
     await screenshot(page, 'customer-timeline');
+
+    await page.getByRole('button', { name: 'Send a note now' }).click();
+    await page.getByText('A note is on its way (within your send window).').waitFor();
+    await page.getByRole('region', { name: 'Timeline' }).getByText('manual: scheduled').waitFor();
   });
 });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type AutomationResponse,
@@ -9,6 +9,7 @@ import {
   describeRule,
   type MessageResponse,
   type Page,
+  type SendNowResponse,
   type UpcomingMessageResponse,
 } from '@rapport/domain';
 import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
@@ -17,7 +18,7 @@ import { ParseId } from '../errors/parse-id.pipe';
 import { queryRows } from '../database/query-rows';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { AutomationsRepository, toRule } from './automations.repository';
-import { MessageListQueryDto, UpdateAutomationDto } from './dto/followups.dto';
+import { MessageListQueryDto, SendNowDto, UpdateAutomationDto } from './dto/followups.dto';
 import { MessagesRepository } from './messages.repository';
 
 /** The longest delay a rule may have (the column's limit). */
@@ -103,6 +104,40 @@ export class FollowUpsController {
       ]);
       if (found.length === 0) throw new NotFoundError('Automation');
       return this.messages.upcoming(manager, id, 7);
+    });
+  }
+
+  /**
+   * Plans a "manual message" to each chosen buyer, due now: the dispatcher sends it at its next tick,
+   * within the send window. The journey cap does not hold back a note someone chose to send; a buyer who
+   * unsubscribed, bounced or complained is left out with the reason.
+   */
+  @RequirePermission('customers:write')
+  @Post('messages/send-now')
+  @HttpCode(200)
+  sendNow(@CurrentTenant() tenantId: string, @Body() body: SendNowDto): Promise<SendNowResponse> {
+    const ids = [...new Set(body.customerIds)];
+    return this.database.transaction(tenantId, async (manager) => {
+      const customers: { id: string; subscription_state: string }[] = await manager.query(
+        `SELECT id, subscription_state FROM customers WHERE tenant_id = $1 AND id = ANY($2) AND erased_at IS NULL`,
+        [tenantIdOf(manager), ids],
+      );
+      if (customers.length !== ids.length) throw new NotFoundError('Customer');
+      const writable = customers.filter((customer) => customer.subscription_state === 'subscribed');
+      await manager.query(
+        `INSERT INTO messages (tenant_id, customer_id, kind, status, due_at)
+         SELECT $1, id, 'manual', 'scheduled', now() FROM unnest($2::uuid[]) AS id`,
+        [tenantIdOf(manager), writable.map((customer) => customer.id)],
+      );
+      return {
+        planned: writable.length,
+        skipped: customers
+          .filter((customer) => customer.subscription_state !== 'subscribed')
+          .map((customer) => ({
+            customerId: customer.id,
+            reason: `the buyer is ${customer.subscription_state}`,
+          })),
+      };
     });
   }
 

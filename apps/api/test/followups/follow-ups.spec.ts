@@ -3,6 +3,7 @@ import type {
   AutomationResponse,
   MeResponse,
   OrderResponse,
+  SendNowResponse,
   UpcomingMessageResponse,
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
@@ -355,5 +356,36 @@ describe('the follow-up engine', () => {
       { field: 'conditions.maxTotal', reason: 'must be an amount like 25 or 25.50' },
     ]);
     await owner.patch(`/api/automations/${thankYou?.id}`, { conditions: {} });
+  });
+
+  it('sends a note now to chosen buyers, leaving out one who unsubscribed, and names an unknown buyer', async () => {
+    const keen = await placeOrder('keen@engine.example', T0);
+    const gone = await placeOrder('gone@engine.example', T0);
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(`UPDATE customers SET subscription_state = 'unsubscribed' WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        gone.customer.id,
+      ]),
+    );
+    const sent = await owner.post<SendNowResponse>('/api/messages/send-now', {
+      customerIds: [keen.customer.id, gone.customer.id],
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toEqual({
+      planned: 1,
+      skipped: [{ customerId: gone.customer.id, reason: 'the buyer is unsubscribed' }],
+    });
+    await dispatcher().dispatchDue(at(30));
+    const notes = (await mailbox('keen@engine.example')).filter((mail) =>
+      mail.subject.startsWith('Un mensaje'),
+    );
+    expect(notes.map((mail) => mail.subject)).toEqual(['Un mensaje de Engine Bakery']);
+
+    const unknown = await owner.post<ApiErrorBody>('/api/messages/send-now', {
+      customerIds: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect(unknown.status).toBe(404);
+    const empty = await owner.post<ApiErrorBody>('/api/messages/send-now', { customerIds: [] });
+    expect(empty.body.details).toEqual([{ field: 'customerIds', reason: 'must name at least one customer' }]);
   });
 });

@@ -99,6 +99,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/automations': { kind: 'read' },
   'GET /api/messages': { kind: 'read' },
   'GET /api/messages/health': { kind: 'read' },
+  'POST /api/messages/send-now': { kind: 'self', body: (a) => ({ customerIds: [a.ids.customer] }) },
   'PATCH /api/automations/:id': {
     kind: 'by-id',
     ids: (ids) => [ids.automation],

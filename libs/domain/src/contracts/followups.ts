@@ -77,3 +77,15 @@ export interface DeliveryHealthResponse {
   bounceRate: number | null;
   complaintRate: number | null;
 }
+
+/** A note sent now (within the send window) to chosen buyers, with the "manual message" template. */
+export interface SendNowRequest {
+  customerIds: string[];
+}
+
+export interface SendNowResponse {
+  /** Messages planned, one per buyer who may be written to. */
+  planned: number;
+  /** Buyers left out, with why (unsubscribed, bounced...). */
+  skipped: { customerId: string; reason: string }[];
+}

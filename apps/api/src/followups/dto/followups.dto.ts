@@ -6,10 +6,14 @@ import {
   MESSAGE_STATUSES,
   type MessageListQuery,
   type MessageStatus,
+  type SendNowRequest,
   type UpdateAutomationRequest,
 } from '@rapport/domain';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -97,4 +101,13 @@ export class MessageListQueryDto implements MessageListQuery {
   @Type(() => Number)
   @IsOptional()
   limit?: number;
+}
+
+export class SendNowDto implements SendNowRequest {
+  @ApiProperty({ type: [String], description: 'Up to 200 customer ids' })
+  @IsUUID('all', { each: true, message: 'must be a list of customer ids' })
+  @ArrayMaxSize(200, { message: 'must name at most 200 customers' })
+  @ArrayMinSize(1, { message: 'must name at least one customer' })
+  @IsArray()
+  customerIds: string[];
 }

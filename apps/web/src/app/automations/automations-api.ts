@@ -6,6 +6,7 @@ import type {
   MessageListQuery,
   MessageResponse,
   Page,
+  SendNowResponse,
   UpcomingMessageResponse,
   UpdateAutomationRequest,
 } from '@rapport/domain';
@@ -26,6 +27,10 @@ export class AutomationsApi {
 
   update(id: string, changes: UpdateAutomationRequest): Promise<AutomationResponse> {
     return firstValueFrom(this.http.patch<AutomationResponse>(`/api/automations/${id}`, changes));
+  }
+
+  sendNow(customerIds: string[]): Promise<SendNowResponse> {
+    return firstValueFrom(this.http.post<SendNowResponse>('/api/messages/send-now', { customerIds }));
   }
 
   upcoming(id: string): Promise<UpcomingMessageResponse[]> {

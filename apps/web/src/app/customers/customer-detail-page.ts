@@ -11,6 +11,7 @@ import { PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf } from '../http/api-error';
+import { AutomationsApi } from '../automations/automations-api';
 import { CustomersApi } from './customers-api';
 
 @Component({
@@ -38,6 +39,8 @@ export class CustomerDetailPage implements OnInit {
   readonly customer = signal<CustomerDetailResponse | null>(null);
   readonly isEditing = signal(false);
   readonly error = signal<string | null>(null);
+  readonly notice = signal<string | null>(null);
+  private readonly automations = inject(AutomationsApi);
   readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true }),
     phone: new FormControl('', { nonNullable: true }),
@@ -74,6 +77,21 @@ export class CustomerDetailPage implements OnInit {
       });
       this.customer.set(await this.api.get(this.customerId()));
       this.isEditing.set(false);
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+    }
+  }
+
+  /** Plans the "manual message" template for this buyer, sent at the next tick within the send window. */
+  async sendNote(): Promise<void> {
+    try {
+      const result = await this.automations.sendNow([this.customerId()]);
+      this.notice.set(
+        result.planned === 1
+          ? 'A note is on its way (within your send window). It shows in the timeline below.'
+          : `Not sent: ${result.skipped[0]?.reason ?? 'this buyer cannot be written to'}.`,
+      );
+      this.customer.set(await this.api.get(this.customerId()));
     } catch (error) {
       this.error.set(apiProblemOf(error).message);
     }
