@@ -8,6 +8,14 @@ export type ConsentBasis = (typeof CONSENT_BASES)[number];
 export const BUYER_LOCALES = ['en', 'es', 'fr', 'de'] as const;
 export type BuyerLocale = (typeof BUYER_LOCALES)[number];
 
+/** Each language's name in English, as the console shows it. */
+export const BUYER_LOCALE_NAMES: Readonly<Record<BuyerLocale, string>> = {
+  en: 'English',
+  es: 'Spanish',
+  fr: 'French',
+  de: 'German',
+};
+
 const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[^\s@"(),:;<>[\]\\]+\.[^\s@"(),:;<>[\]\\]{2,}$/;
 
 /** A buyer's email as stored and compared: trimmed and lower-cased (addresses are matched case-blind). */

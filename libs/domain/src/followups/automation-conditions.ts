@@ -1,4 +1,4 @@
-import { BUYER_LOCALES, type BuyerLocale } from '../commerce/customers';
+import { BUYER_LOCALE_NAMES, BUYER_LOCALES, type BuyerLocale } from '../commerce/customers';
 
 /** Which orders and buyers a rule is for; every condition set must hold, an empty set matches all. */
 export interface AutomationConditions {
@@ -24,12 +24,6 @@ export interface OrderFacts {
   locale: BuyerLocale | null;
 }
 
-const LOCALE_NAMES: Record<BuyerLocale, string> = {
-  en: 'English',
-  es: 'Spanish',
-  fr: 'French',
-  de: 'German',
-};
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
 export function conditionsMatch(conditions: AutomationConditions, facts: OrderFacts): boolean {
@@ -58,7 +52,7 @@ export function describeConditions(conditions: AutomationConditions): string {
   else if (conditions.maxTotal !== undefined) parts.push(`totalling at most ${conditions.maxTotal}`);
   if (conditions.tags?.length) parts.push(`to buyers tagged ${conditions.tags.join(' or ')}`);
   if (conditions.locales?.length)
-    parts.push(`in ${conditions.locales.map((locale) => LOCALE_NAMES[locale]).join(' or ')}`);
+    parts.push(`in ${conditions.locales.map((locale) => BUYER_LOCALE_NAMES[locale]).join(' or ')}`);
   return parts.length > 0 ? `, ${parts.join(', ')}` : '';
 }
 

@@ -15,6 +15,7 @@ import { MatSelectModule } from '@angular/material/select';
 import {
   type AutomationConditions,
   type AutomationResponse,
+  BUYER_LOCALE_NAMES,
   BUYER_LOCALES,
   type BuyerLocale,
   DELAY_UNITS,
@@ -174,12 +175,7 @@ export class AutomationEditorComponent implements OnInit {
     locales: new FormControl<BuyerLocale[]>([], { nonNullable: true }),
   });
   readonly locales = BUYER_LOCALES;
-  readonly localeNames: Record<BuyerLocale, string> = {
-    en: 'English',
-    es: 'Spanish',
-    fr: 'French',
-    de: 'German',
-  };
+  readonly localeNames = BUYER_LOCALE_NAMES;
 
   ngOnInit(): void {
     const rule = this.rule();

@@ -1,12 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  BuyerLocale,
-  EmailTemplateResponse,
-  MessageKind,
-  PreviewTemplateRequest,
-  SaveTemplateRequest,
-  TemplatePreviewResponse,
+import {
+  BUYER_LOCALE_NAMES,
+  type BuyerLocale,
+  type EmailTemplateResponse,
+  type MessageKind,
+  type PreviewTemplateRequest,
+  type SaveTemplateRequest,
+  type TemplatePreviewResponse,
 } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 
@@ -58,9 +59,4 @@ export const KIND_LABELS: Record<MessageKind, string> = {
   manual: 'Manual message',
 };
 
-export const LOCALE_LABELS: Record<BuyerLocale, string> = {
-  en: 'English',
-  es: 'Spanish',
-  fr: 'French',
-  de: 'German',
-};
+export const LOCALE_LABELS = BUYER_LOCALE_NAMES;
