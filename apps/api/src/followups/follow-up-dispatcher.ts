@@ -50,6 +50,8 @@ interface DueMessage extends BusinessRow {
   sender_email: string | null;
   send_window: SendWindow;
   paused_at: Date | null;
+  /** Product names of the order's lines, for the template. */
+  products: string[];
 }
 
 /**
@@ -123,7 +125,9 @@ export class FollowUpDispatcher {
               c.locale AS buyer_locale, c.subscription_state,
               o.external_id AS order_number, o.status AS order_status, o.total AS order_total, o.currency,
               ${BUSINESS_COLUMNS}, t.time_zone AS business_time_zone, t.sender_name, t.sender_email,
-              t.send_window, t.paused_at
+              t.send_window, t.paused_at,
+              coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
+                         WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products
          FROM messages m
          JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
          JOIN tenants t ON t.id = m.tenant_id
@@ -169,11 +173,6 @@ export class FollowUpDispatcher {
   }
 
   private async send(manager: TenantManager, message: DueMessage, now: Date): Promise<void> {
-    const products: { product_name: string }[] = await manager.query(
-      `SELECT l.product_name FROM order_lines l JOIN messages m ON m.tenant_id = l.tenant_id AND m.order_id = l.order_id
-        WHERE m.tenant_id = $1 AND m.id = $2 ORDER BY l.product_name`,
-      [tenantIdOf(manager), message.id],
-    );
     const { token, hash } = newTenantToken(tenantIdOf(manager));
     const unsubscribeUrl = `${this.config.publicUrl}/api/u/${token}`;
     const locale = templateLocale(message.buyer_locale, message.locale);
@@ -186,7 +185,7 @@ export class FollowUpDispatcher {
               number: message.order_number,
               total: message.order_total,
               currency: message.currency,
-              products: products.map((row) => row.product_name),
+              products: message.products,
             }
           : null,
       locale,
