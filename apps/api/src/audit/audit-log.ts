@@ -4,8 +4,7 @@ import type { AuditActor } from '../auth/principal';
 import { ValidationFailedError } from '../errors/app-error';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { AuditEventEntity } from './audit-event.entity';
-
-const DEFAULT_PAGE = 50;
+import { pageSize } from '../database/page-query.dto';
 
 /** The tenant's audit trail: who did what, when and from where. Written in the transaction of the change. */
 @Injectable()
@@ -36,7 +35,7 @@ export class AuditLog {
 
   /** Newest first, filtered; keyset-paginated on (occurred_at, id). */
   async list(manager: TenantManager, query: AuditQuery): Promise<Page<AuditEventResponse>> {
-    const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), 200);
+    const limit = pageSize(query.limit);
     const builder = manager
       .getRepository(AuditEventEntity)
       .createQueryBuilder('event')

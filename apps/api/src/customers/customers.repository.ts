@@ -11,6 +11,7 @@ import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { queryRows } from '../database/query-rows';
 import { CUSTOMER_COLUMNS, type CustomerRow } from './customer-row';
+import { pageSize } from '../database/page-query.dto';
 
 const ORDER_STATS = `LEFT JOIN LATERAL (
     SELECT count(*) AS order_count, max(o.placed_at) AS last_order_at
@@ -119,7 +120,7 @@ export class CustomersRepository {
     manager: TenantManager,
     query: CustomerListQuery,
   ): Promise<{ rows: CustomerRow[]; nextCursor: string | null }> {
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const limit = pageSize(query.limit);
     const [after, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
     const search = query.search?.trim().toLowerCase();
     const tag = query.tag?.trim().toLowerCase() || null;

@@ -18,7 +18,7 @@ import { PermanentMailError } from '../mail/mail.errors';
 import { MailTransport } from '../mail/mail-transport';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import type { RenderedEmail } from '../templates/template-compiler';
-import { EmailTemplatesService } from '../templates/email-templates.service';
+import { EmailTemplatesService, type TemplateLookups } from '../templates/email-templates.service';
 import { BUSINESS_COLUMNS, type BusinessRow, templateContext } from '../templates/template-context';
 
 const BATCH = 50;
@@ -104,13 +104,19 @@ export class FollowUpDispatcher {
       const lanes = new Map<string, { tenant_id: string; message_id: string }[]>();
       for (const item of claimed) {
         const key = `${item.tenant_id}:${item.customer_id}`;
-        lanes.set(key, [...(lanes.get(key) ?? []), item]);
+        const lane = lanes.get(key);
+        if (lane) lane.push(item);
+        else lanes.set(key, [item]);
       }
       const queue = [...lanes.values()];
+      // Each business's template is read once per batch; a template saved meanwhile applies from the next.
+      const lookups: TemplateLookups = new Map();
       const worker = async (): Promise<void> => {
         for (let lane = queue.shift(); lane; lane = queue.shift()) {
           for (const { tenant_id: tenantId, message_id: messageId } of lane) {
-            await this.database.transaction(tenantId, (manager) => this.handle(manager, messageId, now));
+            await this.database.transaction(tenantId, (manager) =>
+              this.handle(manager, messageId, now, lookups),
+            );
             handled += 1;
           }
         }
@@ -119,7 +125,12 @@ export class FollowUpDispatcher {
     }
   }
 
-  private async handle(manager: TenantManager, messageId: string, now: Date): Promise<void> {
+  private async handle(
+    manager: TenantManager,
+    messageId: string,
+    now: Date,
+    lookups: TemplateLookups,
+  ): Promise<void> {
     const [message]: DueMessage[] = await manager.query(
       `SELECT m.id, m.kind, m.attempts, m.customer_id, c.email, c.name AS customer_name, c.time_zone,
               c.locale AS buyer_locale, c.subscription_state,
@@ -169,10 +180,15 @@ export class FollowUpDispatcher {
     );
     if (cap.action === 'skip') return this.close(manager, message.id, 'skipped', cap.reason);
     if (cap.action === 'postpone') return this.reschedule(manager, message.id, cap.until, cap.reason);
-    await this.send(manager, message, now);
+    await this.send(manager, message, now, lookups);
   }
 
-  private async send(manager: TenantManager, message: DueMessage, now: Date): Promise<void> {
+  private async send(
+    manager: TenantManager,
+    message: DueMessage,
+    now: Date,
+    lookups: TemplateLookups,
+  ): Promise<void> {
     const { token, hash } = newTenantToken(tenantIdOf(manager));
     const unsubscribeUrl = `${this.config.publicUrl}/api/u/${token}`;
     const locale = templateLocale(message.buyer_locale, message.locale);
@@ -194,7 +210,7 @@ export class FollowUpDispatcher {
     });
     let email: RenderedEmail;
     try {
-      email = await this.templates.render(manager, message.kind, locale, context);
+      email = await this.templates.render(manager, message.kind, locale, context, lookups);
     } catch (error) {
       // A template that no longer renders is the business's to fix; the message says why it did not go.
       const reason = error instanceof Error ? error.message : String(error);

@@ -9,6 +9,7 @@ import type {
 } from '@rapport/domain';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { pageSize } from '../database/page-query.dto';
 
 interface MessageRow {
   id: string;
@@ -31,7 +32,7 @@ export class MessagesRepository {
     manager: TenantManager,
     query: MessageListQuery,
   ): Promise<{ items: MessageResponse[]; nextCursor: string | null }> {
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const limit = pageSize(query.limit);
     const [after, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
     const rows: MessageRow[] = await manager.query(
       `SELECT m.id, m.kind, m.status, a.name AS automation, m.customer_id, c.email, c.name, o.external_id AS order_number,

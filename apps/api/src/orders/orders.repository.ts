@@ -4,6 +4,7 @@ import { escapeLike } from '../customers/customers.repository';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { ORDER_SELECT, type OrderLineRow, type OrderRow } from './order-row';
+import { pageSize } from '../database/page-query.dto';
 
 export interface NewOrder {
   customerId: string;
@@ -129,7 +130,7 @@ export class OrdersRepository {
     manager: TenantManager,
     query: OrderListQuery,
   ): Promise<{ rows: OrderRow[]; nextCursor: string | null }> {
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const limit = pageSize(query.limit);
     const values: unknown[] = [tenantIdOf(manager)];
     const where = ['o.tenant_id = $1'];
     if (query.search?.trim()) {

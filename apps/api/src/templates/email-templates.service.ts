@@ -39,6 +39,9 @@ function toResponse(
   };
 }
 
+/** Templates already read, by business, kind and language. */
+export type TemplateLookups = Map<string, Promise<EmailTemplateResponse>>;
+
 /** A business's templates: its own where it saved one, the built-in text elsewhere. */
 @Injectable()
 export class EmailTemplatesService {
@@ -104,14 +107,24 @@ export class EmailTemplatesService {
     return this.get(manager, kind, locale);
   }
 
-  /** The email for one message, from the template in force for its kind and language. */
+  /**
+   * The email for one message, from the template in force for its kind and language. `lookups` lets a
+   * caller sending many messages read each business's template once (the dispatcher keeps one per batch).
+   */
   async render(
     manager: TenantManager,
     kind: MessageKind,
     locale: BuyerLocale,
     context: object,
+    lookups?: TemplateLookups,
   ): Promise<RenderedEmail> {
-    const template = await this.get(manager, kind, locale);
+    const lookupKey = `${tenantIdOf(manager)}:${kind}:${locale}`;
+    let lookup = lookups?.get(lookupKey);
+    if (!lookup) {
+      lookup = this.get(manager, kind, locale);
+      lookups?.set(lookupKey, lookup);
+    }
+    const template = await lookup;
     const key = template.isCustom
       ? `${tenantIdOf(manager)}:${kind}:${locale}:${template.version}`
       : `default:${kind}:${locale}`;

@@ -6,7 +6,7 @@ import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { planDueMessages } from '../support/due-messages';
 import { createTenant } from '../support/factories';
 import { findFreePort } from '../support/free-port';
-import { startTestApp } from '../support/test-app';
+import { startTestApp, TEST_ENCRYPTION_KEY } from '../support/test-app';
 import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
 
 const MAIN = resolve(__dirname, '../../../../dist/apps/api/main.js');
@@ -48,7 +48,7 @@ describe('a dispatcher killed in the middle of a batch', () => {
         DATABASE_URL: databaseUrl,
         SEED_DEMO: 'false',
         LOG_LEVEL: 'silent',
-        ENCRYPTION_KEY: 'dGVzdC1rZXktZm9yLXJhcHBvcnQtdGVzdHMtMzJieXQ=',
+        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
         WEB_DIST_DIR: '/nonexistent/rapport-console',
         SENDGRID_API_KEY: 'SG.crash-test',
         SENDGRID_BASE_URL: mock.baseUrl,

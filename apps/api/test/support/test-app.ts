@@ -7,6 +7,9 @@ import { createHttpApp } from '../../src/http-app';
 import { workerDatabase } from './test-database';
 import { HttpClient } from './http-client';
 
+/** The fixed key test apps encrypt shop secrets with (32 bytes, base64). */
+export const TEST_ENCRYPTION_KEY = 'dGVzdC1rZXktZm9yLXJhcHBvcnQtdGVzdHMtMzJieXQ=';
+
 export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
@@ -25,7 +28,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
     DB_POOL_SIZE: '5',
-    ENCRYPTION_KEY: 'dGVzdC1rZXktZm9yLXJhcHBvcnQtdGVzdHMtMzJieXQ=',
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     RATE_LIMIT_MULTIPLIER: '1000',
     WEB_DIST_DIR: '/nonexistent/rapport-console',
     ...env,

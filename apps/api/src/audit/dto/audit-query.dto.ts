@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_ACTIONS, type AuditAction, type AuditQuery } from '@rapport/domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../database/page-query.dto';
 
-export class AuditQueryDto implements AuditQuery {
+export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
   @IsIn(AUDIT_ACTIONS, { message: `must be one of ${AUDIT_ACTIONS.join(', ')}` })
   @IsOptional()
@@ -24,18 +24,4 @@ export class AuditQueryDto implements AuditQuery {
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   @IsOptional()
   to?: string;
-
-  @ApiPropertyOptional()
-  @MaxLength(200)
-  @IsString()
-  @IsOptional()
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @Max(200)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  @IsOptional()
-  limit?: number;
 }

@@ -10,21 +10,18 @@ import {
   type UpdateCustomerRequest,
   type UpsertCustomerRequest,
 } from '@rapport/domain';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEmail,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { IsTimeZone } from '../../errors/validators';
+import { PageQueryDto } from '../../database/page-query.dto';
 
 // class-validator runs the bottom decorator first: the basic type check stays last.
 
@@ -77,7 +74,7 @@ export class UpsertCustomerDto extends UpdateCustomerDto implements UpsertCustom
   externalIds?: Record<string, string>;
 }
 
-export class CustomerListQueryDto implements CustomerListQuery {
+export class CustomerListQueryDto extends PageQueryDto implements CustomerListQuery {
   @ApiPropertyOptional({ description: 'Part of the name or email' })
   @MaxLength(200)
   @IsString()
@@ -94,18 +91,4 @@ export class CustomerListQueryDto implements CustomerListQuery {
   @IsIn(SUBSCRIPTION_STATES, { message: `must be one of ${SUBSCRIPTION_STATES.join(', ')}` })
   @IsOptional()
   subscriptionState?: SubscriptionState;
-
-  @ApiPropertyOptional()
-  @MaxLength(200)
-  @IsString()
-  @IsOptional()
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @Max(200)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  @IsOptional()
-  limit?: number;
 }

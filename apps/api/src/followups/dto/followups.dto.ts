@@ -28,6 +28,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '../../database/page-query.dto';
 
 export class AutomationDelayDto {
   @ApiProperty({ minimum: 0 })
@@ -77,7 +78,7 @@ export class UpdateAutomationDto implements UpdateAutomationRequest {
   fallbackAfterPlacedDays?: number | null;
 }
 
-export class MessageListQueryDto implements MessageListQuery {
+export class MessageListQueryDto extends PageQueryDto implements MessageListQuery {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
   @IsIn(MESSAGE_STATUSES, { message: `must be one of ${MESSAGE_STATUSES.join(', ')}` })
   @IsOptional()
@@ -87,20 +88,6 @@ export class MessageListQueryDto implements MessageListQuery {
   @IsUUID('all', { message: 'must be a UUID' })
   @IsOptional()
   customerId?: string;
-
-  @ApiPropertyOptional()
-  @MaxLength(200)
-  @IsString()
-  @IsOptional()
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @Max(200)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  @IsOptional()
-  limit?: number;
 }
 
 export class SendNowDto implements SendNowRequest {

@@ -26,6 +26,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { UpsertCustomerDto } from '../../customers/dto/customer.dto';
+import { PageQueryDto } from '../../database/page-query.dto';
 
 // class-validator runs the bottom decorator first: the basic type check stays last.
 // Amounts arrive as strings or numbers; OrdersService checks their format with the field's name.
@@ -105,7 +106,7 @@ export class ChangeOrderStatusDto implements ChangeOrderStatusRequest {
   at?: string;
 }
 
-export class OrderListQueryDto implements OrderListQuery {
+export class OrderListQueryDto extends PageQueryDto implements OrderListQuery {
   @ApiPropertyOptional({ description: 'Part of the order number, or of the buyer name or email' })
   @MaxLength(200)
   @IsString()
@@ -126,18 +127,4 @@ export class OrderListQueryDto implements OrderListQuery {
   @IsUUID('all', { message: 'must be a UUID' })
   @IsOptional()
   productId?: string;
-
-  @ApiPropertyOptional()
-  @MaxLength(200)
-  @IsString()
-  @IsOptional()
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @Max(200)
-  @Min(1)
-  @IsInt()
-  @Type(() => Number)
-  @IsOptional()
-  limit?: number;
 }

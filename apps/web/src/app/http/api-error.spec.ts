@@ -17,6 +17,7 @@ describe('apiProblemOf', () => {
       status: 400,
       message: 'Invalid request',
       fields: { password: 'must be at least 12 characters' },
+      details: [{ field: 'password', reason: 'must be at least 12 characters' }],
     });
   });
 
@@ -41,7 +42,7 @@ describe('showFieldProblems', () => {
     const form = new FormGroup({ password: new FormControl('') });
     const isMatched = showFieldProblems(
       form,
-      { status: 400, message: '', fields: { password: 'is too common', other: 'x' } },
+      { status: 400, message: '', fields: { password: 'is too common', other: 'x' }, details: [] },
       { password: 'The password' },
     );
     expect(isMatched).toBe(true);

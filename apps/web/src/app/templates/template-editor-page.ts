@@ -163,8 +163,7 @@ export class TemplateEditorPage implements OnInit, OnDestroy {
       this.problems.set([]);
     } catch (error) {
       const problem = apiProblemOf(error);
-      const details = (error as { error?: { details?: FieldError[] } }).error?.details ?? [];
-      if (details.length > 0) this.problems.set(details);
+      if (problem.details.length > 0) this.problems.set(problem.details);
       else this.error.set(problem.message);
     } finally {
       this.isBusy.set(false);
