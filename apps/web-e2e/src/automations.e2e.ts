@@ -64,6 +64,9 @@ describe('automations', () => {
     await page.waitForURL(/\/automations\/messages$/);
     await page.getByRole('heading', { name: 'Messages', exact: true }).waitFor();
     await page.getByRole('region', { name: 'Delivery health' }).getByText('Delivery, last 30 days').waitFor();
+    await page.getByLabel('Rule', { exact: true }).click();
+    await page.getByRole('option', { name: 'How did we do?' }).click();
+    await page.getByLabel('Rule', { exact: true }).getByText('How did we do?').first().waitFor();
     await screenshot(page, 'messages');
   });
 });

@@ -64,6 +64,12 @@ describe('importing orders and finding a buyer', () => {
     await page.getByRole('button', { name: 'Send a note now' }).click();
     await page.getByText('A note is on its way (within your send window).').waitFor();
     await page.getByRole('region', { name: 'Timeline' }).getByText('manual: scheduled').waitFor();
+
+    await page.getByRole('link', { name: "This buyer's messages" }).click();
+    await page.waitForURL(/\/automations\/messages\?customerId=/);
+    const messageRows = page.getByRole('table', { name: 'Messages' }).getByRole('row');
+    await messageRows.filter({ hasText: 'manual' }).first().waitFor();
+    await waitUntil(async () => (await messageRows.count()) === 2);
   });
 });
 

@@ -45,9 +45,18 @@ export class MessagesRepository {
           AND ($2::text IS NULL OR m.status = $2)
           AND ($3::uuid IS NULL OR m.customer_id = $3)
           AND ($4::timestamptz IS NULL OR (m.due_at, m.id) < ($4::timestamptz, $5::uuid))
+          AND ($7::uuid IS NULL OR m.automation_id = $7)
         ORDER BY m.due_at DESC, m.id DESC
         LIMIT $6`,
-      [tenantIdOf(manager), query.status ?? null, query.customerId ?? null, after, afterId, limit + 1],
+      [
+        tenantIdOf(manager),
+        query.status ?? null,
+        query.customerId ?? null,
+        after,
+        afterId,
+        limit + 1,
+        query.automationId ?? null,
+      ],
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

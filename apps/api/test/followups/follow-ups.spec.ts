@@ -388,4 +388,23 @@ describe('the follow-up engine', () => {
     const empty = await owner.post<ApiErrorBody>('/api/messages/send-now', { customerIds: [] });
     expect(empty.body.details).toEqual([{ field: 'customerIds', reason: 'must name at least one customer' }]);
   });
+
+  it('lists the outbox of one rule or one buyer', async () => {
+    const [thankYou, opinion] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const order = await placeOrder('filtered@engine.example', T0);
+    await planner().planPending(at(0.1));
+    type Listed = { items: { kind: string; automation: string | null; customer: { id: string } }[] };
+    const byRule = await owner.get<Listed>(`/api/messages?automationId=${opinion?.id}&limit=200`);
+    expect(byRule.status).toBe(200);
+    expect(byRule.body.items.length).toBeGreaterThan(0);
+    expect(byRule.body.items.every((message) => message.automation === opinion?.name)).toBe(true);
+    const byBuyer = await owner.get<Listed>(
+      `/api/messages?customerId=${order.customer.id}&automationId=${thankYou?.id}`,
+    );
+    expect(byBuyer.body.items.map((message) => [message.kind, message.customer.id])).toEqual([
+      ['thank-you', order.customer.id],
+    ]);
+    const wrong = await owner.get<ApiErrorBody>('/api/messages?automationId=rule-1');
+    expect(wrong.body.details).toEqual([{ field: 'automationId', reason: 'must be a UUID' }]);
+  });
 });

@@ -44,6 +44,8 @@ export interface MessageResponse {
 export interface MessageListQuery {
   status?: MessageStatus;
   customerId?: string;
+  /** Only the messages one rule planned. */
+  automationId?: string;
   cursor?: string;
   limit?: number;
 }

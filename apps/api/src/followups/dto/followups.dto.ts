@@ -88,6 +88,11 @@ export class MessageListQueryDto extends PageQueryDto implements MessageListQuer
   @IsUUID('all', { message: 'must be a UUID' })
   @IsOptional()
   customerId?: string;
+
+  @ApiPropertyOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  @IsOptional()
+  automationId?: string;
 }
 
 export class SendNowDto implements SendNowRequest {

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import {
+  type AutomationResponse,
   type DeliveryHealthResponse,
   MESSAGE_STATUSES,
   type MessageResponse,
@@ -48,6 +49,18 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
         }
       </mat-select>
     </mat-form-field>
+    <mat-form-field appearance="outline">
+      <mat-label>Rule</mat-label>
+      <mat-select [formControl]="automationId" (selectionChange)="load(null)">
+        <mat-option value="">Any</mat-option>
+        @for (rule of rules(); track rule.id) {
+          <mat-option [value]="rule.id">{{ rule.name }}</mat-option>
+        }
+      </mat-select>
+    </mat-form-field>
+    @if (customerId()) {
+      <a mat-button routerLink="/automations/messages"><mat-icon>close</mat-icon> Only one buyer: show all</a>
+    }
     @if (messages().length === 0) {
       <rp-empty-state icon="outbox" title="No messages" message="Follow-ups are planned as orders come in." />
     } @else {
@@ -97,18 +110,25 @@ export class MessagesPage implements OnInit {
   readonly statuses = MESSAGE_STATUSES;
   readonly columns = ['due', 'buyer', 'what', 'status', 'reason'];
   readonly status = new FormControl<MessageStatus | ''>('', { nonNullable: true });
+  readonly automationId = new FormControl('', { nonNullable: true });
+  /** From the query string (withComponentInputBinding): only this buyer's messages. */
+  readonly customerId = input<string>();
+  readonly rules = signal<AutomationResponse[]>([]);
   readonly messages = signal<MessageResponse[]>([]);
   readonly nextCursor = signal<string | null>(null);
   readonly health = signal<DeliveryHealthResponse | null>(null);
 
   async ngOnInit(): Promise<void> {
-    const [health] = await Promise.all([this.api.health(), this.load(null)]);
+    const [health, rules] = await Promise.all([this.api.health(), this.api.list(), this.load(null)]);
     this.health.set(health);
+    this.rules.set(rules);
   }
 
   async load(cursor: string | null): Promise<void> {
     const page = await this.api.messages({
       status: this.status.value || undefined,
+      automationId: this.automationId.value || undefined,
+      customerId: this.customerId() || undefined,
       cursor: cursor ?? undefined,
     });
     this.messages.set(cursor ? [...this.messages(), ...page.items] : page.items);
