@@ -18,6 +18,9 @@ import { ConfigModule } from './config/config.module';
 import type { ConnectionTarget } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { FollowUpsModule } from './followups/followups.module';
+import { SurveysModule } from './surveys/surveys.module';
+import { AnswersModule } from './answers/answers.module';
+import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { LoggingModule } from './logging/logging.module';
@@ -48,6 +51,9 @@ export class AppModule {
         ImportsModule,
         PrivacyModule,
         FollowUpsModule,
+        SurveysModule,
+        AnswersModule,
+        CasesModule,
         HealthModule,
         SeedModule,
       ],

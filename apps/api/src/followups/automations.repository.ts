@@ -4,8 +4,10 @@ import {
   type AutomationRule,
   type AutomationTrigger,
   DEFAULT_AUTOMATIONS,
+  DEFAULT_OPINION_SURVEY,
   delayMs,
 } from '@rapport/domain';
+import { SurveysRepository } from '../surveys/surveys.repository';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 export interface AutomationRow {
@@ -42,12 +44,17 @@ export function toRule(row: AutomationRow): AutomationRule {
 
 @Injectable()
 export class AutomationsRepository {
-  /** A new business starts with the default rules, enabled. */
+  constructor(private readonly surveys: SurveysRepository) {}
+
+  /** A new business starts with the default surveys and rules, enabled; the opinion request carries a survey. */
   async createDefaults(manager: TenantManager): Promise<void> {
+    await this.surveys.createDefaults(manager);
     for (const rule of DEFAULT_AUTOMATIONS) {
       await manager.query(
-        `INSERT INTO automations (tenant_id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name, is_enabled)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO automations (tenant_id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name,
+                                  is_enabled, survey_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                 CASE WHEN $6 = 'opinion-request' THEN (SELECT id FROM surveys WHERE tenant_id = $1 AND name = $9) END)`,
         [
           tenantIdOf(manager),
           rule.name,
@@ -57,6 +64,7 @@ export class AutomationsRepository {
           rule.kind,
           rule.templateName,
           rule.isEnabled,
+          DEFAULT_OPINION_SURVEY,
         ],
       );
     }

@@ -5,6 +5,8 @@ import {
   capDecision,
   type MessageKind,
   nextSendTime,
+  type OutboxKind,
+  type SurveyDefinition,
   type SendWindow,
   type SubscriptionState,
   type BuyerLocale,
@@ -12,6 +14,7 @@ import {
 } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { newTenantToken } from '../auth/secret-token';
+import { replyAddress } from '../replies/reply-address';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PermanentMailError } from '../mail/mail.errors';
@@ -19,6 +22,8 @@ import { MailTransport } from '../mail/mail-transport';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import type { RenderedEmail } from '../templates/template-compiler';
 import { EmailTemplatesService, type TemplateLookups } from '../templates/email-templates.service';
+import { caseReplyEmail } from '../templates/case-reply-email';
+import { surveyQuestionContext } from '../templates/survey-question';
 import { BUSINESS_COLUMNS, type BusinessRow, templateContext } from '../templates/template-context';
 
 const BATCH = 50;
@@ -33,7 +38,7 @@ const SENT_STATUSES = ['sent', 'delivered', 'opened', 'clicked'];
 
 interface DueMessage extends BusinessRow {
   id: string;
-  kind: MessageKind;
+  kind: OutboxKind;
   attempts: number;
   customer_id: string;
   email: string;
@@ -52,6 +57,16 @@ interface DueMessage extends BusinessRow {
   paused_at: Date | null;
   /** Product names of the order's lines, for the template. */
   products: string[];
+  /** The survey version a reminder repeats; for an opinion request, its rule's survey's current one. */
+  survey_version_id: string | null;
+  survey_definition: SurveyDefinition | null;
+  reminder_of: string | null;
+  /** A reminder's request was answered already. */
+  is_answered: boolean;
+  reminder_days: number;
+  /** A reply from a case: staff's text and the subject it answers. */
+  body_text: string | null;
+  subject: string | null;
 }
 
 /**
@@ -136,13 +151,20 @@ export class FollowUpDispatcher {
               c.locale AS buyer_locale, c.subscription_state,
               o.external_id AS order_number, o.status AS order_status, o.total AS order_total, o.currency,
               ${BUSINESS_COLUMNS}, t.time_zone AS business_time_zone, t.sender_name, t.sender_email,
-              t.send_window, t.paused_at,
+              t.send_window, t.paused_at, t.reminder_days, m.reminder_of, m.body_text, m.subject,
               coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
-                         WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products
+                         WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products,
+              v.id AS survey_version_id, v.definition AS survey_definition,
+              EXISTS (SELECT 1 FROM answers an WHERE an.tenant_id = m.tenant_id AND an.message_id = m.reminder_of) AS is_answered
          FROM messages m
          JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
          JOIN tenants t ON t.id = m.tenant_id
          LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
+         LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
+         LEFT JOIN surveys s ON s.tenant_id = m.tenant_id AND s.id = a.survey_id
+         LEFT JOIN survey_versions v ON v.tenant_id = m.tenant_id
+               AND v.id = coalesce(m.survey_version_id, (SELECT sv.id FROM survey_versions sv
+                         WHERE sv.tenant_id = s.tenant_id AND sv.survey_id = s.id AND sv.version = s.current_version))
         WHERE m.tenant_id = $1 AND m.id = $2 AND m.status = 'sending'
           FOR UPDATE OF m, c`,
       [tenantIdOf(manager), messageId],
@@ -155,6 +177,8 @@ export class FollowUpDispatcher {
         'skipped',
         `skipped: the buyer is ${message.subscription_state}`,
       );
+    if (message.kind === 'case-reply') return this.send(manager, message, now, lookups);
+    if (message.is_answered) return this.close(manager, message.id, 'skipped', 'skipped: the buyer answered');
     if (message.order_status === 'cancelled' || message.order_status === 'refunded') {
       return this.close(manager, message.id, 'cancelled', `cancelled: the order was ${message.order_status}`);
     }
@@ -170,11 +194,12 @@ export class FollowUpDispatcher {
     if (opensAt.getTime() > now.getTime())
       return this.reschedule(manager, message.id, opensAt, 'waiting for the send window');
     const history: { kind: MessageKind; sent_at: Date }[] = await manager.query(
-      `SELECT kind, sent_at FROM messages WHERE tenant_id = $1 AND customer_id = $2 AND status = ANY($3) AND sent_at IS NOT NULL`,
+      `SELECT kind, sent_at FROM messages
+        WHERE tenant_id = $1 AND customer_id = $2 AND status = ANY($3) AND sent_at IS NOT NULL AND kind <> 'case-reply'`,
       [tenantIdOf(manager), message.customer_id, SENT_STATUSES],
     );
     const cap = capDecision(
-      message.kind,
+      message.kind as MessageKind,
       history.map((row) => ({ kind: row.kind, sentAt: new Date(row.sent_at) })),
       now,
     );
@@ -192,6 +217,9 @@ export class FollowUpDispatcher {
     const { token, hash } = newTenantToken(tenantIdOf(manager));
     const unsubscribeUrl = `${this.config.publicUrl}/api/u/${token}`;
     const locale = templateLocale(message.buyer_locale, message.locale);
+    const answerUrl = `${this.config.publicUrl}/api/a/${token}`;
+    const survey =
+      message.kind === 'opinion-request' || message.kind === 'reminder' ? message.survey_definition : null;
     const context = templateContext({
       business: message,
       customerName: message.customer_name,
@@ -206,11 +234,15 @@ export class FollowUpDispatcher {
           : null,
       locale,
       unsubscribeUrl,
-      surveyUrl: null,
+      surveyUrl: survey ? answerUrl : null,
+      surveyQuestion: survey ? surveyQuestionContext(survey, locale, message.name, answerUrl) : null,
     });
     let email: RenderedEmail;
     try {
-      email = await this.templates.render(manager, message.kind, locale, context, lookups);
+      email =
+        message.kind === 'case-reply'
+          ? caseReplyEmail(message, context, message.subject ?? '', message.body_text ?? '', locale)
+          : await this.templates.render(manager, message.kind, locale, context, lookups);
     } catch (error) {
       // A template that no longer renders is the business's to fix; the message says why it did not go.
       const reason = error instanceof Error ? error.message : String(error);
@@ -227,9 +259,9 @@ export class FollowUpDispatcher {
       const sent = await this.transport.send({
         to: message.email,
         from: `"${(message.sender_name ?? message.name).replace(/"/g, "'")}" <${fromAddress}>`,
-        replyTo: `r-${message.id}@${this.config.mail.replyDomain}`,
+        replyTo: replyAddress(tenantIdOf(manager), message.id, this.config.mail.replyDomain),
         subject: email.subject,
-        html: email.html,
+        html: withHoneypot(email.html, `${this.config.publicUrl}/api/h/${token}`),
         text: email.text,
         headers: {
           'List-Unsubscribe': `<${unsubscribeUrl}>`,
@@ -240,10 +272,23 @@ export class FollowUpDispatcher {
       });
       await manager.query(
         `UPDATE messages SET status = 'sent', sent_at = $3, provider_message_id = $4, to_email = $5, subject = $6,
-                unsubscribe_token_hash = $7, lease_until = NULL, skip_reason = NULL, last_error = NULL, updated_at = now()
+                unsubscribe_token_hash = $7, survey_version_id = $8, lease_until = NULL, skip_reason = NULL,
+                last_error = NULL, updated_at = now()
           WHERE tenant_id = $1 AND id = $2`,
-        [tenantIdOf(manager), message.id, now, sent.providerMessageId, message.email, email.subject, hash],
+        [
+          tenantIdOf(manager),
+          message.id,
+          now,
+          sent.providerMessageId,
+          message.email,
+          email.subject,
+          hash,
+          survey ? message.survey_version_id : null,
+        ],
       );
+      if (message.kind === 'opinion-request' && survey && message.reminder_days > 0) {
+        await this.planReminder(manager, message, now);
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentMailError || message.attempts >= MAX_ATTEMPTS) {
@@ -257,6 +302,18 @@ export class FollowUpDispatcher {
         );
       }
     }
+  }
+
+  /** At most one reminder per opinion request, N days on; it is dropped if the buyer answers first. */
+  private async planReminder(manager: TenantManager, message: DueMessage, now: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, reminder_of, survey_version_id)
+       SELECT tenant_id, customer_id, order_id, 'reminder', 'scheduled', $3::timestamptz + make_interval(days => $4), id,
+              $5
+         FROM messages WHERE tenant_id = $1 AND id = $2
+       ON CONFLICT (tenant_id, reminder_of) DO NOTHING`,
+      [tenantIdOf(manager), message.id, now, message.reminder_days, message.survey_version_id],
+    );
   }
 
   private async close(
@@ -280,6 +337,15 @@ export class FollowUpDispatcher {
       [tenantIdOf(manager), id, at, reason],
     );
   }
+}
+
+/**
+ * A hidden link no person sees or follows: a request for it comes from a machine (a mail scanner fetching
+ * every link), so that message's clicks are not counted as the buyer's.
+ */
+function withHoneypot(html: string, url: string): string {
+  const link = `<a href="${url}" style="display:none;font-size:0;line-height:0;max-height:0;overflow:hidden" aria-hidden="true" tabindex="-1">&#8203;</a>`;
+  return html.includes('</body>') ? html.replace('</body>', `${link}</body>`) : `${html}${link}`;
 }
 
 /** 0 to 1 from a message id: spreads a waiting queue over the opening minutes of the window. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SurveysModule } from '../surveys/surveys.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { AutomationsRepository } from './automations.repository';
 import { DeliveryEventsController } from './delivery-events.controller';
@@ -12,7 +13,7 @@ import { UnsubscribeService } from './unsubscribe.service';
 
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
-  imports: [TemplatesModule],
+  imports: [TemplatesModule, SurveysModule],
   controllers: [UnsubscribeController, DeliveryEventsController, FollowUpsController],
   providers: [
     AutomationsRepository,

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { csvLine } from '../web/csv';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { hasPermission, type ImportKind, type ImportResponse } from '@rapport/domain';
@@ -84,10 +85,8 @@ export class ImportsController {
     const { fileName, problems } = await this.imports.problems(tenantId, id);
     const safeName = fileName.replace(/[^\w.-]+/g, '_').replace(/\.csv$/i, '');
     void reply.header('content-disposition', `attachment; filename="${safeName}-problems.csv"`);
-    const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-    return (
-      ['line,reason', ...problems.map((problem) => `${problem.line},${quote(problem.reason)}`)].join('\r\n') +
-      '\r\n'
+    return ['line,reason\r\n', ...problems.map((problem) => csvLine([problem.line, problem.reason]))].join(
+      '',
     );
   }
 

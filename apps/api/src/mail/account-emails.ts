@@ -70,6 +70,29 @@ export class AccountEmails {
     });
   }
 
+  /** Tells a member a case for an unhappy buyer is theirs, and by when it is due. */
+  async sendCaseAssigned(input: {
+    to: string;
+    businessName: string;
+    buyerName: string;
+    reasons: string[];
+    comment: string | null;
+    dueAt: string;
+    caseId: string;
+  }): Promise<void> {
+    const buyer = input.buyerName || 'A buyer';
+    await this.send(input.to, `${buyer} needs an answer: ${input.reasons.join(', ')}`, {
+      heading: `A case for you at ${input.businessName}`,
+      lines: [
+        `${buyer} answered with ${input.reasons.join(', ')}.`,
+        ...(input.comment ? [`They wrote: “${input.comment}”`] : []),
+        `The case is yours and due by ${input.dueAt}. A quick, personal answer often wins the buyer back.`,
+      ],
+      action: { label: 'Open the case', url: `${this.config.publicUrl}/cases/${input.caseId}` },
+      footnote: 'You get this email because you work the cases of this business in Rapport.',
+    });
+  }
+
   private async send(to: string, subject: string, content: Paragraphs): Promise<void> {
     await this.transport.send({
       to,

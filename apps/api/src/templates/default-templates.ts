@@ -102,7 +102,12 @@ const text = (line: string): string => `        <mj-text>${line}</mj-text>`;
 /** An invitation to answer: the survey button when there is a survey, else a reply with a score. */
 function askForOpinion(phrases: Phrases): string[] {
   return [
-    '        <mj-raw>{% if survey_url != blank %}</mj-raw>',
+    '        <mj-raw>{% if survey.scale.size > 0 %}</mj-raw>',
+    text('<strong>{{ survey.question }}</strong>'),
+    text(
+      '{% for choice in survey.scale %}<a href="{{ choice.url }}" style="display:inline-block;min-width:44px;padding:12px 0;margin:0 4px 6px 0;border:2px solid {{ business.brand_color }};border-radius:8px;text-align:center;color:#1a1c1c;font-weight:600;text-decoration:none">{{ choice.score }}</a>{% endfor %}<br><span style="font-size:13px;color:#555555">{{ survey.low_label }} · {{ survey.high_label }}</span>',
+    ),
+    '        <mj-raw>{% elsif survey_url != blank %}</mj-raw>',
     `        <mj-button href="{{ survey_url }}" background-color="{{ business.brand_color }}" align="left">${phrases.surveyButton}</mj-button>`,
     '        <mj-raw>{% else %}</mj-raw>',
     text(phrases.replyWithScore),

@@ -1,4 +1,5 @@
-import type { BuyerLocale } from '@rapport/domain';
+import { type BuyerLocale, DEFAULT_OPINION_DEFINITION } from '@rapport/domain';
+import { surveyQuestionContext } from './survey-question';
 import { NotFoundError } from '../errors/app-error';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { BUSINESS_COLUMNS, type BusinessRow, type ContextInput, templateContext } from './template-context';
@@ -29,13 +30,16 @@ export async function previewContext(
   publicUrl: string,
   customerId?: string,
 ): Promise<Record<string, unknown>> {
+  const business = await businessOf(manager);
+  const sampleAnswerUrl = `${publicUrl}/api/a/preview`;
   const input: ContextInput = {
-    business: await businessOf(manager),
+    business,
     customerName: 'Alex Sample',
     order: SAMPLE_ORDER,
     locale,
     unsubscribeUrl: `${publicUrl}/api/u/preview`,
-    surveyUrl: null,
+    surveyUrl: sampleAnswerUrl,
+    surveyQuestion: surveyQuestionContext(DEFAULT_OPINION_DEFINITION, locale, business.name, sampleAnswerUrl),
   };
   if (customerId) {
     const [customer]: { name: string }[] = await manager.query(

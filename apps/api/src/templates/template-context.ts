@@ -16,6 +16,16 @@ export interface ContextInput {
   locale: string;
   unsubscribeUrl: string;
   surveyUrl: string | null;
+  /** The survey's first question inline, when it is a score. */
+  surveyQuestion?: SurveyQuestionContext | null;
+}
+
+/** The opinion request's inline question: its words, and one link per score to the answer page. */
+export interface SurveyQuestionContext {
+  question: string;
+  lowLabel: string;
+  highLabel: string;
+  scale: { score: number; url: string }[];
 }
 
 /** The business columns the context needs, for SELECTs joined to `tenants t`. */
@@ -46,6 +56,12 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
       brand_color: business.brand_color,
     },
     survey_url: input.surveyUrl ?? '',
+    survey: {
+      question: input.surveyQuestion?.question ?? '',
+      low_label: input.surveyQuestion?.lowLabel ?? '',
+      high_label: input.surveyQuestion?.highLabel ?? '',
+      scale: input.surveyQuestion?.scale ?? [],
+    },
     unsubscribe_url: input.unsubscribeUrl,
   };
 }

@@ -110,7 +110,7 @@ describe('the follow-up engine', () => {
     expect(mail?.headers['List-Unsubscribe']).toMatch(
       /^<http:\/\/localhost:\d+\/api\/u\/[0-9a-f]{32}\.[\w-]{43}>$/,
     );
-    expect(mail?.reply_to).toMatch(/^r-[0-9a-f-]{36}@reply\.rapport\.localhost$/);
+    expect(mail?.reply_to).toMatch(/^r-[0-9a-z]{25}-[0-9a-z]{25}@reply\.rapport\.localhost$/);
 
     const customers = await owner.get<{ items: { id: string }[] }>(
       `/api/customers?search=${encodeURIComponent(email)}`,

@@ -22,6 +22,7 @@ import {
 import type { HttpClient, HttpResult } from '../support/http-client';
 import { routeRules } from '../support/routes';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
 
 /** One business seeded with every shape of data the API has, and the ids another tenant could aim at. */
 interface World {
@@ -39,6 +40,9 @@ interface World {
     order: string;
     import: string;
     automation: string;
+    survey: string;
+    answer: string;
+    case: string;
   };
   buyerEmail: string;
   orderNumber: string;
@@ -69,6 +73,9 @@ function templateSource(marker: string): { subject: string; body: string } {
     body: '<mjml><mj-body><mj-section><mj-column><mj-text>{{ business.phone }} {{ business.email }} {{ business.address }} {{ unsubscribe_url }}</mj-text></mj-column></mj-section></mj-body></mjml>',
   };
 }
+
+/** A valid survey, for routes that save or preview one. */
+const SURVEY = { questions: [{ id: 'score', type: 'csat', prompt: null, required: true }], thankYou: null };
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/health': { kind: 'outside', why: 'no tenant data' },
@@ -106,6 +113,32 @@ const CASES: Record<string, RouteCase> = {
     body: { isEnabled: false, name: 'Hijacked', delay: { amount: 1, unit: 'minutes' } },
   },
   'GET /api/automations/:id/upcoming': { kind: 'by-id', ids: (ids) => [ids.automation] },
+  'GET /api/surveys': { kind: 'read' },
+  'GET /api/surveys/:id': { kind: 'by-id', ids: (ids) => [ids.survey] },
+  'POST /api/surveys': { kind: 'self', body: () => ({ name: 'Copied survey', definition: SURVEY }) },
+  'PUT /api/surveys/:id': {
+    kind: 'by-id',
+    ids: (ids) => [ids.survey],
+    body: { name: 'Hijacked', definition: SURVEY },
+  },
+  'POST /api/surveys/preview': { kind: 'self', body: () => ({ definition: SURVEY }) },
+  'GET /api/answers': { kind: 'read' },
+  'GET /api/answers/export.csv': { kind: 'read' },
+  'GET /api/answers/products': { kind: 'read' },
+  'GET /api/answers/:id': { kind: 'by-id', ids: (ids) => [ids.answer] },
+  'GET /api/cases': { kind: 'read' },
+  'GET /api/cases/:id': { kind: 'by-id', ids: (ids) => [ids.case] },
+  'PATCH /api/cases/:id': {
+    kind: 'by-id',
+    ids: (ids) => [ids.case],
+    body: { status: 'resolved', resolution: 'Closed by someone else' },
+  },
+  'POST /api/cases/:id/notes': { kind: 'by-id', ids: (ids) => [ids.case], body: { body: 'Planted note' } },
+  'POST /api/cases/:id/replies': { kind: 'by-id', ids: (ids) => [ids.case], body: { body: 'Planted reply' } },
+  'GET /api/a/:token': { kind: 'outside', why: 'addressed by a secret token' },
+  'POST /api/a/:token': { kind: 'outside', why: 'addressed by a secret token' },
+  'POST /api/a/:token/review': { kind: 'outside', why: 'addressed by a secret token' },
+  'GET /api/h/:token': { kind: 'outside', why: 'addressed by a secret token' },
   'GET /api/imports': { kind: 'read' },
   'GET /api/templates': { kind: 'read' },
   'GET /api/templates/:kind/:locale': { kind: 'read', path: '/api/templates/thank-you/en' },
@@ -352,6 +385,30 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
   );
   const automations = (await owner.get<{ id: string }[]>('/api/automations')).body;
   await expectOk(owner.put('/api/templates/thank-you/en', templateSource(`Template of ${name}`)));
+  const surveys = (await owner.get<{ id: string }[]>('/api/surveys')).body;
+  // An answer with a low score and its case, as a buyer's POST would leave them.
+  const feedback = await withClient(testApp.ownerUrl, async (db) => {
+    const message = await db.query<{ id: string }>(
+      `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, sent_at)
+       VALUES ($1, $2, $3, 'opinion-request', 'sent', now(), now()) RETURNING id`,
+      [tenant.id, order.customer.id, order.id],
+    );
+    const answer = await db.query<{ id: string }>(
+      `INSERT INTO answers (tenant_id, message_id, customer_id, order_id, answers, score, score_type, band, comment, channel)
+       VALUES ($1, $2, $3, $4, '{"score": 2}', 2, 'nps', 'detractor', $5, 'web') RETURNING id`,
+      [tenant.id, message.rows[0]?.id, order.customer.id, order.id, `Comment of ${name}`],
+    );
+    await db.query(
+      `INSERT INTO answer_ratings (tenant_id, answer_id, product_name, rating) VALUES ($1, $2, $3, 2)`,
+      [tenant.id, answer.rows[0]?.id, productName],
+    );
+    const opened = await db.query<{ id: string }>(
+      `INSERT INTO cases (tenant_id, answer_id, customer_id, order_id, reasons, due_at)
+       VALUES ($1, $2, $3, $4, '{NPS 2}', now() + interval '1 day') RETURNING id`,
+      [tenant.id, answer.rows[0]?.id, order.customer.id, order.id],
+    );
+    return { answer: answer.rows[0]?.id ?? '', case: opened.rows[0]?.id ?? '' };
+  });
   const team = (await owner.get<TeamResponse>('/api/team')).body;
   const sessions = (await owner.get<SessionResponse[]>('/api/me/sessions')).body;
   const ids = {
@@ -363,6 +420,9 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     order: order.id,
     import: upload.body.id,
     automation: automations[0]?.id ?? '',
+    survey: surveys[0]?.id ?? '',
+    answer: feedback.answer,
+    case: feedback.case,
   };
   const markers = [
     tenant.id,
@@ -386,6 +446,10 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     ids.order,
     ids.import,
     ids.automation,
+    ids.survey,
+    ids.answer,
+    ids.case,
+    `Comment of ${name}`,
     `${name}.csv`,
   ];
   return { tenant, admin, staff, owner, apiKey, ids, markers, buyerEmail, orderNumber };
@@ -393,19 +457,33 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
 
 /** Everything of A that B might change, read through A's own session (which must survive too). */
 async function snapshot(world: World) {
-  const [business, team, keys, audit, customers, orders, integrations, imports, automations, templates] =
-    await Promise.all([
-      world.owner.get<BusinessResponse>('/api/business'),
-      world.owner.get<TeamResponse>('/api/team'),
-      world.owner.get<ApiKeyResponse[]>('/api/api-keys'),
-      world.owner.get<Page<AuditEventResponse>>('/api/audit-events?limit=200'),
-      world.owner.get<Page<CustomerResponse>>('/api/customers?limit=200'),
-      world.owner.get<Page<OrderResponse>>('/api/orders?limit=200'),
-      world.owner.get<IntegrationResponse[]>('/api/integrations'),
-      world.owner.get<unknown[]>('/api/imports'),
-      world.owner.get<unknown[]>('/api/automations'),
-      world.owner.get<unknown[]>('/api/templates'),
-    ]);
+  const [
+    business,
+    team,
+    keys,
+    audit,
+    customers,
+    orders,
+    integrations,
+    imports,
+    automations,
+    templates,
+    surveys,
+    cases,
+  ] = await Promise.all([
+    world.owner.get<BusinessResponse>('/api/business'),
+    world.owner.get<TeamResponse>('/api/team'),
+    world.owner.get<ApiKeyResponse[]>('/api/api-keys'),
+    world.owner.get<Page<AuditEventResponse>>('/api/audit-events?limit=200'),
+    world.owner.get<Page<CustomerResponse>>('/api/customers?limit=200'),
+    world.owner.get<Page<OrderResponse>>('/api/orders?limit=200'),
+    world.owner.get<IntegrationResponse[]>('/api/integrations'),
+    world.owner.get<unknown[]>('/api/imports'),
+    world.owner.get<unknown[]>('/api/automations'),
+    world.owner.get<unknown[]>('/api/templates'),
+    world.owner.get<unknown[]>('/api/surveys'),
+    world.owner.get<Page<unknown>>('/api/cases'),
+  ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
     customers: customers.body.items,
@@ -413,6 +491,8 @@ async function snapshot(world: World) {
     imports: imports.body,
     automations: automations.body,
     templates: templates.body,
+    surveys: surveys.body,
+    cases: cases.body.items,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

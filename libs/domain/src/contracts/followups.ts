@@ -1,7 +1,7 @@
 import type { SendWindow } from '../followups/send-window';
 import type { AutomationConditions } from '../followups/automation-conditions';
 import type { AutomationRule, DelayUnit } from '../followups/automations';
-import type { MessageKind, MessageStatus } from '../followups/message-kinds';
+import type { OutboxKind, MessageStatus } from '../followups/message-kinds';
 
 export interface AutomationResponse extends AutomationRule {
   id: string;
@@ -30,7 +30,7 @@ export interface UpcomingMessageResponse {
 
 export interface MessageResponse {
   id: string;
-  kind: MessageKind;
+  kind: OutboxKind;
   status: MessageStatus;
   automation: string | null;
   customer: { id: string; email: string; name: string };

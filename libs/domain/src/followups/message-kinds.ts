@@ -18,3 +18,6 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 /** What a follow-up is for; the journey cap counts them differently. */
 export const MESSAGE_KINDS = ['thank-you', 'opinion-request', 'reminder', 'manual'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** What the outbox carries: the follow-ups, and staff's replies to a buyer from a case. */
+export type OutboxKind = MessageKind | 'case-reply';

@@ -17,6 +17,11 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
   'business.logo_url': "The business's logo, or empty",
   'business.brand_color': "The business's colour, as #rrggbb",
   survey_url: 'The link to the short survey (opinion requests)',
+  'survey.question': "The survey's first question, when it is a score, in the buyer's language",
+  'survey.scale':
+    'The scores of that question (a list), each with its score and url: the link to the answer page with it chosen',
+  'survey.low_label': 'The words under the lowest score ("Not at all likely")',
+  'survey.high_label': 'The words under the highest score ("Extremely likely")',
   unsubscribe_url: 'The one-click unsubscribe link',
 };
 
@@ -29,6 +34,7 @@ export const REQUIRED_TEMPLATE_VARIABLES = [
 ] as const;
 
 const LIST_PROPERTIES = new Set(['first', 'last', 'size']);
+const LIST_VARIABLES = new Set(['order.products', 'survey.scale']);
 
 /**
  * Whether a variable path (as the template wrote it) names something in the catalogue. Lists may be
@@ -42,9 +48,7 @@ export function isKnownVariable(path: readonly (string | number)[]): boolean {
   const key = `${String(root)}.${String(property)}`;
   if (!(key in TEMPLATE_VARIABLES)) return false;
   if (extra === undefined) return true;
-  return key === 'order.products'
-    ? typeof extra === 'number' || LIST_PROPERTIES.has(extra)
-    : extra === 'size';
+  return LIST_VARIABLES.has(key) ? typeof extra === 'number' || LIST_PROPERTIES.has(extra) : extra === 'size';
 }
 
 /** The buyer's language when we have templates in it, else the business's, else English. */

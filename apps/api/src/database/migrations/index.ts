@@ -8,6 +8,7 @@ import { CreateProviderEvents1795651800000 } from './1795651800000-CreateProvide
 import { CreateEmailTemplates1795651900000 } from './1795651900000-CreateEmailTemplates';
 import { ClaimByBuyer1795652000000 } from './1795652000000-ClaimByBuyer';
 import { AddAutomationConditions1795652100000 } from './1795652100000-AddAutomationConditions';
+import { CreateSurveysAndCases1795652200000 } from './1795652200000-CreateSurveysAndCases';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateEmailTemplates1795651900000,
   ClaimByBuyer1795652000000,
   AddAutomationConditions1795652100000,
+  CreateSurveysAndCases1795652200000,
 ];

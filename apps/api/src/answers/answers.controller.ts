@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FormValues } from '@rapport/domain';
+import type { FastifyReply } from 'fastify';
+import { TokenLink } from '../auth/access.decorators';
+import { renderLinkNotice } from './answer-page';
+import { AnswersService } from './answers.service';
+
+/**
+ * The answer page behind an opinion request's links. Opening it (GET or HEAD, as link scanners do) records
+ * nothing: the score from the email's button is only preselected. The buyer's POST records the answer; the
+ * same page then asks the rest of the questions.
+ */
+@ApiExcludeController()
+@Controller('a')
+export class AnswersController {
+  constructor(private readonly answers: AnswersService) {}
+
+  @TokenLink()
+  @Get(':token')
+  @Header('cache-control', 'no-store')
+  async show(
+    @Param('token') token: string,
+    @Query('score') score: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const page = await this.answers.page(token, typeof score === 'string' ? score : undefined, new Date());
+    void reply.status(page.status).type('text/html; charset=utf-8');
+    return page.html;
+  }
+
+  @TokenLink()
+  @Post(':token')
+  @Header('cache-control', 'no-store')
+  async record(
+    @Param('token') token: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const form = isForm(body) ? body : {};
+    const page = await this.answers.submit(token, form, new Date());
+    void reply.status(page.status).type('text/html; charset=utf-8');
+    return page.html;
+  }
+
+  /** The thank-you page's review button: a POST (never a scanner's GET) that sends the buyer on. */
+  @TokenLink()
+  @Post(':token/review')
+  @HttpCode(303)
+  async review(
+    @Param('token') token: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const target = await this.answers.acceptReview(token, new Date());
+    if (!target) {
+      void reply.status(404).type('text/html; charset=utf-8');
+      return renderLinkNotice('invalid', 'en');
+    }
+    void reply.header('location', target);
+    return '';
+  }
+}
+
+function isForm(body: unknown): body is FormValues {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  return Object.values(body).every(
+    (value) =>
+      typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string')),
+  );
+}

@@ -1,0 +1,61 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ANSWER_CHANNELS,
+  type AnswerChannel,
+  type AnswerListQuery,
+  NPS_BANDS,
+  type NpsBand,
+} from '@rapport/domain';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../database/page-query.dto';
+
+export class AnswerListQueryDto extends PageQueryDto implements AnswerListQuery {
+  @ApiPropertyOptional({ enum: NPS_BANDS, description: 'promoter, passive or detractor (CSAT: 4-5, 3, 1-2)' })
+  @IsIn(NPS_BANDS, { message: `must be one of ${NPS_BANDS.join(', ')}` })
+  @IsOptional()
+  band?: NpsBand;
+
+  @ApiPropertyOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  @IsOptional()
+  surveyId?: string;
+
+  @ApiPropertyOptional({ description: 'Answers that rated this product' })
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  product?: string;
+
+  @ApiPropertyOptional({ description: 'Answered at or after (ISO 8601)' })
+  @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' })
+  @IsOptional()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Answered before (ISO 8601)' })
+  @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' })
+  @IsOptional()
+  to?: string;
+
+  @ApiPropertyOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  hasComment?: boolean;
+
+  @ApiPropertyOptional({ enum: ANSWER_CHANNELS })
+  @IsIn(ANSWER_CHANNELS, { message: `must be one of ${ANSWER_CHANNELS.join(', ')}` })
+  @IsOptional()
+  channel?: AnswerChannel;
+
+  @ApiPropertyOptional({ description: 'Words to find in the comments' })
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  @IsOptional()
+  customerId?: string;
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { type CaseSettings, caseDueAt } from '@rapport/domain';
+import { queryRows } from '../database/query-rows';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+
+/** What the assignee's email needs once the transaction that opened the case has committed. */
+export interface OpenedCase {
+  caseId: string;
+  assignee: { email: string; name: string } | null;
+  businessName: string;
+  buyerName: string;
+  reasons: string[];
+  comment: string | null;
+  dueAt: Date;
+  timeZone: string;
+}
+
+/**
+ * Opens the case for a low answer: one per answer, assigned round robin among the members who take cases
+ * (the one whose latest case is oldest), else to the owner, due within the business's service level in its
+ * own hours and time zone. The business row is locked meanwhile, so two answers arriving together do not
+ * land on the same person.
+ */
+@Injectable()
+export class CaseOpener {
+  async open(
+    manager: TenantManager,
+    answer: { id: string; customerId: string; orderId: string | null; comment: string | null },
+    reasons: string[],
+    now: Date,
+  ): Promise<OpenedCase | null> {
+    const tenantId = tenantIdOf(manager);
+    const [business] = await queryRows<{ name: string; time_zone: string; case_settings: CaseSettings }>(
+      manager,
+      `SELECT name, time_zone, case_settings FROM tenants WHERE id = $1 FOR UPDATE`,
+      [tenantId],
+    );
+    if (!business) return null;
+    const [assignee] = await queryRows<{ user_id: string; email: string; name: string }>(
+      manager,
+      `SELECT m.user_id, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = $1 AND (m.takes_cases OR (m.role = 'owner' AND NOT EXISTS (
+                SELECT 1 FROM memberships o WHERE o.tenant_id = m.tenant_id AND o.takes_cases)))
+        ORDER BY (SELECT max(c.created_at) FROM cases c WHERE c.tenant_id = m.tenant_id AND c.assignee_id = m.user_id)
+                 ASC NULLS FIRST, m.created_at
+        LIMIT 1`,
+      [tenantId],
+    );
+    const dueAt = caseDueAt(now, business.case_settings, business.time_zone);
+    const [opened] = await queryRows<{ id: string; buyer_name: string }>(
+      manager,
+      `INSERT INTO cases (tenant_id, answer_id, customer_id, order_id, reasons, assignee_id, due_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+       ON CONFLICT (tenant_id, answer_id) DO NOTHING
+       RETURNING id, (SELECT name FROM customers WHERE tenant_id = $1 AND id = $3) AS buyer_name`,
+      [
+        tenantId,
+        answer.id,
+        answer.customerId,
+        answer.orderId,
+        reasons,
+        assignee?.user_id ?? null,
+        dueAt,
+        now,
+      ],
+    );
+    if (!opened) return null;
+    return {
+      caseId: opened.id,
+      assignee: assignee ? { email: assignee.email, name: assignee.name } : null,
+      businessName: business.name,
+      buyerName: opened.buyer_name,
+      reasons,
+      comment: answer.comment,
+      dueAt,
+      timeZone: business.time_zone,
+    };
+  }
+}

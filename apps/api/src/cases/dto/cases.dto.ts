@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CASE_STATUSES,
+  type CaseListQuery,
+  type CaseNoteRequest,
+  type CaseStatus,
+  type UpdateCaseRequest,
+} from '@rapport/domain';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '../../database/page-query.dto';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class CaseListQueryDto extends PageQueryDto implements CaseListQuery {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsIn(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(', ')}` })
+  @IsOptional()
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ description: 'Only the cases assigned to the signed-in member' })
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  mine?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only unresolved cases past their due time' })
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  overdue?: boolean;
+}
+
+export class CaseNoteDto implements CaseNoteRequest {
+  @ApiProperty({ example: 'Called the buyer: the parcel was left at a neighbour.' })
+  @MaxLength(10000)
+  @MinLength(1)
+  @IsString()
+  body: string;
+}
+
+export class UpdateCaseDto implements UpdateCaseRequest {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsIn(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(', ')}` })
+  @IsOptional()
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ description: 'Why the case is resolved; required when resolving' })
+  @MaxLength(500)
+  @IsString()
+  @IsOptional()
+  resolution?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'A member of the business, or null for nobody' })
+  @IsUUID('all', { message: 'must be the id of a member' })
+  @ValidateIf((_object, value) => value !== null)
+  @IsOptional()
+  assigneeId?: string | null;
+}

@@ -1,0 +1,272 @@
+import type {
+  AnswerResponse,
+  CaseDetailResponse,
+  CaseResponse,
+  MeResponse,
+  OrderResponse,
+  Page,
+  ProductRatingResponse,
+} from '@rapport/domain';
+import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { mailTo } from '../support/factories';
+import type { HttpClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
+
+/** Monday 4 January 2027, 10:00 in Madrid. The opinion request goes 10 days after the order. */
+const T0 = new Date('2027-01-04T09:00:00Z');
+const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+describe('answers from the email, and the case a low score opens', () => {
+  let testApp: TestApp;
+  let owner: HttpClient;
+  let tenantId: string;
+  let ownerEmail: string;
+  let answerUrl: string;
+  const buyer = 'carla@answers.example';
+
+  async function count(sql: string): Promise<number> {
+    return withClient(testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query<{ n: string }>(sql, [tenantId]);
+      return Number(rows[0]?.n);
+    });
+  }
+
+  /** The email's links name the public address; the app under test listens on a free port. */
+  const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, testApp.baseUrl);
+
+  async function raw(method: string, url: string, body?: string) {
+    const response = await fetch(local(url), {
+      method,
+      redirect: 'manual',
+      headers: body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    return { status: response.status, text: await response.text(), headers: response.headers };
+  }
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    owner = testApp.http();
+    ownerEmail = `olga-${Date.now()}@answers.example`;
+    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
+      businessName: 'Answer Bakery',
+      name: 'Olga Owner',
+      email: ownerEmail,
+      password: 'ovens warm before dawn',
+      timeZone: 'Europe/Madrid',
+      country: 'GB',
+    });
+    tenantId = signedUp.body.business?.id ?? '';
+    await owner.post<OrderResponse>('/api/orders', {
+      externalId: '#A1',
+      customer: { email: buyer, name: 'Carla Buyer' },
+      placedAt: T0.toISOString(),
+      total: '20.00',
+      currency: 'EUR',
+      lines: [
+        { productName: 'Sourdough loaf', quantity: 1, unitPrice: '12.00' },
+        { productName: 'Rye bread', quantity: 1, unitPrice: '8.00' },
+      ],
+    });
+    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(240));
+  });
+  afterAll(() => testApp.close());
+
+  it('shows the first question inline in the opinion request: one link per score, 0 to 10', async () => {
+    const [request] = await mailTo(testApp, buyer);
+    expect(request?.subject).toBe('How did we do, Carla?');
+    expect(request?.html).toContain('How likely are you to recommend Answer Bakery to a friend?');
+    const links = [...(request?.html ?? '').matchAll(/href="([^"]*\/api\/a\/[^"?]+)\?score=(\d+)"/g)];
+    expect(links.map((link) => Number(link[2]))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(new Set(links.map((link) => link[1])).size).toBe(1);
+    answerUrl = links[0]?.[1] ?? '';
+    expect(request?.replyTo).toMatch(/^r-[0-9a-z]{25}-[0-9a-z]{25}@reply\.rapport\.localhost$/);
+  });
+
+  it('records nothing when a link scanner opens every link of the email, and marks the message as scanned', async () => {
+    const [request] = await mailTo(testApp, buyer);
+    const links = [...(request?.html ?? '').matchAll(/href="([^"]+)"/g)].map((link) =>
+      (link[1] ?? '').replace(/&amp;/g, '&'),
+    );
+    expect(links.some((link) => link.includes('/api/u/'))).toBe(true);
+    expect(links.some((link) => link.includes('/api/h/'))).toBe(true);
+    const started = Date.now();
+    await Promise.all(
+      links.flatMap((link) =>
+        ['HEAD', 'GET'].map((method) =>
+          fetch(local(link), {
+            method,
+            redirect: 'manual',
+            headers: { 'user-agent': 'Mozilla/5.0 HeadlessChrome/120.0' },
+          }),
+        ),
+      ),
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await count(`SELECT count(*) AS n FROM answers WHERE tenant_id = $1`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM customers WHERE tenant_id = $1 AND subscription_state <> 'subscribed'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM messages WHERE tenant_id = $1 AND kind = 'opinion-request' AND machine_activity_at IS NOT NULL`,
+      ),
+    ).toBe(1);
+  });
+
+  it('opens the answer page with the clicked score chosen and the follow-up question for it', async () => {
+    const page = await raw('GET', `${answerUrl}?score=3`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="en">');
+    expect(page.text).toMatch(/name="q\.score" value="3" checked/);
+    expect(page.text).toContain('What could we do better?');
+    expect(page.text).not.toContain('<script');
+  });
+
+  it('refuses a score out of range and saves nothing', async () => {
+    const page = await raw('POST', answerUrl, form({ 'q.score': '12' }));
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('must be a whole number from 0 to 10');
+    expect(await count(`SELECT count(*) AS n FROM answers WHERE tenant_id = $1`)).toBe(0);
+  });
+
+  it('records the posted answer, opens a case for the owner due in one business day, and emails them', async () => {
+    const page = await raw('POST', answerUrl, form({ 'q.score': '3', 'q.better': 'The rye was stale.' }));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Thank you! Your answer helps Answer Bakery do better.');
+
+    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?band=detractor');
+    expect(answers.body.items).toHaveLength(1);
+    expect(answers.body.items[0]).toMatchObject({
+      score: 3,
+      scoreType: 'nps',
+      band: 'detractor',
+      comment: 'The rye was stale.',
+      channel: 'web',
+      isComplete: true,
+      order: { number: '#A1' },
+      survey: { name: 'How did we do?', version: 1 },
+    });
+    const cases = await owner.get<Page<CaseResponse>>('/api/cases?mine=true');
+    expect(cases.body.items).toHaveLength(1);
+    const [opened] = cases.body.items;
+    expect(opened).toMatchObject({ status: 'open', reasons: ['NPS 3'], assignee: { name: 'Olga Owner' } });
+    // Answered now (real clock): due after 8 business hours, 09:00-17:00 Monday to Friday in Madrid.
+    expect(new Date(opened?.dueAt ?? 0).getTime()).toBeGreaterThan(Date.now());
+    const [notice] = await mailTo(testApp, ownerEmail);
+    expect(notice?.subject).toBe('Carla Buyer needs an answer: NPS 3');
+    expect(notice?.text).toContain(`/cases/${opened?.id}`);
+  });
+
+  it('lets the buyer change the answer: the later score wins, still one answer and one case', async () => {
+    const page = await raw('POST', answerUrl, form({ 'q.score': '5' }));
+    expect(page.status).toBe(200);
+    expect(await count(`SELECT count(*) AS n FROM answers WHERE tenant_id = $1`)).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM cases WHERE tenant_id = $1`)).toBe(1);
+    const answers = await owner.get<Page<AnswerResponse>>('/api/answers');
+    expect(answers.body.items[0]).toMatchObject({ score: 5, comment: 'The rye was stale.' });
+  });
+
+  it('drops the reminder once the buyer answered', async () => {
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM messages WHERE tenant_id = $1 AND kind = 'reminder' AND status = 'cancelled'
+            AND skip_reason = 'cancelled: the buyer answered'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('answers friendly pages for unknown and incomplete links', async () => {
+    const unknown = await raw('GET', `${testApp.baseUrl}/api/a/${'0'.repeat(32)}.${'A'.repeat(43)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('This link does not work');
+    const cut = await raw('POST', `${answerUrl.slice(0, -5)}`, form({ 'q.score': '9' }));
+    expect(cut.status).toBe(404);
+    expect(cut.text).toContain('Nothing was recorded');
+  });
+
+  it('filters, searches and exports the answers', async () => {
+    const search = await owner.get<Page<AnswerResponse>>('/api/answers?q=STALE&hasComment=true&channel=web');
+    expect(search.body.items.map((item) => item.comment)).toEqual(['The rye was stale.']);
+    const none = await owner.get<Page<AnswerResponse>>('/api/answers?band=promoter');
+    expect(none.body.items).toEqual([]);
+    const bad = await owner.get('/api/answers?band=happy&from=yesterday');
+    expect(bad.status).toBe(400);
+    const csv = await owner.get<string>('/api/answers/export.csv');
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain(
+      '"Carla Buyer","carla@answers.example","#A1","How did we do?",5,"nps"',
+    );
+  });
+
+  it('keeps per-product ratings from a product survey', async () => {
+    const products = await owner.get<ProductRatingResponse[]>('/api/answers/products');
+    expect(products.body).toEqual([]);
+    // The product survey rates each product of the order, in name order (Rye bread, Sourdough loaf): attach it and answer through a fresh request.
+    await withClient(testApp.ownerUrl, async (db) => {
+      await db.query(
+        `UPDATE messages SET survey_version_id = (SELECT v.id FROM survey_versions v JOIN surveys s
+                   ON s.tenant_id = v.tenant_id AND s.id = v.survey_id WHERE s.tenant_id = $1 AND s.name = 'Rate your products')
+          WHERE tenant_id = $1 AND kind = 'opinion-request'`,
+        [tenantId],
+      );
+      await db.query(`DELETE FROM answers WHERE tenant_id = $1`, [tenantId]);
+    });
+    const page = await raw(
+      'POST',
+      answerUrl,
+      form({ 'q.products.0': '2', 'q.products.1': '5', 'q.comment': 'Rye too dry' }),
+    );
+    expect(page.status).toBe(200);
+    const rated = await owner.get<ProductRatingResponse[]>('/api/answers/products');
+    expect(rated.body.map((row) => [row.product, row.average, row.ratings])).toEqual([
+      ['Sourdough loaf', 5, 1],
+      ['Rye bread', 2, 1],
+    ]);
+    const cases = await owner.get<Page<CaseResponse>>('/api/cases');
+    expect(cases.body.items.map((item) => item.reasons)).toEqual([['Rye bread rated 2 stars']]);
+  });
+
+  it('lets staff note, reply to the buyer by email, and resolve with a reason', async () => {
+    const [opened] = (await owner.get<Page<CaseResponse>>('/api/cases')).body.items;
+    const id = opened?.id ?? '';
+    const noted = await owner.post<CaseDetailResponse>(`/api/cases/${id}/notes`, {
+      body: 'Checking with the baker.',
+    });
+    expect(noted.status).toBe(201);
+    const replied = await owner.post<CaseDetailResponse>(`/api/cases/${id}/replies`, {
+      body: 'Sorry about the rye, Carla.\n\nYour next loaf is on us.',
+    });
+    expect(replied.status).toBe(201);
+    expect(replied.body.status).toBe('waiting');
+    expect(replied.body.firstReplyAt).not.toBeNull();
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    const [reply] = await mailTo(testApp, buyer);
+    expect(reply?.subject).toBe('Re: How did we do, Carla?');
+    expect(reply?.text).toContain('Your next loaf is on us.');
+    expect(reply?.replyTo).toMatch(/^r-[0-9a-z]{25}-[0-9a-z]{25}@/);
+
+    const refused = await owner.patch(`/api/cases/${id}`, { status: 'resolved' });
+    expect(refused.status).toBe(400);
+    const resolved = await owner.patch<CaseDetailResponse>(`/api/cases/${id}`, {
+      status: 'resolved',
+      resolution: 'Refunded the rye',
+    });
+    expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'Refunded the rye' });
+    expect(resolved.body.entries.map((entry) => [entry.kind, entry.body])).toEqual([
+      ['note', 'Checking with the baker.'],
+      ['reply', 'Sorry about the rye, Carla.\n\nYour next loaf is on us.'],
+      ['status', 'Marked resolved: Refunded the rye'],
+    ]);
+    expect(resolved.body.entries[1]?.delivery).toBe('sent');
+    expect(resolved.body.order?.products).toEqual(['Rye bread', 'Sourdough loaf']);
+  });
+});

@@ -1,0 +1,143 @@
+import type { NpsBand } from '../scores/nps';
+import type { SurveyAnswers } from '../surveys/survey-answers';
+import type { HeadlineType, SurveyDefinition } from '../surveys/survey-schema';
+
+export interface SurveyResponse {
+  id: string;
+  name: string;
+  /** The version new opinion requests carry; earlier answers keep theirs. */
+  version: number;
+  definition: SurveyDefinition;
+  /** The automations that attach this survey. */
+  usedBy: string[];
+  updatedAt: string;
+}
+
+export interface SaveSurveyRequest {
+  name: string;
+  definition: SurveyDefinition;
+}
+
+/** A survey as the buyer would meet it: the opinion request's inline question and the answer page. */
+export interface SurveyPreviewResponse {
+  emailHtml: string;
+  pageHtml: string;
+}
+
+export const ANSWER_CHANNELS = ['web', 'reply'] as const;
+export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
+
+export interface AnswerQuestionView {
+  id: string;
+  prompt: string;
+  /** The answer as words: "3", "Late delivery", "Web, Friend", "Sourdough: 2 of 5". */
+  answer: string;
+}
+
+export interface AnswerResponse {
+  id: string;
+  customer: { id: string; name: string; email: string };
+  order: { id: string; number: string } | null;
+  survey: { id: string; name: string; version: number } | null;
+  score: number | null;
+  scoreType: HeadlineType | null;
+  band: NpsBand | null;
+  comment: string | null;
+  ratings: { product: string; rating: number }[];
+  channel: AnswerChannel;
+  isComplete: boolean;
+  answeredAt: string;
+  caseId: string | null;
+}
+
+export interface AnswerDetailResponse extends AnswerResponse {
+  questions: AnswerQuestionView[];
+  answers: SurveyAnswers;
+  replies: { id: string; body: string; receivedAt: string }[];
+}
+
+export interface AnswerListQuery {
+  band?: NpsBand;
+  surveyId?: string;
+  product?: string;
+  from?: string;
+  to?: string;
+  hasComment?: boolean;
+  channel?: AnswerChannel;
+  q?: string;
+  customerId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ProductRatingResponse {
+  product: string;
+  average: number;
+  ratings: number;
+  comments: { answerId: string; comment: string; rating: number; answeredAt: string }[];
+}
+
+export const CASE_STATUSES = ['open', 'waiting', 'resolved'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export interface CaseResponse {
+  id: string;
+  status: CaseStatus;
+  reasons: string[];
+  customer: { id: string; name: string; email: string };
+  assignee: { id: string; name: string } | null;
+  score: number | null;
+  scoreType: HeadlineType | null;
+  comment: string | null;
+  dueAt: string;
+  isOverdue: boolean;
+  createdAt: string;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+export const CASE_ENTRY_KINDS = ['note', 'reply', 'buyer-reply', 'status'] as const;
+export type CaseEntryKind = (typeof CASE_ENTRY_KINDS)[number];
+
+export interface CaseEntryResponse {
+  id: string;
+  kind: CaseEntryKind;
+  author: string | null;
+  body: string;
+  /** For a reply to the buyer: what became of the email. */
+  delivery: string | null;
+  createdAt: string;
+}
+
+export interface CaseDetailResponse extends CaseResponse {
+  answer: AnswerDetailResponse;
+  order: {
+    id: string;
+    number: string;
+    placedAt: string;
+    total: string;
+    currency: string;
+    products: string[];
+  } | null;
+  entries: CaseEntryResponse[];
+}
+
+export interface CaseListQuery {
+  status?: CaseStatus;
+  mine?: boolean;
+  overdue?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface UpdateCaseRequest {
+  status?: CaseStatus;
+  /** Required when resolving. */
+  resolution?: string;
+  assigneeId?: string | null;
+}
+
+export interface CaseNoteRequest {
+  body: string;
+}
