@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CaseDetailResponse, CaseResponse, Page } from '@rapport/domain';
+import type { CaseAssigneeResponse, CaseDetailResponse, CaseResponse, Page } from '@rapport/domain';
 import { AnswersRepository } from '../answers/answers.repository';
 import { CurrentTenant, CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { UserPrincipal } from '../auth/principal';
@@ -9,7 +9,7 @@ import { ParseId } from '../errors/parse-id.pipe';
 import { queryRows } from '../database/query-rows';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { CasesRepository } from './cases.repository';
-import { CaseListQueryDto, CaseNoteDto, UpdateCaseDto } from './dto/cases.dto';
+import { CaseListQueryDto, CaseNoteDto, TakeCasesDto, UpdateCaseDto } from './dto/cases.dto';
 
 const STATUS_WORDS = { open: 'open', waiting: 'waiting for the customer', resolved: 'resolved' } as const;
 
@@ -33,6 +33,44 @@ export class CasesController {
     return this.database.transaction(tenantId, (manager) =>
       this.cases.list(manager, query, user.userId, new Date()),
     );
+  }
+
+  /** Who can be given a case: every member, and whether they take cases in the round robin. */
+  @RequirePermission('cases:work')
+  @Get('assignees')
+  assignees(@CurrentTenant() tenantId: string): Promise<CaseAssigneeResponse[]> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const rows = await queryRows<{ user_id: string; name: string; role: string; takes_cases: boolean }>(
+        manager,
+        `SELECT m.user_id, u.name, m.role, m.takes_cases FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.tenant_id = $1 ORDER BY u.name`,
+        [tenantIdOf(manager)],
+      );
+      return rows.map((row) => ({
+        id: row.user_id,
+        name: row.name,
+        isOwner: row.role === 'owner',
+        takesCases: row.takes_cases,
+      }));
+    });
+  }
+
+  /** The signed-in member joins or leaves the round robin of new cases. */
+  @RequirePermission('cases:work')
+  @Put('assignees/me')
+  async takeCases(
+    @CurrentTenant() tenantId: string,
+    @CurrentUser() user: UserPrincipal,
+    @Body() body: TakeCasesDto,
+  ): Promise<CaseAssigneeResponse[]> {
+    await this.database.transaction(tenantId, (manager) =>
+      manager.query(`UPDATE memberships SET takes_cases = $3 WHERE tenant_id = $1 AND user_id = $2`, [
+        tenantIdOf(manager),
+        user.userId,
+        body.takesCases,
+      ]),
+    );
+    return this.assignees(tenantId);
   }
 
   @RequirePermission('cases:work')

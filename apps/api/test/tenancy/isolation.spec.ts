@@ -127,6 +127,8 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/answers/products': { kind: 'read' },
   'GET /api/answers/:id': { kind: 'by-id', ids: (ids) => [ids.answer] },
   'GET /api/cases': { kind: 'read' },
+  'GET /api/cases/assignees': { kind: 'read' },
+  'PUT /api/cases/assignees/me': { kind: 'self', body: () => ({ takesCases: true }) },
   'GET /api/cases/:id': { kind: 'by-id', ids: (ids) => [ids.case] },
   'PATCH /api/cases/:id': {
     kind: 'by-id',

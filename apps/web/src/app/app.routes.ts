@@ -63,6 +63,18 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./templates/templates.routes').then((m) => m.TEMPLATES_ROUTES),
       },
       {
+        path: 'surveys',
+        loadChildren: () => import('./surveys/surveys.routes').then((m) => m.SURVEYS_ROUTES),
+      },
+      {
+        path: 'responses',
+        loadChildren: () => import('./responses/responses.routes').then((m) => m.RESPONSES_ROUTES),
+      },
+      {
+        path: 'cases',
+        loadChildren: () => import('./cases/cases.routes').then((m) => m.CASES_ROUTES),
+      },
+      {
         path: 'settings',
         loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },

@@ -141,3 +141,13 @@ export interface UpdateCaseRequest {
 export interface CaseNoteRequest {
   body: string;
 }
+
+/** A member who can be given a case. */
+export interface CaseAssigneeResponse {
+  /** The member's user id (what a case's assignee names). */
+  id: string;
+  name: string;
+  isOwner: boolean;
+  /** New cases go round robin among the members who take them; to the owner when nobody does. */
+  takesCases: boolean;
+}

@@ -67,3 +67,9 @@ export class UpdateCaseDto implements UpdateCaseRequest {
   @IsOptional()
   assigneeId?: string | null;
 }
+
+export class TakeCasesDto {
+  @ApiProperty({ description: 'True to receive new cases in turn with the others who take them' })
+  @IsBoolean({ message: 'must be true or false' })
+  takesCases: boolean;
+}

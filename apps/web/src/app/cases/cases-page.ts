@@ -1,0 +1,183 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { CaseAssigneeResponse, CaseListQuery, CaseResponse } from '@rapport/domain';
+import { EmptyStateComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
+import { SessionStore } from '../auth/session-store';
+import { apiProblemOf } from '../http/api-error';
+import { CasesApi } from './cases-api';
+
+type CaseView = 'mine' | 'open' | 'overdue' | 'resolved';
+
+const QUERIES: Record<CaseView, CaseListQuery> = {
+  mine: { mine: true },
+  open: {},
+  overdue: { overdue: true },
+  resolved: { status: 'resolved' },
+};
+
+const STATUS_WORDS: Record<CaseResponse['status'], string> = {
+  open: 'Open',
+  waiting: 'Waiting for the customer',
+  resolved: 'Resolved',
+};
+
+/** The queue of unhappy buyers: mine first, soonest due first, overdue ones marked. */
+@Component({
+  selector: 'rp-cases-page',
+  imports: [
+    RouterLink,
+    DatePipe,
+    MatTableModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    MatSlideToggleModule,
+    PageHeaderComponent,
+    EmptyStateComponent,
+    ScoreChipComponent,
+  ],
+  template: `
+    <rp-page-header title="Cases" subtitle="Unhappy buyers to get back to, with an owner and a due time.">
+      <mat-slide-toggle [checked]="takesCases()" (change)="setTakesCases($event.checked)">
+        New cases come to me in turn
+      </mat-slide-toggle>
+    </rp-page-header>
+    <mat-button-toggle-group [value]="view()" (change)="show($event.value)" aria-label="Which cases">
+      <mat-button-toggle value="mine">My cases</mat-button-toggle>
+      <mat-button-toggle value="open">All</mat-button-toggle>
+      <mat-button-toggle value="overdue">Overdue</mat-button-toggle>
+      <mat-button-toggle value="resolved">Resolved</mat-button-toggle>
+    </mat-button-toggle-group>
+    @if (error(); as message) {
+      <p class="list-error" role="alert">{{ message }}</p>
+    }
+    @if (!isLoading() && cases().length === 0) {
+      <rp-empty-state
+        icon="support_agent"
+        title="No cases here"
+        message="A case opens when a buyer gives a low score. Nothing is waiting in this view."
+      />
+    } @else {
+      <table mat-table [dataSource]="cases()" aria-label="Cases" class="list-table">
+        <ng-container matColumnDef="due">
+          <th mat-header-cell *matHeaderCellDef>Due</th>
+          <td mat-cell *matCellDef="let item" [class.overdue]="item.isOverdue">
+            {{ item.dueAt | date: 'medium' }}
+            @if (item.isOverdue) {
+              <span class="overdue-tag">Overdue</span>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="buyer">
+          <th mat-header-cell *matHeaderCellDef>Buyer</th>
+          <td mat-cell *matCellDef="let item">
+            <a [routerLink]="['/cases', item.id]">{{ item.customer.name || item.customer.email }}</a>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="why">
+          <th mat-header-cell *matHeaderCellDef>Why</th>
+          <td mat-cell *matCellDef="let item">
+            @if (item.score !== null) {
+              <rp-score-chip [score]="item.score" [scale]="item.scoreType" band="detractor" />
+            }
+            {{ item.reasons.join(', ') }}
+            @if (item.comment) {
+              <div class="muted">“{{ item.comment }}”</div>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="assignee">
+          <th mat-header-cell *matHeaderCellDef>Assigned to</th>
+          <td mat-cell *matCellDef="let item">{{ item.assignee?.name ?? 'Nobody' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef>Status</th>
+          <td mat-cell *matCellDef="let item">{{ statusWord(item) }}</td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns" [class.overdue-row]="row.isOverdue"></tr>
+      </table>
+      @if (nextCursor()) {
+        <button mat-button type="button" (click)="load(nextCursor())">Show more</button>
+      }
+    }
+  `,
+  styleUrl: '../lists.scss',
+  styles: `
+    mat-button-toggle-group {
+      margin-bottom: 16px;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .overdue-row {
+      background: var(--mat-sys-error-container);
+    }
+    .overdue-tag {
+      display: inline-block;
+      margin-left: 8px;
+      padding: 0 8px;
+      border-radius: 8px;
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+      font: var(--mat-sys-label-medium);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CasesPage implements OnInit {
+  private readonly api = inject(CasesApi);
+  private readonly session = inject(SessionStore);
+  readonly columns = ['due', 'buyer', 'why', 'assignee', 'status'];
+  readonly view = signal<CaseView>('mine');
+  readonly cases = signal<CaseResponse[]>([]);
+  readonly nextCursor = signal<string | null>(null);
+  readonly isLoading = signal(true);
+  readonly error = signal<string | null>(null);
+  readonly takesCases = signal(false);
+
+  async ngOnInit(): Promise<void> {
+    const [assignees] = await Promise.all([this.api.assignees(), this.load(null)]);
+    this.takesCases.set(this.mine(assignees)?.takesCases ?? false);
+  }
+
+  statusWord(item: CaseResponse): string {
+    return STATUS_WORDS[item.status];
+  }
+
+  async show(view: CaseView): Promise<void> {
+    this.view.set(view);
+    await this.load(null);
+  }
+
+  async setTakesCases(takesCases: boolean): Promise<void> {
+    const assignees = await this.api.takeCases(takesCases);
+    this.takesCases.set(this.mine(assignees)?.takesCases ?? false);
+  }
+
+  async load(cursor: string | null): Promise<void> {
+    this.isLoading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.list({ ...QUERIES[this.view()], cursor: cursor ?? undefined });
+      this.cases.set(cursor ? [...this.cases(), ...page.items] : page.items);
+      this.nextCursor.set(page.nextCursor);
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+    } finally {
+      this.isLoading.set(false);
+    }
+  }
+
+  private mine(assignees: CaseAssigneeResponse[]): CaseAssigneeResponse | undefined {
+    const userId = this.session.me()?.user.id;
+    return assignees.find((assignee) => assignee.id === userId);
+  }
+}

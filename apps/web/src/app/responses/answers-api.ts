@@ -1,0 +1,34 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  AnswerDetailResponse,
+  AnswerListQuery,
+  AnswerResponse,
+  Page,
+  ProductRatingResponse,
+} from '@rapport/domain';
+import { firstValueFrom } from 'rxjs';
+import { toParams } from '../customers/customers-api';
+
+@Injectable({ providedIn: 'root' })
+export class AnswersApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: AnswerListQuery): Promise<Page<AnswerResponse>> {
+    return firstValueFrom(this.http.get<Page<AnswerResponse>>('/api/answers', { params: toParams(query) }));
+  }
+
+  get(id: string): Promise<AnswerDetailResponse> {
+    return firstValueFrom(this.http.get<AnswerDetailResponse>(`/api/answers/${id}`));
+  }
+
+  products(): Promise<ProductRatingResponse[]> {
+    return firstValueFrom(this.http.get<ProductRatingResponse[]>('/api/answers/products'));
+  }
+
+  /** The export link for the same filters (a plain download, the session cookie goes with it). */
+  exportUrl(query: AnswerListQuery): string {
+    const params = toParams({ ...query, cursor: undefined, limit: undefined }).toString();
+    return `/api/answers/export.csv${params ? `?${params}` : ''}`;
+  }
+}

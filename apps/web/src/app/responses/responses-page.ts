@@ -1,0 +1,300 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import {
+  ANSWER_CHANNELS,
+  type AnswerChannel,
+  type AnswerListQuery,
+  type AnswerResponse,
+  NPS_BANDS,
+  type NpsBand,
+  type ProductRatingResponse,
+  type SurveyResponse,
+} from '@rapport/domain';
+import { EmptyStateComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
+import { debounceTime } from 'rxjs';
+import { apiProblemOf } from '../http/api-error';
+import { SurveysApi } from '../surveys/surveys-api';
+import { AnswersApi } from './answers-api';
+
+/** Every answer from buyers, filtered and searchable, with the products' average ratings beside. */
+@Component({
+  selector: 'rp-responses-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    DatePipe,
+    DecimalPipe,
+    MatTableModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    PageHeaderComponent,
+    EmptyStateComponent,
+    ScoreChipComponent,
+  ],
+  template: `
+    <rp-page-header title="Responses" subtitle="Every answer and reply from your buyers.">
+      <a mat-stroked-button [href]="exportUrl()" download><mat-icon>download</mat-icon> Export CSV</a>
+    </rp-page-header>
+    <form class="filters" [formGroup]="filters" role="search">
+      <mat-form-field appearance="outline" class="filters__search">
+        <mat-label>Search the comments</mat-label>
+        <mat-icon matPrefix>search</mat-icon>
+        <input matInput formControlName="q" autocomplete="off" />
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Score</mat-label>
+        <mat-select formControlName="band">
+          <mat-option value="">Any</mat-option>
+          @for (band of bands; track band) {
+            <mat-option [value]="band">{{ bandWords[band] }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Survey</mat-label>
+        <mat-select formControlName="surveyId">
+          <mat-option value="">Any</mat-option>
+          @for (survey of surveys(); track survey.id) {
+            <mat-option [value]="survey.id">{{ survey.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Product</mat-label>
+        <mat-select formControlName="product">
+          <mat-option value="">Any</mat-option>
+          @for (product of products(); track product.product) {
+            <mat-option [value]="product.product">{{ product.product }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Comment</mat-label>
+        <mat-select formControlName="hasComment">
+          <mat-option value="">Any</mat-option>
+          <mat-option value="true">With a comment</mat-option>
+          <mat-option value="false">Without</mat-option>
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Channel</mat-label>
+        <mat-select formControlName="channel">
+          <mat-option value="">Any</mat-option>
+          @for (channel of channels; track channel) {
+            <mat-option [value]="channel">{{ channel === 'web' ? 'Answer page' : 'Email reply' }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>From</mat-label>
+        <input matInput type="date" formControlName="from" />
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>To</mat-label>
+        <input matInput type="date" formControlName="to" />
+      </mat-form-field>
+    </form>
+    @if (error(); as message) {
+      <p class="list-error" role="alert">{{ message }}</p>
+    }
+    @if (!isLoading() && answers().length === 0) {
+      <rp-empty-state
+        icon="forum"
+        title="No answers match"
+        message="Answers arrive when buyers answer an opinion request or reply to one."
+      />
+    } @else {
+      <table mat-table [dataSource]="answers()" aria-label="Answers" class="list-table">
+        <ng-container matColumnDef="when">
+          <th mat-header-cell *matHeaderCellDef>Answered</th>
+          <td mat-cell *matCellDef="let answer">{{ answer.answeredAt | date: 'medium' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="buyer">
+          <th mat-header-cell *matHeaderCellDef>Buyer</th>
+          <td mat-cell *matCellDef="let answer">
+            <a [routerLink]="['/customers', answer.customer.id]">{{
+              answer.customer.name || answer.customer.email
+            }}</a>
+            @if (answer.order) {
+              <div class="muted">{{ answer.order.number }}</div>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="score">
+          <th mat-header-cell *matHeaderCellDef>Score</th>
+          <td mat-cell *matCellDef="let answer">
+            @if (answer.score !== null) {
+              <rp-score-chip [score]="answer.score" [scale]="answer.scoreType" [band]="answer.band" />
+            }
+            @for (rating of answer.ratings; track rating.product) {
+              <div class="muted">{{ rating.product }}: {{ rating.rating }}★</div>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="comment">
+          <th mat-header-cell *matHeaderCellDef>Comment</th>
+          <td mat-cell *matCellDef="let answer" class="comment">{{ answer.comment ?? '' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="channel">
+          <th mat-header-cell *matHeaderCellDef>Via</th>
+          <td mat-cell *matCellDef="let answer">
+            {{ answer.channel === 'web' ? 'Answer page' : 'Email reply' }}
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="case">
+          <th mat-header-cell *matHeaderCellDef>Case</th>
+          <td mat-cell *matCellDef="let answer">
+            @if (answer.caseId) {
+              <a [routerLink]="['/cases', answer.caseId]">Open case</a>
+            }
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+      </table>
+      @if (nextCursor()) {
+        <button mat-button type="button" (click)="load(nextCursor())">Show more</button>
+      }
+    }
+    @if (products().length > 0) {
+      <h2 class="section-title">Products</h2>
+      <div class="product-grid">
+        @for (product of products(); track product.product) {
+          <article class="detail-card">
+            <h3>{{ product.product }}</h3>
+            <p>
+              <strong>{{ product.average | number: '1.1-1' }}★</strong> from {{ product.ratings }}
+              {{ product.ratings === 1 ? 'rating' : 'ratings' }}
+            </p>
+            @for (comment of product.comments.slice(0, 3); track comment.answerId) {
+              <blockquote>“{{ comment.comment }}” ({{ comment.rating }}★)</blockquote>
+            }
+          </article>
+        }
+      </div>
+    }
+  `,
+  styleUrl: '../lists.scss',
+  styles: `
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .comment {
+      max-width: 420px;
+      white-space: pre-line;
+    }
+    .section-title {
+      font: var(--mat-sys-title-large);
+      margin: 24px 0 12px;
+    }
+    .product-grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+      gap: 16px;
+    }
+    .product-grid h3 {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-medium);
+    }
+    blockquote {
+      margin: 8px 0 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ResponsesPage implements OnInit {
+  private readonly api = inject(AnswersApi);
+  private readonly surveysApi = inject(SurveysApi);
+  readonly bands = NPS_BANDS;
+  readonly channels = ANSWER_CHANNELS;
+  readonly bandWords: Record<NpsBand, string> = {
+    promoter: 'Promoters (NPS 9-10, CSAT 4-5)',
+    passive: 'Passives (NPS 7-8, CSAT 3)',
+    detractor: 'Detractors (NPS 0-6, CSAT 1-2)',
+  };
+  readonly columns = ['when', 'buyer', 'score', 'comment', 'channel', 'case'];
+  readonly answers = signal<AnswerResponse[]>([]);
+  readonly products = signal<ProductRatingResponse[]>([]);
+  readonly surveys = signal<SurveyResponse[]>([]);
+  readonly nextCursor = signal<string | null>(null);
+  readonly isLoading = signal(true);
+  readonly error = signal<string | null>(null);
+  readonly filters = new FormGroup({
+    q: new FormControl('', { nonNullable: true }),
+    band: new FormControl<NpsBand | ''>('', { nonNullable: true }),
+    surveyId: new FormControl('', { nonNullable: true }),
+    product: new FormControl('', { nonNullable: true }),
+    hasComment: new FormControl<'' | 'true' | 'false'>('', { nonNullable: true }),
+    channel: new FormControl<AnswerChannel | ''>('', { nonNullable: true }),
+    from: new FormControl('', { nonNullable: true }),
+    to: new FormControl('', { nonNullable: true }),
+  });
+  private readonly filterValues = signal(this.filters.getRawValue());
+  readonly exportUrl = computed(() => this.api.exportUrl(this.query(this.filterValues())));
+
+  constructor() {
+    this.filters.valueChanges.pipe(debounceTime(250), takeUntilDestroyed()).subscribe(() => {
+      this.filterValues.set(this.filters.getRawValue());
+      void this.load(null);
+    });
+  }
+
+  async ngOnInit(): Promise<void> {
+    const [surveys, products] = await Promise.all([
+      this.surveysApi.list(),
+      this.api.products(),
+      this.load(null),
+    ]);
+    this.surveys.set(surveys);
+    this.products.set(products);
+  }
+
+  async load(cursor: string | null): Promise<void> {
+    this.isLoading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.list({
+        ...this.query(this.filters.getRawValue()),
+        cursor: cursor ?? undefined,
+      });
+      this.answers.set(cursor ? [...this.answers(), ...page.items] : page.items);
+      this.nextCursor.set(page.nextCursor);
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+    } finally {
+      this.isLoading.set(false);
+    }
+  }
+
+  private query(values: ReturnType<typeof this.filters.getRawValue>): AnswerListQuery {
+    // "To" is the whole day chosen: answers before the next midnight.
+    const to = values.to
+      ? new Date(new Date(values.to).getTime() + 86_400_000).toISOString().slice(0, 10)
+      : '';
+    return {
+      q: values.q.trim() || undefined,
+      band: values.band || undefined,
+      surveyId: values.surveyId || undefined,
+      product: values.product || undefined,
+      hasComment: values.hasComment === '' ? undefined : values.hasComment === 'true',
+      channel: values.channel || undefined,
+      from: values.from || undefined,
+      to: to || undefined,
+    };
+  }
+}
