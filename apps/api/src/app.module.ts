@@ -21,6 +21,7 @@ import { FollowUpsModule } from './followups/followups.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { AnswersModule } from './answers/answers.module';
 import { CasesModule } from './cases/cases.module';
+import { RepliesModule } from './replies/replies.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { LoggingModule } from './logging/logging.module';
@@ -54,6 +55,7 @@ export class AppModule {
         SurveysModule,
         AnswersModule,
         CasesModule,
+        RepliesModule,
         HealthModule,
         SeedModule,
       ],

@@ -45,6 +45,8 @@ export async function createHttpApp(
   fastify.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], (_request, payload, done) =>
     done(null, payload),
   );
+  // Inbound Parse posts replies as multipart, attachments and all: read as a stream, within its own limits.
+  fastify.addContentTypeParser('multipart/form-data', (_request, payload, done) => done(null, payload));
   await app.register(fastifyCookie);
   registerCsrfCookie(fastify, config.session.secureCookie);
   await app.register(fastifyHelmet, {

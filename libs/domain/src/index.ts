@@ -37,3 +37,4 @@ export * from './surveys/survey-phrases';
 export * from './surveys/default-surveys';
 export * from './cases/case-due';
 export * from './contracts/surveys';
+export * from './replies/reply-text';

@@ -35,10 +35,13 @@ interface AnswerRow {
   case_id: string | null;
 }
 
+/** What the buyer wrote: their text answers, then their email replies. */
+const COMMENT = `nullif(concat_ws(E'\\n\\n', a.comment, a.reply_comment), '')`;
+
 const ANSWER_SELECT = `
   SELECT a.id, a.customer_id, c.name AS customer_name, c.email AS customer_email, a.order_id,
          o.external_id AS order_number, s.id AS survey_id, s.name AS survey_name, v.version AS survey_version,
-         a.score, a.score_type, a.band, a.comment, a.channel, a.is_complete, a.answered_at, k.id AS case_id,
+         a.score, a.score_type, a.band, ${COMMENT} AS comment, a.channel, a.is_complete, a.answered_at, k.id AS case_id,
          coalesce((SELECT json_agg(json_build_object('product', r.product_name, 'rating', r.rating) ORDER BY r.product_name)
                      FROM answer_ratings r WHERE r.tenant_id = a.tenant_id AND r.answer_id = a.id), '[]') AS ratings
     FROM answers a
@@ -95,8 +98,7 @@ export class AnswersRepository {
     if (query.customerId) add((i) => `a.customer_id = $${i}`, query.customerId);
     if (query.from) add((i) => `a.answered_at >= $${i}::timestamptz`, query.from);
     if (query.to) add((i) => `a.answered_at < $${i}::timestamptz`, query.to);
-    if (query.hasComment !== undefined)
-      where.push(query.hasComment ? 'a.comment IS NOT NULL' : 'a.comment IS NULL');
+    if (query.hasComment !== undefined) where.push(`${COMMENT} IS ${query.hasComment ? 'NOT ' : ''}NULL`);
     if (query.product)
       add(
         (i) =>
@@ -105,7 +107,7 @@ export class AnswersRepository {
       );
     if (query.q)
       add(
-        (i) => `a.comment ILIKE '%' || $${i} || '%'`,
+        (i) => `${COMMENT} ILIKE '%' || $${i} || '%'`,
         query.q.replace(/[\\%_]/g, (c) => `\\${c}`),
       );
     if (query.cursor) {
@@ -173,9 +175,9 @@ export class AnswersRepository {
       comments: ProductRatingResponse['comments'];
     }[] = await manager.query(
       `SELECT r.product_name AS product, round(avg(r.rating), 2) AS average, count(*) AS ratings,
-                coalesce(json_agg(json_build_object('answerId', a.id, 'comment', a.comment, 'rating', r.rating,
+                coalesce(json_agg(json_build_object('answerId', a.id, 'comment', ${COMMENT}, 'rating', r.rating,
                                                     'answeredAt', a.answered_at) ORDER BY a.answered_at DESC)
-                           FILTER (WHERE a.comment IS NOT NULL), '[]') AS comments
+                           FILTER (WHERE ${COMMENT} IS NOT NULL), '[]') AS comments
            FROM answer_ratings r JOIN answers a ON a.tenant_id = r.tenant_id AND a.id = r.answer_id
           WHERE r.tenant_id = $1
           GROUP BY r.product_name ORDER BY avg(r.rating) DESC, r.product_name`,

@@ -36,8 +36,13 @@ export interface AppConfig {
     sendGridTimeoutMs: number;
     /** SendGrid's Event Webhook verification key (base64); the events endpoint answers 404 without it. */
     sendGridWebhookPublicKey: string | undefined;
-    /** Follow-ups carry Reply-To `r-<message>@<this domain>`, routed back to Rapport (Inbound Parse). */
+    /** Emails to buyers carry Reply-To `r-<business>-<message>@<this domain>`, routed back by Inbound Parse. */
     replyDomain: string;
+    /**
+     * The secret path segment of the Inbound Parse webhook (`/api/inbound/<secret>`): SendGrid posts replies
+     * there. The endpoint answers 404 without it.
+     */
+    inboundParseSecret: string | undefined;
   };
   /** AES-256 key for secrets stored in the database (shop webhook secrets). */
   encryptionKey: Buffer | undefined;
@@ -91,6 +96,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       sendGridTimeoutMs: read.integer('SENDGRID_TIMEOUT_MS', 10_000, 100, 120_000),
       replyDomain: read.string('REPLY_DOMAIN', 'reply.rapport.localhost'),
       sendGridWebhookPublicKey: read.string('SENDGRID_WEBHOOK_PUBLIC_KEY', '') || undefined,
+      inboundParseSecret: read.string('INBOUND_PARSE_SECRET', '') || undefined,
     },
     encryptionKey: read.key32('ENCRYPTION_KEY'),
     rateLimitMultiplier: read.integer('RATE_LIMIT_MULTIPLIER', 1, 1, 100_000),

@@ -93,6 +93,23 @@ export class AccountEmails {
     });
   }
 
+  /** Tells the member a buyer's reply reached the business (it is in the console too). */
+  async sendBuyerReplied(input: {
+    to: string;
+    businessName: string;
+    buyerName: string;
+    body: string;
+    link: string;
+  }): Promise<void> {
+    const buyer = input.buyerName || 'A buyer';
+    await this.send(input.to, `${buyer} replied to ${input.businessName}`, {
+      heading: `${buyer} replied`,
+      lines: [input.body || '(The reply had no text of its own.)'],
+      action: { label: 'Read it in Rapport', url: `${this.config.publicUrl}${input.link}` },
+      footnote: 'Replies to your follow-ups come back to Rapport; answer the buyer from the console.',
+    });
+  }
+
   private async send(to: string, subject: string, content: Paragraphs): Promise<void> {
     await this.transport.send({
       to,

@@ -141,6 +141,11 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/a/:token': { kind: 'outside', why: 'addressed by a secret token' },
   'POST /api/a/:token/review': { kind: 'outside', why: 'addressed by a secret token' },
   'GET /api/h/:token': { kind: 'outside', why: 'addressed by a secret token' },
+  'POST /api/inbound/:secret': {
+    kind: 'outside',
+    why: 'SendGrid Inbound Parse behind a secret path; the reply address names the business',
+  },
+  'GET /api/replies/unmatched': { kind: 'read' },
   'GET /api/imports': { kind: 'read' },
   'GET /api/templates': { kind: 'read' },
   'GET /api/templates/:kind/:locale': { kind: 'read', path: '/api/templates/thank-you/en' },
@@ -409,6 +414,10 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
        VALUES ($1, $2, $3, $4, '{NPS 2}', now() + interval '1 day') RETURNING id`,
       [tenant.id, answer.rows[0]?.id, order.customer.id, order.id],
     );
+    await db.query(
+      `INSERT INTO replies (tenant_id, from_email, subject, body, full_text) VALUES ($1, $2, 'Hello', $3, $3)`,
+      [tenant.id, buyerEmail, `Reply of ${name}`],
+    );
     return { answer: answer.rows[0]?.id ?? '', case: opened.rows[0]?.id ?? '' };
   });
   const team = (await owner.get<TeamResponse>('/api/team')).body;
@@ -452,6 +461,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     ids.answer,
     ids.case,
     `Comment of ${name}`,
+    `Reply of ${name}`,
     `${name}.csv`,
   ];
   return { tenant, admin, staff, owner, apiKey, ids, markers, buyerEmail, orderNumber };

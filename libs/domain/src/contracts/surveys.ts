@@ -151,3 +151,12 @@ export interface CaseAssigneeResponse {
   /** New cases go round robin among the members who take them; to the owner when nobody does. */
   takesCases: boolean;
 }
+
+/** A reply that reached the business's reply address but matches none of its messages. */
+export interface UnmatchedReplyResponse {
+  id: string;
+  from: string;
+  subject: string;
+  body: string;
+  receivedAt: string;
+}

@@ -104,7 +104,10 @@ export class CreateSurveysAndCases1795652200000 implements MigrationInterface {
         score smallint CHECK (score BETWEEN 0 AND 10),
         score_type text CHECK (score_type IN ('nps', 'csat')),
         band text CHECK (band IN ('promoter', 'passive', 'detractor')),
+        -- The buyer's written answers on the page, and the text of their email replies, kept apart so
+        -- answering the page again never loses a reply.
         comment text,
+        reply_comment text,
         channel text NOT NULL CHECK (channel IN ('web', 'reply')),
         is_complete boolean NOT NULL DEFAULT false,
         review_clicked_at timestamptz,

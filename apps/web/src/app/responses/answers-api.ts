@@ -6,6 +6,7 @@ import type {
   AnswerResponse,
   Page,
   ProductRatingResponse,
+  UnmatchedReplyResponse,
 } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { toParams } from '../customers/customers-api';
@@ -24,6 +25,10 @@ export class AnswersApi {
 
   products(): Promise<ProductRatingResponse[]> {
     return firstValueFrom(this.http.get<ProductRatingResponse[]>('/api/answers/products'));
+  }
+
+  unmatchedReplies(): Promise<UnmatchedReplyResponse[]> {
+    return firstValueFrom(this.http.get<UnmatchedReplyResponse[]>('/api/replies/unmatched'));
   }
 
   /** The export link for the same filters (a plain download, the session cookie goes with it). */

@@ -18,6 +18,7 @@ import {
   type NpsBand,
   type ProductRatingResponse,
   type SurveyResponse,
+  type UnmatchedReplyResponse,
 } from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
@@ -168,6 +169,21 @@ import { AnswersApi } from './answers-api';
         <button mat-button type="button" (click)="load(nextCursor())">Show more</button>
       }
     }
+    @if (unmatched().length > 0) {
+      <h2 class="section-title">Replies we could not match</h2>
+      <p class="muted">
+        Sent to your reply address but to no email of yours (an old or forwarded email). Nothing is lost: read
+        them here and answer from your own mailbox.
+      </p>
+      <ul class="unmatched">
+        @for (reply of unmatched(); track reply.id) {
+          <li class="detail-card">
+            <strong>{{ reply.from }}</strong> · {{ reply.subject }} · {{ reply.receivedAt | date: 'medium' }}
+            <p>{{ reply.body }}</p>
+          </li>
+        }
+      </ul>
+    }
     @if (products().length > 0) {
       <h2 class="section-title">Products</h2>
       <div class="product-grid">
@@ -209,6 +225,16 @@ import { AnswersApi } from './answers-api';
       margin: 0 0 4px;
       font: var(--mat-sys-title-medium);
     }
+    .unmatched {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    .unmatched p {
+      white-space: pre-line;
+      margin: 4px 0 0;
+    }
     blockquote {
       margin: 8px 0 0;
       font: var(--mat-sys-body-medium);
@@ -231,6 +257,7 @@ export class ResponsesPage implements OnInit {
   readonly answers = signal<AnswerResponse[]>([]);
   readonly products = signal<ProductRatingResponse[]>([]);
   readonly surveys = signal<SurveyResponse[]>([]);
+  readonly unmatched = signal<UnmatchedReplyResponse[]>([]);
   readonly nextCursor = signal<string | null>(null);
   readonly isLoading = signal(true);
   readonly error = signal<string | null>(null);

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { InboundParseController } from './inbound-parse.controller';
+import { RepliesController } from './replies.controller';
+import { RepliesService } from './replies.service';
+
+/** Buyers' email replies: received through Inbound Parse, stored on their answer or case, listed when unmatched. */
+@Module({
+  controllers: [InboundParseController, RepliesController],
+  providers: [RepliesService],
+})
+export class RepliesModule {}

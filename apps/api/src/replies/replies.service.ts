@@ -1,0 +1,213 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stripQuotedReply } from '@rapport/domain';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../database/query-rows';
+import { AccountEmails } from '../mail/account-emails';
+import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import type { InboundEmail } from './inbound-form';
+import { parseReplyAddress } from './reply-address';
+
+/** A case shows this much of a reply (the column's limit); the reply itself is kept whole. */
+const CASE_ENTRY_LIMIT = 20_000;
+
+/** Where a stored reply landed. */
+export type ReplyOutcome = 'answer' | 'case' | 'unmatched' | 'unrouted';
+
+interface Notice {
+  to: string;
+  businessName: string;
+  buyerName: string;
+  body: string;
+  link: string;
+}
+
+/** The addresses an inbound email was sent to: the SMTP envelope first, then the To header. */
+function recipients(email: InboundEmail): string[] {
+  const addresses: string[] = [];
+  try {
+    const envelope = JSON.parse(email.envelope || '{}') as { to?: unknown };
+    if (Array.isArray(envelope.to)) addresses.push(...envelope.to.filter((item) => typeof item === 'string'));
+  } catch {
+    // A malformed envelope leaves the To header to go by.
+  }
+  addresses.push(...email.to.split(','));
+  return addresses;
+}
+
+function senderAddress(from: string): string {
+  return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim().slice(0, 254);
+}
+
+/**
+ * Stores a buyer's reply where it belongs: on the case it answers (a reply to staff's email), else as a
+ * comment on that buyer's answer to the message (created when there is none). A reply naming a business but
+ * no message of it is kept in that business's unmatched list; one naming no business, outside any business.
+ * Nothing is dropped; the member who should read it gets an email.
+ */
+@Injectable()
+export class RepliesService {
+  private readonly logger = new Logger(RepliesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: TenantDatabase,
+    private readonly emails: AccountEmails,
+  ) {}
+
+  async store(email: InboundEmail, now: Date): Promise<ReplyOutcome> {
+    const fullText = `${email.text || email.html}${email.isTruncated ? '\n\n[Rapport kept the first megabyte of this reply.]' : ''}`;
+    const body = stripQuotedReply(email.text || email.html.replace(/<[^>]+>/g, ' '));
+    const target = recipients(email)
+      .map(parseReplyAddress)
+      .find((parsed) => parsed !== null);
+    let notice: Notice | null = null;
+    let outcome: ReplyOutcome = 'unrouted';
+    if (target) {
+      outcome = await this.database.transaction(target.tenantId, async (manager) => {
+        const [business] = await queryRows<{ name: string }>(
+          manager,
+          `SELECT name FROM tenants WHERE id = $1`,
+          [target.tenantId],
+        );
+        if (!business) return 'unrouted' as const;
+        const stored = await this.storeInBusiness(manager, target.messageId, email, body, fullText, now);
+        notice = stored.notice ? { ...stored.notice, businessName: business.name } : null;
+        return stored.outcome;
+      });
+    }
+    if (outcome === 'unrouted') {
+      await this.dataSource.query(
+        `INSERT INTO unrouted_replies (to_address, from_email, subject, full_text, received_at) VALUES ($1, $2, $3, $4, $5)`,
+        [email.to.slice(0, 1000), senderAddress(email.from), email.subject.slice(0, 1000), fullText, now],
+      );
+      this.logger.warn({ to: email.to }, 'A reply named no business; kept in unrouted_replies');
+    }
+    if (notice) await this.notify(notice);
+    return outcome;
+  }
+
+  private async storeInBusiness(
+    manager: TenantManager,
+    messageId: string,
+    email: InboundEmail,
+    body: string,
+    fullText: string,
+    now: Date,
+  ): Promise<{ outcome: ReplyOutcome; notice: Omit<Notice, 'businessName'> | null }> {
+    const tenantId = tenantIdOf(manager);
+    const [message] = await queryRows<{
+      id: string;
+      answered_id: string;
+      customer_id: string;
+      order_id: string | null;
+      case_id: string | null;
+      survey_version_id: string | null;
+      buyer_name: string;
+    }>(
+      manager,
+      `SELECT m.id, coalesce(m.reminder_of, m.id) AS answered_id, m.customer_id, m.order_id, m.case_id,
+              m.survey_version_id, c.name AS buyer_name
+         FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+        WHERE m.tenant_id = $1 AND m.id = $2`,
+      [tenantId, messageId],
+    );
+    const from = senderAddress(email.from);
+    const subject = email.subject.slice(0, 1000);
+    if (!message) {
+      await manager.query(
+        `INSERT INTO replies (tenant_id, from_email, subject, body, full_text, received_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [tenantId, from, subject, body, fullText, now],
+      );
+      const [owner] = await this.owner(manager);
+      return {
+        outcome: 'unmatched',
+        notice: owner ? { to: owner.email, buyerName: from, body, link: '/responses' } : null,
+      };
+    }
+    let caseId = message.case_id;
+    let answerId: string | null = null;
+    if (!caseId) {
+      // A reply to a follow-up is the buyer's word on it: a comment on their answer, made if needed.
+      const [answer] = await queryRows<{ id: string; case_id: string | null }>(
+        manager,
+        `INSERT INTO answers (tenant_id, message_id, customer_id, order_id, survey_version_id, channel, answered_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'reply', $6, $6)
+         ON CONFLICT (tenant_id, message_id) DO UPDATE SET updated_at = excluded.updated_at
+         RETURNING id, (SELECT k.id FROM cases k WHERE k.tenant_id = $1 AND k.answer_id = answers.id) AS case_id`,
+        [
+          tenantId,
+          message.answered_id,
+          message.customer_id,
+          message.order_id,
+          message.survey_version_id,
+          now,
+        ],
+      );
+      answerId = answer?.id ?? null;
+      caseId = answer?.case_id ?? null;
+    }
+    await manager.query(
+      `INSERT INTO replies (tenant_id, message_id, answer_id, case_id, from_email, subject, body, full_text, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [tenantId, message.id, answerId, caseId, from, subject, body, fullText, now],
+    );
+    if (answerId) {
+      await manager.query(
+        `UPDATE answers SET reply_comment = (
+                  SELECT string_agg(r.body, E'\\n\\n' ORDER BY r.received_at) FROM replies r
+                   WHERE r.tenant_id = answers.tenant_id AND r.answer_id = answers.id AND r.body <> '')
+          WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, answerId],
+      );
+    }
+    if (caseId) {
+      await manager.query(
+        `INSERT INTO case_entries (tenant_id, case_id, kind, body, message_id, created_at) VALUES ($1, $2, 'buyer-reply', $3, $4, $5)`,
+        [tenantId, caseId, (body || fullText).slice(0, CASE_ENTRY_LIMIT), message.id, now],
+      );
+      // The buyer answered: a case waiting on them, or closed, needs a person again.
+      await manager.query(
+        `UPDATE cases SET status = 'open', resolved_at = NULL, resolution = NULL, updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND status <> 'open'`,
+        [tenantId, caseId],
+      );
+    }
+    const [assignee] = caseId
+      ? await queryRows<{ email: string }>(
+          manager,
+          `SELECT u.email FROM cases k JOIN users u ON u.id = k.assignee_id WHERE k.tenant_id = $1 AND k.id = $2`,
+          [tenantId, caseId],
+        )
+      : await this.owner(manager);
+    return {
+      outcome: caseId ? 'case' : 'answer',
+      notice: assignee
+        ? {
+            to: assignee.email,
+            buyerName: message.buyer_name,
+            body,
+            link: caseId ? `/cases/${caseId}` : `/responses`,
+          }
+        : null,
+    };
+  }
+
+  private owner(manager: TenantManager): Promise<{ email: string }[]> {
+    return queryRows<{ email: string }>(
+      manager,
+      `SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = $1 AND m.role = 'owner' ORDER BY m.created_at LIMIT 1`,
+      [tenantIdOf(manager)],
+    );
+  }
+
+  private async notify(notice: Notice): Promise<void> {
+    try {
+      await this.emails.sendBuyerReplied(notice);
+    } catch (error) {
+      // The reply is stored and shows in the console; only the heads-up is missing.
+      this.logger.warn({ err: error }, 'The reply notification did not go out');
+    }
+  }
+}

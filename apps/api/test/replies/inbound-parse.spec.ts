@@ -1,0 +1,178 @@
+import type {
+  AnswerResponse,
+  CaseDetailResponse,
+  MeResponse,
+  Page,
+  UnmatchedReplyResponse,
+} from '@rapport/domain';
+import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { mailTo } from '../support/factories';
+import type { HttpClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
+
+const SECRET = 'inbound-secret-for-tests';
+const T0 = new Date('2027-01-04T09:00:00Z');
+const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
+
+describe('replies by email through SendGrid Inbound Parse', () => {
+  let testApp: TestApp;
+  let owner: HttpClient;
+  let tenantId: string;
+  let ownerEmail: string;
+  let replyTo: string;
+  const buyer = 'dora@replies.example';
+
+  /** Posts an email the way Inbound Parse does: multipart fields, attachments as files. */
+  function inbound(fields: Record<string, string>, path = `/api/inbound/${SECRET}`, attachment?: Blob) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    if (attachment) form.append('attachment1', attachment, 'photo.jpg');
+    return fetch(`${testApp.baseUrl}${path}`, { method: 'POST', body: form });
+  }
+
+  const reply = (to: string, text: string) => ({
+    to: `Northwind <${to}>`,
+    from: 'Dora Buyer <dora@replies.example>',
+    subject: 'Re: How did we do, Dora?',
+    text,
+    envelope: JSON.stringify({ to: [to], from: 'dora@replies.example' }),
+  });
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ INBOUND_PARSE_SECRET: SECRET });
+    owner = testApp.http();
+    ownerEmail = `oscar-${Date.now()}@replies.example`;
+    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
+      businessName: 'Reply Bakery',
+      name: 'Oscar Owner',
+      email: ownerEmail,
+      password: 'ovens warm before dawn',
+      timeZone: 'Europe/Madrid',
+      country: 'GB',
+    });
+    tenantId = signedUp.body.business?.id ?? '';
+    await owner.post('/api/orders', {
+      externalId: '#R1',
+      customer: { email: buyer, name: 'Dora Buyer' },
+      placedAt: T0.toISOString(),
+      total: '9.00',
+      currency: 'EUR',
+      lines: [{ productName: 'Rye bread', quantity: 1, unitPrice: '9.00' }],
+    });
+    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(240));
+    const [request] = await mailTo(testApp, buyer);
+    replyTo = request?.replyTo ?? '';
+  });
+  afterAll(() => testApp.close());
+
+  it('answers 404 on a wrong secret and 400 for a body that is not multipart, storing nothing', async () => {
+    expect((await inbound(reply(replyTo, 'Hello'), '/api/inbound/wrong-secret')).status).toBe(404);
+    const plain = await fetch(`${testApp.baseUrl}/api/inbound/${SECRET}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"hi"}',
+    });
+    expect(plain.status).toBe(400);
+    const stored = await withClient(
+      testApp.ownerUrl,
+      async (db) => (await db.query(`SELECT count(*)::int AS n FROM replies`)).rows[0]?.n,
+    );
+    expect(stored).toBe(0);
+  });
+
+  it("stores a reply without its quoted history as a comment on the buyer's answer, and tells the owner", async () => {
+    const response = await inbound(
+      reply(
+        replyTo,
+        'Lovely rye, but it came a day late.\n\nDora\n\nOn Mon, 14 Jan 2027 at 10:00, Reply Bakery <x@y>\nwrote:\n> How did we do?',
+      ),
+      undefined,
+      new Blob([Buffer.alloc(200_000, 1)], { type: 'image/jpeg' }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ stored: 'answer' });
+    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
+    expect(answers.body.items).toHaveLength(1);
+    expect(answers.body.items[0]).toMatchObject({
+      comment: 'Lovely rye, but it came a day late.\n\nDora',
+      channel: 'reply',
+      score: null,
+      customer: { name: 'Dora Buyer' },
+    });
+    const [notice] = await mailTo(testApp, ownerEmail);
+    expect(notice?.subject).toBe('Dora Buyer replied to Reply Bakery');
+    expect(notice?.text).toContain('Lovely rye, but it came a day late.');
+  });
+
+  it('keeps the reply when the buyer later answers on the page', async () => {
+    const [request] = await mailTo(testApp, buyer);
+    const link = /href="[^"]*(\/api\/a\/[^"?]+)\?score=2"/.exec(request?.html ?? '')?.[1] ?? '';
+    const page = await fetch(`${testApp.baseUrl}${link}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ 'q.score': '2', 'q.better': 'Deliver on time.' }).toString(),
+    });
+    expect(page.status).toBe(200);
+    const answers = await owner.get<Page<AnswerResponse>>('/api/answers');
+    expect(answers.body.items).toHaveLength(1);
+    expect(answers.body.items[0]).toMatchObject({
+      score: 2,
+      comment: 'Deliver on time.\n\nLovely rye, but it came a day late.\n\nDora',
+    });
+  });
+
+  it("threads the buyer's answer to a staff reply back into the case and reopens it", async () => {
+    const [opened] = (await owner.get<Page<{ id: string }>>('/api/cases')).body.items;
+    await owner.post(`/api/cases/${opened?.id}/replies`, { body: 'Sorry, Dora: a fresh loaf is on us.' });
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    const [staffReply] = await mailTo(testApp, buyer);
+    expect(staffReply?.subject).toBe('Re: How did we do, Dora?');
+    const response = await inbound(reply(staffReply?.replyTo ?? '', 'Thank you, that is kind!\n-- \nDora'));
+    expect(await response.json()).toEqual({ stored: 'case' });
+    const detail = await owner.get<CaseDetailResponse>(`/api/cases/${opened?.id}`);
+    expect(detail.body.status).toBe('open');
+    expect(detail.body.entries.map((entry) => [entry.kind, entry.body])).toEqual([
+      ['reply', 'Sorry, Dora: a fresh loaf is on us.'],
+      ['buyer-reply', 'Thank you, that is kind!'],
+    ]);
+  });
+
+  it("lists a reply to the business's address that matches no message, and keeps one naming no business", async () => {
+    const unknownMessage = replyTo.replace(/-[0-9a-z]{25}@/, `-${'1'.repeat(25)}@`);
+    const unmatched = await inbound(reply(unknownMessage, 'Do you bake on Sundays?'));
+    expect(await unmatched.json()).toEqual({ stored: 'unmatched' });
+    const listed = await owner.get<UnmatchedReplyResponse[]>('/api/replies/unmatched');
+    expect(listed.body.map((item) => [item.from, item.body])).toEqual([
+      ['dora@replies.example', 'Do you bake on Sundays?'],
+    ]);
+
+    const nowhere = await inbound(reply('someone@elsewhere.example', 'Wrong address'));
+    expect(await nowhere.json()).toEqual({ stored: 'unrouted' });
+    const kept = await withClient(testApp.ownerUrl, async (db) =>
+      (await db.query(`SELECT full_text FROM unrouted_replies`)).rows.map((row) => row.full_text),
+    );
+    expect(kept).toContain('Wrong address');
+  });
+
+  it('keeps the first megabyte of a very long reply and says so', async () => {
+    const response = await inbound(reply(replyTo, `Long story. ${'x'.repeat(1_100_000)}`));
+    expect(response.status).toBe(200);
+    const [row] = await withClient(
+      testApp.ownerUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT length(full_text) AS length, full_text LIKE '%kept the first megabyte%' AS noted FROM replies
+            WHERE tenant_id = $1 ORDER BY received_at DESC LIMIT 1`,
+            [tenantId],
+          )
+        ).rows,
+    );
+    expect(row).toMatchObject({ noted: true });
+    expect(Number(row?.length)).toBeLessThan(1_100_000);
+  });
+});

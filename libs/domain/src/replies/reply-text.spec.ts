@@ -1,0 +1,39 @@
+import { stripQuotedReply } from './reply-text';
+
+describe('stripQuotedReply', () => {
+  it('keeps what the buyer wrote above a Gmail quote, folded over two lines', () => {
+    const text = [
+      'The bread was great but it came late.',
+      '',
+      'Thanks, Ana',
+      '',
+      'On Mon, 4 Jan 2027 at 10:00, Northwind Bakery <r-abc-def@reply.example>',
+      'wrote:',
+      '> Hi Ana,',
+      '> How did we do?',
+    ].join('\r\n');
+    expect(stripQuotedReply(text)).toBe('The bread was great but it came late.\n\nThanks, Ana');
+  });
+
+  it.each([
+    [
+      'a French client',
+      'Très bon pain.\n\nLe lun. 4 janv. 2027 à 10:00, Northwind <x@y.z> a écrit :\n> Bonjour',
+    ],
+    ['a Spanish client', 'Muy rico.\n\nEl lun, 4 ene 2027 a las 10:00, Northwind <x@y.z> escribió:\n> Hola'],
+    ['a German client', 'Sehr gut.\n\nAm Mo., 4. Jan. 2027 um 10:00 Uhr schrieb Northwind <x@y.z>:\n> Hallo'],
+    ['Outlook', 'All good.\n\n________________________________\nFrom: Northwind Bakery\nSent: Monday'],
+    ['an "Original Message" block', 'Fine.\n\n-----Original Message-----\nFrom: Northwind'],
+  ])('cuts the history quoted by %s', (_client, text) => {
+    expect(stripQuotedReply(text)).toMatch(/^(Très bon pain\.|Muy rico\.|Sehr gut\.|All good\.|Fine\.)$/);
+  });
+
+  it('drops a signature and a phone footer', () => {
+    expect(stripQuotedReply('Lovely, thank you!\n-- \nAna Pérez\nCEO')).toBe('Lovely, thank you!');
+    expect(stripQuotedReply('Lovely!\n\nSent from my iPhone')).toBe('Lovely!');
+  });
+
+  it('answers an empty text when the reply is only a quote', () => {
+    expect(stripQuotedReply('> How did we do?\n> Northwind')).toBe('');
+  });
+});
