@@ -38,3 +38,4 @@ export * from './surveys/default-surveys';
 export * from './cases/case-due';
 export * from './contracts/surveys';
 export * from './replies/reply-text';
+export * from './surveys/feedback-settings';

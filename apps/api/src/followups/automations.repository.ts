@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AutomationConditions,
+  type AutomationResponse,
   type AutomationRule,
   type AutomationTrigger,
   DEFAULT_AUTOMATIONS,
   DEFAULT_OPINION_SURVEY,
   delayMs,
+  describeRule,
 } from '@rapport/domain';
 import { SurveysRepository } from '../surveys/surveys.repository';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
@@ -20,6 +22,19 @@ export interface AutomationRow {
   template_name: string;
   conditions: AutomationConditions;
   is_enabled: boolean;
+  survey_id: string | null;
+  survey_name: string | null;
+}
+
+/** The rule as the API answers it: its settings, its words and its survey. */
+export function toResponse(row: AutomationRow): AutomationResponse {
+  const rule = toRule(row);
+  return {
+    id: row.id,
+    ...rule,
+    description: describeRule(rule),
+    survey: row.survey_id && row.survey_name ? { id: row.survey_id, name: row.survey_name } : null,
+  };
 }
 
 export function toRule(row: AutomationRow): AutomationRule {
@@ -72,10 +87,12 @@ export class AutomationsRepository {
 
   list(manager: TenantManager): Promise<AutomationRow[]> {
     return manager.query(
-      `SELECT id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name, conditions, is_enabled
-         FROM automations WHERE tenant_id = $1
+      `SELECT a.id, a.name, a.trigger, a.delay_minutes, a.fallback_after_placed_days, a.kind, a.template_name,
+              a.conditions, a.is_enabled, a.survey_id, s.name AS survey_name
+         FROM automations a LEFT JOIN surveys s ON s.tenant_id = a.tenant_id AND s.id = a.survey_id
+        WHERE a.tenant_id = $1
         -- In the order a buyer meets them: by the step of the order, then by delay.
-        ORDER BY array_position(ARRAY['order_placed', 'order_fulfilled', 'order_delivered'], trigger), delay_minutes, name`,
+        ORDER BY array_position(ARRAY['order_placed', 'order_fulfilled', 'order_delivered'], a.trigger), a.delay_minutes, a.name`,
       [tenantIdOf(manager)],
     );
   }

@@ -6,7 +6,6 @@ import {
   type AutomationConditions,
   conditionsProblems,
   delayMs,
-  describeRule,
   type MessageResponse,
   type Page,
   type SendNowResponse,
@@ -17,7 +16,7 @@ import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { queryRows } from '../database/query-rows';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
-import { AutomationsRepository, toRule } from './automations.repository';
+import { AutomationsRepository, toResponse } from './automations.repository';
 import { MessageListQueryDto, SendNowDto, UpdateAutomationDto } from './dto/followups.dto';
 import { MessagesRepository } from './messages.repository';
 
@@ -38,10 +37,7 @@ export class FollowUpsController {
   @Get('automations')
   listAutomations(@CurrentTenant() tenantId: string): Promise<AutomationResponse[]> {
     return this.database.transaction(tenantId, async (manager) =>
-      (await this.automations.list(manager)).map((row) => {
-        const rule = toRule(row);
-        return { id: row.id, ...rule, description: describeRule(rule) };
-      }),
+      (await this.automations.list(manager)).map(toResponse),
     );
   }
 
@@ -62,6 +58,16 @@ export class FollowUpsController {
       problems.unshift({ field: 'delay', reason: 'must be at most a year' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.database.transaction(tenantId, async (manager) => {
+      if (body.surveyId) {
+        const [survey] = await manager.query(`SELECT 1 FROM surveys WHERE tenant_id = $1 AND id = $2`, [
+          tenantIdOf(manager),
+          body.surveyId,
+        ]);
+        if (!survey)
+          throw new ValidationFailedError([
+            { field: 'surveyId', reason: 'is not a survey of this business' },
+          ]);
+      }
       const updated = await queryRows(
         manager,
         `UPDATE automations
@@ -69,6 +75,7 @@ export class FollowUpsController {
                 delay_minutes = coalesce($5, delay_minutes),
                 fallback_after_placed_days = CASE WHEN $6 THEN $7 ELSE fallback_after_placed_days END,
                 conditions = coalesce($8::jsonb, conditions),
+                survey_id = CASE WHEN $9 THEN $10::uuid ELSE survey_id END,
                 updated_at = now()
           WHERE tenant_id = $1 AND id = $2 RETURNING id`,
         [
@@ -80,13 +87,14 @@ export class FollowUpsController {
           body.fallbackAfterPlacedDays !== undefined,
           body.fallbackAfterPlacedDays ?? null,
           body.conditions === undefined ? null : JSON.stringify(normalConditions(body.conditions)),
+          body.surveyId !== undefined,
+          body.surveyId ?? null,
         ],
       );
       if (updated.length === 0) throw new NotFoundError('Automation');
       const row = (await this.automations.list(manager)).find((automation) => automation.id === id);
       if (!row) throw new NotFoundError('Automation');
-      const rule = toRule(row);
-      return { id: row.id, ...rule, description: describeRule(rule) };
+      return toResponse(row);
     });
   }
 

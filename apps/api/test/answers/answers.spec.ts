@@ -1,5 +1,7 @@
 import type {
   AnswerResponse,
+  AutomationResponse,
+  SurveyResponse,
   CaseDetailResponse,
   CaseResponse,
   MeResponse,
@@ -235,6 +237,36 @@ describe('answers from the email, and the case a low score opens', () => {
     expect(cases.body.items.map((item) => item.reasons)).toEqual([['Rye bread rated 2 stars']]);
   });
 
+  it('checks the answer settings and, when the business invites every buyer, offers its review page after answering', async () => {
+    const settings = {
+      reviewUrl: null,
+      reviewInvitations: true,
+      reminderDays: 4,
+      caseThresholds: { nps: 6, csat: 2, productRating: 2 },
+      caseSettings: {
+        businessHours: { opens: '09:00', closes: '17:00', days: [1, 2, 3, 4, 5] },
+        slaBusinessDays: 1,
+      },
+    };
+    const bad = await owner.put<{ details: { field: string }[] }>('/api/feedback-settings', settings);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((detail) => detail.field)).toEqual(['reviewUrl']);
+    const saved = await owner.put('/api/feedback-settings', {
+      ...settings,
+      reviewUrl: 'https://reviews.example/answer-bakery',
+    });
+    expect(saved.status).toBe(200);
+
+    const page = await raw('POST', answerUrl, form({ 'q.comment': 'More seeds please' }));
+    expect(page.text).toContain('Write a public review');
+    const review = await raw('POST', `${answerUrl}/review`);
+    expect(review.status).toBe(303);
+    expect(review.headers.get('location')).toBe('https://reviews.example/answer-bakery');
+    expect(
+      await count(`SELECT count(*) AS n FROM answers WHERE tenant_id = $1 AND review_clicked_at IS NOT NULL`),
+    ).toBe(1);
+  });
+
   it('lets staff note, reply to the buyer by email, and resolve with a reason', async () => {
     const [opened] = (await owner.get<Page<CaseResponse>>('/api/cases')).body.items;
     const id = opened?.id ?? '';
@@ -268,5 +300,24 @@ describe('answers from the email, and the case a low score opens', () => {
     ]);
     expect(resolved.body.entries[1]?.delivery).toBe('sent');
     expect(resolved.body.order?.products).toEqual(['Rye bread', 'Sourdough loaf']);
+  });
+
+  it('lets a business choose the survey an opinion request carries, or none', async () => {
+    const surveys = (await owner.get<SurveyResponse[]>('/api/surveys')).body;
+    const products = surveys.find((survey) => survey.name === 'Rate your products');
+    const rules = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const opinion = rules.find((rule) => rule.kind === 'opinion-request');
+    expect(opinion?.survey?.name).toBe('How did we do?');
+    const changed = await owner.patch<AutomationResponse>(`/api/automations/${opinion?.id}`, {
+      surveyId: products?.id,
+    });
+    expect(changed.body.survey).toEqual({ id: products?.id, name: 'Rate your products' });
+    const unknown = await owner.patch<{ details: { field: string }[] }>(`/api/automations/${opinion?.id}`, {
+      surveyId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details.map((detail) => detail.field)).toEqual(['surveyId']);
+    const none = await owner.patch<AutomationResponse>(`/api/automations/${opinion?.id}`, { surveyId: null });
+    expect(none.body.survey).toBeNull();
   });
 });

@@ -146,6 +146,17 @@ const CASES: Record<string, RouteCase> = {
     why: 'SendGrid Inbound Parse behind a secret path; the reply address names the business',
   },
   'GET /api/replies/unmatched': { kind: 'read' },
+  'GET /api/feedback-settings': { kind: 'read' },
+  'PUT /api/feedback-settings': {
+    kind: 'self',
+    body: () => ({
+      reviewUrl: 'https://reviews.example/hijack',
+      reviewInvitations: true,
+      reminderDays: 2,
+      caseThresholds: { nps: 3, csat: 1, productRating: 1 },
+      caseSettings: { businessHours: { opens: '10:00', closes: '12:00', days: [1] }, slaBusinessDays: 2 },
+    }),
+  },
   'GET /api/imports': { kind: 'read' },
   'GET /api/templates': { kind: 'read' },
   'GET /api/templates/:kind/:locale': { kind: 'read', path: '/api/templates/thank-you/en' },
@@ -482,6 +493,7 @@ async function snapshot(world: World) {
     templates,
     surveys,
     cases,
+    feedback,
   ] = await Promise.all([
     world.owner.get<BusinessResponse>('/api/business'),
     world.owner.get<TeamResponse>('/api/team'),
@@ -495,6 +507,7 @@ async function snapshot(world: World) {
     world.owner.get<unknown[]>('/api/templates'),
     world.owner.get<unknown[]>('/api/surveys'),
     world.owner.get<Page<unknown>>('/api/cases'),
+    world.owner.get<unknown>('/api/feedback-settings'),
   ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
@@ -505,6 +518,7 @@ async function snapshot(world: World) {
     templates: templates.body,
     surveys: surveys.body,
     cases: cases.body.items,
+    feedback: feedback.body,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

@@ -7,6 +7,8 @@ export interface AutomationResponse extends AutomationRule {
   id: string;
   /** The rule in plain words. */
   description: string;
+  /** The survey an opinion request carries (its first question inline), or null. */
+  survey: { id: string; name: string } | null;
 }
 
 /** Any of a rule's settings; what is left out stays. Messages already planned keep their time. */
@@ -18,6 +20,8 @@ export interface UpdateAutomationRequest {
   fallbackAfterPlacedDays?: number | null;
   /** Replaces the rule's conditions; `{}` for every order. */
   conditions?: AutomationConditions;
+  /** The survey an opinion request carries; null for none (the email then asks for a reply). */
+  surveyId?: string | null;
 }
 
 /** One buyer a rule will write to soon (a message already planned). */

@@ -1,4 +1,6 @@
+import type { CaseSettings } from '../cases/case-due';
 import type { NpsBand } from '../scores/nps';
+import type { CaseThresholds } from '../surveys/survey-answers';
 import type { SurveyAnswers } from '../surveys/survey-answers';
 import type { HeadlineType, SurveyDefinition } from '../surveys/survey-schema';
 
@@ -159,4 +161,16 @@ export interface UnmatchedReplyResponse {
   subject: string;
   body: string;
   receivedAt: string;
+}
+
+/** How a business handles answers: review invitations, the reminder, and when a score opens a case. */
+export interface FeedbackSettings {
+  /** The business's public review page (Google, Trustpilot, ...), https. */
+  reviewUrl: string | null;
+  /** Offer the review page to every buyer after they answer (never only to happy ones). */
+  reviewInvitations: boolean;
+  /** Days after an unanswered opinion request to send its one reminder; 0 sends none. */
+  reminderDays: number;
+  caseThresholds: CaseThresholds;
+  caseSettings: CaseSettings;
 }

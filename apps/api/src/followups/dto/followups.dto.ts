@@ -76,6 +76,15 @@ export class UpdateAutomationDto implements UpdateAutomationRequest {
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   fallbackAfterPlacedDays?: number | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The survey an opinion request carries; null for none',
+  })
+  @IsUUID('all', { message: 'must be the id of a survey' })
+  @ValidateIf((_object, value) => value !== null)
+  @IsOptional()
+  surveyId?: string | null;
 }
 
 export class MessageListQueryDto extends PageQueryDto implements MessageListQuery {

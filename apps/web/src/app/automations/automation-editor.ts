@@ -20,8 +20,10 @@ import {
   type BuyerLocale,
   DELAY_UNITS,
   type DelayUnit,
+  type SurveyResponse,
 } from '@rapport/domain';
 import { apiProblemOf } from '../http/api-error';
+import { SurveysApi } from '../surveys/surveys-api';
 import { AutomationsApi } from './automations-api';
 
 /** The API's field names as the form labels them, for its error messages. */
@@ -36,6 +38,7 @@ const FIELD_LABELS: Record<string, string> = {
   'conditions.maxTotal': '"Total to"',
   'conditions.tags': 'The tags',
   'conditions.locales': 'The languages',
+  surveyId: 'The survey',
 };
 
 /** The form under a rule: its name, its delay and, for a rule waiting on delivery, the fallback. */
@@ -64,6 +67,17 @@ const FIELD_LABELS: Record<string, string> = {
         <mat-form-field appearance="outline" class="editor__amount">
           <mat-label>Else, days after the order</mat-label>
           <input matInput type="number" min="1" max="365" formControlName="fallbackDays" />
+        </mat-form-field>
+      }
+      @if (rule().kind === 'opinion-request') {
+        <mat-form-field appearance="outline">
+          <mat-label>Survey</mat-label>
+          <mat-select formControlName="surveyId">
+            <mat-option value="">None: ask for a reply</mat-option>
+            @for (survey of surveys(); track survey.id) {
+              <mat-option [value]="survey.id">{{ survey.name }}</mat-option>
+            }
+          </mat-select>
         </mat-form-field>
       }
       <fieldset class="editor__conditions">
@@ -173,12 +187,17 @@ export class AutomationEditorComponent implements OnInit {
     maxTotal: new FormControl('', { nonNullable: true }),
     tags: new FormControl('', { nonNullable: true }),
     locales: new FormControl<BuyerLocale[]>([], { nonNullable: true }),
+    surveyId: new FormControl('', { nonNullable: true }),
   });
+  private readonly surveysApi = inject(SurveysApi);
+  readonly surveys = signal<SurveyResponse[]>([]);
   readonly locales = BUYER_LOCALES;
   readonly localeNames = BUYER_LOCALE_NAMES;
 
   ngOnInit(): void {
     const rule = this.rule();
+    if (rule.kind === 'opinion-request')
+      void this.surveysApi.list().then((surveys) => this.surveys.set(surveys));
     this.form.setValue({
       name: rule.name,
       amount: rule.delay.amount,
@@ -190,12 +209,13 @@ export class AutomationEditorComponent implements OnInit {
       maxTotal: rule.conditions.maxTotal ?? '',
       tags: (rule.conditions.tags ?? []).join(', '),
       locales: rule.conditions.locales ?? [],
+      surveyId: rule.survey?.id ?? '',
     });
   }
 
   async save(): Promise<void> {
     if (this.form.invalid) return this.form.markAllAsTouched();
-    const { name, amount, unit, fallbackDays, ...conditions } = this.form.getRawValue();
+    const { name, amount, unit, fallbackDays, surveyId, ...conditions } = this.form.getRawValue();
     this.isSaving.set(true);
     this.error.set(null);
     try {
@@ -207,6 +227,7 @@ export class AutomationEditorComponent implements OnInit {
           ...(this.rule().trigger === 'order_delivered'
             ? { fallbackAfterPlacedDays: fallbackDays ? Number(fallbackDays) : null }
             : {}),
+          ...(this.rule().kind === 'opinion-request' ? { surveyId: surveyId || null } : {}),
         }),
       );
     } catch (error) {

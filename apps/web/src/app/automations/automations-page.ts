@@ -35,6 +35,12 @@ import { AutomationsApi } from './automations-api';
         <div>
           <h2 class="automation__name">{{ rule.name }}</h2>
           <p class="automation__description">{{ rule.description }}</p>
+          @if (rule.survey; as survey) {
+            <p class="automation__survey">
+              With the survey <a [routerLink]="['/surveys', survey.id]">{{ survey.name }}</a>: its first
+              question in the email, one click per score.
+            </p>
+          }
         </div>
         <div class="automation__buttons">
           <button

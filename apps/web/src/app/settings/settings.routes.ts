@@ -12,6 +12,7 @@ export interface SettingsTab {
 
 export const SETTINGS_TABS: readonly SettingsTab[] = [
   { path: 'business', label: 'Business', permission: 'business:read' },
+  { path: 'answers', label: 'Answers and cases', permission: 'business:read' },
   { path: 'team', label: 'Team', permission: 'team:manage' },
   { path: 'integrations', label: 'Shops', permission: 'business:manage' },
   { path: 'api-keys', label: 'API keys', permission: 'api-keys:manage' },
@@ -40,6 +41,12 @@ export const SETTINGS_ROUTES: Routes = [
         canActivate: [canOpen('business:read')],
         loadComponent: () => import('./business-settings-page').then((m) => m.BusinessSettingsPage),
         title: 'Business · Settings · Rapport',
+      },
+      {
+        path: 'answers',
+        canActivate: [canOpen('business:read')],
+        loadComponent: () => import('./feedback-settings-page').then((m) => m.FeedbackSettingsPage),
+        title: 'Answers and cases · Settings · Rapport',
       },
       {
         path: 'team',

@@ -1,0 +1,33 @@
+import { DEFAULT_FEEDBACK_SETTINGS, feedbackSettingsProblems } from './feedback-settings';
+
+describe('feedbackSettingsProblems', () => {
+  it('accepts the defaults', () => {
+    expect(feedbackSettingsProblems(DEFAULT_FEEDBACK_SETTINGS)).toEqual([]);
+  });
+
+  it('names every problem with its field', () => {
+    expect(
+      feedbackSettingsProblems({
+        reviewUrl: 'http://reviews.example',
+        reviewInvitations: true,
+        reminderDays: 31,
+        caseThresholds: { nps: 11, csat: 0, productRating: 2.5 },
+        caseSettings: { businessHours: { opens: '17:00', closes: '09:00', days: [1] }, slaBusinessDays: 0 },
+      }),
+    ).toEqual([
+      { field: 'reviewUrl', reason: 'must be an https:// address' },
+      { field: 'reminderDays', reason: 'must be a whole number of days from 0 (none) to 30' },
+      { field: 'caseThresholds.nps', reason: 'must be a whole number from 0 to 10' },
+      { field: 'caseThresholds.csat', reason: 'must be a whole number from 1 to 5' },
+      { field: 'caseThresholds.productRating', reason: 'must be a whole number from 1 to 5' },
+      { field: 'caseSettings.businessHours', reason: 'must close after it opens' },
+      { field: 'caseSettings.slaBusinessDays', reason: 'must be a whole number of days from 1 to 30' },
+    ]);
+  });
+
+  it('needs a review page before inviting anyone to it', () => {
+    expect(feedbackSettingsProblems({ ...DEFAULT_FEEDBACK_SETTINGS, reviewInvitations: true })).toEqual([
+      { field: 'reviewUrl', reason: 'is needed to invite buyers to review' },
+    ]);
+  });
+});
