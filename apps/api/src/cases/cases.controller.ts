@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CaseAssigneeResponse, CaseDetailResponse, CaseResponse, Page } from '@rapport/domain';
+import type {
+  CaseAssigneeResponse,
+  CaseDetailResponse,
+  CaseResponse,
+  Page,
+  ResponseTimeFigures,
+  ResponseTimesResponse,
+} from '@rapport/domain';
 import { AnswersRepository } from '../answers/answers.repository';
 import { CurrentTenant, CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { UserPrincipal } from '../auth/principal';
@@ -9,7 +16,13 @@ import { ParseId } from '../errors/parse-id.pipe';
 import { queryRows } from '../database/query-rows';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { CasesRepository } from './cases.repository';
-import { CaseListQueryDto, CaseNoteDto, TakeCasesDto, UpdateCaseDto } from './dto/cases.dto';
+import {
+  CaseListQueryDto,
+  CaseNoteDto,
+  ResponseTimesQueryDto,
+  TakeCasesDto,
+  UpdateCaseDto,
+} from './dto/cases.dto';
 
 const STATUS_WORDS = { open: 'open', waiting: 'waiting for the customer', resolved: 'resolved' } as const;
 
@@ -33,6 +46,66 @@ export class CasesController {
     return this.database.transaction(tenantId, (manager) =>
       this.cases.list(manager, query, user.userId, new Date()),
     );
+  }
+
+  /**
+   * Time to first reply and to resolution of the cases opened in [from, to) (default: the last 30 days), for
+   * the business and per assignee: what the weekly report shows.
+   */
+  @RequirePermission('cases:work')
+  @Get('response-times')
+  responseTimes(
+    @CurrentTenant() tenantId: string,
+    @Query() query: ResponseTimesQueryDto,
+  ): Promise<ResponseTimesResponse> {
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 86_400_000);
+    if (from.getTime() >= to.getTime())
+      throw new ValidationFailedError([{ field: 'from', reason: 'must be before to' }]);
+    return this.database.transaction(tenantId, async (manager) => {
+      const rows = await queryRows<{
+        assignee_id: string | null;
+        name: string | null;
+        is_total: boolean;
+        opened: number;
+        replied: number;
+        resolved: number;
+        overdue: number;
+        first_reply: number | null;
+        resolve: number | null;
+      }>(
+        manager,
+        `SELECT k.assignee_id, u.name, GROUPING(k.assignee_id) = 1 AS is_total, count(*)::int AS opened,
+                count(k.first_reply_at)::int AS replied, count(k.resolved_at)::int AS resolved,
+                count(*) FILTER (WHERE coalesce(k.first_reply_at, k.resolved_at, now()) > k.due_at)::int AS overdue,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM k.first_reply_at - k.created_at) / 60) AS first_reply,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM k.resolved_at - k.created_at) / 60) AS resolve
+           FROM cases k LEFT JOIN users u ON u.id = k.assignee_id
+          WHERE k.tenant_id = $1 AND k.created_at >= $2 AND k.created_at < $3
+          GROUP BY GROUPING SETS ((k.assignee_id, u.name), ())
+          ORDER BY u.name NULLS LAST`,
+        [tenantIdOf(manager), from, to],
+      );
+      const figures = (row: (typeof rows)[number] | undefined): ResponseTimeFigures => ({
+        opened: row?.opened ?? 0,
+        replied: row?.replied ?? 0,
+        resolved: row?.resolved ?? 0,
+        overdue: row?.overdue ?? 0,
+        medianFirstReplyMinutes:
+          row?.first_reply === null || row?.first_reply === undefined ? null : Math.round(row.first_reply),
+        medianResolveMinutes:
+          row?.resolve === null || row?.resolve === undefined ? null : Math.round(row.resolve),
+      });
+      const total = rows.find((row) => row.is_total);
+      return {
+        from: from.toISOString(),
+        to: to.toISOString(),
+        business: figures(total),
+        members: rows
+          .filter((row) => !row.is_total && row.assignee_id !== null)
+          .map((row) => ({ id: row.assignee_id as string, name: row.name ?? '', ...figures(row) })),
+      };
+    });
   }
 
   /** Who can be given a case: every member, and whether they take cases in the round robin. */

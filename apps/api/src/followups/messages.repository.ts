@@ -78,19 +78,32 @@ export class MessagesRepository {
 
   /** Counts by outcome of the messages sent in the last `days` days. */
   async health(manager: TenantManager, days: number): Promise<DeliveryHealthResponse> {
-    const [row]: Record<'sent' | 'delivered' | 'bounced' | 'dropped' | 'complained' | 'failed', number>[] =
-      await manager.query(
-        `SELECT count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent,
+    const [row]: Record<
+      'sent' | 'delivered' | 'bounced' | 'dropped' | 'complained' | 'failed' | 'clicked' | 'scanned',
+      number
+    >[] = await manager.query(
+      `SELECT count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent,
                 count(*) FILTER (WHERE status IN ('delivered', 'opened', 'clicked'))::int AS delivered,
                 count(*) FILTER (WHERE status = 'bounced')::int AS bounced,
                 count(*) FILTER (WHERE status = 'dropped')::int AS dropped,
                 count(*) FILTER (WHERE status = 'complained')::int AS complained,
-                count(*) FILTER (WHERE status = 'failed')::int AS failed
+                count(*) FILTER (WHERE status = 'failed')::int AS failed,
+                count(*) FILTER (WHERE status = 'clicked' AND machine_activity_at IS NULL)::int AS clicked,
+                count(*) FILTER (WHERE machine_activity_at IS NOT NULL)::int AS scanned
            FROM messages
           WHERE tenant_id = $1 AND coalesce(sent_at, updated_at) >= now() - make_interval(days => $2)`,
-        [tenantIdOf(manager), days],
-      );
-    const counts = row ?? { sent: 0, delivered: 0, bounced: 0, dropped: 0, complained: 0, failed: 0 };
+      [tenantIdOf(manager), days],
+    );
+    const counts = row ?? {
+      sent: 0,
+      delivered: 0,
+      bounced: 0,
+      dropped: 0,
+      complained: 0,
+      failed: 0,
+      clicked: 0,
+      scanned: 0,
+    };
     const share = (count: number) => (counts.sent > 0 ? count / counts.sent : null);
     return {
       days,

@@ -1,5 +1,7 @@
 import type {
   AnswerResponse,
+  ResponseTimesResponse,
+  DeliveryHealthResponse,
   AutomationResponse,
   SurveyResponse,
   CaseDetailResponse,
@@ -122,6 +124,14 @@ describe('answers from the email, and the case a low score opens', () => {
         `SELECT count(*) AS n FROM messages WHERE tenant_id = $1 AND kind = 'opinion-request' AND machine_activity_at IS NOT NULL`,
       ),
     ).toBe(1);
+    // The scanner's click, as SendGrid's click tracking would report it, is not counted as the buyer's.
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(`UPDATE messages SET status = 'clicked' WHERE tenant_id = $1 AND kind = 'opinion-request'`, [
+        tenantId,
+      ]),
+    );
+    const health = await owner.get<DeliveryHealthResponse>('/api/messages/health');
+    expect(health.body).toMatchObject({ clicked: 0, scanned: 1 });
   });
 
   it('opens the answer page with the clicked score chosen and the follow-up question for it', async () => {
@@ -299,6 +309,15 @@ describe('answers from the email, and the case a low score opens', () => {
       ['status', 'Marked resolved: Refunded the rye'],
     ]);
     expect(resolved.body.entries[1]?.delivery).toBe('sent');
+
+    const times = await owner.get<ResponseTimesResponse>('/api/cases/response-times');
+    expect(times.body.business).toMatchObject({ opened: 1, replied: 1, resolved: 1, overdue: 0 });
+    expect(times.body.business.medianFirstReplyMinutes).toBeGreaterThanOrEqual(0);
+    expect(times.body.members).toEqual([
+      expect.objectContaining({ name: 'Olga Owner', opened: 1, replied: 1, resolved: 1 }),
+    ]);
+    const backwards = await owner.get('/api/cases/response-times?from=2027-02-01&to=2027-01-01');
+    expect(backwards.status).toBe(400);
     expect(resolved.body.order?.products).toEqual(['Rye bread', 'Sourdough loaf']);
   });
 

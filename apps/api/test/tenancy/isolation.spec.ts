@@ -128,6 +128,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/answers/:id': { kind: 'by-id', ids: (ids) => [ids.answer] },
   'GET /api/cases': { kind: 'read' },
   'GET /api/cases/assignees': { kind: 'read' },
+  'GET /api/cases/response-times': { kind: 'read' },
   'PUT /api/cases/assignees/me': { kind: 'self', body: () => ({ takesCases: true }) },
   'GET /api/cases/:id': { kind: 'by-id', ids: (ids) => [ids.case] },
   'PATCH /api/cases/:id': {

@@ -78,6 +78,10 @@ export interface DeliveryHealthResponse {
   dropped: number;
   complained: number;
   failed: number;
+  /** Clicked by people: messages whose hidden link a machine (a mail scanner) fetched are left out. */
+  clicked: number;
+  /** Messages a mail scanner opened (it fetched the hidden link): their opens and clicks are not people's. */
+  scanned: number;
   /** Shares of `sent`, from 0 to 1; null when nothing was sent. */
   deliveredRate: number | null;
   bounceRate: number | null;

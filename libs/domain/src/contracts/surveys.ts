@@ -174,3 +174,22 @@ export interface FeedbackSettings {
   caseThresholds: CaseThresholds;
   caseSettings: CaseSettings;
 }
+
+/** How fast a team (or one member) answered and closed cases opened in a period. */
+export interface ResponseTimeFigures {
+  opened: number;
+  replied: number;
+  resolved: number;
+  /** Median minutes from the case opening to the first reply to the buyer; null when none was replied to. */
+  medianFirstReplyMinutes: number | null;
+  /** Median minutes from opening to resolution; null when none was resolved. */
+  medianResolveMinutes: number | null;
+  overdue: number;
+}
+
+export interface ResponseTimesResponse {
+  from: string;
+  to: string;
+  business: ResponseTimeFigures;
+  members: (ResponseTimeFigures & { id: string; name: string })[];
+}

@@ -10,6 +10,7 @@ import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -72,4 +73,16 @@ export class TakeCasesDto {
   @ApiProperty({ description: 'True to receive new cases in turn with the others who take them' })
   @IsBoolean({ message: 'must be true or false' })
   takesCases: boolean;
+}
+
+export class ResponseTimesQueryDto {
+  @ApiPropertyOptional({ description: 'Cases opened at or after (ISO 8601); default 30 days before `to`' })
+  @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' })
+  @IsOptional()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Cases opened before (ISO 8601); default now' })
+  @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' })
+  @IsOptional()
+  to?: string;
 }

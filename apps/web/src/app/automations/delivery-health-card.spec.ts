@@ -10,6 +10,8 @@ const QUIET: DeliveryHealthResponse = {
   dropped: 0,
   complained: 1,
   failed: 0,
+  clicked: 150,
+  scanned: 0,
   deliveredRate: 0.98,
   bounceRate: 0.015,
   complaintRate: 0.0005,
@@ -26,7 +28,7 @@ describe('DeliveryHealthCardComponent', () => {
   it('shows the shares of what was sent', () => {
     const element = render(QUIET);
     const figures = [...element.querySelectorAll('dd')].map((item) => item.textContent?.trim());
-    expect(figures).toEqual(['2,000', '98%', '1.5%', '0.05%']);
+    expect(figures).toEqual(['2,000', '98%', '1.5%', '150', '0.05%']);
     expect(element.querySelector('.health--bad')).toBeNull();
   });
 
@@ -34,6 +36,13 @@ describe('DeliveryHealthCardComponent', () => {
     const element = render({ ...QUIET, complained: 4, complaintRate: 0.002 });
     expect(element.querySelector('dd.health--bad')?.textContent?.trim()).toBe('0.2%');
     expect(element.textContent).toContain('Complaints are high');
+  });
+
+  it('says how many emails a mail scanner opened, whose clicks are not counted', () => {
+    expect(render(QUIET).textContent).not.toContain('mail scanner');
+    expect(render({ ...QUIET, scanned: 12 }).textContent).toContain(
+      '12 emails were opened by a mail scanner',
+    );
   });
 
   it('says so when nothing was sent', () => {

@@ -32,12 +32,22 @@ const COMPLAINT_WARNING = 0.001;
             </dd>
           </div>
           <div>
+            <dt>Clicked by people</dt>
+            <dd>{{ health.clicked | number }}</dd>
+          </div>
+          <div>
             <dt>Spam complaints</dt>
             <dd [class.health--bad]="(health.complaintRate ?? 0) > complaintWarning">
               {{ health.complaintRate | percent: '1.0-2' }}
             </dd>
           </div>
         </dl>
+        @if (health.scanned > 0) {
+          <p class="health__note">
+            {{ health.scanned | number }} {{ health.scanned === 1 ? 'email was' : 'emails were' }} opened by a
+            mail scanner (it followed a hidden link no person sees): their opens and clicks are not counted.
+          </p>
+        }
         @if ((health.complaintRate ?? 0) > complaintWarning) {
           <p class="health--bad">
             Complaints are high: check who receives your follow-ups and that the first email says why they get
