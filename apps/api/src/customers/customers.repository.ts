@@ -125,17 +125,27 @@ export class CustomersRepository {
     const search = query.search?.trim().toLowerCase();
     const tag = query.tag?.trim().toLowerCase() || null;
     const state = query.subscriptionState ?? null;
-    const rows: CustomerRow[] = search
-      ? await this.searchPage(manager, {
-          pattern: `%${escapeLike(search)}%`,
-          tag,
-          state,
+    const byAnswers = query.hasAnswered !== undefined || query.band !== undefined;
+    const rows: CustomerRow[] = byAnswers
+      ? await this.answerFilteredPage(
+          manager,
+          query,
+          search ? `%${escapeLike(search)}%` : null,
           after,
           afterId,
           limit,
-        })
-      : await manager.query(
-          `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
+        )
+      : search
+        ? await this.searchPage(manager, {
+            pattern: `%${escapeLike(search)}%`,
+            tag,
+            state,
+            after,
+            afterId,
+            limit,
+          })
+        : await manager.query(
+            `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
              FROM (SELECT * FROM customers c
                     WHERE c.tenant_id = $1 AND c.erased_at IS NULL
                       AND ($2::text IS NULL OR c.tags @> ARRAY[$2::text])
@@ -144,14 +154,57 @@ export class CustomersRepository {
                     ORDER BY c.created_at DESC, c.id DESC LIMIT $6) c
              ${ORDER_STATS}
             ORDER BY c.created_at DESC, c.id DESC`,
-          [tenantIdOf(manager), tag, state, after, afterId, limit + 1],
-        );
+            [tenantIdOf(manager), tag, state, after, afterId, limit + 1],
+          );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       rows: page,
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
     };
+  }
+
+  /**
+   * A page filtered by what buyers answered: whether they ever did, and the band of their latest score.
+   * With a search it matches the name or email without the trigram index (the answer filters narrow first).
+   */
+  private answerFilteredPage(
+    manager: TenantManager,
+    query: CustomerListQuery,
+    pattern: string | null,
+    after: string | null,
+    afterId: string | null,
+    limit: number,
+  ): Promise<CustomerRow[]> {
+    return manager.query(
+      `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
+         FROM (SELECT * FROM customers c
+                WHERE c.tenant_id = $1 AND c.erased_at IS NULL
+                  AND ($2::text IS NULL OR c.tags @> ARRAY[$2::text])
+                  AND ($3::text IS NULL OR c.subscription_state = $3)
+                  AND ($4::timestamptz IS NULL OR (c.created_at, c.id) < ($4::timestamptz, $5::uuid))
+                  AND ($7::text IS NULL OR lower(c.name) LIKE $7 OR lower(c.email) LIKE $7)
+                  AND ($8::boolean IS NULL OR EXISTS (
+                        SELECT 1 FROM answers a WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id) = $8)
+                  AND ($9::text IS NULL OR (
+                        SELECT a.band FROM answers a
+                         WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.band IS NOT NULL
+                         ORDER BY a.answered_at DESC LIMIT 1) = $9)
+                ORDER BY c.created_at DESC, c.id DESC LIMIT $6) c
+         ${ORDER_STATS}
+        ORDER BY c.created_at DESC, c.id DESC`,
+      [
+        tenantIdOf(manager),
+        query.tag?.trim().toLowerCase() || null,
+        query.subscriptionState ?? null,
+        after,
+        afterId,
+        limit + 1,
+        pattern,
+        query.hasAnswered ?? null,
+        query.band ?? null,
+      ],
+    );
   }
 
   /** Ids from the indexed search function (see the AddCustomerSearch migration), rows read back under RLS. */
@@ -184,7 +237,7 @@ export class CustomersRepository {
     );
   }
 
-  /** Orders, their status changes and subscription changes, newest first. */
+  /** Orders, their status changes, emails, answers, cases and subscription changes, newest first. */
   async timeline(manager: TenantManager, customerId: string): Promise<TimelineEntry[]> {
     const rows: {
       kind: string;
@@ -210,6 +263,13 @@ export class CustomersRepository {
          SELECT 'email', coalesce(m.sent_at, m.due_at), m.order_id, m.kind, m.status, m.subject, NULL,
                 coalesce(m.skip_reason, m.last_error)
            FROM messages m WHERE m.tenant_id = $1 AND m.customer_id = $2
+         UNION ALL
+         SELECT 'answer', a.answered_at, a.id, a.score_type, a.band, a.score::text, NULL,
+                nullif(concat_ws(E'\\n\\n', a.comment, a.reply_comment), '')
+           FROM answers a WHERE a.tenant_id = $1 AND a.customer_id = $2
+         UNION ALL
+         SELECT 'case', k.created_at, k.id, NULL, k.status, NULL, NULL, array_to_string(k.reasons, ', ')
+           FROM cases k WHERE k.tenant_id = $1 AND k.customer_id = $2
          ORDER BY at DESC
          LIMIT 500`,
       [tenantIdOf(manager), customerId],
@@ -245,6 +305,27 @@ export class CustomersRepository {
           status: row.status as never,
           subject: row.total,
           reason: row.reason,
+        };
+      }
+      if (row.kind === 'answer') {
+        // An answer: order_id holds its id, external_id the score's scale, status its band, total the score.
+        return {
+          kind: 'answer',
+          at,
+          answerId: row.order_id ?? '',
+          score: row.total === null ? null : Number(row.total),
+          scoreType: row.external_id as never,
+          band: row.status as never,
+          comment: row.reason,
+        };
+      }
+      if (row.kind === 'case') {
+        return {
+          kind: 'case',
+          at,
+          caseId: row.order_id ?? '',
+          status: row.status as never,
+          reasons: row.reason ?? '',
         };
       }
       return { kind: 'subscription', at, state: row.status as never, reason: row.reason };

@@ -67,7 +67,7 @@ const PRODUCTS = [
 ];
 
 /** A small deterministic generator, so the demo looks the same on every machine. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state * 1_664_525 + 1_013_904_223) >>> 0;

@@ -8,6 +8,7 @@ import { AutomationsRepository } from '../followups/automations.repository';
 import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { demoOrders } from './demo-commerce';
+import { seedDemoFeedback } from './demo-feedback';
 
 /** The demo business every fresh install starts with, so each console screen has something to show. */
 export const DEMO_LOGIN = { email: 'owner@northwind.example', password: 'bakery-demo-2026' } as const;
@@ -71,7 +72,9 @@ export class DemoSeeder {
         ],
       );
       // CSV is the source of a history brought in at once: later steps get the order's date, not today's.
-      for (const order of demoOrders(new Date())) await this.orders.upsertWithin(manager, 'csv', order);
+      const now = new Date();
+      for (const order of demoOrders(now)) await this.orders.upsertWithin(manager, 'csv', order);
+      await seedDemoFeedback(manager, now, { ownerId: owner.id, staffId: colleague.id });
       return tenantIdOf(manager);
     });
   }

@@ -187,6 +187,25 @@ describe('answers from the email, and the case a low score opens', () => {
     expect(answers.body.items[0]).toMatchObject({ score: 5, comment: 'The rye was stale.' });
   });
 
+  it("finds buyers by whether they answered and by their latest score, and shows answers and cases on the buyer's timeline", async () => {
+    const emailsOf = async (query: string) =>
+      (await owner.get<Page<{ email: string }>>(`/api/customers?${query}`)).body.items.map(
+        (item) => item.email,
+      );
+    expect(await emailsOf('hasAnswered=true')).toEqual([buyer]);
+    expect(await emailsOf('hasAnswered=false')).not.toContain(buyer);
+    expect(await emailsOf('band=detractor&search=carla')).toEqual([buyer]);
+    expect(await emailsOf('band=promoter')).toEqual([]);
+    expect((await owner.get('/api/customers?band=happy')).status).toBe(400);
+
+    const [customer] = (await owner.get<Page<{ id: string }>>('/api/customers?hasAnswered=true')).body.items;
+    const detail = await owner.get<{ timeline: { kind: string }[] }>(`/api/customers/${customer?.id}`);
+    expect(detail.body.timeline.filter((entry) => ['answer', 'case'].includes(entry.kind))).toEqual([
+      expect.objectContaining({ kind: 'answer', score: 5, band: 'detractor', comment: 'The rye was stale.' }),
+      expect.objectContaining({ kind: 'case', status: 'open', reasons: 'NPS 3' }),
+    ]);
+  });
+
   it('drops the reminder once the buyer answered', async () => {
     expect(
       await count(

@@ -79,7 +79,9 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     expect(plain.status).toBe(400);
     const stored = await withClient(
       testApp.ownerUrl,
-      async (db) => (await db.query(`SELECT count(*)::int AS n FROM replies`)).rows[0]?.n,
+      async (db) =>
+        (await db.query(`SELECT count(*)::int AS n FROM replies WHERE tenant_id = $1`, [tenantId])).rows[0]
+          ?.n,
     );
     expect(stored).toBe(0);
   });

@@ -1,4 +1,4 @@
-import type { BusinessResponse, MeResponse } from '@rapport/domain';
+import type { AnswerResponse, BusinessResponse, CaseResponse, MeResponse, Page } from '@rapport/domain';
 import { DEMO_LOGIN, DEMO_STAFF, DemoSeeder } from '../../src/seed/demo-seeder';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
@@ -56,6 +56,21 @@ describe('the demo business', () => {
       contactEmail: 'hello@northwind.example',
       postalAddress: '12 Mill Lane, London E1 6AN',
     });
+  });
+
+  it('has ten weeks of answers and the cases the low ones opened, the older ones resolved', async () => {
+    await testApp.app.get(DemoSeeder).seedOnce();
+    const owner = testApp.http();
+    await owner.signIn(DEMO_LOGIN.email, DEMO_LOGIN.password);
+    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?limit=200');
+    expect(answers.body.items.length).toBeGreaterThan(30);
+    const bands = new Set(answers.body.items.map((answer) => answer.band));
+    expect(bands).toEqual(new Set(['promoter', 'passive', 'detractor']));
+    const detractors = answers.body.items.filter((answer) => answer.band === 'detractor');
+    expect(detractors.every((answer) => answer.caseId !== null)).toBe(true);
+    const resolved = await owner.get<Page<CaseResponse>>('/api/cases?status=resolved');
+    expect(resolved.body.items.length).toBeGreaterThan(0);
+    expect(resolved.body.items.every((item) => item.resolution && item.firstReplyAt)).toBe(true);
   });
 
   it('has a staff colleague who signs in with the same password and staff permissions', async () => {

@@ -1,3 +1,4 @@
+import type { NpsBand } from '../scores/nps';
 import type { BuyerLocale, ConsentBasis, SubscriptionState } from '../commerce/customers';
 import type { OrderSource, OrderStatus } from '../commerce/orders';
 import type { MessageKind, MessageStatus } from '../followups/message-kinds';
@@ -46,6 +47,10 @@ export interface CustomerListQuery {
   search?: string;
   tag?: string;
   subscriptionState?: SubscriptionState;
+  /** Buyers who answered (or replied to) a follow-up at least once; false for those who never did. */
+  hasAnswered?: boolean;
+  /** Buyers whose latest score falls in this band. */
+  band?: NpsBand;
   cursor?: string;
   limit?: number;
 }
@@ -69,7 +74,17 @@ export type TimelineEntry =
       status: MessageStatus;
       subject: string | null;
       reason: string | null;
-    };
+    }
+  | {
+      kind: 'answer';
+      at: string;
+      answerId: string;
+      score: number | null;
+      scoreType: 'nps' | 'csat' | null;
+      band: NpsBand | null;
+      comment: string | null;
+    }
+  | { kind: 'case'; at: string; caseId: string; status: 'open' | 'waiting' | 'resolved'; reasons: string };
 
 export interface CustomerDetailResponse extends CustomerResponse {
   timeline: TimelineEntry[];

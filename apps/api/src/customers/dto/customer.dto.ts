@@ -5,14 +5,18 @@ import {
   CONSENT_BASES,
   type ConsentBasis,
   type CustomerListQuery,
+  NPS_BANDS,
+  type NpsBand,
   SUBSCRIPTION_STATES,
   type SubscriptionState,
   type UpdateCustomerRequest,
   type UpsertCustomerRequest,
 } from '@rapport/domain';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsObject,
@@ -91,4 +95,15 @@ export class CustomerListQueryDto extends PageQueryDto implements CustomerListQu
   @IsIn(SUBSCRIPTION_STATES, { message: `must be one of ${SUBSCRIPTION_STATES.join(', ')}` })
   @IsOptional()
   subscriptionState?: SubscriptionState;
+
+  @ApiPropertyOptional({ description: 'Buyers who answered a follow-up at least once (false: never)' })
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  hasAnswered?: boolean;
+
+  @ApiPropertyOptional({ enum: NPS_BANDS, description: "The band of the buyer's latest score" })
+  @IsIn(NPS_BANDS, { message: `must be one of ${NPS_BANDS.join(', ')}` })
+  @IsOptional()
+  band?: NpsBand;
 }

@@ -120,14 +120,28 @@ export class CustomerDetailPage implements OnInit {
         return `Email status: ${entry.state}${entry.reason ? ` (${entry.reason})` : ''}`;
       case 'email':
         return `${entry.subject ?? entry.messageKind.replace('-', ' ')}: ${entry.status}${entry.reason ? ` (${entry.reason})` : ''}`;
+      case 'answer': {
+        const score =
+          entry.score === null
+            ? 'Replied'
+            : `Answered ${entry.scoreType === 'csat' ? 'satisfaction' : 'NPS'} ${entry.score}`;
+        return `${score}${entry.comment ? `: “${entry.comment}”` : ''}`;
+      }
+      case 'case':
+        return `Case opened (${entry.reasons}): ${entry.status === 'waiting' ? 'waiting for the customer' : entry.status}`;
     }
   }
 
-  orderOf(entry: TimelineEntry): string | null {
-    return entry.kind === 'order' || entry.kind === 'order-event' ? entry.orderId : null;
+  /** Where an entry links to in the console: its order or its case. */
+  linkOf(entry: TimelineEntry): string[] | null {
+    if (entry.kind === 'order' || entry.kind === 'order-event') return ['/orders', entry.orderId];
+    if (entry.kind === 'case') return ['/cases', entry.caseId];
+    return null;
   }
 
   iconOf(entry: TimelineEntry): string {
+    if (entry.kind === 'answer') return 'forum';
+    if (entry.kind === 'case') return 'support_agent';
     if (entry.kind === 'subscription') return 'unsubscribe';
     if (entry.kind === 'email') return 'mail';
     if (entry.kind === 'order') return 'shopping_bag';

@@ -9,7 +9,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { type CustomerResponse, SUBSCRIPTION_STATES, type SubscriptionState } from '@rapport/domain';
+import {
+  type CustomerResponse,
+  type NpsBand,
+  SUBSCRIPTION_STATES,
+  type SubscriptionState,
+} from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -50,6 +55,7 @@ export class CustomersPage implements OnInit {
     search: new FormControl('', { nonNullable: true }),
     tag: new FormControl('', { nonNullable: true }),
     subscriptionState: new FormControl<SubscriptionState | ''>('', { nonNullable: true }),
+    answered: new FormControl<'' | 'yes' | 'no' | NpsBand>('', { nonNullable: true }),
   });
 
   constructor() {
@@ -67,7 +73,7 @@ export class CustomersPage implements OnInit {
   }
 
   private async load(cursor: string | null): Promise<void> {
-    const { search, tag, subscriptionState } = this.filters.getRawValue();
+    const { search, tag, subscriptionState, answered } = this.filters.getRawValue();
     this.isLoading.set(true);
     this.error.set(null);
     try {
@@ -75,6 +81,11 @@ export class CustomersPage implements OnInit {
         search: search.trim() || undefined,
         tag: tag.trim() || undefined,
         subscriptionState: subscriptionState || undefined,
+        hasAnswered: answered === 'yes' ? true : answered === 'no' ? false : undefined,
+        band:
+          answered === 'promoter' || answered === 'passive' || answered === 'detractor'
+            ? answered
+            : undefined,
         cursor: cursor ?? undefined,
       });
       this.customers.set(cursor ? [...this.customers(), ...page.items] : page.items);
