@@ -1,4 +1,5 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { accessibilityProblems } from './support/accessibility';
 import { baseUrl, DEMO_OWNER, launchBrowser, screenshot, signIn } from './support/browser';
 
 const STAFF = { email: 'sam@northwind.example', password: DEMO_OWNER.password };
@@ -104,10 +105,12 @@ describe('closing the loop with an unhappy buyer', () => {
     const buyerPage = await buyerContext.newPage();
     await buyerPage.goto(three ?? '');
     expect(await buyerPage.getByRole('radio', { name: '3', exact: true }).isChecked()).toBe(true);
+    expect(await accessibilityProblems(buyerPage)).toEqual([]);
     await buyerPage.getByLabel('What could we do better?').fill('The rye was dry and the box was crushed.');
     await buyerPage.getByRole('button', { name: 'Send' }).click();
     await buyerPage.getByText('Thank you! Your answer helps Northwind Bakery do better.').first().waitFor();
     await screenshot(buyerPage, 'answer-page-thanks');
+    expect(await accessibilityProblems(buyerPage)).toEqual([]);
     await buyerContext.close();
 
     // Sam sees the case among theirs, opens it and replies.

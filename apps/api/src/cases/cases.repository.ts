@@ -72,6 +72,7 @@ export class CasesRepository {
       values.push(query.status);
       where.push(`k.status = $${values.length}`);
     }
+    if (query.unresolved) where.push(`k.status <> 'resolved'`);
     if (query.mine) {
       values.push(userId);
       where.push(`k.assignee_id = $${values.length}`);

@@ -328,6 +328,8 @@ describe('answers from the email, and the case a low score opens', () => {
       ['status', 'Marked resolved: Refunded the rye'],
     ]);
     expect(resolved.body.entries[1]?.delivery).toBe('sent');
+    expect((await owner.get<Page<CaseResponse>>('/api/cases?unresolved=true')).body.items).toEqual([]);
+    expect((await owner.get<Page<CaseResponse>>('/api/cases?status=resolved')).body.items).toHaveLength(1);
 
     const times = await owner.get<ResponseTimesResponse>('/api/cases/response-times');
     expect(times.body.business).toMatchObject({ opened: 1, replied: 1, resolved: 1, overdue: 0 });

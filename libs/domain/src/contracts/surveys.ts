@@ -127,6 +127,8 @@ export interface CaseDetailResponse extends CaseResponse {
 
 export interface CaseListQuery {
   status?: CaseStatus;
+  /** Only cases still to work: open or waiting for the customer. */
+  unresolved?: boolean;
   mine?: boolean;
   overdue?: boolean;
   cursor?: string;

@@ -29,6 +29,12 @@ export class CaseListQueryDto extends PageQueryDto implements CaseListQuery {
   @IsOptional()
   status?: CaseStatus;
 
+  @ApiPropertyOptional({ description: 'Only cases still to work: open or waiting for the customer' })
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  unresolved?: boolean;
+
   @ApiPropertyOptional({ description: 'Only the cases assigned to the signed-in member' })
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })

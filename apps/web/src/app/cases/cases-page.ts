@@ -15,8 +15,8 @@ import { CasesApi } from './cases-api';
 type CaseView = 'mine' | 'open' | 'overdue' | 'resolved';
 
 const QUERIES: Record<CaseView, CaseListQuery> = {
-  mine: { mine: true },
-  open: {},
+  mine: { mine: true, unresolved: true },
+  open: { unresolved: true },
   overdue: { overdue: true },
   resolved: { status: 'resolved' },
 };
@@ -50,7 +50,7 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
     </rp-page-header>
     <mat-button-toggle-group [value]="view()" (change)="show($event.value)" aria-label="Which cases">
       <mat-button-toggle value="mine">My cases</mat-button-toggle>
-      <mat-button-toggle value="open">All</mat-button-toggle>
+      <mat-button-toggle value="open">All open</mat-button-toggle>
       <mat-button-toggle value="overdue">Overdue</mat-button-toggle>
       <mat-button-toggle value="resolved">Resolved</mat-button-toggle>
     </mat-button-toggle-group>

@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, signIn } from './support/browser';
+
+describe('surveys, responses, cases and their settings in the console', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+  });
+  afterAll(() => browser.close());
+
+  it('edits a survey with a live preview of the email and the answer page, saving a new version', async () => {
+    await page.getByRole('link', { name: 'Surveys' }).click();
+    await page.getByRole('link', { name: 'How did we do?' }).click();
+    const email = page.frameLocator('iframe[title="Email preview"]');
+    await email.getByText('How likely are you to recommend Northwind Bakery to a friend?').waitFor();
+
+    const firstPrompt = page.getByLabel('Question', { exact: true }).first();
+    await firstPrompt.fill('Would you recommend our bakery to a neighbour?');
+    await email.getByText('Would you recommend our bakery to a neighbour?').waitFor();
+    await page.getByRole('radio', { name: 'Answer page' }).click();
+    const answerPage = page.frameLocator('iframe[title="Answer page preview"]');
+    await answerPage.getByText('Would you recommend our bakery to a neighbour?').waitFor();
+    await screenshot(page, 'survey-builder');
+
+    await page.getByRole('button', { name: 'Save survey' }).click();
+    await page.getByText(/^Saved as version \d+\./).waitFor();
+
+    // Back to the standard wording, so the other journeys meet the default survey.
+    await firstPrompt.fill('');
+    await page.getByRole('button', { name: 'Save survey' }).click();
+    await page.getByRole('radio', { name: 'Email' }).click();
+    await email.getByText('How likely are you to recommend Northwind Bakery to a friend?').waitFor();
+  });
+
+  it('names a survey problem next to its question', async () => {
+    await page.getByRole('link', { name: 'Surveys', exact: true }).first().click();
+    await page.getByRole('link', { name: 'New survey' }).click();
+    await page.getByLabel('Survey name').fill('Quick pulse');
+    await page.getByLabel('Kind').last().click();
+    await page.getByRole('option', { name: 'One choice' }).click();
+    await page.getByText('options must list 2 to 10 choices').waitFor();
+  });
+
+  it('filters the answers and opens the cases', async () => {
+    await page.getByRole('link', { name: 'Responses' }).click();
+    await page.getByRole('heading', { name: 'Responses', exact: true }).waitFor();
+    await page.getByLabel('Score', { exact: true }).click();
+    await page.getByRole('option', { name: /^Detractors/ }).click();
+    await page.locator('.chip--promoter').first().waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Open case' }).first().waitFor();
+    await screenshot(page, 'responses');
+    await page.getByRole('link', { name: 'Open case' }).first().click();
+    await page.getByRole('heading', { name: /^Case: / }).waitFor();
+
+    await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
+    await page.getByRole('radio', { name: 'Resolved' }).click();
+    await page.getByRole('cell', { name: 'Sam Rivera' }).first().waitFor();
+    await page.getByRole('radio', { name: 'All open' }).click();
+    await page.getByRole('cell', { name: 'Resolved' }).first().waitFor({ state: 'detached' });
+    await screenshot(page, 'cases');
+  });
+
+  it('asks for a review page before inviting every buyer to review', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Answers and cases' }).click();
+    await page.getByText('review gating').waitFor();
+    await page.getByRole('radio', { name: 'Invite every buyer who answers' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The review page is needed to invite buyers to review').waitFor();
+    await page.getByLabel('Your public review page').fill('https://g.page/r/northwind-bakery/review');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    await screenshot(page, 'answer-settings');
+    await page.getByRole('radio', { name: 'Invite nobody' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+  });
+});
