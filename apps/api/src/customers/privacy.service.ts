@@ -114,6 +114,34 @@ export class PrivacyService {
   }
 
   private async eraseWithin(manager: TenantManager, customerIds: string[]): Promise<void> {
+    const tenantId = tenantIdOf(manager);
+    // What buyers wrote goes; their scores and product ratings stay, anonymous, in the business's figures.
+    await manager.query(
+      `DELETE FROM replies r
+        WHERE r.tenant_id = $1
+          AND (r.message_id IN (SELECT id FROM messages WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))
+               OR lower(r.from_email) IN (SELECT lower(email) FROM customers
+                                           WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND erased_at IS NULL))`,
+      [tenantId, customerIds],
+    );
+    await manager.query(
+      `UPDATE answers SET comment = NULL, reply_comment = NULL, updated_at = now(),
+              answers = coalesce((SELECT jsonb_object_agg(key, value) FROM jsonb_each(answers)
+                                   WHERE jsonb_typeof(value) <> 'string'), '{}')
+        WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
+      [tenantId, customerIds],
+    );
+    await manager.query(
+      `UPDATE case_entries SET body = '[erased]'
+        WHERE tenant_id = $1 AND kind <> 'status'
+          AND case_id IN (SELECT id FROM cases WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))`,
+      [tenantId, customerIds],
+    );
+    await manager.query(
+      `UPDATE messages SET to_email = NULL, subject = NULL, body_text = NULL
+        WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
+      [tenantId, customerIds],
+    );
     await manager.query(
       `UPDATE customers SET email = 'erased-' || id || '@erased.invalid', name = '', phone = NULL, locale = NULL,
               time_zone = NULL, tags = '{}', external_ids = '{}', subscription_state = 'unsubscribed',

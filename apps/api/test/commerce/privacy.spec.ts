@@ -10,6 +10,7 @@ import { PrivacyService } from '../../src/customers/privacy.service';
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
 
 describe("buyers' privacy", () => {
   let testApp: TestApp;
@@ -70,6 +71,62 @@ describe("buyers' privacy", () => {
     const audit = await owner.get<Page<AuditEventResponse>>('/api/audit-events?action=customer.erased');
     expect(JSON.stringify(audit.body.items)).not.toContain('erase.me@example.com');
     expect((await owner.post(`/api/customers/${order.customer.id}/erase`)).status).toBe(204);
+  });
+
+  it("erases what a buyer wrote (comments, replies, the case's texts) and keeps their scores, anonymous", async () => {
+    const order = await placeOrder('#P9', 'words@example.com', '2026-11-03T10:00:00Z');
+    const ids = await withClient(testApp.ownerUrl, async (db) => {
+      const message = await db.query<{ id: string }>(
+        `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, sent_at, to_email, subject)
+         VALUES ($1, $2, $3, 'opinion-request', 'sent', now(), now(), 'words@example.com', 'How did we do, Petra?')
+         RETURNING id`,
+        [tenant.id, order.customer.id, order.id],
+      );
+      const answer = await db.query<{ id: string }>(
+        `INSERT INTO answers (tenant_id, message_id, customer_id, order_id, answers, score, score_type, band, comment,
+                              reply_comment, channel)
+         VALUES ($1, $2, $3, $4, '{"score": 2, "better": "My neighbour Ann got my cake"}', 2, 'nps', 'detractor',
+                 'My neighbour Ann got my cake', 'Call me on 07700 900123', 'web') RETURNING id`,
+        [tenant.id, message.rows[0]?.id, order.customer.id, order.id],
+      );
+      await db.query(
+        `INSERT INTO replies (tenant_id, message_id, answer_id, from_email, body, full_text)
+         VALUES ($1, $2, $3, 'words@example.com', 'Call me on 07700 900123', 'Call me on 07700 900123')`,
+        [tenant.id, message.rows[0]?.id, answer.rows[0]?.id],
+      );
+      const opened = await db.query<{ id: string }>(
+        `INSERT INTO cases (tenant_id, answer_id, customer_id, order_id, reasons, due_at)
+         VALUES ($1, $2, $3, $4, '{NPS 2}', now()) RETURNING id`,
+        [tenant.id, answer.rows[0]?.id, order.customer.id, order.id],
+      );
+      await db.query(
+        `INSERT INTO case_entries (tenant_id, case_id, kind, body) VALUES ($1, $2, 'note', 'Petra lives at 4 Elm Road')`,
+        [tenant.id, opened.rows[0]?.id],
+      );
+      return { answer: answer.rows[0]?.id };
+    });
+    expect((await owner.post(`/api/customers/${order.customer.id}/erase`)).status).toBe(204);
+    const left = await withClient(testApp.ownerUrl, async (db) => {
+      const answers = await db.query(
+        `SELECT answers, score, band, comment, reply_comment FROM answers WHERE tenant_id = $1 AND id = $2`,
+        [tenant.id, ids.answer],
+      );
+      const texts = await db.query(
+        `SELECT (SELECT count(*)::int FROM replies WHERE tenant_id = $1) AS replies,
+                (SELECT array_agg(body) FROM case_entries WHERE tenant_id = $1) AS entries,
+                (SELECT count(*)::int FROM messages WHERE tenant_id = $1 AND to_email IS NOT NULL) AS addressed`,
+        [tenant.id],
+      );
+      return { answer: answers.rows[0], texts: texts.rows[0] };
+    });
+    expect(left.answer).toEqual({
+      answers: { score: 2 },
+      score: 2,
+      band: 'detractor',
+      comment: null,
+      reply_comment: null,
+    });
+    expect(left.texts).toEqual({ replies: 0, entries: ['[erased]'], addressed: 0 });
   });
 
   it('erases buyers inactive for longer than the retention period, and only them', async () => {

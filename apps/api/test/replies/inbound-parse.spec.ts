@@ -160,6 +160,30 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     expect(kept).toContain('Wrong address');
   });
 
+  it('answers 5xx while the reply cannot be stored, so SendGrid retries, and stores it on the retry', async () => {
+    const withRights = (sql: string) => withClient(testApp.ownerUrl, (db) => db.query(sql));
+    await withRights(`REVOKE INSERT ON replies FROM rapport_app`);
+    try {
+      const failed = await inbound(reply(replyTo, 'Second thoughts: the crust was perfect.'));
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await withRights(`GRANT INSERT ON replies TO rapport_app`);
+    }
+    const retried = await inbound(reply(replyTo, 'Second thoughts: the crust was perfect.'));
+    expect(retried.status).toBe(200);
+    const stored = await withClient(
+      testApp.ownerUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM replies WHERE tenant_id = $1 AND body LIKE 'Second thoughts%'`,
+            [tenantId],
+          )
+        ).rows[0]?.n,
+    );
+    expect(stored).toBe(1);
+  });
+
   it('keeps the first megabyte of a very long reply and says so', async () => {
     const response = await inbound(reply(replyTo, `Long story. ${'x'.repeat(1_100_000)}`));
     expect(response.status).toBe(200);
