@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
+import { CaseWork } from './case-work';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 
@@ -7,6 +8,6 @@ import { CasesRepository } from './cases.repository';
 @Module({
   imports: [AnswersModule],
   controllers: [CasesController],
-  providers: [CasesRepository],
+  providers: [CasesRepository, CaseWork],
 })
 export class CasesModule {}

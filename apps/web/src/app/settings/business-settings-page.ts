@@ -9,6 +9,7 @@ import { Router } from '@angular/router';
 import { SessionStore } from '../auth/session-store';
 import { PlaceFieldsComponent } from '../businesses/place-fields';
 import { Confirmation } from '../dialogs/confirm-dialog';
+import { toggledDays, WEEKDAYS } from './weekdays';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
 import { SettingsApi } from './settings-api';
 
@@ -67,15 +68,7 @@ export class BusinessSettingsPage implements OnInit {
     closes: new FormControl('19:00', { nonNullable: true, validators: [Validators.required] }),
     days: new FormControl<number[]>([1, 2, 3, 4, 5, 6], { nonNullable: true }),
   });
-  readonly weekdays = [
-    { day: 1, label: 'Mon' },
-    { day: 2, label: 'Tue' },
-    { day: 3, label: 'Wed' },
-    { day: 4, label: 'Thu' },
-    { day: 5, label: 'Fri' },
-    { day: 6, label: 'Sat' },
-    { day: 7, label: 'Sun' },
-  ];
+  readonly weekdays = WEEKDAYS;
   readonly confirmName = new FormControl('', { nonNullable: true });
 
   async ngOnInit(): Promise<void> {
@@ -132,10 +125,7 @@ export class BusinessSettingsPage implements OnInit {
   }
 
   toggleDay(day: number, isOn: boolean): void {
-    const days = new Set(this.form.controls.days.value);
-    if (isOn) days.add(day);
-    else days.delete(day);
-    this.form.controls.days.setValue([...days].sort());
+    this.form.controls.days.setValue(toggledDays(this.form.controls.days.value, day, isOn));
   }
 
   async deleteBusiness(): Promise<void> {

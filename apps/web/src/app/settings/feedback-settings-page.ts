@@ -9,17 +9,8 @@ import { MatRadioModule } from '@angular/material/radio';
 import type { FeedbackSettings } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
+import { toggledDays, WEEKDAYS } from './weekdays';
 import { apiProblemOf } from '../http/api-error';
-
-const WEEKDAYS = [
-  { day: 1, label: 'Mon' },
-  { day: 2, label: 'Tue' },
-  { day: 3, label: 'Wed' },
-  { day: 4, label: 'Thu' },
-  { day: 5, label: 'Fri' },
-  { day: 6, label: 'Sat' },
-  { day: 7, label: 'Sun' },
-];
 
 /** The reminder, review invitations (to every buyer or none) and when a low score opens a case. */
 @Component({
@@ -68,10 +59,7 @@ export class FeedbackSettingsPage implements OnInit {
   }
 
   toggleDay(day: number, isOn: boolean): void {
-    const days = new Set(this.form.controls.days.value);
-    if (isOn) days.add(day);
-    else days.delete(day);
-    this.form.controls.days.setValue([...days].sort());
+    this.form.controls.days.setValue(toggledDays(this.form.controls.days.value, day, isOn));
   }
 
   async save(): Promise<void> {

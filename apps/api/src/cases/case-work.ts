@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import type { CaseDetailResponse, UpdateCaseRequest } from '@rapport/domain';
+import { AnswersRepository } from '../answers/answers.repository';
+import { queryRows } from '../database/query-rows';
+import { NotFoundError, ValidationFailedError } from '../errors/app-error';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { CasesRepository } from './cases.repository';
+
+const STATUS_WORDS = { open: 'open', waiting: 'waiting for the customer', resolved: 'resolved' } as const;
+
+/** What staff do on a case: change its status or assignee, reply to the buyer, and read it whole. */
+@Injectable()
+export class CaseWork {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly answers: AnswersRepository,
+  ) {}
+
+  async update(
+    manager: TenantManager,
+    id: string,
+    authorId: string,
+    body: UpdateCaseRequest,
+  ): Promise<CaseDetailResponse> {
+    const current = await this.cases.find(manager, id, new Date());
+    if (!current) throw new NotFoundError('Case');
+    if (body.assigneeId !== undefined && body.assigneeId !== (current.assignee?.id ?? null)) {
+      let name = 'nobody';
+      if (body.assigneeId !== null) {
+        const [member] = await queryRows<{ name: string }>(
+          manager,
+          `SELECT u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND m.user_id = $2`,
+          [tenantIdOf(manager), body.assigneeId],
+        );
+        if (!member)
+          throw new ValidationFailedError([
+            { field: 'assigneeId', reason: 'is not a member of this business' },
+          ]);
+        name = member.name;
+      }
+      await manager.query(
+        `UPDATE cases SET assignee_id = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+        [tenantIdOf(manager), id, body.assigneeId],
+      );
+      await this.cases.addEntry(manager, id, { kind: 'status', authorId, body: `Assigned to ${name}` });
+    }
+    if (body.status && body.status !== current.status) {
+      const resolution = body.resolution?.trim() ?? '';
+      if (body.status === 'resolved' && resolution === '')
+        throw new ValidationFailedError([{ field: 'resolution', reason: 'says how the case was resolved' }]);
+      await manager.query(
+        `UPDATE cases SET status = $3, resolution = $4,
+                resolved_at = CASE WHEN $3 = 'resolved' THEN now() END, updated_at = now()
+          WHERE tenant_id = $1 AND id = $2`,
+        [tenantIdOf(manager), id, body.status, body.status === 'resolved' ? resolution : null],
+      );
+      await this.cases.addEntry(manager, id, {
+        kind: 'status',
+        authorId,
+        body: `Marked ${STATUS_WORDS[body.status]}${body.status === 'resolved' ? `: ${resolution}` : ''}`,
+      });
+    }
+    return this.detail(manager, id);
+  }
+
+  async reply(
+    manager: TenantManager,
+    id: string,
+    authorId: string,
+    body: string,
+  ): Promise<CaseDetailResponse> {
+    const found = await this.cases.find(manager, id, new Date());
+    if (!found) throw new NotFoundError('Case');
+    const [buyer] = await queryRows<{ subscription_state: string; subject: string | null; name: string }>(
+      manager,
+      `SELECT c.subscription_state, m.subject, t.name
+         FROM cases k
+         JOIN customers c ON c.tenant_id = k.tenant_id AND c.id = k.customer_id
+         JOIN answers a ON a.tenant_id = k.tenant_id AND a.id = k.answer_id
+         JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
+         JOIN tenants t ON t.id = k.tenant_id
+        WHERE k.tenant_id = $1 AND k.id = $2`,
+      [tenantIdOf(manager), id],
+    );
+    if (buyer && buyer.subscription_state !== 'subscribed') {
+      throw new ValidationFailedError([
+        {
+          field: 'body',
+          reason: `cannot be emailed: the buyer is ${buyer.subscription_state}; contact them another way and add a note`,
+        },
+      ]);
+    }
+    const text = body.trim();
+    const subject = buyer?.subject
+      ? `Re: ${buyer.subject.replace(/^re:\s*/i, '')}`
+      : `A message from ${buyer?.name ?? ''}`;
+    const [message] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, case_id, body_text, subject)
+       VALUES ($1, $2, $3, 'case-reply', 'scheduled', now(), $4, $5, $6) RETURNING id`,
+      [tenantIdOf(manager), found.customer.id, found.orderId, id, text, subject],
+    );
+    await this.cases.addEntry(manager, id, {
+      kind: 'reply',
+      authorId,
+      body: text,
+      messageId: message?.id,
+    });
+    await manager.query(
+      `UPDATE cases SET first_reply_at = coalesce(first_reply_at, now()),
+              status = CASE WHEN status = 'open' THEN 'waiting' ELSE status END, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id],
+    );
+    return this.detail(manager, id);
+  }
+
+  async detail(manager: TenantManager, id: string): Promise<CaseDetailResponse> {
+    const found = await this.cases.find(manager, id, new Date());
+    if (!found) throw new NotFoundError('Case');
+    const { answerId, orderId, ...summary } = found;
+    const answer = await this.answers.find(manager, answerId);
+    if (!answer) throw new NotFoundError('Answer');
+    const [order] = orderId
+      ? await queryRows<{
+          id: string;
+          external_id: string;
+          placed_at: Date;
+          total: string;
+          currency: string;
+          products: string[];
+        }>(
+          manager,
+          `SELECT o.id, o.external_id, o.placed_at, o.total, o.currency,
+                  coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
+                             WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id), '{}') AS products
+             FROM orders o WHERE o.tenant_id = $1 AND o.id = $2`,
+          [tenantIdOf(manager), orderId],
+        )
+      : [];
+    return {
+      ...summary,
+      answer,
+      order: order
+        ? {
+            id: order.id,
+            number: order.external_id,
+            placedAt: new Date(order.placed_at).toISOString(),
+            total: order.total,
+            currency: order.currency,
+            products: order.products,
+          }
+        : null,
+      entries: await this.cases.entries(manager, id),
+    };
+  }
+}
