@@ -1,4 +1,7 @@
 import type { MeResponse, SurveyPreviewResponse, SurveyResponse } from '@rapport/domain';
+import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { mailTo } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -106,5 +109,40 @@ describe('surveys', () => {
     ]);
     expect(preview.body.pageHtml).toContain('<html lang="de">');
     expect(preview.body.pageHtml).toContain('Sehr zufrieden');
+  });
+
+  it('sends one reminder four days after an unanswered opinion request, with the same survey', async () => {
+    const buyer = 'rita@surveys.example';
+    const T0 = new Date('2027-02-01T09:00:00Z');
+    const at = (days: number) => new Date(T0.getTime() + days * 86_400_000);
+    await owner.post('/api/orders', {
+      externalId: '#S1',
+      customer: { email: buyer, name: 'Rita Reminder', locale: 'fr' },
+      placedAt: T0.toISOString(),
+      total: '5.00',
+      currency: 'EUR',
+      lines: [{ productName: 'Baguette', quantity: 2, unitPrice: '2.50' }],
+    });
+    await testApp.app.get(FollowUpPlanner).planPending(at(0.01));
+    for (const day of [1, 10, 14, 20, 40]) await testApp.app.get(FollowUpDispatcher).dispatchDue(at(day));
+    const sent = await withClient(testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query<{ kind: string; sent_at: Date; same_survey: boolean }>(
+        `SELECT m.kind, m.sent_at, m.survey_version_id = r.survey_version_id AS same_survey
+           FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+           LEFT JOIN messages r ON r.tenant_id = m.tenant_id AND r.id = m.reminder_of
+          WHERE m.tenant_id = $1 AND c.email = $2 AND m.status = 'sent' ORDER BY m.sent_at`,
+        [tenantId, buyer],
+      );
+      return rows.map((row) => [row.kind, row.sent_at.toISOString(), row.same_survey]);
+    });
+    // The thank-you on day 1, the request on day 10, its reminder when the dispatcher next runs after day 14.
+    expect(sent).toEqual([
+      ['thank-you', at(1).toISOString(), null],
+      ['opinion-request', at(10).toISOString(), null],
+      ['reminder', at(14).toISOString(), true],
+    ]);
+    const [reminder] = await mailTo(testApp, buyer);
+    expect(reminder?.subject).toBe('Une minute pour Survey Bakery ?');
+    expect(reminder?.html).toMatch(/\/api\/a\/[^"?]+\?score=10/);
   });
 });
