@@ -22,6 +22,7 @@ import { SurveysModule } from './surveys/surveys.module';
 import { AnswersModule } from './answers/answers.module';
 import { CasesModule } from './cases/cases.module';
 import { RepliesModule } from './replies/replies.module';
+import { ReportsModule } from './reports/reports.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { LoggingModule } from './logging/logging.module';
@@ -56,6 +57,7 @@ export class AppModule {
         AnswersModule,
         CasesModule,
         RepliesModule,
+        ReportsModule,
         HealthModule,
         SeedModule,
       ],

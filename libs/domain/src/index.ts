@@ -39,3 +39,6 @@ export * from './cases/case-due';
 export * from './contracts/surveys';
 export * from './replies/reply-text';
 export * from './surveys/feedback-settings';
+export * from './reports/report-week';
+export * from './reports/report-figures';
+export * from './contracts/reports';

@@ -19,7 +19,7 @@ export class DevMailboxTransport extends MailTransport {
           to: mail.to.trim().toLowerCase(),
           replyTo: mail.replyTo ?? null,
           subject: mail.subject,
-          html: mail.html,
+          html: withInlineImages(mail),
           text: mail.text,
           headers: mail.headers ?? {},
           category: mail.category,
@@ -28,4 +28,18 @@ export class DevMailboxTransport extends MailTransport {
     });
     return { providerMessageId: `dev-${saved.id}` };
   }
+}
+
+/**
+ * The mailbox shows emails in the console, where `cid:` means nothing: inline images are written into the
+ * stored HTML as data URLs, so the email looks as the recipient's mail client would show it.
+ */
+function withInlineImages(mail: OutgoingMail): string {
+  let html = mail.html;
+  for (const image of mail.inlineImages ?? []) {
+    html = html
+      .split(`cid:${image.contentId}`)
+      .join(`data:${image.type};base64,${image.content.toString('base64')}`);
+  }
+  return html;
 }

@@ -11,6 +11,16 @@ export interface OutgoingMail {
   category: string;
   /** Opaque ids that come back with the provider's events (message and tenant ids). No personal data. */
   customArgs?: Record<string, string>;
+  /** Images the HTML shows by `cid:<contentId>` (the weekly report's charts). */
+  inlineImages?: InlineImage[];
+}
+
+/** An image attached inline and shown by the HTML as `cid:<contentId>`. */
+export interface InlineImage {
+  contentId: string;
+  filename: string;
+  type: 'image/png';
+  content: Buffer;
 }
 
 export interface SentMail {

@@ -58,6 +58,13 @@ export class SendGridTransport extends MailTransport {
           headers: mail.headers,
           customArgs: mail.customArgs,
           categories: [mail.category],
+          attachments: mail.inlineImages?.map((image) => ({
+            content: image.content.toString('base64'),
+            filename: image.filename,
+            type: image.type,
+            disposition: 'inline',
+            contentId: image.contentId,
+          })),
         });
         const id = response.headers['x-message-id'];
         return { providerMessageId: typeof id === 'string' ? id : String(id ?? '') };

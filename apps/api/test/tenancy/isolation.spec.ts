@@ -74,6 +74,9 @@ function templateSource(marker: string): { subject: string; body: string } {
   };
 }
 
+/** A week that has ended, with the seeded data in it (orders of 1 November 2026). */
+const A_PAST_MONDAY = '2026-10-26';
+
 /** A valid survey, for routes that save or preview one. */
 const SURVEY = { questions: [{ id: 'score', type: 'csat', prompt: null, required: true }], thankYou: null };
 
@@ -147,6 +150,20 @@ const CASES: Record<string, RouteCase> = {
     why: 'SendGrid Inbound Parse behind a secret path; the reply address names the business',
   },
   'GET /api/replies/unmatched': { kind: 'read' },
+  'GET /api/reports': { kind: 'read' },
+  'GET /api/reports/settings': { kind: 'read' },
+  'PUT /api/reports/settings': { kind: 'self', body: () => ({ weekday: 3, hour: 6 }) },
+  'PUT /api/reports/settings/me': { kind: 'self', body: () => ({ receivesReport: true }) },
+  'GET /api/reports/:weekStart': { kind: 'read', path: `/api/reports/${A_PAST_MONDAY}` },
+  'GET /api/reports/:weekStart/report.pdf': {
+    kind: 'read',
+    path: `/api/reports/${A_PAST_MONDAY}/report.pdf`,
+  },
+  'POST /api/reports/:weekStart/send': {
+    kind: 'self',
+    path: `/api/reports/${A_PAST_MONDAY}/send`,
+    body: () => undefined,
+  },
   'GET /api/feedback-settings': { kind: 'read' },
   'PUT /api/feedback-settings': {
     kind: 'self',
@@ -495,6 +512,7 @@ async function snapshot(world: World) {
     surveys,
     cases,
     feedback,
+    reportSettings,
   ] = await Promise.all([
     world.owner.get<BusinessResponse>('/api/business'),
     world.owner.get<TeamResponse>('/api/team'),
@@ -509,6 +527,7 @@ async function snapshot(world: World) {
     world.owner.get<unknown[]>('/api/surveys'),
     world.owner.get<Page<unknown>>('/api/cases'),
     world.owner.get<unknown>('/api/feedback-settings'),
+    world.owner.get<unknown>('/api/reports/settings'),
   ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
@@ -520,6 +539,7 @@ async function snapshot(world: World) {
     surveys: surveys.body,
     cases: cases.body.items,
     feedback: feedback.body,
+    reportSettings: reportSettings.body,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

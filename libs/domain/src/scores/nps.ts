@@ -31,10 +31,13 @@ export function summarizeNps(scores: readonly number[]): NpsSummary {
     else summary.detractors++;
     summary.total++;
   }
-  if (summary.total > 0) {
-    summary.score = roundHalfAwayFromZero(((summary.promoters - summary.detractors) * 100) / summary.total);
-  }
+  summary.score = npsScore(summary.promoters, summary.detractors, summary.total);
   return summary;
+}
+
+/** NPS from counts (as an aggregate query gives them); null when nobody answered. */
+export function npsScore(promoters: number, detractors: number, total: number): number | null {
+  return total > 0 ? roundHalfAwayFromZero(((promoters - detractors) * 100) / total) : null;
 }
 
 /** Math.round rounds -12.5 to -12; reports must treat +12.5 and -12.5 symmetrically. */

@@ -9,6 +9,7 @@ import { CreateEmailTemplates1795651900000 } from './1795651900000-CreateEmailTe
 import { ClaimByBuyer1795652000000 } from './1795652000000-ClaimByBuyer';
 import { AddAutomationConditions1795652100000 } from './1795652100000-AddAutomationConditions';
 import { CreateSurveysAndCases1795652200000 } from './1795652200000-CreateSurveysAndCases';
+import { CreateWeeklyReports1795652300000 } from './1795652300000-CreateWeeklyReports';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ClaimByBuyer1795652000000,
   AddAutomationConditions1795652100000,
   CreateSurveysAndCases1795652200000,
+  CreateWeeklyReports1795652300000,
 ];

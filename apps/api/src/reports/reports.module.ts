@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+import { WeeklyReportBuilder } from './weekly-report-builder';
+import { WeeklyReporter } from './weekly-reporter';
+import { WeeklyReportsService } from './weekly-reports.service';
+
+/** The owner's weekly report: computed, stored once per week, emailed, archived, and as PDF. */
+@Module({
+  controllers: [ReportsController],
+  providers: [WeeklyReportBuilder, WeeklyReportsService, WeeklyReporter],
+  exports: [WeeklyReportBuilder],
+})
+export class ReportsModule {}
