@@ -2,3 +2,4 @@ export * from './empty-state/empty-state.component';
 export * from './kpi-card/kpi-card.component';
 export * from './page-header/page-header.component';
 export * from './score-chip/score-chip.component';
+export * from './bar-chart/bar-chart.component';

@@ -6,7 +6,7 @@ const SCALE = 2;
 const WIDTH = 560 * SCALE;
 const HEIGHT = 200 * SCALE;
 const PADDING = 16 * SCALE;
-const LABEL_SPACE = 14 * SCALE;
+const LABEL_SPACE = 18 * SCALE;
 
 const AXIS: Rgb = [197, 203, 203];
 const INK: Rgb = [26, 28, 28];
@@ -38,8 +38,8 @@ export function npsTrendChart(trend: WeeklyReportContent['npsTrend']): ChartImag
     const height = Math.max(SCALE, (Math.abs(week.score) / 100) * half);
     const top = week.score >= 0 ? zero - height : zero;
     canvas.fillRect(center - slot * 0.3, top, slot * 0.6, height, week.score >= 0 ? GOOD : BAD);
-    const labelTop = week.score >= 0 ? top - 8 * SCALE : top + height + 3 * SCALE;
-    canvas.text(String(week.score), center, labelTop, SCALE, INK);
+    const labelTop = week.score >= 0 ? top - 13 * SCALE : top + height + 3 * SCALE;
+    canvas.text(String(week.score), center, labelTop, 2 * SCALE, INK);
   });
   const scored = trend.filter((week) => week.score !== null);
   return {
@@ -65,7 +65,7 @@ export function answersPerDayChart(days: WeeklyReportContent['answersPerDay']): 
     const center = PADDING + slot * (index + 0.5);
     const height = (day.count / highest) * (bottom - top);
     if (day.count > 0) canvas.fillRect(center - slot * 0.3, bottom - height, slot * 0.6, height, NEUTRAL);
-    canvas.text(String(day.count), center, bottom - height - 8 * SCALE, SCALE, INK);
+    canvas.text(String(day.count), center, bottom - height - 13 * SCALE, 2 * SCALE, INK);
   });
   return {
     png: canvas.toPng(),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DashboardController } from './dashboard.controller';
 import { ReportsController } from './reports.controller';
 import { WeeklyReportBuilder } from './weekly-report-builder';
 import { WeeklyReporter } from './weekly-reporter';
@@ -6,7 +7,7 @@ import { WeeklyReportsService } from './weekly-reports.service';
 
 /** The owner's weekly report: computed, stored once per week, emailed, archived, and as PDF. */
 @Module({
-  controllers: [ReportsController],
+  controllers: [ReportsController, DashboardController],
   providers: [WeeklyReportBuilder, WeeklyReportsService, WeeklyReporter],
   exports: [WeeklyReportBuilder],
 })

@@ -9,7 +9,6 @@ import {
   type ReportComment,
   type ReportWeek,
   type WeeklyReportContent,
-  weekStarting,
 } from '@rapport/domain';
 import { responseTimes } from '../cases/response-times';
 import { queryRows } from '../database/query-rows';
@@ -106,10 +105,8 @@ export class WeeklyReportBuilder {
     }));
   }
 
-  private async npsByWeek(
-    manager: TenantManager,
-    weeks: ReportWeek[],
-  ): Promise<WeeklyReportContent['npsTrend']> {
+  /** NPS per week, in the weeks' order; a week without answers has none. */
+  async npsByWeek(manager: TenantManager, weeks: ReportWeek[]): Promise<WeeklyReportContent['npsTrend']> {
     const rows = await queryRows<{ i: string; promoters: number; detractors: number; total: number }>(
       manager,
       `SELECT w.i, count(a.band) FILTER (WHERE a.band = 'promoter')::int AS promoters,
@@ -145,26 +142,33 @@ export class WeeklyReportBuilder {
     };
   }
 
-  private async answersPerDay(
+  private answersPerDay(
     manager: TenantManager,
     week: ReportWeek,
     timeZone: string,
   ): Promise<WeeklyReportContent['answersPerDay']> {
+    return this.answersByDay(manager, week.from, 7, timeZone);
+  }
+
+  /** Answers per local day for `days` days from `firstDay` (a local midnight), every day listed. */
+  async answersByDay(
+    manager: TenantManager,
+    firstDay: Date,
+    days: number,
+    timeZone: string,
+  ): Promise<WeeklyReportContent['answersPerDay']> {
+    const dates: string[] = [];
+    // Noon of each day is safely inside it, whatever the clock change.
+    for (let day = 0; day < days; day += 1)
+      dates.push(dateOf(new Date(firstDay.getTime() + (day * 24 + 12) * 3_600_000), timeZone));
     const rows = await queryRows<{ day: string; count: number }>(
       manager,
       `SELECT to_char(answered_at AT TIME ZONE $4, 'YYYY-MM-DD') AS day, count(*)::int AS count
          FROM answers WHERE tenant_id = $1 AND answered_at >= $2 AND answered_at < $3 GROUP BY 1`,
-      [tenantIdOf(manager), week.from, week.to, timeZone],
+      [tenantIdOf(manager), firstDay, new Date(firstDay.getTime() + (days * 24 + 2) * 3_600_000), timeZone],
     );
     const counts = new Map(rows.map((row) => [row.day, row.count]));
-    const days: WeeklyReportContent['answersPerDay'] = [];
-    const monday = weekStarting(week.weekStart, timeZone);
-    for (let day = 0; day < 7; day += 1) {
-      // Noon of each day is safely inside it, whatever the clock change.
-      const date = dateOf(new Date(monday.from.getTime() + (day * 24 + 12) * 3_600_000), timeZone);
-      days.push({ date, count: counts.get(date) ?? 0 });
-    }
-    return days;
+    return dates.map((date) => ({ date, count: counts.get(date) ?? 0 }));
   }
 
   private async products(manager: TenantManager, week: ReportWeek): Promise<WeeklyReportContent['products']> {

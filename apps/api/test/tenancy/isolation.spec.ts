@@ -150,6 +150,7 @@ const CASES: Record<string, RouteCase> = {
     why: 'SendGrid Inbound Parse behind a secret path; the reply address names the business',
   },
   'GET /api/replies/unmatched': { kind: 'read' },
+  'GET /api/dashboard': { kind: 'read' },
   'GET /api/reports': { kind: 'read' },
   'GET /api/reports/settings': { kind: 'read' },
   'PUT /api/reports/settings': { kind: 'self', body: () => ({ weekday: 3, hour: 6 }) },

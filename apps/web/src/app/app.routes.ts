@@ -75,6 +75,10 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./cases/cases.routes').then((m) => m.CASES_ROUTES),
       },
       {
+        path: 'reports',
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+      },
+      {
         path: 'settings',
         loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },

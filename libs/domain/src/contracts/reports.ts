@@ -92,3 +92,35 @@ export interface ReportSettings {
   receivesReport: boolean;
   isOwner: boolean;
 }
+
+/** The key figures of one period (the last 7 or 30 days). */
+export interface DashboardPeriod {
+  days: number;
+  /** Follow-ups sent (every kind). */
+  sent: number;
+  requests: number;
+  answers: number;
+  /** Answers over opinion requests sent in the period; null when none was sent. */
+  responseRate: number | null;
+  nps: number | null;
+  /** Average satisfaction, 1 to 5. */
+  csat: number | null;
+}
+
+export interface DashboardResponse {
+  periods: DashboardPeriod[];
+  openCases: number;
+  overdueCases: number;
+  npsTrend: WeeklyReportContent['npsTrend'];
+  /** The last 30 days, oldest first. */
+  answersPerDay: WeeklyReportContent['answersPerDay'];
+  latestComments: {
+    answerId: string;
+    customerName: string;
+    comment: string;
+    score: number | null;
+    scoreType: 'nps' | 'csat' | null;
+    band: 'promoter' | 'passive' | 'detractor' | null;
+    answeredAt: string;
+  }[];
+}

@@ -14,6 +14,7 @@ describe('report figures', () => {
     [0.0015, '0.15%'],
     [0.002, '0.2%'],
     [0.123, '12%'],
+    [0, '0%'],
   ])('writes the share %p as %p', (share, words) => {
     expect(formatShare(share)).toBe(words);
   });

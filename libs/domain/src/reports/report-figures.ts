@@ -25,7 +25,7 @@ export function deliverabilityWarning(rates: {
 /** "0.15%", "12%": a share in words. */
 export function formatShare(share: number): string {
   const percent = share * 100;
-  return `${percent < 1 ? percent.toFixed(2).replace(/0$/, '') : Math.round(percent)}%`;
+  return `${percent < 1 ? Number(percent.toFixed(2)) : Math.round(percent)}%`;
 }
 
 /** The change against the week before, in words: "+3", "−2", "same", "new". */

@@ -1,39 +1,74 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { EmptyStateComponent, KpiCardComponent, PageHeaderComponent } from '@rapport/ui';
+import { DatePipe, PercentPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { CaseResponse, DashboardResponse, DeliveryHealthResponse } from '@rapport/domain';
+import {
+  BarChartComponent,
+  EmptyStateComponent,
+  KpiCardComponent,
+  PageHeaderComponent,
+  ScoreChipComponent,
+} from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
+import { AutomationsApi } from '../automations/automations-api';
+import { DeliveryHealthCardComponent } from '../automations/delivery-health-card';
+import { CasesApi } from '../cases/cases-api';
+import { ReportsApi } from '../reports/reports-api';
 
+/** The console's home: how the last 7 and 30 days went, and what needs the member now. */
 @Component({
   selector: 'rp-dashboard-page',
-  imports: [PageHeaderComponent, KpiCardComponent, EmptyStateComponent],
-  template: `
-    <rp-page-header [title]="greeting()" subtitle="Your follow-ups over the last 7 days." />
-    <section class="kpis" aria-label="Key figures">
-      <rp-kpi-card label="Emails sent" [value]="null" hint="Thank-yous and opinion requests" />
-      <rp-kpi-card label="Response rate" [value]="null" hint="Buyers who answered" />
-      <rp-kpi-card label="NPS" [value]="null" hint="Promoters minus detractors" />
-      <rp-kpi-card label="Open cases" [value]="null" hint="Unhappy buyers to answer" />
-    </section>
-    <rp-empty-state
-      icon="insights"
-      title="No follow-ups yet"
-      message="Figures appear here once orders come in and Rapport starts thanking your buyers."
-    />
-  `,
-  styles: `
-    .kpis {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
-      gap: 16px;
-      margin-bottom: 24px;
-    }
-  `,
+  imports: [
+    RouterLink,
+    DatePipe,
+    PercentPipe,
+    PageHeaderComponent,
+    KpiCardComponent,
+    EmptyStateComponent,
+    BarChartComponent,
+    ScoreChipComponent,
+    DeliveryHealthCardComponent,
+  ],
+  templateUrl: './dashboard-page.html',
+  styleUrls: ['../lists.scss', './dashboard-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class DashboardPage {
+export class DashboardPage implements OnInit {
   private readonly session = inject(SessionStore);
+  private readonly reports = inject(ReportsApi);
+  private readonly cases = inject(CasesApi);
+  private readonly automations = inject(AutomationsApi);
+  readonly canWorkCases = this.session.can('cases:work');
+  readonly dashboard = signal<DashboardResponse | null>(null);
+  readonly myCases = signal<CaseResponse[]>([]);
+  readonly health = signal<DeliveryHealthResponse | null>(null);
+  readonly days = signal<7 | 30>(7);
 
   readonly greeting = computed(() => {
     const firstName = this.session.me()?.user.name.split(' ')[0];
     return firstName ? `Welcome back, ${firstName}` : 'Welcome back';
   });
+  readonly period = computed(
+    () => this.dashboard()?.periods.find((period) => period.days === this.days()) ?? null,
+  );
+  readonly isEmpty = computed(() => {
+    const dashboard = this.dashboard();
+    return (
+      dashboard !== null && dashboard.periods.every((period) => period.sent === 0 && period.answers === 0)
+    );
+  });
+  readonly npsBars = computed(() =>
+    (this.dashboard()?.npsTrend ?? []).map((week) => ({ label: week.weekStart.slice(5), value: week.score })),
+  );
+  readonly dayBars = computed(() =>
+    (this.dashboard()?.answersPerDay ?? []).map((day) => ({ label: day.date.slice(5), value: day.count })),
+  );
+
+  async ngOnInit(): Promise<void> {
+    const [dashboard, health] = await Promise.all([this.reports.dashboard(), this.automations.health()]);
+    this.dashboard.set(dashboard);
+    this.health.set(health);
+    if (this.canWorkCases)
+      this.myCases.set((await this.cases.list({ mine: true, unresolved: true, limit: 5 })).items);
+  }
 }

@@ -72,7 +72,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Reports',
     icon: 'insights',
     purpose: 'The weekly report sent to the owner, and its archive.',
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     path: 'settings',
