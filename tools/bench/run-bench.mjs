@@ -18,6 +18,7 @@ import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { benchDispatch } from './dispatch-bench.mjs';
+import { benchReports } from './report-bench.mjs';
 import { Client, peakRssMiB, percentile, rssMiB, sleep, startApp } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -312,7 +313,7 @@ function writeSection(name, title, note, rows) {
     `${note}\n\n${table}\n<!-- /bench:${name} -->`;
   const current = existsSync(path)
     ? readFileSync(path, 'utf8')
-    : '# Benchmarks\n\nWritten by `npm run bench`; `BENCH_ONLY=import` or `BENCH_ONLY=dispatch` reruns one section.\n';
+    : '# Benchmarks\n\nWritten by `npm run bench`; `BENCH_ONLY=import`, `dispatch` or `report` reruns one section.\n';
   const marked = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
   writeFileSync(
     path,
@@ -326,11 +327,12 @@ function writeSection(name, title, note, rows) {
 }
 
 const only = process.env.BENCH_ONLY;
-if (only !== 'dispatch') {
+const wanted = (name) => !only || only === name;
+if (wanted('import')) {
   const { rows, note } = await benchImportAndSearch();
   writeSection('import', 'Import and search', note, rows);
 }
-if (only !== 'import') {
+if (wanted('dispatch')) {
   const rows = await benchDispatch(root, step);
   writeSection(
     'dispatch',
@@ -341,4 +343,8 @@ if (only !== 'import') {
       `compiled built-in template for one message, measured in a process of its own over as many renders.`,
     rows,
   );
+}
+if (wanted('report')) {
+  const { rows, note } = await benchReports(root, step);
+  writeSection('report', 'Weekly report and dashboard', note, rows);
 }
