@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
-  addDays,
   type DashboardPeriod,
   instantAt,
   type DashboardResponse,
@@ -40,9 +39,9 @@ export class DashboardController {
       const timeZone = business?.time_zone ?? 'UTC';
       const weeks: ReportWeek[] = [weekContaining(now, timeZone)];
       while (weeks.length < 12) weeks.unshift(previousWeek(weeks[0] as ReportWeek, timeZone));
-      // The 30 local days up to today: from the local midnight 29 days before today.
+      // Days are the business's local days: the last 7 are today and the six before it.
       const local = wallTimeAt(now, timeZone);
-      const firstDay = instantAt(addDays(local, -29), { hour: 0, minute: 0 }, timeZone);
+      const today = `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
       const [cases] = await queryRows<{ open: number; overdue: number }>(
         manager,
         `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue
@@ -50,18 +49,29 @@ export class DashboardController {
         [tenantIdOf(manager), now],
       );
       return {
-        periods: [await this.period(manager, now, 7), await this.period(manager, now, 30)],
+        periods: [
+          await this.period(manager, today, 7, timeZone),
+          await this.period(manager, today, 30, timeZone),
+        ],
         openCases: cases?.open ?? 0,
         overdueCases: cases?.overdue ?? 0,
         npsTrend: await this.builder.npsByWeek(manager, weeks),
-        answersPerDay: await this.builder.answersByDay(manager, firstDay, 30, timeZone),
+        answersPerDay: await this.builder.answersByDay(manager, daysBefore(today, 29), 30),
         latestComments: await this.latestComments(manager),
       };
     });
   }
 
-  private async period(manager: TenantManager, now: Date, days: number): Promise<DashboardPeriod> {
-    const since = new Date(now.getTime() - days * DAY_MS);
+  /** The figures of the last `days` local days, today included: answers from the daily roll-up. */
+  private async period(
+    manager: TenantManager,
+    today: string,
+    days: number,
+    timeZone: string,
+  ): Promise<DashboardPeriod> {
+    const first = daysBefore(today, days - 1);
+    const [year = 0, month = 1, day = 1] = first.split('-').map(Number);
+    const since = instantAt({ year, month, day }, { hour: 0, minute: 0 }, timeZone);
     const [row] = await queryRows<{
       sent: number;
       requests: number;
@@ -69,28 +79,31 @@ export class DashboardController {
       promoters: number;
       detractors: number;
       nps_total: number;
-      csat: string | null;
+      csat_sum: number;
+      csat_count: number;
     }>(
       manager,
-      `SELECT (SELECT count(*)::int FROM messages WHERE tenant_id = $1 AND sent_at >= $2 AND kind <> 'case-reply') AS sent,
-              (SELECT count(*)::int FROM messages WHERE tenant_id = $1 AND sent_at >= $2 AND kind = 'opinion-request') AS requests,
-              count(*)::int AS answers,
-              count(*) FILTER (WHERE score_type = 'nps' AND band = 'promoter')::int AS promoters,
-              count(*) FILTER (WHERE score_type = 'nps' AND band = 'detractor')::int AS detractors,
-              count(*) FILTER (WHERE score_type = 'nps')::int AS nps_total,
-              round(avg(score) FILTER (WHERE score_type = 'csat'), 2) AS csat
-         FROM answers WHERE tenant_id = $1 AND answered_at >= $2`,
-      [tenantIdOf(manager), since],
+      `SELECT m.sent, m.requests, coalesce(sum(d.answers), 0)::int AS answers,
+              coalesce(sum(d.promoters), 0)::int AS promoters, coalesce(sum(d.detractors), 0)::int AS detractors,
+              coalesce(sum(d.promoters + d.passives + d.detractors), 0)::int AS nps_total,
+              coalesce(sum(d.csat_sum), 0)::int AS csat_sum, coalesce(sum(d.csat_count), 0)::int AS csat_count
+         FROM (SELECT count(*) FILTER (WHERE kind <> 'case-reply')::int AS sent,
+                      count(*) FILTER (WHERE kind = 'opinion-request')::int AS requests
+                 FROM messages WHERE tenant_id = $1 AND sent_at >= $3 AND sent_at IS NOT NULL) m
+         LEFT JOIN answer_days d ON d.tenant_id = $1 AND d.day >= $2::date
+        GROUP BY m.sent, m.requests`,
+      [tenantIdOf(manager), first, since],
     );
     const requests = row?.requests ?? 0;
+    const answers = row?.answers ?? 0;
     return {
       days,
       sent: row?.sent ?? 0,
       requests,
-      answers: row?.answers ?? 0,
-      responseRate: requests > 0 ? Math.min(1, (row?.answers ?? 0) / requests) : null,
+      answers,
+      responseRate: requests > 0 ? Math.min(1, answers / requests) : null,
       nps: npsScore(row?.promoters ?? 0, row?.detractors ?? 0, row?.nps_total ?? 0),
-      csat: row?.csat === null || row?.csat === undefined ? null : Number(row.csat),
+      csat: row && row.csat_count > 0 ? Math.round((row.csat_sum / row.csat_count) * 100) / 100 : null,
     };
   }
 
@@ -122,4 +135,9 @@ export class DashboardController {
       answeredAt: new Date(row.answered_at).toISOString(),
     }));
   }
+}
+
+/** The date `count` days before `date` (YYYY-MM-DD). */
+function daysBefore(date: string, count: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) - count * DAY_MS).toISOString().slice(0, 10);
 }

@@ -61,7 +61,7 @@ export class WeeklyReportBuilder {
       },
       csat: await this.csat(manager, week),
       npsTrend: trend,
-      answersPerDay: await this.answersPerDay(manager, week, timeZone),
+      answersPerDay: await this.answersPerDay(manager, week),
       products: await this.products(manager, week),
       bestComments: await this.comments(manager, week, 'best'),
       worstComments: await this.comments(manager, week, 'worst'),
@@ -105,17 +105,16 @@ export class WeeklyReportBuilder {
     }));
   }
 
-  /** NPS per week, in the weeks' order; a week without answers has none. */
+  /** NPS per week (from the daily roll-up), in the weeks' order; a week without answers has none. */
   async npsByWeek(manager: TenantManager, weeks: ReportWeek[]): Promise<WeeklyReportContent['npsTrend']> {
     const rows = await queryRows<{ i: string; promoters: number; detractors: number; total: number }>(
       manager,
-      `SELECT w.i, count(a.band) FILTER (WHERE a.band = 'promoter')::int AS promoters,
-              count(a.band) FILTER (WHERE a.band = 'detractor')::int AS detractors, count(a.band)::int AS total
-         FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS w(starts, ends, i)
-         LEFT JOIN answers a ON a.tenant_id = $1 AND a.score_type = 'nps'
-               AND a.answered_at >= w.starts AND a.answered_at < w.ends
+      `SELECT w.i, coalesce(sum(d.promoters), 0)::int AS promoters, coalesce(sum(d.detractors), 0)::int AS detractors,
+              coalesce(sum(d.promoters + d.passives + d.detractors), 0)::int AS total
+         FROM unnest($2::date[]) WITH ORDINALITY AS w(starts, i)
+         LEFT JOIN answer_days d ON d.tenant_id = $1 AND d.day >= w.starts AND d.day < w.starts + 7
         GROUP BY w.i ORDER BY w.i`,
-      [tenantIdOf(manager), weeks.map((week) => week.from), weeks.map((week) => week.to)],
+      [tenantIdOf(manager), weeks.map((week) => week.weekStart)],
     );
     return weeks.map((week, index) => {
       const row = rows[index];
@@ -145,30 +144,28 @@ export class WeeklyReportBuilder {
   private answersPerDay(
     manager: TenantManager,
     week: ReportWeek,
-    timeZone: string,
   ): Promise<WeeklyReportContent['answersPerDay']> {
-    return this.answersByDay(manager, week.from, 7, timeZone);
+    return this.answersByDay(manager, week.weekStart, 7);
   }
 
-  /** Answers per local day for `days` days from `firstDay` (a local midnight), every day listed. */
+  /** Answers per local day (from the daily roll-up) for `days` days from `firstDate` (YYYY-MM-DD). */
   async answersByDay(
     manager: TenantManager,
-    firstDay: Date,
+    firstDate: string,
     days: number,
-    timeZone: string,
   ): Promise<WeeklyReportContent['answersPerDay']> {
-    const dates: string[] = [];
-    // Noon of each day is safely inside it, whatever the clock change.
-    for (let day = 0; day < days; day += 1)
-      dates.push(dateOf(new Date(firstDay.getTime() + (day * 24 + 12) * 3_600_000), timeZone));
-    const rows = await queryRows<{ day: string; count: number }>(
+    const rows = await queryRows<{ day: string; answers: number }>(
       manager,
-      `SELECT to_char(answered_at AT TIME ZONE $4, 'YYYY-MM-DD') AS day, count(*)::int AS count
-         FROM answers WHERE tenant_id = $1 AND answered_at >= $2 AND answered_at < $3 GROUP BY 1`,
-      [tenantIdOf(manager), firstDay, new Date(firstDay.getTime() + (days * 24 + 2) * 3_600_000), timeZone],
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, answers FROM answer_days
+        WHERE tenant_id = $1 AND day >= $2::date AND day < $2::date + $3::int`,
+      [tenantIdOf(manager), firstDate, days],
     );
-    const counts = new Map(rows.map((row) => [row.day, row.count]));
-    return dates.map((date) => ({ date, count: counts.get(date) ?? 0 }));
+    const counts = new Map(rows.map((row) => [row.day, row.answers]));
+    const first = new Date(`${firstDate}T12:00:00Z`);
+    return Array.from({ length: days }, (_, day) => {
+      const date = new Date(first.getTime() + day * 86_400_000).toISOString().slice(0, 10);
+      return { date, count: counts.get(date) ?? 0 };
+    });
   }
 
   private async products(manager: TenantManager, week: ReportWeek): Promise<WeeklyReportContent['products']> {

@@ -10,6 +10,7 @@ import { ClaimByBuyer1795652000000 } from './1795652000000-ClaimByBuyer';
 import { AddAutomationConditions1795652100000 } from './1795652100000-AddAutomationConditions';
 import { CreateSurveysAndCases1795652200000 } from './1795652200000-CreateSurveysAndCases';
 import { CreateWeeklyReports1795652300000 } from './1795652300000-CreateWeeklyReports';
+import { AddAnswerDays1795652400000 } from './1795652400000-AddAnswerDays';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddAutomationConditions1795652100000,
   CreateSurveysAndCases1795652200000,
   CreateWeeklyReports1795652300000,
+  AddAnswerDays1795652400000,
 ];
