@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { MeResponse, WeeklyReportResponse, WeeklyReportSummary } from '@rapport/domain';
 import { WeeklyReporter } from '../../src/reports/weekly-reporter';
-import { mailTo } from '../support/factories';
+import { addMember, createUser, mailTo, signedIn } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -215,6 +215,32 @@ describe('the weekly report', () => {
       '2026-02-23',
       '2026-03-16',
     ]);
+  });
+
+  it('goes to the admins who ask for it, never to staff', async () => {
+    const admin = await createUser(testApp);
+    const staff = await createUser(testApp);
+    await addMember(testApp, madrid.id, admin, 'admin');
+    await addMember(testApp, madrid.id, staff, 'staff');
+    const asAdmin = await signedIn(testApp, admin);
+    const opted = await asAdmin.put<{ receivesReport: boolean }>('/api/reports/settings/me', {
+      receivesReport: true,
+    });
+    expect(opted.body.receivesReport).toBe(true);
+    const asStaff = await signedIn(testApp, staff);
+    const refused = await asStaff.put('/api/reports/settings/me', { receivesReport: true });
+    expect(refused.status).toBe(400);
+    const asOwner = await madrid.owner.put('/api/reports/settings/me', { receivesReport: false });
+    expect(asOwner.status).toBe(400);
+
+    // Monday 30 March, 08:00 in Madrid (UTC+2 since the 29th): the report of the week of the 23rd.
+    await testApp.app.get(WeeklyReporter).sendDue(new Date('2026-03-30T06:00:00Z'));
+    const reportsTo = async (email: string) =>
+      (await mailTo(testApp, email))
+        .filter((mail) => mail.category === 'weekly-report')
+        .map((mail) => mail.subject);
+    expect(await reportsTo(admin.email)).toEqual(['Madrid Bakery: your week, 23 March to 29 March 2026']);
+    expect(await reportsTo(staff.email)).toEqual([]);
   });
 
   it('emails the report to a member on demand, with both charts inline and a plain-text part', async () => {
