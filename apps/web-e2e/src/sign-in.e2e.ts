@@ -30,7 +30,7 @@ describe('signing in to the console', () => {
     await page.waitForURL(/\/surveys$/);
     await expectVisible(page.getByTestId('business-name').filter({ hasText: 'Northwind Bakery' }));
     await expectVisible(page.getByRole('heading', { name: 'Surveys' }));
-    await expectVisible(page.getByText('Not available yet'));
+    await expectVisible(page.getByRole('link', { name: 'How did we do?' }));
     const navigation = page.getByRole('navigation', { name: 'Sections' });
     for (const section of [
       'Dashboard',

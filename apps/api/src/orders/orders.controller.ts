@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { OrderResponse, Page } from '@rapport/domain';
+import type { OrderResponse, OrderSource, Page } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import type { Principal } from '../auth/principal';
 import { ParseId } from '../errors/parse-id.pipe';
 import { IdempotencyKey, IdempotencyService } from '../idempotency/idempotency.service';
 import { ChangeOrderStatusDto, OrderListQueryDto, UpsertOrderDto } from './dto/order.dto';
@@ -28,7 +29,11 @@ export class OrdersController {
     return this.orders.get(tenantId, id);
   }
 
-  /** Creates the order (201) or updates the one with that external id (200), with its buyer. */
+  /**
+   * Creates the order (201) or updates the one with that external id (200), with its buyer. An order sent from
+   * the console (a session) is the console's, one sent with an API key the API's: each source has its own
+   * order numbers.
+   */
   @RequirePermission('orders:write')
   @Post()
   @ApiHeader({
@@ -38,6 +43,7 @@ export class OrdersController {
   })
   async upsert(
     @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
     @Body() body: UpsertOrderDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -47,7 +53,7 @@ export class OrdersController {
       key,
       { route: 'POST /api/orders', body },
       async (manager) => {
-        const { order, isNew } = await this.orders.upsertWithin(manager, 'api', body);
+        const { order, isNew } = await this.orders.upsertWithin(manager, sourceOf(principal), body);
         return { statusCode: isNew ? 201 : 200, body: order };
       },
     );
@@ -60,6 +66,7 @@ export class OrdersController {
   @Post(':id/status')
   changeStatus(
     @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseId()) id: string,
     @Body() body: ChangeOrderStatusDto,
   ): Promise<OrderResponse> {
@@ -68,7 +75,12 @@ export class OrdersController {
       id,
       body.status,
       body.at ? new Date(body.at) : new Date(),
-      'api',
+      sourceOf(principal),
     );
   }
+}
+
+/** Orders entered by a person in the console are the console's; those sent with an API key, the API's. */
+function sourceOf(principal: Principal): OrderSource {
+  return principal.kind === 'user' ? 'console' : 'api';
 }

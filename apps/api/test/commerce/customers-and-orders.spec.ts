@@ -197,4 +197,12 @@ describe('buyers and orders through the REST API', () => {
     expect((await readOnly.post('/api/customers', { email: 'x@example.com' })).status).toBe(403);
     expect((await readOnly.get(`/api/customers/${created.body.id}`)).status).toBe(200);
   });
+
+  it('keeps an order entered in the console apart from the API orders with the same number', async () => {
+    const fromConsole = await staff.post<OrderResponse>('/api/orders', order('#5001'));
+    const fromApi = await integration.post<OrderResponse>('/api/orders', order('#5001'));
+    expect([fromConsole.status, fromApi.status]).toEqual([201, 201]);
+    expect([fromConsole.body.source, fromApi.body.source]).toEqual(['console', 'api']);
+    expect(fromConsole.body.id).not.toBe(fromApi.body.id);
+  });
 });

@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { OrderListQuery, OrderResponse, OrderStatus, Page, ProductResponse } from '@rapport/domain';
+import type {
+  OrderListQuery,
+  OrderResponse,
+  OrderStatus,
+  Page,
+  ProductResponse,
+  UpsertOrderRequest,
+} from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { toParams } from '../customers/customers-api';
 
@@ -14,6 +21,11 @@ export class OrdersApi {
 
   get(id: string): Promise<OrderResponse> {
     return firstValueFrom(this.http.get<OrderResponse>(`/api/orders/${id}`));
+  }
+
+  /** Creates an order entered in the console (or updates the console's order with that number). */
+  create(order: UpsertOrderRequest): Promise<OrderResponse> {
+    return firstValueFrom(this.http.post<OrderResponse>('/api/orders', order));
   }
 
   changeStatus(id: string, status: OrderStatus): Promise<OrderResponse> {

@@ -38,6 +38,9 @@ import { OrdersApi } from './orders-api';
     >
       <a mat-button routerLink="/orders/products"><mat-icon>inventory_2</mat-icon> Products</a>
       @if (canImport) {
+        <a mat-stroked-button routerLink="/orders/new"><mat-icon>add</mat-icon> New order</a>
+      }
+      @if (canImport) {
         <a mat-flat-button routerLink="/customers/import" [queryParams]="{ kind: 'orders' }">
           <mat-icon>upload_file</mat-icon> Import CSV
         </a>

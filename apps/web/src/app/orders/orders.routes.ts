@@ -12,6 +12,11 @@ export const ORDERS_ROUTES: Routes = [
     title: 'Products · Rapport',
   },
   {
+    path: 'new',
+    loadComponent: () => import('./new-order-page').then((m) => m.NewOrderPage),
+    title: 'New order · Rapport',
+  },
+  {
     path: ':orderId',
     loadComponent: () => import('./order-detail-page').then((m) => m.OrderDetailPage),
     title: 'Order · Rapport',
