@@ -69,4 +69,25 @@ describe('automations', () => {
     await page.getByLabel('Rule', { exact: true }).getByText('How did we do?').first().waitFor();
     await screenshot(page, 'messages');
   });
+
+  it('creates a rule of its own, and deletes it', async () => {
+    await page.getByRole('link', { name: 'Automations', exact: true }).first().click();
+    await page.waitForURL(/\/automations$/);
+    await page.getByRole('button', { name: 'New rule' }).click();
+    const form = page.getByRole('form', { name: 'New rule' });
+    await form.getByLabel('Name').fill('Opinion after shipping');
+    await form.getByLabel('Sends').click();
+    await page.getByRole('option', { name: 'An opinion request' }).click();
+    await form.getByLabel('Wait').fill('3');
+    await form.getByLabel('After').click();
+    await page.getByRole('option', { name: 'an order is fulfilled' }).click();
+    await form.getByRole('button', { name: 'Create rule' }).click();
+    await page.getByText('3 days after an order is fulfilled, send "How did we do?"').waitFor();
+    await screenshot(page, 'automation-new-rule');
+    await page.getByRole('button', { name: 'Delete Opinion after shipping' }).click();
+    await page.getByRole('button', { name: 'Delete rule' }).click();
+    await page
+      .getByText('3 days after an order is fulfilled, send "How did we do?"')
+      .waitFor({ state: 'detached' });
+  });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type AutomationResponse,
@@ -6,6 +6,8 @@ import {
   type AutomationConditions,
   conditionsProblems,
   delayMs,
+  type DelayUnit,
+  RULE_TEMPLATE_NAMES,
   type MessageResponse,
   type Page,
   type SendNowResponse,
@@ -15,9 +17,14 @@ import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { queryRows } from '../database/query-rows';
-import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
+import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { AutomationsRepository, toResponse } from './automations.repository';
-import { MessageListQueryDto, SendNowDto, UpdateAutomationDto } from './dto/followups.dto';
+import {
+  CreateAutomationDto,
+  MessageListQueryDto,
+  SendNowDto,
+  UpdateAutomationDto,
+} from './dto/followups.dto';
 import { MessagesRepository } from './messages.repository';
 
 /** The longest delay a rule may have (the column's limit). */
@@ -52,22 +59,9 @@ export class FollowUpsController {
     @Param('id', ParseId()) id: string,
     @Body() body: UpdateAutomationDto,
   ): Promise<AutomationResponse> {
-    const minutes = body.delay ? delayMs(body.delay) / 60_000 : undefined;
-    const problems = body.conditions === undefined ? [] : conditionsProblems(body.conditions);
-    if (minutes !== undefined && minutes > MAX_DELAY_MINUTES)
-      problems.unshift({ field: 'delay', reason: 'must be at most a year' });
-    if (problems.length > 0) throw new ValidationFailedError(problems);
+    const minutes = checkedMinutes(body);
     return this.database.transaction(tenantId, async (manager) => {
-      if (body.surveyId) {
-        const [survey] = await manager.query(`SELECT 1 FROM surveys WHERE tenant_id = $1 AND id = $2`, [
-          tenantIdOf(manager),
-          body.surveyId,
-        ]);
-        if (!survey)
-          throw new ValidationFailedError([
-            { field: 'surveyId', reason: 'is not a survey of this business' },
-          ]);
-      }
+      await assertSurvey(manager, body.surveyId);
       const updated = await queryRows(
         manager,
         `UPDATE automations
@@ -76,6 +70,7 @@ export class FollowUpsController {
                 fallback_after_placed_days = CASE WHEN $6 THEN $7 ELSE fallback_after_placed_days END,
                 conditions = coalesce($8::jsonb, conditions),
                 survey_id = CASE WHEN $9 THEN $10::uuid ELSE survey_id END,
+                trigger = coalesce($11, trigger),
                 updated_at = now()
           WHERE tenant_id = $1 AND id = $2 RETURNING id`,
         [
@@ -89,12 +84,70 @@ export class FollowUpsController {
           body.conditions === undefined ? null : JSON.stringify(normalConditions(body.conditions)),
           body.surveyId !== undefined,
           body.surveyId ?? null,
+          body.trigger ?? null,
         ],
       );
       if (updated.length === 0) throw new NotFoundError('Automation');
       const row = (await this.automations.list(manager)).find((automation) => automation.id === id);
       if (!row) throw new NotFoundError('Automation');
       return toResponse(row);
+    });
+  }
+
+  /** A new rule, on unless told otherwise; it plans follow-ups for the orders events that come from now on. */
+  @RequirePermission('automations:write')
+  @Post('automations')
+  createAutomation(
+    @CurrentTenant() tenantId: string,
+    @Body() body: CreateAutomationDto,
+  ): Promise<AutomationResponse> {
+    const minutes = checkedMinutes(body) ?? 0;
+    return this.database.transaction(tenantId, async (manager) => {
+      if (body.kind === 'opinion-request') await assertSurvey(manager, body.surveyId);
+      const [created] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO automations (tenant_id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name,
+                                  conditions, is_enabled, survey_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          tenantIdOf(manager),
+          body.name.trim(),
+          body.trigger,
+          minutes,
+          body.trigger === 'order_delivered' ? (body.fallbackAfterPlacedDays ?? null) : null,
+          body.kind,
+          RULE_TEMPLATE_NAMES[body.kind],
+          JSON.stringify(normalConditions(body.conditions ?? {})),
+          body.isEnabled ?? true,
+          body.kind === 'opinion-request' ? (body.surveyId ?? null) : null,
+        ],
+      );
+      const row = (await this.automations.list(manager)).find((automation) => automation.id === created?.id);
+      if (!row) throw new NotFoundError('Automation');
+      return toResponse(row);
+    });
+  }
+
+  /** Removes a rule; what it planned and did not send yet is cancelled, with the reason. */
+  @RequirePermission('automations:write')
+  @Delete('automations/:id')
+  @HttpCode(204)
+  async deleteAutomation(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseId()) id: string,
+  ): Promise<void> {
+    await this.database.transaction(tenantId, async (manager) => {
+      await manager.query(
+        `UPDATE messages SET status = 'cancelled', skip_reason = 'cancelled: the rule was deleted', updated_at = now()
+          WHERE tenant_id = $1 AND automation_id = $2 AND status = 'scheduled'`,
+        [tenantIdOf(manager), id],
+      );
+      const deleted = await queryRows<{ id: string }>(
+        manager,
+        `DELETE FROM automations WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+        [tenantIdOf(manager), id],
+      );
+      if (deleted.length === 0) throw new NotFoundError('Automation');
     });
   }
 
@@ -183,4 +236,27 @@ function normalConditions(conditions: AutomationConditions): AutomationCondition
       ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
     ),
   );
+}
+
+/** The rule's delay in minutes (undefined when not given); every problem of its settings, by field. */
+function checkedMinutes(body: {
+  delay?: { amount: number; unit: DelayUnit };
+  conditions?: AutomationConditions;
+}): number | undefined {
+  const minutes = body.delay ? delayMs(body.delay) / 60_000 : undefined;
+  const problems = body.conditions === undefined ? [] : conditionsProblems(body.conditions);
+  if (minutes !== undefined && minutes > MAX_DELAY_MINUTES)
+    problems.unshift({ field: 'delay', reason: 'must be at most a year' });
+  if (problems.length > 0) throw new ValidationFailedError(problems);
+  return minutes;
+}
+
+async function assertSurvey(manager: TenantManager, surveyId: string | null | undefined): Promise<void> {
+  if (!surveyId) return;
+  const [survey] = await manager.query(`SELECT 1 FROM surveys WHERE tenant_id = $1 AND id = $2`, [
+    tenantIdOf(manager),
+    surveyId,
+  ]);
+  if (!survey)
+    throw new ValidationFailedError([{ field: 'surveyId', reason: 'is not a survey of this business' }]);
 }

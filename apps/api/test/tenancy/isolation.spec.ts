@@ -116,6 +116,16 @@ const CASES: Record<string, RouteCase> = {
     body: { isEnabled: false, name: 'Hijacked', delay: { amount: 1, unit: 'minutes' } },
   },
   'GET /api/automations/:id/upcoming': { kind: 'by-id', ids: (ids) => [ids.automation] },
+  'POST /api/automations': {
+    kind: 'self',
+    body: () => ({
+      name: 'Copied rule',
+      trigger: 'order_placed',
+      delay: { amount: 1, unit: 'days' },
+      kind: 'thank-you',
+    }),
+  },
+  'DELETE /api/automations/:id': { kind: 'by-id', ids: (ids) => [ids.automation] },
   'GET /api/surveys': { kind: 'read' },
   'GET /api/surveys/:id': { kind: 'by-id', ids: (ids) => [ids.survey] },
   'POST /api/surveys': { kind: 'self', body: () => ({ name: 'Copied survey', definition: SURVEY }) },

@@ -1,6 +1,6 @@
 import type { SendWindow } from '../followups/send-window';
 import type { AutomationConditions } from '../followups/automation-conditions';
-import type { AutomationRule, DelayUnit } from '../followups/automations';
+import type { AutomationRule, AutomationTrigger, DelayUnit } from '../followups/automations';
 import type { OutboxKind, MessageStatus } from '../followups/message-kinds';
 
 export interface AutomationResponse extends AutomationRule {
@@ -14,6 +14,7 @@ export interface AutomationResponse extends AutomationRule {
 /** Any of a rule's settings; what is left out stays. Messages already planned keep their time. */
 export interface UpdateAutomationRequest {
   isEnabled?: boolean;
+  trigger?: AutomationTrigger;
   name?: string;
   delay?: { amount: number; unit: DelayUnit };
   /** Opinion requests waiting on delivery: days after placement when delivery never comes; null for none. */
@@ -22,6 +23,18 @@ export interface UpdateAutomationRequest {
   conditions?: AutomationConditions;
   /** The survey an opinion request carries; null for none (the email then asks for a reply). */
   surveyId?: string | null;
+}
+
+/** A new rule: what starts it, how long after, what it sends and to which orders. */
+export interface CreateAutomationRequest {
+  name: string;
+  trigger: AutomationTrigger;
+  delay: { amount: number; unit: DelayUnit };
+  kind: AutomationRule['kind'];
+  fallbackAfterPlacedDays?: number | null;
+  conditions?: AutomationConditions;
+  surveyId?: string | null;
+  isEnabled?: boolean;
 }
 
 /** One buyer a rule will write to soon (a message already planned). */

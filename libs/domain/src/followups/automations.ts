@@ -47,6 +47,12 @@ export function describeRule(rule: AutomationRule): string {
   return `${when}${fallback}${describeConditions(rule.conditions)}, send "${rule.templateName}"`;
 }
 
+/** The email a rule of each kind sends: its kind's template, in the buyer's language. */
+export const RULE_TEMPLATE_NAMES: Readonly<Record<AutomationRule['kind'], string>> = {
+  'thank-you': 'Thank you',
+  'opinion-request': 'How did we do?',
+};
+
 /** The two rules every new business starts with. */
 export const DEFAULT_AUTOMATIONS: readonly AutomationRule[] = [
   {

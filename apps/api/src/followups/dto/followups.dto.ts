@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  AUTOMATION_TRIGGERS,
   type AutomationConditions,
+  type AutomationTrigger,
+  type CreateAutomationRequest,
   DELAY_UNITS,
   type DelayUnit,
   MESSAGE_STATUSES,
@@ -30,6 +33,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../database/page-query.dto';
 
+const RULE_KINDS = ['thank-you', 'opinion-request'] as const;
+
 export class AutomationDelayDto {
   @ApiProperty({ minimum: 0 })
   @Max(525_600)
@@ -47,6 +52,11 @@ export class UpdateAutomationDto implements UpdateAutomationRequest {
   @IsBoolean()
   @IsOptional()
   isEnabled?: boolean;
+
+  @ApiPropertyOptional({ enum: AUTOMATION_TRIGGERS })
+  @IsIn(AUTOMATION_TRIGGERS, { message: `must be one of ${AUTOMATION_TRIGGERS.join(', ')}` })
+  @IsOptional()
+  trigger?: AutomationTrigger;
 
   @ApiPropertyOptional()
   @MaxLength(120)
@@ -85,6 +95,51 @@ export class UpdateAutomationDto implements UpdateAutomationRequest {
   @ValidateIf((_object, value) => value !== null)
   @IsOptional()
   surveyId?: string | null;
+}
+
+export class CreateAutomationDto implements CreateAutomationRequest {
+  @ApiProperty({ example: 'Thank you for a repeat order' })
+  @MaxLength(120)
+  @MinLength(1)
+  @IsString()
+  name: string;
+
+  @ApiProperty({ enum: AUTOMATION_TRIGGERS })
+  @IsIn(AUTOMATION_TRIGGERS, { message: `must be one of ${AUTOMATION_TRIGGERS.join(', ')}` })
+  trigger: AutomationTrigger;
+
+  @ApiProperty({ type: AutomationDelayDto })
+  @ValidateNested()
+  @Type(() => AutomationDelayDto)
+  delay: AutomationDelayDto;
+
+  @ApiProperty({ enum: RULE_KINDS, description: 'What the rule sends: a thank-you or an opinion request' })
+  @IsIn(RULE_KINDS, { message: `must be one of ${RULE_KINDS.join(', ')}` })
+  kind: (typeof RULE_KINDS)[number];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, nullable: true })
+  @Max(365)
+  @Min(1)
+  @IsInt()
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  fallbackAfterPlacedDays?: number | null;
+
+  @ApiPropertyOptional()
+  @IsObject()
+  @IsOptional()
+  conditions?: AutomationConditions;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsUUID('all', { message: 'must be the id of a survey' })
+  @ValidateIf((_object, value) => value !== null)
+  @IsOptional()
+  surveyId?: string | null;
+
+  @ApiPropertyOptional({ default: true })
+  @IsBoolean()
+  @IsOptional()
+  isEnabled?: boolean;
 }
 
 export class MessageListQueryDto extends PageQueryDto implements MessageListQuery {

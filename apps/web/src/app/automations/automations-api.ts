@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AutomationResponse,
+  CreateAutomationRequest,
   DeliveryHealthResponse,
   MessageListQuery,
   MessageResponse,
@@ -19,6 +20,14 @@ export class AutomationsApi {
 
   list(): Promise<AutomationResponse[]> {
     return firstValueFrom(this.http.get<AutomationResponse[]>('/api/automations'));
+  }
+
+  create(rule: CreateAutomationRequest): Promise<AutomationResponse> {
+    return firstValueFrom(this.http.post<AutomationResponse>('/api/automations', rule));
+  }
+
+  remove(id: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/automations/${id}`));
   }
 
   setEnabled(id: string, isEnabled: boolean): Promise<AutomationResponse> {

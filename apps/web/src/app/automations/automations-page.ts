@@ -10,6 +10,8 @@ import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
 import { AutomationEditorComponent } from './automation-editor';
 import { AutomationsApi } from './automations-api';
+import { NewRuleFormComponent } from './new-rule-form';
+import { Confirmation } from '../dialogs/confirm-dialog';
 
 @Component({
   selector: 'rp-automations-page',
@@ -17,6 +19,7 @@ import { AutomationsApi } from './automations-api';
     DatePipe,
     RouterLink,
     AutomationEditorComponent,
+    NewRuleFormComponent,
     MatSlideToggleModule,
     MatButtonModule,
     MatIconModule,
@@ -26,7 +29,15 @@ import { AutomationsApi } from './automations-api';
   template: `
     <rp-page-header title="Automations" subtitle="When each thank-you and opinion request goes out.">
       <a mat-button routerLink="/automations/messages"><mat-icon>outbox</mat-icon> Messages</a>
+      @if (canEdit) {
+        <button mat-stroked-button type="button" (click)="isCreating.set(!isCreating())">
+          <mat-icon>add</mat-icon> New rule
+        </button>
+      }
     </rp-page-header>
+    @if (isCreating()) {
+      <rp-new-rule-form (created)="added($event)" (closed)="isCreating.set(false)" />
+    }
     @if (error(); as message) {
       <p class="automations__error" role="alert">{{ message }}</p>
     }
@@ -54,6 +65,9 @@ import { AutomationsApi } from './automations-api';
           @if (canEdit) {
             <button mat-button type="button" (click)="editing.set(editing() === rule.id ? null : rule.id)">
               Edit
+            </button>
+            <button mat-button type="button" (click)="remove(rule)" [attr.aria-label]="'Delete ' + rule.name">
+              Delete
             </button>
           }
         </div>
@@ -156,6 +170,8 @@ export class AutomationsPage implements OnInit {
   readonly rules = signal<AutomationResponse[]>([]);
   readonly error = signal<string | null>(null);
   readonly editing = signal<string | null>(null);
+  readonly isCreating = signal(false);
+  private readonly confirmation = inject(Confirmation);
   readonly upcomingFor = signal<string | null>(null);
   readonly upcoming = signal<UpcomingMessageResponse[]>([]);
 
@@ -166,6 +182,29 @@ export class AutomationsPage implements OnInit {
   replace(updated: AutomationResponse): void {
     this.rules.set(this.rules().map((item) => (item.id === updated.id ? updated : item)));
     this.editing.set(null);
+  }
+
+  added(rule: AutomationResponse): void {
+    this.rules.set([...this.rules(), rule]);
+    this.isCreating.set(false);
+    this.editing.set(rule.id);
+  }
+
+  async remove(rule: AutomationResponse): Promise<void> {
+    const isSure = await this.confirmation.ask({
+      title: `Delete "${rule.name}"?`,
+      message: 'What it planned and did not send yet is cancelled. Emails already sent stay in the history.',
+      confirmLabel: 'Delete rule',
+      isDestructive: true,
+    });
+    if (!isSure) return;
+    this.error.set(null);
+    try {
+      await this.api.remove(rule.id);
+      this.rules.set(this.rules().filter((item) => item.id !== rule.id));
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+    }
   }
 
   async toggleUpcoming(rule: AutomationResponse): Promise<void> {
