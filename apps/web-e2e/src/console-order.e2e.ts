@@ -85,6 +85,12 @@ describe('an order taken in the console', () => {
     await buyerPage.getByText('You are unsubscribed').waitFor();
     await buyerPage.close();
 
+    // The business's own Mailbox shows the email as the buyer got it.
+    await page.goto(`${baseUrl()}/automations/mailbox`);
+    await page.getByRole('button', { name: new RegExp(`To ${buyer}`) }).click();
+    await page.frameLocator('iframe[title="Email as the buyer sees it"]').getByText('Hi Petra,').waitFor();
+    await screenshot(page, 'business-mailbox');
+
     await page.goto(`${baseUrl()}/customers`);
     await page.getByLabel('Search by name or email').fill(buyer);
     await page.getByRole('link', { name: 'Petra Phone' }).click();

@@ -138,6 +138,11 @@ export class PrivacyService {
       [tenantId, customerIds],
     );
     await manager.query(
+      `DELETE FROM mailbox_emails
+        WHERE tenant_id = $1 AND message_id IN (SELECT id FROM messages WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))`,
+      [tenantId, customerIds],
+    );
+    await manager.query(
       `UPDATE messages SET to_email = NULL, subject = NULL, body_text = NULL
         WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
       [tenantId, customerIds],

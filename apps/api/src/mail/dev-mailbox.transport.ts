@@ -26,6 +26,24 @@ export class DevMailboxTransport extends MailTransport {
         }),
       );
     });
+    // An email of a business (it names one, as follow-ups do) is also kept where that business's console
+    // reads it, under its own row-level security.
+    const tenantId = mail.customArgs?.['tenant_id'];
+    if (tenantId) {
+      await this.database.transaction(tenantId, (manager) =>
+        manager.query(
+          `INSERT INTO mailbox_emails (tenant_id, message_id, to_address, subject, html, text) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [
+            tenantId,
+            mail.customArgs?.['message_id'] ?? null,
+            saved.to,
+            saved.subject,
+            saved.html,
+            saved.text,
+          ],
+        ),
+      );
+    }
     return { providerMessageId: `dev-${saved.id}` };
   }
 }

@@ -3,13 +3,14 @@ import { AccountEmails } from './account-emails';
 import { DevMailboxController } from './dev-mailbox.controller';
 import { DevMailboxTransport } from './dev-mailbox.transport';
 import { MailTransport } from './mail-transport';
+import { MailboxController } from './mailbox.controller';
 import { SendGridTransport } from './sendgrid.transport';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
 @Global()
 @Module({
-  controllers: [DevMailboxController],
+  controllers: [DevMailboxController, MailboxController],
   providers: [
     DevMailboxTransport,
     {

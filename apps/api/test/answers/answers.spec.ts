@@ -1,5 +1,7 @@
 import type {
   AnswerResponse,
+  MailboxEmailDetailResponse,
+  MailboxPageResponse,
   ResponseTimesResponse,
   DeliveryHealthResponse,
   AutomationResponse,
@@ -81,6 +83,17 @@ describe('answers from the email, and the case a low score opens', () => {
     await testApp.app.get(FollowUpDispatcher).dispatchDue(at(240));
   });
   afterAll(() => testApp.close());
+
+  it("keeps the business's own copy of each email it sent, as the buyer got it", async () => {
+    const mailbox = await owner.get<MailboxPageResponse>('/api/mailbox');
+    expect(mailbox.body.isCatching).toBe(true);
+    expect(mailbox.body.items.map((item) => [item.to, item.subject])).toEqual([
+      [buyer, 'How did we do, Carla?'],
+      [buyer, 'Thank you for your order from Answer Bakery'],
+    ]);
+    const email = await owner.get<MailboxEmailDetailResponse>(`/api/mailbox/${mailbox.body.items[0]?.id}`);
+    expect(email.body.html).toContain('How likely are you to recommend Answer Bakery to a friend?');
+  });
 
   it('shows the first question inline in the opinion request: one link per score, 0 to 10', async () => {
     const [request] = await mailTo(testApp, buyer);

@@ -43,6 +43,7 @@ interface World {
     survey: string;
     answer: string;
     case: string;
+    mailboxEmail: string;
   };
   buyerEmail: string;
   orderNumber: string;
@@ -161,6 +162,8 @@ const CASES: Record<string, RouteCase> = {
   },
   'GET /api/replies/unmatched': { kind: 'read' },
   'GET /api/dashboard': { kind: 'read' },
+  'GET /api/mailbox': { kind: 'read' },
+  'GET /api/mailbox/:id': { kind: 'by-id', ids: (ids) => [ids.mailboxEmail] },
   'GET /api/reports': { kind: 'read' },
   'GET /api/reports/settings': { kind: 'read' },
   'PUT /api/reports/settings': { kind: 'self', body: () => ({ weekday: 3, hour: 6 }) },
@@ -458,7 +461,15 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
       `INSERT INTO replies (tenant_id, from_email, subject, body, full_text) VALUES ($1, $2, 'Hello', $3, $3)`,
       [tenant.id, buyerEmail, `Reply of ${name}`],
     );
-    return { answer: answer.rows[0]?.id ?? '', case: opened.rows[0]?.id ?? '' };
+    const caught = await db.query<{ id: string }>(
+      `INSERT INTO mailbox_emails (tenant_id, to_address, subject, html, text) VALUES ($1, $2, $3, '<p>x</p>', 'x') RETURNING id`,
+      [tenant.id, buyerEmail, `Caught for ${name}`],
+    );
+    return {
+      answer: answer.rows[0]?.id ?? '',
+      case: opened.rows[0]?.id ?? '',
+      mailboxEmail: caught.rows[0]?.id ?? '',
+    };
   });
   const team = (await owner.get<TeamResponse>('/api/team')).body;
   const sessions = (await owner.get<SessionResponse[]>('/api/me/sessions')).body;
@@ -474,6 +485,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     survey: surveys[0]?.id ?? '',
     answer: feedback.answer,
     case: feedback.case,
+    mailboxEmail: feedback.mailboxEmail,
   };
   const markers = [
     tenant.id,
@@ -502,6 +514,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     ids.case,
     `Comment of ${name}`,
     `Reply of ${name}`,
+    `Caught for ${name}`,
     `${name}.csv`,
   ];
   return { tenant, admin, staff, owner, apiKey, ids, markers, buyerEmail, orderNumber };

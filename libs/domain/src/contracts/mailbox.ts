@@ -10,3 +10,24 @@ export interface DevMailboxMessageResponse {
   text: string;
   category: string;
 }
+
+/** An email a business sent, as its buyer received it (kept while the development mailbox catches email). */
+export interface MailboxEmailResponse {
+  id: string;
+  messageId: string | null;
+  to: string;
+  subject: string;
+  createdAt: string;
+}
+
+export interface MailboxEmailDetailResponse extends MailboxEmailResponse {
+  html: string;
+  text: string;
+}
+
+export interface MailboxPageResponse {
+  /** False when an email provider delivers the mail: nothing is caught, and the list stays empty. */
+  isCatching: boolean;
+  items: MailboxEmailResponse[];
+  nextCursor: string | null;
+}

@@ -11,6 +11,7 @@ import { AddAutomationConditions1795652100000 } from './1795652100000-AddAutomat
 import { CreateSurveysAndCases1795652200000 } from './1795652200000-CreateSurveysAndCases';
 import { CreateWeeklyReports1795652300000 } from './1795652300000-CreateWeeklyReports';
 import { AddAnswerDays1795652400000 } from './1795652400000-AddAnswerDays';
+import { CreateMailbox1795652500000 } from './1795652500000-CreateMailbox';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateSurveysAndCases1795652200000,
   CreateWeeklyReports1795652300000,
   AddAnswerDays1795652400000,
+  CreateMailbox1795652500000,
 ];

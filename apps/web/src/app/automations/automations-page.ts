@@ -29,6 +29,7 @@ import { Confirmation } from '../dialogs/confirm-dialog';
   template: `
     <rp-page-header title="Automations" subtitle="When each thank-you and opinion request goes out.">
       <a mat-button routerLink="/automations/messages"><mat-icon>outbox</mat-icon> Messages</a>
+      <a mat-button routerLink="/automations/mailbox"><mat-icon>inbox</mat-icon> Mailbox</a>
       @if (canEdit) {
         <button mat-stroked-button type="button" (click)="isCreating.set(!isCreating())">
           <mat-icon>add</mat-icon> New rule

@@ -7,6 +7,11 @@ export const AUTOMATIONS_ROUTES: Routes = [
     title: 'Automations · Rapport',
   },
   {
+    path: 'mailbox',
+    loadComponent: () => import('./mailbox-page').then((m) => m.MailboxPage),
+    title: 'Mailbox · Rapport',
+  },
+  {
     path: 'messages',
     loadComponent: () => import('./messages-page').then((m) => m.MessagesPage),
     title: 'Messages · Rapport',

@@ -1,0 +1,136 @@
+import { DatePipe } from '@angular/common';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { DomSanitizer } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import type { MailboxEmailDetailResponse, MailboxEmailResponse, MailboxPageResponse } from '@rapport/domain';
+import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
+import { firstValueFrom } from 'rxjs';
+import { toParams } from '../customers/customers-api';
+
+/** The business's emails to its buyers as they received them (while no email provider is configured). */
+@Component({
+  selector: 'rp-mailbox-page',
+  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, PageHeaderComponent, EmptyStateComponent],
+  template: `
+    <rp-page-header title="Mailbox" subtitle="Your emails to buyers, as they received them.">
+      <a mat-button routerLink="/automations"><mat-icon>arrow_back</mat-icon> Automations</a>
+    </rp-page-header>
+    @if (page(); as current) {
+      @if (!current.isCatching) {
+        <rp-empty-state
+          icon="send"
+          title="Sent through your email provider"
+          message="Emails go out through SendGrid and are not kept here; Messages shows what became of each."
+        />
+      } @else if (emails().length === 0) {
+        <rp-empty-state
+          icon="inbox"
+          title="No emails yet"
+          message="Follow-ups appear here as they are sent."
+        />
+      } @else {
+        <div class="mailbox">
+          <ul class="mailbox__list" aria-label="Emails">
+            @for (email of emails(); track email.id) {
+              <li>
+                <button type="button" [class.selected]="selected()?.id === email.id" (click)="open(email)">
+                  <strong>{{ email.subject }}</strong>
+                  <span>To {{ email.to }} · {{ email.createdAt | date: 'short' }}</span>
+                </button>
+              </li>
+            }
+            @if (current.nextCursor) {
+              <li><button mat-button type="button" (click)="more()">Show more</button></li>
+            }
+          </ul>
+          @if (selected(); as email) {
+            <article class="mailbox__email" aria-label="Selected email">
+              <p>
+                <strong>{{ email.subject }}</strong
+                ><br />To {{ email.to }}
+              </p>
+              <iframe title="Email as the buyer sees it" sandbox="" [srcdoc]="html()"></iframe>
+            </article>
+          }
+        </div>
+      }
+    }
+  `,
+  styles: `
+    .mailbox {
+      display: grid;
+      grid-template-columns: minmax(260px, 1fr) 2fr;
+      gap: 16px;
+    }
+    .mailbox__list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .mailbox__list button:not([mat-button]) {
+      display: block;
+      width: 100%;
+      text-align: left;
+      padding: 10px 12px;
+      border: 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      background: transparent;
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+    }
+    .mailbox__list button span {
+      display: block;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .mailbox__list .selected {
+      background: var(--mat-sys-secondary-container);
+    }
+    iframe {
+      width: 100%;
+      height: 640px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      background: #fff;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MailboxPage implements OnInit {
+  private readonly http = inject(HttpClient);
+  private readonly sanitizer = inject(DomSanitizer);
+  readonly page = signal<MailboxPageResponse | null>(null);
+  readonly emails = signal<MailboxEmailResponse[]>([]);
+  readonly selected = signal<MailboxEmailDetailResponse | null>(null);
+  readonly html = computed(() => this.sanitizer.bypassSecurityTrustHtml(this.selected()?.html ?? ''));
+
+  async ngOnInit(): Promise<void> {
+    await this.load(null);
+    const [first] = this.emails();
+    if (first) await this.open(first);
+  }
+
+  async more(): Promise<void> {
+    await this.load(this.page()?.nextCursor ?? null);
+  }
+
+  async open(email: MailboxEmailResponse): Promise<void> {
+    this.selected.set(
+      await firstValueFrom(this.http.get<MailboxEmailDetailResponse>(`/api/mailbox/${email.id}`)),
+    );
+  }
+
+  private async load(cursor: string | null): Promise<void> {
+    const page = await firstValueFrom(
+      this.http.get<MailboxPageResponse>('/api/mailbox', {
+        params: toParams({ cursor: cursor ?? undefined }),
+      }),
+    );
+    this.page.set(page);
+    this.emails.set(cursor ? [...this.emails(), ...page.items] : page.items);
+  }
+}
