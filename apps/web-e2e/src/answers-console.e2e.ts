@@ -66,6 +66,11 @@ describe('surveys, responses, cases and their settings in the console', () => {
 
   it('asks for a review page before inviting every buyer to review', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
+    // The business tab says whether the email provider would send from the sender address.
+    await page
+      .getByRole('status', { name: 'Sender address status' })
+      .getByText(/development mailbox/)
+      .waitFor();
     await page.getByRole('tab', { name: 'Answers and cases' }).click();
     await page.getByText('review gating').waitFor();
     await page.getByRole('radio', { name: 'Invite every buyer who answers' }).click();

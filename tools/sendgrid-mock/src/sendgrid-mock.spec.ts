@@ -125,6 +125,23 @@ describe('SendGridMock', () => {
     });
   });
 
+  it("lists the account's verified senders and authenticated domains as SendGrid's sender APIs do", async () => {
+    const control = await fetch(`${mock.baseUrl}/__mock/senders`, {
+      method: 'POST',
+      body: JSON.stringify({
+        verifiedSenders: ['ana@example.com'],
+        authenticatedDomains: ['bakery.example'],
+      }),
+    });
+    expect(control.status).toBe(204);
+    const headers = { authorization: 'Bearer SG.test-key' };
+    const senders = await (await fetch(`${mock.baseUrl}/v3/verified_senders`, { headers })).json();
+    const domains = await (await fetch(`${mock.baseUrl}/v3/whitelabel/domains`, { headers })).json();
+    expect(senders).toEqual({ results: [{ id: 1, from_email: 'ana@example.com', verified: true }] });
+    expect(domains).toEqual([{ id: 1, domain: 'bakery.example', valid: true }]);
+    expect((await fetch(`${mock.baseUrl}/v3/verified_senders`)).status).toBe(401);
+  });
+
   it('can be scripted over HTTP by another process', async () => {
     await fetch(`${mock.baseUrl}/__mock/behaviours`, {
       method: 'POST',

@@ -60,6 +60,11 @@ export class SendGridMock {
   private readonly keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   private server: Server | null = null;
   private requests = 0;
+  /** What the sender-verification endpoints answer: verified single senders and authenticated domains. */
+  private senders: { verifiedSenders: string[]; authenticatedDomains: string[] } = {
+    verifiedSenders: [],
+    authenticatedDomains: [],
+  };
 
   /** The verification key to configure in the app (base64 DER, as SendGrid's console shows it). */
   /**
@@ -95,6 +100,11 @@ export class SendGridMock {
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Sets the verified senders and authenticated domains the account has, as SendGrid's sender APIs list them. */
+  setSenders(senders: { verifiedSenders: string[]; authenticatedDomains: string[] }): void {
+    this.senders = senders;
   }
 
   /** Queues behaviours for the next requests (then back to accepting). */
@@ -147,6 +157,11 @@ export class SendGridMock {
     const url = request.url ?? '';
     if (url.startsWith(CONTROL)) return this.control(request, response, await readBody(request));
     this.requests += 1;
+    if (
+      request.method === 'GET' &&
+      (url.startsWith('/v3/verified_senders') || url.startsWith('/v3/whitelabel/domains'))
+    )
+      return this.sendersAnswer(request, response, url);
     if (request.method !== 'POST' || url !== '/v3/mail/send')
       return send(response, 404, { errors: [{ message: 'Not found' }] });
     const behaviour = this.behaviours.shift();
@@ -194,6 +209,26 @@ export class SendGridMock {
     send(response, 202, '', { 'x-message-id': messageId });
   }
 
+  /** `GET /v3/verified_senders` and `GET /v3/whitelabel/domains`, in SendGrid's shapes. */
+  private sendersAnswer(request: IncomingMessage, response: ServerResponse, url: string): void {
+    if (!request.headers.authorization?.startsWith('Bearer '))
+      return send(response, 401, { errors: [{ message: 'authorization required' }] });
+    if (url.startsWith('/v3/verified_senders')) {
+      return send(response, 200, {
+        results: this.senders.verifiedSenders.map((email, index) => ({
+          id: index + 1,
+          from_email: email,
+          verified: true,
+        })),
+      });
+    }
+    send(
+      response,
+      200,
+      this.senders.authenticatedDomains.map((domain, index) => ({ id: index + 1, domain, valid: true })),
+    );
+  }
+
   private control(request: IncomingMessage, response: ServerResponse, raw: string): void {
     const url = request.url ?? '';
     if (request.method === 'GET' && url === `${CONTROL}/messages`) return send(response, 200, this.received);
@@ -205,6 +240,12 @@ export class SendGridMock {
     }
     if (request.method === 'POST' && url === `${CONTROL}/behaviours`) {
       this.failNext(...(JSON.parse(raw || '[]') as MockBehaviour[]));
+      return send(response, 204, '');
+    }
+    if (request.method === 'POST' && url === `${CONTROL}/senders`) {
+      this.setSenders(
+        JSON.parse(raw || '{}') as { verifiedSenders: string[]; authenticatedDomains: string[] },
+      );
       return send(response, 204, '');
     }
     if (request.method === 'GET' && url === `${CONTROL}/public-key`)

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { BusinessResponse, MeResponse } from '@rapport/domain';
+import type { BusinessResponse, MeResponse, SenderStatusResponse } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
 import {
   CurrentPrincipal,
@@ -17,6 +17,7 @@ import { SESSION_COOKIE, SessionsService } from '../auth/sessions.service';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { BusinessesService } from './businesses.service';
+import { SenderStatus } from '../mail/sender-status';
 import { CreateBusinessDto, DeleteBusinessDto, SignUpDto, UpdateBusinessDto } from './dto/business.dto';
 
 @ApiTags('business')
@@ -24,6 +25,7 @@ import { CreateBusinessDto, DeleteBusinessDto, SignUpDto, UpdateBusinessDto } fr
 export class BusinessesController {
   constructor(
     private readonly businesses: BusinessesService,
+    private readonly senders: SenderStatus,
     private readonly sessions: SessionsService,
     private readonly auth: AuthService,
     private readonly limiter: RateLimiter,
@@ -59,6 +61,14 @@ export class BusinessesController {
   @Get('business')
   get(@CurrentTenant() tenantId: string): Promise<BusinessResponse> {
     return this.businesses.get(tenantId);
+  }
+
+  /** Whether SendGrid will send from the business's sender address, and what to do when it will not. */
+  @RequirePermission('business:read')
+  @Get('business/sender-status')
+  async senderStatus(@CurrentTenant() tenantId: string): Promise<SenderStatusResponse> {
+    const business = await this.businesses.get(tenantId);
+    return this.senders.of(business.senderEmail);
   }
 
   @RequirePermission('business:manage')

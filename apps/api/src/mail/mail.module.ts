@@ -4,6 +4,7 @@ import { DevMailboxController } from './dev-mailbox.controller';
 import { DevMailboxTransport } from './dev-mailbox.transport';
 import { MailTransport } from './mail-transport';
 import { MailboxController } from './mailbox.controller';
+import { SenderStatus } from './sender-status';
 import { SendGridTransport } from './sendgrid.transport';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -21,7 +22,8 @@ import { APP_CONFIG } from '../config/config.module';
       inject: [APP_CONFIG, DevMailboxTransport],
     },
     AccountEmails,
+    SenderStatus,
   ],
-  exports: [MailTransport, AccountEmails],
+  exports: [MailTransport, AccountEmails, SenderStatus],
 })
 export class MailModule {}

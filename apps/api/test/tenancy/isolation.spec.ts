@@ -162,6 +162,7 @@ const CASES: Record<string, RouteCase> = {
   },
   'GET /api/replies/unmatched': { kind: 'read' },
   'GET /api/dashboard': { kind: 'read' },
+  'GET /api/business/sender-status': { kind: 'read' },
   'GET /api/mailbox': { kind: 'read' },
   'GET /api/mailbox/:id': { kind: 'by-id', ids: (ids) => [ids.mailboxEmail] },
   'GET /api/reports': { kind: 'read' },

@@ -148,3 +148,21 @@ export interface CreatedApiKeyResponse extends ApiKeyResponse {
   /** The whole key, shown this once. */
   key: string;
 }
+
+/** Whether SendGrid will send from the business's sender address. */
+export const SENDER_STATES = [
+  'verified-sender',
+  'authenticated-domain',
+  'not-verified',
+  'unknown',
+  'not-needed',
+] as const;
+export type SenderState = (typeof SENDER_STATES)[number];
+
+export interface SenderStatusResponse {
+  /** The address follow-ups go out from: the business's sender address, else Rapport's. */
+  senderEmail: string;
+  state: SenderState;
+  /** The state in a sentence, with what to do about it. */
+  explanation: string;
+}

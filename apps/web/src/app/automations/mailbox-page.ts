@@ -49,8 +49,7 @@ import { toParams } from '../customers/customers-api';
           @if (selected(); as email) {
             <article class="mailbox__email" aria-label="Selected email">
               <p>
-                <strong>{{ email.subject }}</strong
-                ><br />To {{ email.to }}
+                <strong>{{ email.subject }}</strong><br />To {{ email.to }}
               </p>
               <iframe title="Email as the buyer sees it" sandbox="" [srcdoc]="html()"></iframe>
             </article>

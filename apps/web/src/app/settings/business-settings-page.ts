@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
+import type { SenderStatusResponse } from '@rapport/domain';
 import { SessionStore } from '../auth/session-store';
 import { PlaceFieldsComponent } from '../businesses/place-fields';
 import { Confirmation } from '../dialogs/confirm-dialog';
@@ -70,8 +71,11 @@ export class BusinessSettingsPage implements OnInit {
   });
   readonly weekdays = WEEKDAYS;
   readonly confirmName = new FormControl('', { nonNullable: true });
+  /** Whether SendGrid will send from the sender address: checked on load and after saving. */
+  readonly senderStatus = signal<SenderStatusResponse | null>(null);
 
   async ngOnInit(): Promise<void> {
+    void this.api.senderStatus().then((status) => this.senderStatus.set(status));
     const business = await this.api.business();
     this.form.setValue({
       name: business.name,
@@ -106,6 +110,7 @@ export class BusinessSettingsPage implements OnInit {
       });
       await this.session.switchBusiness((await this.api.business()).id);
       this.message.set({ isError: false, text: 'Saved.' });
+      this.senderStatus.set(await this.api.senderStatus());
     } catch (error) {
       const problem = apiProblemOf(error);
       const sendWindow = problem.fields['sendWindow'];

@@ -5,6 +5,7 @@ import type {
   AuditEventResponse,
   AuditQuery,
   BusinessResponse,
+  SenderStatusResponse,
   ChangePasswordRequest,
   CreateApiKeyRequest,
   CreatedApiKeyResponse,
@@ -24,6 +25,9 @@ export class SettingsApi {
 
   business(): Promise<BusinessResponse> {
     return firstValueFrom(this.http.get<BusinessResponse>('/api/business'));
+  }
+  senderStatus(): Promise<SenderStatusResponse> {
+    return firstValueFrom(this.http.get<SenderStatusResponse>('/api/business/sender-status'));
   }
 
   updateBusiness(changes: UpdateBusinessRequest): Promise<BusinessResponse> {
