@@ -243,6 +243,28 @@ describe('the weekly report', () => {
     expect(await reportsTo(staff.email)).toEqual([]);
   });
 
+  it('sends a report whose sending died half-way once its lease runs out, and only once', async () => {
+    // As a process killed while emailing leaves it: stored, leased, not marked emailed.
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(
+        `INSERT INTO weekly_reports (tenant_id, week_start, content, lease_until)
+         SELECT tenant_id, '2026-03-30', content, '2026-04-06T12:05:00Z' FROM weekly_reports
+          WHERE tenant_id = $1 AND week_start = '2026-03-16'`,
+        [newYork.id],
+      ),
+    );
+    const reporter = testApp.app.get(WeeklyReporter);
+    const reports = async () =>
+      (await mailTo(testApp, newYork.ownerEmail)).filter((mail) => mail.category === 'weekly-report').length;
+    const before = await reports();
+    // Monday 6 April, 08:00 in New York is 12:00 UTC: due, but the lease still holds.
+    await reporter.sendDue(new Date('2026-04-06T12:00:00Z'));
+    expect(await reports()).toBe(before);
+    await reporter.sendDue(new Date('2026-04-06T12:10:00Z'));
+    await reporter.sendDue(new Date('2026-04-06T12:20:00Z'));
+    expect(await reports()).toBe(before + 1);
+  });
+
   it('emails the report to a member on demand, with both charts inline and a plain-text part', async () => {
     const sent = await madrid.owner.post<{ sentTo: string }>('/api/reports/2026-02-23/send');
     expect(sent.body).toEqual({ sentTo: madrid.ownerEmail });
