@@ -19,6 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { benchDispatch } from './dispatch-bench.mjs';
 import { benchReports } from './report-bench.mjs';
+import { benchApi } from './api-bench.mjs';
 import { Client, peakRssMiB, percentile, rssMiB, sleep, startApp } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -313,7 +314,7 @@ function writeSection(name, title, note, rows) {
     `${note}\n\n${table}\n<!-- /bench:${name} -->`;
   const current = existsSync(path)
     ? readFileSync(path, 'utf8')
-    : '# Benchmarks\n\nWritten by `npm run bench`; `BENCH_ONLY=import`, `dispatch` or `report` reruns one section.\n';
+    : '# Benchmarks\n\nWritten by `npm run bench`; `BENCH_ONLY=import`, `dispatch`, `api` or `report` reruns one section.\n';
   const marked = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
   writeFileSync(
     path,
@@ -343,6 +344,10 @@ if (wanted('dispatch')) {
       `compiled built-in template for one message, measured in a process of its own over as many renders.`,
     rows,
   );
+}
+if (wanted('api')) {
+  const { rows, note } = await benchApi(root, step);
+  writeSection('api', 'API read path and answer submission', note, rows);
 }
 if (wanted('report')) {
   const { rows, note } = await benchReports(root, step);

@@ -1,0 +1,68 @@
+// `npm run bench` bundles and runs this next to the app: a bare Fastify server that does the same work as
+// three of the app's routes (the same services, so the same SQL through the same kind of pool) without
+// the framework around them: no session lookup, access checks, validation, interceptors or logging. The
+// difference between the two is what Rapport's request handling costs.
+import { createHash } from 'node:crypto';
+import Fastify from 'fastify';
+import { DataSource } from 'typeorm';
+import { AnswersService } from '../answers/answers.service';
+import { CaseOpener } from '../cases/case-opener';
+import type { AppConfig } from '../config/app-config';
+import { CustomersRepository } from '../customers/customers.repository';
+import { CustomersService } from '../customers/customers.service';
+import { APP_ROLE } from '../database/database-roles';
+import { AccountEmails } from '../mail/account-emails';
+import { MailTransport, type OutgoingMail, type SentMail } from '../mail/mail-transport';
+import { DashboardController } from '../reports/dashboard.controller';
+import { WeeklyReportBuilder } from '../reports/weekly-report-builder';
+import { TenantDatabase } from '../tenancy/tenant-database';
+
+/** Answers send no email in this benchmark (a case would; the scores posted do not open one). */
+class NoMail extends MailTransport {
+  async send(mail: OutgoingMail): Promise<SentMail> {
+    return { providerMessageId: createHash('sha1').update(mail.to).digest('hex') };
+  }
+}
+
+async function main(): Promise<void> {
+  const [ownerUrl = '', port = '0', poolSize = '10', publicUrl = 'http://127.0.0.1'] = process.argv.slice(2);
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url: ownerUrl,
+    extra: { max: Number(poolSize), options: `-c role=${APP_ROLE}` },
+  }).initialize();
+  const database = new TenantDatabase(dataSource);
+  const config = { publicUrl, mail: { from: 'Rapport <no-reply@bench.example>' } } as AppConfig;
+  const customers = new CustomersService(database, new CustomersRepository());
+  const dashboard = new DashboardController(database, new WeeklyReportBuilder());
+  const answers = new AnswersService(
+    database,
+    new CaseOpener(),
+    new AccountEmails(new NoMail(), config),
+    config,
+  );
+
+  const server = Fastify({ logger: false });
+  server.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+  server.get<{ Querystring: { tenant: string } }>('/customers', (request) =>
+    customers.list(request.query.tenant, {}),
+  );
+  server.get<{ Querystring: { tenant: string } }>('/dashboard', (request) =>
+    dashboard.dashboard(request.query.tenant),
+  );
+  server.post<{ Params: { token: string }; Body: Record<string, string> }>(
+    '/a/:token',
+    async (request, reply) => {
+      const page = await answers.submit(request.params.token, request.body, new Date());
+      return reply.status(page.status).type('text/html; charset=utf-8').send(page.html);
+    },
+  );
+  const address = await server.listen({ port: Number(port), host: '127.0.0.1' });
+  process.stdout.write(`listening ${address}\n`);
+}
+
+void main();
