@@ -49,10 +49,7 @@ export class DashboardController {
         [tenantIdOf(manager), now],
       );
       return {
-        periods: [
-          await this.period(manager, today, 7, timeZone),
-          await this.period(manager, today, 30, timeZone),
-        ],
+        periods: await this.periods(manager, today, timeZone),
         openCases: cases?.open ?? 0,
         overdueCases: cases?.overdue ?? 0,
         npsTrend: await this.builder.npsByWeek(manager, weeks),
@@ -62,19 +59,33 @@ export class DashboardController {
     });
   }
 
-  /** The figures of the last `days` local days, today included: answers from the daily roll-up. */
-  private async period(
-    manager: TenantManager,
-    today: string,
-    days: number,
-    timeZone: string,
-  ): Promise<DashboardPeriod> {
-    const first = daysBefore(today, days - 1);
-    const [year = 0, month = 1, day = 1] = first.split('-').map(Number);
-    const since = instantAt({ year, month, day }, { hour: 0, minute: 0 }, timeZone);
-    const [row] = await queryRows<{
-      sent: number;
-      requests: number;
+  /**
+   * The figures of the last 7 and 30 local days, today included, in two statements: the messages sent (an
+   * index-only count) and the answers from the daily roll-up.
+   */
+  private async periods(manager: TenantManager, today: string, timeZone: string): Promise<DashboardPeriod[]> {
+    const lengths = [7, 30];
+    const firsts = lengths.map((days) => daysBefore(today, days - 1));
+    const since = firsts.map((first) => {
+      const [year = 0, month = 1, day = 1] = first.split('-').map(Number);
+      return instantAt({ year, month, day }, { hour: 0, minute: 0 }, timeZone);
+    });
+    const [sent] = await queryRows<{
+      sent_week: number;
+      requests_week: number;
+      sent_month: number;
+      requests_month: number;
+    }>(
+      manager,
+      `SELECT count(*) FILTER (WHERE sent_at >= $2 AND kind <> 'case-reply')::int AS sent_week,
+              count(*) FILTER (WHERE sent_at >= $2 AND kind = 'opinion-request')::int AS requests_week,
+              count(*) FILTER (WHERE kind <> 'case-reply')::int AS sent_month,
+              count(*) FILTER (WHERE kind = 'opinion-request')::int AS requests_month
+         FROM messages WHERE tenant_id = $1 AND sent_at >= $3 AND sent_at IS NOT NULL`,
+      [tenantIdOf(manager), since[0], since[1]],
+    );
+    const rollup = await queryRows<{
+      days: number;
       answers: number;
       promoters: number;
       detractors: number;
@@ -83,28 +94,29 @@ export class DashboardController {
       csat_count: number;
     }>(
       manager,
-      `SELECT m.sent, m.requests, coalesce(sum(d.answers), 0)::int AS answers,
-              coalesce(sum(d.promoters), 0)::int AS promoters, coalesce(sum(d.detractors), 0)::int AS detractors,
+      `SELECT p.days, coalesce(sum(d.answers), 0)::int AS answers, coalesce(sum(d.promoters), 0)::int AS promoters,
+              coalesce(sum(d.detractors), 0)::int AS detractors,
               coalesce(sum(d.promoters + d.passives + d.detractors), 0)::int AS nps_total,
               coalesce(sum(d.csat_sum), 0)::int AS csat_sum, coalesce(sum(d.csat_count), 0)::int AS csat_count
-         FROM (SELECT count(*) FILTER (WHERE kind <> 'case-reply')::int AS sent,
-                      count(*) FILTER (WHERE kind = 'opinion-request')::int AS requests
-                 FROM messages WHERE tenant_id = $1 AND sent_at >= $3 AND sent_at IS NOT NULL) m
-         LEFT JOIN answer_days d ON d.tenant_id = $1 AND d.day >= $2::date
-        GROUP BY m.sent, m.requests`,
-      [tenantIdOf(manager), first, since],
+         FROM unnest($2::int[], $3::date[]) AS p(days, first)
+         LEFT JOIN answer_days d ON d.tenant_id = $1 AND d.day >= p.first
+        GROUP BY p.days ORDER BY p.days`,
+      [tenantIdOf(manager), lengths, firsts],
     );
-    const requests = row?.requests ?? 0;
-    const answers = row?.answers ?? 0;
-    return {
-      days,
-      sent: row?.sent ?? 0,
-      requests,
-      answers,
-      responseRate: requests > 0 ? Math.min(1, answers / requests) : null,
-      nps: npsScore(row?.promoters ?? 0, row?.detractors ?? 0, row?.nps_total ?? 0),
-      csat: row && row.csat_count > 0 ? Math.round((row.csat_sum / row.csat_count) * 100) / 100 : null,
-    };
+    return lengths.map((days, index) => {
+      const row = rollup.find((item) => item.days === days);
+      const requests = (index === 0 ? sent?.requests_week : sent?.requests_month) ?? 0;
+      const answers = row?.answers ?? 0;
+      return {
+        days,
+        sent: (index === 0 ? sent?.sent_week : sent?.sent_month) ?? 0,
+        requests,
+        answers,
+        responseRate: requests > 0 ? Math.min(1, answers / requests) : null,
+        nps: npsScore(row?.promoters ?? 0, row?.detractors ?? 0, row?.nps_total ?? 0),
+        csat: row && row.csat_count > 0 ? Math.round((row.csat_sum / row.csat_count) * 100) / 100 : null,
+      };
+    });
   }
 
   private async latestComments(manager: TenantManager): Promise<DashboardResponse['latestComments']> {
