@@ -3,12 +3,9 @@
 // three times and reported as medians, so a noisy machine weighs on both alike.
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import * as esbuild from 'esbuild';
 import pg from 'pg';
-import { Client, freePort, median, peakRssMiB, startApp } from './lib.mjs';
+import { bundle, Client, freePort, median, peakRssMiB, startApp } from './lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -61,18 +58,7 @@ async function seed(ownerUrl, tenantId) {
 }
 
 async function startReference(root, ownerUrl) {
-  const outfile = join(root, 'tmp', 'bench-build', 'reference-server.js');
-  mkdirSync(join(root, 'tmp', 'bench-build'), { recursive: true });
-  await esbuild.build({
-    entryPoints: [join(root, 'apps/api/src/bench/reference-server.bench.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: join(root, 'apps/api/tsconfig.app.json'),
-    outfile,
-    logLevel: 'warning',
-  });
+  const outfile = await bundle(root, 'apps/api/src/bench/reference-server.bench.ts', 'reference-server');
   const port = await freePort();
   const child = spawn(process.execPath, [outfile, ownerUrl, String(port), String(POOL)], {
     cwd: root,

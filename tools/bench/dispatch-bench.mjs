@@ -1,32 +1,13 @@
 // The dispatch benchmark: due follow-ups across many businesses sent by the built app to the SendGrid mock
 // (a process of its own), next to the mock's raw accept rate measured in the same run.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import pg from 'pg';
-import { peakRssMiB, rssMiB, sleep, startApp } from './lib.mjs';
+import { bundle, peakRssMiB, rssMiB, sleep, startApp } from './lib.mjs';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100_000);
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100);
 const RAW_SECONDS = 5;
 const LOCALES = ['en', 'es', 'fr', 'de'];
-
-async function bundle(root, entry, name) {
-  const outfile = join(root, 'tmp', 'bench-build', `${name}.js`);
-  mkdirSync(join(root, 'tmp', 'bench-build'), { recursive: true });
-  await esbuild.build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: join(root, 'apps/api/tsconfig.app.json'),
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
-}
 
 async function startMock(root) {
   const file = await bundle(root, 'tools/sendgrid-mock/src/main.ts', 'sendgrid-mock');

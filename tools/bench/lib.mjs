@@ -2,9 +2,10 @@
 // process memory and percentiles.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -133,4 +134,21 @@ export function median(values) {
 
 export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Bundles one TypeScript entry of the API (its imports resolved, packages left external) for a bench process. */
+export async function bundle(root, entry, name) {
+  const outfile = join(root, 'tmp', 'bench-build', `${name}.js`);
+  mkdirSync(join(root, 'tmp', 'bench-build'), { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: join(root, 'apps/api/tsconfig.app.json'),
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
 }

@@ -3,11 +3,8 @@
 // the bare SQL for the same figures in the same run; then the dashboard API on the largest business, next
 // to its main query run straight on the database.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import pg from 'pg';
-import { Client, peakRssMiB, percentile, rssMiB, startApp } from './lib.mjs';
+import { bundle, Client, peakRssMiB, percentile, rssMiB, startApp } from './lib.mjs';
 
 const BUSINESSES = Number(process.env.BENCH_BUSINESSES ?? 1000);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 5_000_000);
@@ -85,18 +82,7 @@ function chunk(items, size) {
 }
 
 async function runBundled(root, entry, name, args) {
-  const outfile = join(root, 'tmp', 'bench-build', `${name}.js`);
-  mkdirSync(join(root, 'tmp', 'bench-build'), { recursive: true });
-  await esbuild.build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: join(root, 'apps/api/tsconfig.app.json'),
-    outfile,
-    logLevel: 'warning',
-  });
+  const outfile = await bundle(root, entry, name);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [outfile, ...args], {
       cwd: root,

@@ -8,14 +8,13 @@ import type {
   SurveyResponse,
   CaseDetailResponse,
   CaseResponse,
-  MeResponse,
   OrderResponse,
   Page,
   ProductRatingResponse,
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo } from '../support/factories';
+import { mailTo, signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -56,17 +55,16 @@ describe('answers from the email, and the case a low score opens', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    owner = testApp.http();
-    ownerEmail = `olga-${Date.now()}@answers.example`;
-    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
-      businessName: 'Answer Bakery',
-      name: 'Olga Owner',
-      email: ownerEmail,
-      password: 'ovens warm before dawn',
+    ({
+      owner,
+      id: tenantId,
+      ownerEmail,
+    } = await signUpBusiness(testApp, {
+      name: 'Answer Bakery',
+      ownerName: 'Olga Owner',
       timeZone: 'Europe/Madrid',
       country: 'GB',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
+    }));
     await owner.post<OrderResponse>('/api/orders', {
       externalId: '#A1',
       customer: { email: buyer, name: 'Carla Buyer' },

@@ -1,7 +1,7 @@
-import type { MeResponse, SurveyPreviewResponse, SurveyResponse } from '@rapport/domain';
+import type { SurveyPreviewResponse, SurveyResponse } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo } from '../support/factories';
+import { mailTo, signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -13,16 +13,12 @@ describe('surveys', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    owner = testApp.http();
-    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
-      businessName: 'Survey Bakery',
-      name: 'Sue Owner',
-      email: `sue-${Date.now()}@surveys.example`,
-      password: 'ovens warm before dawn',
+    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
+      name: 'Survey Bakery',
+      ownerName: 'Sue Owner',
       timeZone: 'Europe/Paris',
       country: 'FR',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
+    }));
   });
   afterAll(() => testApp.close());
 

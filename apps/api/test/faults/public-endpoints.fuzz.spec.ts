@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import type { MeResponse } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo } from '../support/factories';
+import { mailTo, signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -34,7 +33,7 @@ describe('public endpoints under generated input', () => {
     });
   }
 
-  const post = (path: string, body: BodyInit, contentType?: string) =>
+  const post = (path: string, body: string | FormData, contentType?: string) =>
     fetch(`${testApp.baseUrl}${path}`, {
       method: 'POST',
       redirect: 'manual',
@@ -64,16 +63,12 @@ describe('public endpoints under generated input', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({ INBOUND_PARSE_SECRET: INBOUND_SECRET });
-    owner = testApp.http();
-    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
-      businessName: 'Fuzz Bakery',
-      name: 'Fay Fuzz',
-      email: `fay-${Date.now()}@fuzz.example`,
-      password: 'ovens warm before dawn',
+    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
+      name: 'Fuzz Bakery',
+      ownerName: 'Fay Fuzz',
       timeZone: 'Europe/Rome',
       country: 'IT',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
+    }));
     await owner.put('/api/integrations/shopify', { secret: 'shopify-fuzz-secret' });
     await owner.post('/api/orders', {
       externalId: '#F1',

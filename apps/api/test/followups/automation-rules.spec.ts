@@ -1,5 +1,6 @@
-import type { AutomationResponse, MeResponse } from '@rapport/domain';
+import type { AutomationResponse } from '@rapport/domain';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -11,16 +12,12 @@ describe('rules a business makes itself', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    owner = testApp.http();
-    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
-      businessName: 'Rule Bakery',
-      name: 'Rita Rules',
-      email: `rita-${Date.now()}@rules.example`,
-      password: 'ovens warm before dawn',
+    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
+      name: 'Rule Bakery',
+      ownerName: 'Rita Rules',
       timeZone: 'Europe/Dublin',
       country: 'IE',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
+    }));
   });
   afterAll(() => testApp.close());
 

@@ -1,13 +1,7 @@
-import type {
-  AnswerResponse,
-  CaseDetailResponse,
-  MeResponse,
-  Page,
-  UnmatchedReplyResponse,
-} from '@rapport/domain';
+import type { AnswerResponse, CaseDetailResponse, Page, UnmatchedReplyResponse } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo } from '../support/factories';
+import { mailTo, signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -42,17 +36,16 @@ describe('replies by email through SendGrid Inbound Parse', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({ INBOUND_PARSE_SECRET: SECRET });
-    owner = testApp.http();
-    ownerEmail = `oscar-${Date.now()}@replies.example`;
-    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
-      businessName: 'Reply Bakery',
-      name: 'Oscar Owner',
-      email: ownerEmail,
-      password: 'ovens warm before dawn',
+    ({
+      owner,
+      id: tenantId,
+      ownerEmail,
+    } = await signUpBusiness(testApp, {
+      name: 'Reply Bakery',
+      ownerName: 'Oscar Owner',
       timeZone: 'Europe/Madrid',
       country: 'GB',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
+    }));
     await owner.post('/api/orders', {
       externalId: '#R1',
       customer: { email: buyer, name: 'Dora Buyer' },

@@ -1,4 +1,5 @@
-import type { DashboardResponse, MeResponse } from '@rapport/domain';
+import type { DashboardResponse } from '@rapport/domain';
+import { signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -12,16 +13,12 @@ describe('the dashboard', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    owner = testApp.http();
-    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
-      businessName: 'Dash Bakery',
-      name: 'Dana Owner',
-      email: `dana-${Date.now()}@dashboard.example`,
-      password: 'ovens warm before dawn',
+    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
+      name: 'Dash Bakery',
+      ownerName: 'Dana Owner',
       timeZone: 'Europe/Berlin',
       country: 'DE',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
+    }));
     const now = Date.now();
     // Opinion requests 2, 12 and 45 days ago, answered a day later: 10, 2 and 9; a CSAT 4 three days ago.
     await withClient(testApp.ownerUrl, async (db) => {

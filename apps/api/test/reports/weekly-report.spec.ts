@@ -3,21 +3,23 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { MeResponse, WeeklyReportResponse, WeeklyReportSummary } from '@rapport/domain';
+import type { WeeklyReportResponse, WeeklyReportSummary } from '@rapport/domain';
 import { WeeklyReporter } from '../../src/reports/weekly-reporter';
-import { addMember, createUser, mailTo, signedIn } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
+import {
+  addMember,
+  createUser,
+  mailTo,
+  signedIn,
+  signUpBusiness,
+  type SignedUpBusiness,
+} from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
 
 const run = promisify(execFile);
 const HOUR = 3_600_000;
 
-interface Business {
-  id: string;
-  owner: HttpClient;
-  ownerEmail: string;
-}
+type Business = SignedUpBusiness;
 
 /** The NPS of a list of scores, computed here on its own: % of 9-10 minus % of 0-6, rounded. */
 function expectedNps(scores: number[]): number {
@@ -31,19 +33,8 @@ describe('the weekly report', () => {
   let madrid: Business;
   let newYork: Business;
 
-  async function signUp(name: string, timeZone: string, country: string): Promise<Business> {
-    const owner = testApp.http();
-    const ownerEmail = `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@reports.example`;
-    const result = await owner.post<MeResponse>('/api/auth/signup', {
-      businessName: name,
-      name: `${name} Owner`,
-      email: ownerEmail,
-      password: 'ovens warm before dawn',
-      timeZone,
-      country,
-    });
-    return { id: result.body.business?.id ?? '', owner, ownerEmail };
-  }
+  const signUp = (name: string, timeZone: string, country: string) =>
+    signUpBusiness(testApp, { name, timeZone, country });
 
   /** Writes what a week of trade leaves behind, at exact instants: answers (with their messages) and orders. */
   async function seed(

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiKeyScope, CreatedApiKeyResponse, DevMailboxMessageResponse, Role } from '@rapport/domain';
+import type {
+  ApiKeyScope,
+  CreatedApiKeyResponse,
+  DevMailboxMessageResponse,
+  MeResponse,
+  Role,
+} from '@rapport/domain';
 import { AccountsRepository } from '../../src/accounts/accounts.repository';
 import { PasswordHasher } from '../../src/accounts/password-hasher';
 import { AutomationsRepository } from '../../src/followups/automations.repository';
@@ -126,4 +132,30 @@ export function tokenFromEmail(mail: DevMailboxMessageResponse): string {
   const match = /#token=([A-Za-z0-9._-]+)/.exec(mail.text);
   if (!match?.[1]) throw new Error(`No token link in "${mail.subject}"`);
   return match[1];
+}
+
+export interface SignedUpBusiness {
+  id: string;
+  /** The owner's console session. */
+  owner: HttpClient;
+  ownerEmail: string;
+}
+
+/** A business signed up through the API as its owner would: its default rules and surveys included. */
+export async function signUpBusiness(
+  testApp: TestApp,
+  input: { name: string; timeZone: string; country: string; ownerName?: string },
+): Promise<SignedUpBusiness> {
+  const owner = testApp.http();
+  const ownerEmail = `${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unique()}@example.test`;
+  const result = await owner.post<MeResponse>('/api/auth/signup', {
+    businessName: input.name,
+    name: input.ownerName ?? `${input.name} Owner`,
+    email: ownerEmail,
+    password: 'ovens warm before dawn',
+    timeZone: input.timeZone,
+    country: input.country,
+  });
+  if (result.status !== 201) throw new Error(`Sign-up failed: ${JSON.stringify(result.body)}`);
+  return { id: result.body.business?.id ?? '', owner, ownerEmail };
 }
