@@ -42,3 +42,4 @@ export * from './surveys/feedback-settings';
 export * from './reports/report-week';
 export * from './reports/report-figures';
 export * from './contracts/reports';
+export * from './followups/unsubscribe-phrases';

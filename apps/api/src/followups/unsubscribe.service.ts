@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { type BuyerLocale, templateLocale } from '@rapport/domain';
+import type { PageBrand } from '../answers/buyer-page';
 import { parseTenantToken } from '../auth/secret-token';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
-interface TokenTarget {
+export interface UnsubscribeTarget {
   customerId: string;
-  businessName: string;
+  brand: PageBrand;
+  /** The buyer's language when Rapport has pages in it, else the business's. */
+  locale: BuyerLocale;
   isUnsubscribed: boolean;
 }
 
@@ -13,14 +17,14 @@ interface TokenTarget {
 export class UnsubscribeService {
   constructor(private readonly database: TenantDatabase) {}
 
-  async describe(token: string): Promise<TokenTarget | null> {
+  async describe(token: string): Promise<UnsubscribeTarget | null> {
     const parsed = parseTenantToken(token);
     if (!parsed) return null;
     return this.database.transaction(parsed.tenantId, (manager) => this.find(manager, parsed.hash));
   }
 
-  /** The business's name, or null for an unknown link. Doing it twice changes nothing. */
-  async unsubscribe(token: string): Promise<string | null> {
+  /** The buyer and business of the link, or null for an unknown link. Doing it twice changes nothing. */
+  async unsubscribe(token: string): Promise<UnsubscribeTarget | null> {
     const parsed = parseTenantToken(token);
     if (!parsed) return null;
     return this.database.transaction(parsed.tenantId, async (manager) => {
@@ -39,13 +43,13 @@ export class UnsubscribeService {
           [tenantIdOf(manager), target.customerId],
         );
       }
-      return target.businessName;
+      return target;
     });
   }
 
-  private async find(manager: TenantManager, hash: Buffer): Promise<TokenTarget | null> {
+  private async find(manager: TenantManager, hash: Buffer): Promise<UnsubscribeTarget | null> {
     const [row] = await manager.query(
-      `SELECT m.customer_id, t.name, c.subscription_state
+      `SELECT m.customer_id, t.name, t.logo_url, t.brand_color, t.locale, c.locale AS buyer_locale, c.subscription_state
          FROM messages m
          JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
          JOIN tenants t ON t.id = m.tenant_id
@@ -55,7 +59,8 @@ export class UnsubscribeService {
     return row
       ? {
           customerId: row.customer_id,
-          businessName: row.name,
+          brand: { name: row.name, logoUrl: row.logo_url, color: row.brand_color },
+          locale: templateLocale(row.buyer_locale, row.locale),
           isUnsubscribed: row.subscription_state !== 'subscribed',
         }
       : null;

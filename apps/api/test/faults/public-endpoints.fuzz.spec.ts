@@ -227,4 +227,19 @@ describe('public endpoints under generated input', () => {
     const after = await counts();
     expect([after['orders'], after['events']]).toEqual([before['orders'], before['events']]);
   });
+
+  it('refuses a 10 MB webhook body before reading it into any handler, storing nothing', async () => {
+    const before = await counts();
+    const huge = JSON.stringify({ id: 1, padding: 'x'.repeat(10 * 1024 * 1024) });
+    for (const path of [`/api/webhooks/shopify/${tenantId}`, '/api/webhooks/sendgrid/events']) {
+      const response = await post(path, huge, 'application/json');
+      expect(response.status).toBe(413);
+    }
+    const after = await counts();
+    expect([after['orders'], after['events'], after['deliveries']]).toEqual([
+      before['orders'],
+      before['events'],
+      before['deliveries'],
+    ]);
+  });
 });
