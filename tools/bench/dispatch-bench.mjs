@@ -9,7 +9,8 @@ const TENANTS = Number(process.env.BENCH_TENANTS ?? 100);
 const RAW_SECONDS = 5;
 const LOCALES = ['en', 'es', 'fr', 'de'];
 
-async function startMock(root) {
+/** The SendGrid mock as a process of its own, counting (not keeping) what it accepts. */
+export async function startMock(root) {
   const file = await bundle(root, 'tools/sendgrid-mock/src/main.ts', 'sendgrid-mock');
   const child = spawn(process.execPath, [file], {
     cwd: root,
@@ -27,7 +28,11 @@ async function startMock(root) {
     url,
     pid: child.pid,
     async count() {
-      return (await (await fetch(`${url}/__mock/count`)).json()).accepted;
+      return (await this.counts()).accepted;
+    },
+    /** Mails accepted, and how many repeated a message id already accepted. */
+    async counts() {
+      return (await fetch(`${url}/__mock/count`)).json();
     },
     async reset() {
       await fetch(`${url}/__mock/messages`, { method: 'DELETE' });

@@ -56,6 +56,9 @@ export class SendGridMock {
   readonly received: ReceivedMail[] = [];
   /** Mails accepted, also when their bodies are not kept. */
   private accepted = 0;
+  /** The `custom_args.message_id`s seen, and how many mails repeated one (a follow-up sent twice). */
+  private readonly messageIds = new Set<string>();
+  private duplicates = 0;
   private readonly behaviours: MockBehaviour[] = [];
   private readonly keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   private server: Server | null = null;
@@ -120,6 +123,8 @@ export class SendGridMock {
   clear(): void {
     this.received.length = 0;
     this.accepted = 0;
+    this.messageIds.clear();
+    this.duplicates = 0;
     this.behaviours.length = 0;
     this.requests = 0;
   }
@@ -199,6 +204,11 @@ export class SendGridMock {
     if (problem) return send(response, 400, { errors: [problem] });
     const messageId = randomBytes(16).toString('base64url');
     this.accepted += 1;
+    const carried = body.custom_args?.['message_id'] ?? body.personalizations[0]?.custom_args?.['message_id'];
+    if (carried) {
+      if (this.messageIds.has(carried)) this.duplicates += 1;
+      else this.messageIds.add(carried);
+    }
     if (this.options.keepBodies !== false)
       this.received.push({
         messageId,
@@ -233,7 +243,11 @@ export class SendGridMock {
     const url = request.url ?? '';
     if (request.method === 'GET' && url === `${CONTROL}/messages`) return send(response, 200, this.received);
     if (request.method === 'GET' && url === `${CONTROL}/count`)
-      return send(response, 200, { accepted: this.accepted, requests: this.requests });
+      return send(response, 200, {
+        accepted: this.accepted,
+        requests: this.requests,
+        duplicates: this.duplicates,
+      });
     if (request.method === 'DELETE' && url === `${CONTROL}/messages`) {
       this.clear();
       return send(response, 204, '');
