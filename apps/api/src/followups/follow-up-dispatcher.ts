@@ -311,7 +311,7 @@ export class FollowUpDispatcher {
        SELECT tenant_id, customer_id, order_id, 'reminder', 'scheduled', $3::timestamptz + make_interval(days => $4), id,
               $5
          FROM messages WHERE tenant_id = $1 AND id = $2
-       ON CONFLICT (tenant_id, reminder_of) DO NOTHING`,
+       ON CONFLICT (tenant_id, reminder_of) WHERE reminder_of IS NOT NULL DO NOTHING`,
       [tenantIdOf(manager), message.id, now, message.reminder_days, message.survey_version_id],
     );
   }

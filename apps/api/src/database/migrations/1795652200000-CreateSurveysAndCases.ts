@@ -89,8 +89,11 @@ export class CreateSurveysAndCases1795652200000 implements MigrationInterface {
         ADD COLUMN body_text text CHECK (char_length(body_text) <= 20000),
         ADD COLUMN machine_activity_at timestamptz,
         ADD FOREIGN KEY (tenant_id, survey_version_id) REFERENCES survey_versions (tenant_id, id) ON DELETE SET NULL (survey_version_id),
-        ADD FOREIGN KEY (tenant_id, reminder_of) REFERENCES messages (tenant_id, id) ON DELETE CASCADE,
-        ADD CONSTRAINT messages_one_reminder UNIQUE (tenant_id, reminder_of)`);
+        ADD FOREIGN KEY (tenant_id, reminder_of) REFERENCES messages (tenant_id, id) ON DELETE CASCADE`);
+    // Partial: most messages are not reminders, and every index entry costs the dispatcher's updates.
+    await db.query(
+      `CREATE UNIQUE INDEX messages_one_reminder ON messages (tenant_id, reminder_of) WHERE reminder_of IS NOT NULL`,
+    );
 
     await db.query(`
       CREATE TABLE answers (
@@ -243,10 +246,10 @@ export class CreateSurveysAndCases1795652200000 implements MigrationInterface {
     await db.query(`DROP TABLE answer_ratings`);
     await db.query(`DROP TABLE answers`);
     await db.query(`DELETE FROM messages WHERE kind = 'case-reply'`);
+    await db.query(`DROP INDEX messages_one_reminder`);
     await db.query(`ALTER TABLE messages DROP CONSTRAINT messages_kind_check`);
     await db.query(`
       ALTER TABLE messages
-        DROP CONSTRAINT messages_one_reminder,
         DROP COLUMN machine_activity_at, DROP COLUMN body_text, DROP COLUMN reminder_of,
         DROP COLUMN survey_version_id,
         ADD CONSTRAINT messages_kind_check CHECK (kind IN ('thank-you', 'opinion-request', 'reminder', 'manual'))`);
