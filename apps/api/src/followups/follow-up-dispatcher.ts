@@ -6,7 +6,6 @@ import {
   type MessageKind,
   nextSendTime,
   type OutboxKind,
-  type SurveyDefinition,
   type SendWindow,
   type SubscriptionState,
   type BuyerLocale,
@@ -21,12 +20,19 @@ import { PermanentMailError } from '../mail/mail.errors';
 import { MailTransport } from '../mail/mail-transport';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import type { RenderedEmail } from '../templates/template-compiler';
+import { SurveysRepository, type SurveyVersion } from '../surveys/surveys.repository';
 import { EmailTemplatesService, type TemplateLookups } from '../templates/email-templates.service';
 import { caseReplyEmail } from '../templates/case-reply-email';
 import { surveyQuestionContext } from '../templates/survey-question';
 import { BUSINESS_COLUMNS, type BusinessRow, templateContext } from '../templates/template-context';
 
 const BATCH = 50;
+
+/** What a batch reads once per business: the templates in force and the surveys' versions. */
+interface BatchLookups {
+  templates: TemplateLookups;
+  surveys: Map<string, Promise<SurveyVersion | null>>;
+}
 /**
  * Messages of a batch handled at once. Most of a message's time is waiting (on the database and on the
  * provider), so a few in flight multiply throughput; each holds one pooled connection meanwhile.
@@ -57,9 +63,10 @@ interface DueMessage extends BusinessRow {
   paused_at: Date | null;
   /** Product names of the order's lines, for the template. */
   products: string[];
-  /** The survey version a reminder repeats; for an opinion request, its rule's survey's current one. */
-  survey_version_id: string | null;
-  survey_definition: SurveyDefinition | null;
+  /** The survey version a reminder repeats (set when the message was planned). */
+  carried_version_id: string | null;
+  /** The survey of the rule that planned the message: an opinion request carries its current version. */
+  rule_survey_id: string | null;
   reminder_of: string | null;
   /** A reminder's request was answered already. */
   is_answered: boolean;
@@ -88,6 +95,7 @@ export class FollowUpDispatcher {
     private readonly database: TenantDatabase,
     private readonly transport: MailTransport,
     private readonly templates: EmailTemplatesService,
+    private readonly surveys: SurveysRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -125,7 +133,7 @@ export class FollowUpDispatcher {
       }
       const queue = [...lanes.values()];
       // Each business's template is read once per batch; a template saved meanwhile applies from the next.
-      const lookups: TemplateLookups = new Map();
+      const lookups: BatchLookups = { templates: new Map(), surveys: new Map() };
       const worker = async (): Promise<void> => {
         for (let lane = queue.shift(); lane; lane = queue.shift()) {
           for (const { tenant_id: tenantId, message_id: messageId } of lane) {
@@ -144,7 +152,7 @@ export class FollowUpDispatcher {
     manager: TenantManager,
     messageId: string,
     now: Date,
-    lookups: TemplateLookups,
+    lookups: BatchLookups,
   ): Promise<void> {
     const [message]: DueMessage[] = await manager.query(
       `SELECT m.id, m.kind, m.attempts, m.customer_id, c.email, c.name AS customer_name, c.time_zone,
@@ -154,17 +162,13 @@ export class FollowUpDispatcher {
               t.send_window, t.paused_at, t.reminder_days, m.reminder_of, m.body_text, m.subject,
               coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
                          WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products,
-              v.id AS survey_version_id, v.definition AS survey_definition,
+              m.survey_version_id AS carried_version_id, a.survey_id AS rule_survey_id,
               EXISTS (SELECT 1 FROM answers an WHERE an.tenant_id = m.tenant_id AND an.message_id = m.reminder_of) AS is_answered
          FROM messages m
          JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
          JOIN tenants t ON t.id = m.tenant_id
          LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
          LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
-         LEFT JOIN surveys s ON s.tenant_id = m.tenant_id AND s.id = a.survey_id
-         LEFT JOIN survey_versions v ON v.tenant_id = m.tenant_id
-               AND v.id = coalesce(m.survey_version_id, (SELECT sv.id FROM survey_versions sv
-                         WHERE sv.tenant_id = s.tenant_id AND sv.survey_id = s.id AND sv.version = s.current_version))
         WHERE m.tenant_id = $1 AND m.id = $2 AND m.status = 'sending'
           FOR UPDATE OF m, c`,
       [tenantIdOf(manager), messageId],
@@ -212,14 +216,17 @@ export class FollowUpDispatcher {
     manager: TenantManager,
     message: DueMessage,
     now: Date,
-    lookups: TemplateLookups,
+    lookups: BatchLookups,
   ): Promise<void> {
     const { token, hash } = newTenantToken(tenantIdOf(manager));
     const unsubscribeUrl = `${this.config.publicUrl}/api/u/${token}`;
     const locale = templateLocale(message.buyer_locale, message.locale);
     const answerUrl = `${this.config.publicUrl}/api/a/${token}`;
-    const survey =
-      message.kind === 'opinion-request' || message.kind === 'reminder' ? message.survey_definition : null;
+    const carried =
+      message.kind === 'opinion-request' || message.kind === 'reminder'
+        ? await this.surveyOf(manager, message, lookups)
+        : null;
+    const survey = carried?.definition ?? null;
     const context = templateContext({
       business: message,
       customerName: message.customer_name,
@@ -242,7 +249,7 @@ export class FollowUpDispatcher {
       email =
         message.kind === 'case-reply'
           ? caseReplyEmail(message, context, message.subject ?? '', message.body_text ?? '', locale)
-          : await this.templates.render(manager, message.kind, locale, context, lookups);
+          : await this.templates.render(manager, message.kind, locale, context, lookups.templates);
     } catch (error) {
       // A template that no longer renders is the business's to fix; the message says why it did not go.
       const reason = error instanceof Error ? error.message : String(error);
@@ -283,11 +290,11 @@ export class FollowUpDispatcher {
           message.email,
           email.subject,
           hash,
-          survey ? message.survey_version_id : null,
+          carried?.id ?? null,
         ],
       );
-      if (message.kind === 'opinion-request' && survey && message.reminder_days > 0) {
-        await this.planReminder(manager, message, now);
+      if (message.kind === 'opinion-request' && carried && message.reminder_days > 0) {
+        await this.planReminder(manager, message, carried.id, now);
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -304,15 +311,43 @@ export class FollowUpDispatcher {
     }
   }
 
+  /**
+   * The survey version the message carries: a reminder's own, else the current version of its rule's survey.
+   * Read once per batch and business, as templates are.
+   */
+  private surveyOf(
+    manager: TenantManager,
+    message: DueMessage,
+    lookups: BatchLookups,
+  ): Promise<SurveyVersion | null> {
+    const { carried_version_id: versionId, rule_survey_id: surveyId } = message;
+    const key = versionId ? `version:${versionId}` : `current:${tenantIdOf(manager)}:${surveyId}`;
+    let lookup = lookups.surveys.get(key);
+    if (!lookup) {
+      lookup = versionId
+        ? this.surveys.version(manager, versionId)
+        : surveyId
+          ? this.surveys.current(manager, surveyId)
+          : Promise.resolve(null);
+      lookups.surveys.set(key, lookup);
+    }
+    return lookup;
+  }
+
   /** At most one reminder per opinion request, N days on; it is dropped if the buyer answers first. */
-  private async planReminder(manager: TenantManager, message: DueMessage, now: Date): Promise<void> {
+  private async planReminder(
+    manager: TenantManager,
+    message: DueMessage,
+    surveyVersionId: string,
+    now: Date,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, reminder_of, survey_version_id)
        SELECT tenant_id, customer_id, order_id, 'reminder', 'scheduled', $3::timestamptz + make_interval(days => $4), id,
               $5
          FROM messages WHERE tenant_id = $1 AND id = $2
        ON CONFLICT (tenant_id, reminder_of) WHERE reminder_of IS NOT NULL DO NOTHING`,
-      [tenantIdOf(manager), message.id, now, message.reminder_days, message.survey_version_id],
+      [tenantIdOf(manager), message.id, now, message.reminder_days, surveyVersionId],
     );
   }
 
