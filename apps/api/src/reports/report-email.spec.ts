@@ -1,5 +1,5 @@
-import { FUNNEL_STEPS, type WeeklyReportContent } from '@rapport/domain';
-import { durationWords, renderReportEmail } from './report-email';
+import { durationWords, FUNNEL_STEPS, type WeeklyReportContent } from '@rapport/domain';
+import { renderReportEmail } from './report-email';
 
 function report(overrides: Partial<WeeklyReportContent> = {}): WeeklyReportContent {
   return {

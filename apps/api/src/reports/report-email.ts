@@ -1,4 +1,4 @@
-import { changeWords, formatShare, type WeeklyReportContent } from '@rapport/domain';
+import { changeWords, durationWords, formatShare, type WeeklyReportContent } from '@rapport/domain';
 import { escapeHtml } from '../mail/html';
 import type { InlineImage } from '../mail/mail-transport';
 import { answersPerDayChart, npsTrendChart } from './report-charts';
@@ -23,15 +23,6 @@ export function weekWords(report: WeeklyReportContent): string {
     month: 'long',
     year: 'numeric',
   })}`;
-}
-
-/** "45 min", "3 h 20 min", "2 days 4 h". */
-export function durationWords(minutes: number | null): string {
-  if (minutes === null) return '—';
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return `${Math.floor(hours / 24)} days${hours % 24 ? ` ${hours % 24} h` : ''}`;
 }
 
 const section = (title: string, body: string) =>

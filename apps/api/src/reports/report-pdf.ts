@@ -1,6 +1,6 @@
-import { changeWords, formatShare, type WeeklyReportContent } from '@rapport/domain';
+import { changeWords, durationWords, formatShare, type WeeklyReportContent } from '@rapport/domain';
 import PDFDocument from 'pdfkit';
-import { durationWords, weekWords } from './report-email';
+import { weekWords } from './report-email';
 
 const ACCENT = '#006a6a';
 const INK = '#1a1c1c';

@@ -22,7 +22,8 @@ export interface AutomationRule {
   isEnabled: boolean;
 }
 
-const TRIGGER_WORDS: Record<AutomationTrigger, string> = {
+/** How each trigger reads in a sentence ("3 days after an order is fulfilled"). */
+export const TRIGGER_WORDS: Record<AutomationTrigger, string> = {
   order_placed: 'an order is placed',
   order_fulfilled: 'an order is fulfilled',
   order_delivered: 'an order is delivered',

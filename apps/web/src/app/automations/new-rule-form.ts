@@ -11,16 +11,11 @@ import {
   DELAY_UNITS,
   type DelayUnit,
   type SurveyResponse,
+  TRIGGER_WORDS,
 } from '@rapport/domain';
 import { apiProblemOf } from '../http/api-error';
 import { SurveysApi } from '../surveys/surveys-api';
 import { AutomationsApi } from './automations-api';
-
-const TRIGGER_WORDS: Record<AutomationTrigger, string> = {
-  order_placed: 'an order is placed',
-  order_fulfilled: 'an order is fulfilled',
-  order_delivered: 'an order is delivered',
-};
 
 /** A new rule: what it sends, after what and how long; conditions are set by editing it afterwards. */
 @Component({

@@ -11,7 +11,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { changeWords, type WeeklyReportResponse } from '@rapport/domain';
+import { changeWords, durationWords, type WeeklyReportResponse } from '@rapport/domain';
 import { BarChartComponent, PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
@@ -44,6 +44,7 @@ export class ReportPage implements OnInit {
   readonly error = signal<string | null>(null);
   readonly status = signal<string | null>(null);
   readonly changeWords = changeWords;
+  readonly duration = durationWords;
 
   readonly npsBars = computed(() =>
     (this.report()?.content.npsTrend ?? []).map((week) => ({
@@ -81,12 +82,5 @@ export class ReportPage implements OnInit {
     } catch (error) {
       this.status.set(apiProblemOf(error).message);
     }
-  }
-
-  minutes(value: number | null): string {
-    if (value === null) return '—';
-    if (value < 60) return `${value} min`;
-    const hours = Math.floor(value / 60);
-    return hours < 48 ? `${hours} h ${value % 60} min` : `${Math.floor(hours / 24)} days ${hours % 24} h`;
   }
 }
