@@ -33,7 +33,8 @@ describe('API keys', () => {
       scopes: ['business:read', 'orders:write'],
       lastUsedAt: null,
     });
-    expect(JSON.stringify(listed.body)).not.toContain(created.key.split('_')[2]);
+    // The secret is the last part (not split('_'): base64url uses '_' inside the parts too).
+    expect(JSON.stringify(listed.body)).not.toContain(created.key.slice(-43));
     const stored = await withClient(testApp.ownerUrl, async (db) => {
       await db.query('BEGIN');
       await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
