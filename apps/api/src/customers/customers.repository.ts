@@ -250,27 +250,29 @@ export class CustomersRepository {
       reason: string | null;
     }[] = await manager.query(
       `SELECT 'order' AS kind, o.placed_at AS at, o.id AS order_id, o.external_id, o.status, o.total::text AS total,
-                o.currency, NULL AS reason
+                o.currency, NULL AS reason, 0 AS step
            FROM orders o WHERE o.tenant_id = $1 AND o.customer_id = $2
          UNION ALL
-         SELECT 'order-event', e.occurred_at, o.id, o.external_id, e.type, NULL, NULL, NULL
+         SELECT 'order-event', e.occurred_at, o.id, o.external_id, e.type, NULL, NULL, NULL,
+                CASE e.type WHEN 'fulfilled' THEN 1 WHEN 'delivered' THEN 2 ELSE 3 END
            FROM order_events e JOIN orders o ON o.tenant_id = e.tenant_id AND o.id = e.order_id
           WHERE e.tenant_id = $1 AND o.customer_id = $2 AND e.type <> 'placed'
          UNION ALL
-         SELECT 'subscription', c.subscription_changed_at, NULL, NULL, c.subscription_state, NULL, NULL, c.subscription_reason
+         SELECT 'subscription', c.subscription_changed_at, NULL, NULL, c.subscription_state, NULL, NULL, c.subscription_reason, 0
            FROM customers c WHERE c.tenant_id = $1 AND c.id = $2 AND c.subscription_changed_at IS NOT NULL
          UNION ALL
          SELECT 'email', coalesce(m.sent_at, m.due_at), m.order_id, m.kind, m.status, m.subject, NULL,
-                coalesce(m.skip_reason, m.last_error)
+                coalesce(m.skip_reason, m.last_error), 0
            FROM messages m WHERE m.tenant_id = $1 AND m.customer_id = $2
          UNION ALL
          SELECT 'answer', a.answered_at, a.id, a.score_type, a.band, a.score::text, NULL,
-                nullif(concat_ws(E'\\n\\n', a.comment, a.reply_comment), '')
+                nullif(concat_ws(E'\\n\\n', a.comment, a.reply_comment), ''), 0
            FROM answers a WHERE a.tenant_id = $1 AND a.customer_id = $2
          UNION ALL
-         SELECT 'case', k.created_at, k.id, NULL, k.status, NULL, NULL, array_to_string(k.reasons, ', ')
+         SELECT 'case', k.created_at, k.id, NULL, k.status, NULL, NULL, array_to_string(k.reasons, ', '), 0
            FROM cases k WHERE k.tenant_id = $1 AND k.customer_id = $2
-         ORDER BY at DESC
+         -- Steps of one order at the same moment (delivered implies fulfilled) show latest step first.
+         ORDER BY at DESC, step DESC
          LIMIT 500`,
       [tenantIdOf(manager), customerId],
     );
