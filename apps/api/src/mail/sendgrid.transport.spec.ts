@@ -48,6 +48,13 @@ describe('SendGridTransport against the SendGrid-compatible mock', () => {
     const sent = await transport.send(mail);
     expect(sent.providerMessageId).toBe(mock.received[0]?.messageId);
     expect(mock.received[0]?.body).toMatchObject({
+      personalizations: [{ to: [{ email: 'ana@example.com' }] }],
+      from: { email: 'hello@bakery.example', name: 'Northwind Bakery' },
+      subject: 'Thank you',
+      content: [
+        { type: 'text/plain', value: 'Thank you' },
+        { type: 'text/html', value: '<p>Thank you</p>' },
+      ],
       reply_to: { email: 'reply+m1@in.rapport.example' },
       headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       custom_args: { message_id: 'm-1', tenant_id: 't-1' },

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@sendgrid/client';
 import type { ClientRequest } from '@sendgrid/client/src/request';
-import { MailService } from '@sendgrid/mail';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailTransport, type OutgoingMail, type SentMail } from './mail-transport';
 import { PermanentMailError, TransientMailError } from './mail.errors';
+import { sendGridMailBody } from './sendgrid-body';
 
 const MAX_ATTEMPTS = 4;
 const BASE_DELAY_MS = 500;
@@ -28,7 +28,7 @@ interface SendGridError {
 @Injectable()
 export class SendGridTransport extends MailTransport {
   private readonly logger = new Logger(SendGridTransport.name);
-  private readonly mail = new MailService();
+  private readonly client = new Client();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -36,35 +36,21 @@ export class SendGridTransport extends MailTransport {
       new Promise((wait) => setTimeout(wait, ms)),
   ) {
     super();
-    const client = new Client();
+    const { client } = this;
     client.setApiKey(config.mail.sendGridApiKey ?? '');
     // setApiKey resets the base URL to SendGrid's; a configured one (the mock) must be set after it.
     client.setDefaultRequest('baseUrl', config.mail.sendGridBaseUrl);
     // The client passes its default request to axios as is; its typings just do not list `timeout`.
     client.setDefaultRequest({ timeout: config.mail.sendGridTimeoutMs } as unknown as ClientRequest);
-    this.mail.setClient(client);
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const [response] = await this.mail.send({
-          to: mail.to,
-          from: mail.from,
-          replyTo: mail.replyTo,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          headers: mail.headers,
-          customArgs: mail.customArgs,
-          categories: [mail.category],
-          attachments: mail.inlineImages?.map((image) => ({
-            content: image.content.toString('base64'),
-            filename: image.filename,
-            type: image.type,
-            disposition: 'inline',
-            contentId: image.contentId,
-          })),
+        const [response] = await this.client.request({
+          method: 'POST',
+          url: '/v3/mail/send',
+          body: sendGridMailBody(mail),
         });
         const id = response.headers['x-message-id'];
         return { providerMessageId: typeof id === 'string' ? id : String(id ?? '') };
