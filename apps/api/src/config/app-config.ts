@@ -48,6 +48,8 @@ export interface AppConfig {
   encryptionKey: Buffer | undefined;
   /** Multiplies every rate limit (e.g. 100 for load tests); 1 in normal operation. */
   rateLimitMultiplier: number;
+  /** How often the weekly reporter looks for reports due (each business's own day and hour). */
+  reportCheckMs: number;
   session: { ttlDays: number; secureCookie: boolean };
   webDistDir: string;
 }
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     encryptionKey: read.key32('ENCRYPTION_KEY'),
     rateLimitMultiplier: read.integer('RATE_LIMIT_MULTIPLIER', 1, 1, 100_000),
+    reportCheckMs: read.integer('REPORT_CHECK_SECONDS', 60, 1, 3600) * 1000,
     session: {
       ttlDays: read.integer('SESSION_TTL_DAYS', 14, 1, 365),
       secureCookie: publicUrl.startsWith('https://'),

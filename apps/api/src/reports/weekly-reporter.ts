@@ -1,14 +1,23 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { latestDueReport, type ReportWeek, type WeeklyReportContent } from '@rapport/domain';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { queryRows } from '../database/query-rows';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { WeeklyReportBuilder } from './weekly-report-builder';
 import { WeeklyReportsService } from './weekly-reports.service';
 
 const LEASE_MS = 5 * 60_000;
+const INTERVAL_NAME = 'weekly-reports';
 
 /**
  * Sends each business its weekly report once, at its day and hour in its time zone. Every replica may tick:
@@ -18,7 +27,7 @@ const LEASE_MS = 5 * 60_000;
  * window where a duplicate can happen).
  */
 @Injectable()
-export class WeeklyReporter {
+export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WeeklyReporter.name);
   private isRunning = false;
 
@@ -27,9 +36,22 @@ export class WeeklyReporter {
     private readonly database: TenantDatabase,
     private readonly builder: WeeklyReportBuilder,
     private readonly reports: WeeklyReportsService,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Interval(60_000)
+  /** Ticks every REPORT_CHECK_SECONDS (default a minute): a report is due on the hour, so that is prompt enough. */
+  onApplicationBootstrap(): void {
+    this.scheduler.addInterval(
+      INTERVAL_NAME,
+      setInterval(() => void this.tick(), this.config.reportCheckMs),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
+  }
+
   async tick(): Promise<void> {
     if (this.isRunning) return;
     this.isRunning = true;

@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SendGridMock } from '@rapport/sendgrid-mock';
+import { WeeklyReporter } from '../../src/reports/weekly-reporter';
+import { createTenant } from '../support/factories';
+import { findFreePort } from '../support/free-port';
+import { startTestApp, TEST_ENCRYPTION_KEY } from '../support/test-app';
+import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
+
+const MAIN = resolve(__dirname, '../../../../dist/apps/api/main.js');
+const SLOW_SEND_MS = 3000;
+
+interface ReportRow {
+  week_start: string;
+  emailed_at: Date | null;
+  lease_until: Date | null;
+}
+
+/**
+ * The built app, killed with SIGKILL while it emails a weekly report: after a restart the report goes once
+ * its lease runs out, the business still has one report for the week, and the only duplicate possible is
+ * the email that was in flight when the process died.
+ */
+describe('a weekly report run killed while emailing', () => {
+  const mock = new SendGridMock();
+  let databaseUrl: string;
+  let tenantId: string;
+  let child: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (nx build api)`);
+    await mock.start();
+    databaseUrl = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_report_crash`);
+    const seeding = await startTestApp({ DATABASE_URL: databaseUrl });
+    tenantId = (await createTenant(seeding, { timeZone: 'Europe/London' })).id;
+    await seeding.close();
+    // A business a month old: its last whole week's report is due now.
+    await withClient(databaseUrl, (db) =>
+      db.query(`UPDATE tenants SET created_at = now() - interval '30 days' WHERE id = $1`, [tenantId]),
+    );
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await mock.stop();
+  });
+
+  it('sends the report once more after the lease, and keeps one report per week', async () => {
+    mock.failNext({ kind: 'slow', delayMs: SLOW_SEND_MS });
+    child = spawn(process.execPath, [MAIN, 'serve'], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(await findFreePort()),
+        DATABASE_URL: databaseUrl,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+        WEB_DIST_DIR: '/nonexistent/rapport-console',
+        SENDGRID_API_KEY: 'SG.report-crash-test',
+        SENDGRID_BASE_URL: mock.baseUrl,
+        REPORT_CHECK_SECONDS: '1',
+      },
+      stdio: 'ignore',
+    });
+    // The report is built, stored and leased, and its email is on its way (the mock is answering slowly).
+    await until(async () => (await reports()).some((row) => row.lease_until !== null), 30_000);
+    await until(async () => mock.requestCount > 0, 10_000);
+    child.kill('SIGKILL');
+    await new Promise((exit) => child?.once('exit', exit));
+
+    const [atKill, ...others] = await reports();
+    expect(others).toEqual([]);
+    expect(atKill?.emailed_at).toBeNull();
+    // The provider may still accept the email whose sender died: the in-flight duplicate.
+    await new Promise((wait) => setTimeout(wait, SLOW_SEND_MS + 500));
+    const inFlight = reportEmails();
+    expect(inFlight).toBeLessThanOrEqual(1);
+
+    const restarted = await startTestApp({
+      DATABASE_URL: databaseUrl,
+      SENDGRID_API_KEY: 'SG.report-crash-test',
+      SENDGRID_BASE_URL: mock.baseUrl,
+    });
+    try {
+      const reporter = restarted.app.get(WeeklyReporter);
+      // While the dead run's lease holds, nobody sends; once it has run out, the report goes, once.
+      expect(await reporter.sendDue(new Date())).toBe(0);
+      const afterLease = new Date(Date.now() + 6 * 60_000);
+      expect(await reporter.sendDue(afterLease)).toBe(1);
+      expect(await reporter.sendDue(afterLease)).toBe(0);
+    } finally {
+      await restarted.close();
+    }
+    const after = await reports();
+    expect(after).toHaveLength(1);
+    expect(after[0]?.week_start).toBe(atKill?.week_start);
+    expect(after[0]?.emailed_at).not.toBeNull();
+    expect(reportEmails()).toBe(inFlight + 1);
+  }, 90_000);
+
+  function reportEmails(): number {
+    return mock.received.filter((mail) => mail.body.categories?.includes('weekly-report')).length;
+  }
+
+  async function reports(): Promise<ReportRow[]> {
+    return withClient(databaseUrl, async (db) => {
+      const { rows } = await db.query<ReportRow>(
+        `SELECT to_char(week_start, 'YYYY-MM-DD') AS week_start, emailed_at, lease_until
+           FROM weekly_reports WHERE tenant_id = $1`,
+        [tenantId],
+      );
+      return rows;
+    });
+  }
+});
+
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for the weekly reporter');
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+}
