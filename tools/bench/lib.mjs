@@ -22,7 +22,9 @@ export function freePort() {
 export async function startApp(root, extraEnv = {}) {
   const dataDir = mkdtempSync(join(root, 'tmp', 'bench-'));
   const [port, pgPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  // BENCH_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=tmp/profiles") profiles the app under load.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/apps/api/main.js')], {
     cwd: root,
     env: {
       ...process.env,
