@@ -115,6 +115,12 @@ export class PrivacyService {
 
   private async eraseWithin(manager: TenantManager, customerIds: string[]): Promise<void> {
     const tenantId = tenantIdOf(manager);
+    // The buyers' rows first, in id order, as the dispatcher takes them: an email being sent to one of them
+    // finishes (and is marked) before its traces are erased, and the two never wait on each other.
+    await manager.query(
+      `SELECT 1 FROM customers WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [tenantId, customerIds],
+    );
     // What buyers wrote goes; their scores and product ratings stay, anonymous, in the business's figures.
     await manager.query(
       `DELETE FROM replies r

@@ -12,6 +12,7 @@ import {
   templateLocale,
 } from '@rapport/domain';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { newTenantToken } from '../auth/secret-token';
 import { replyAddress } from '../replies/reply-address';
 import type { AppConfig } from '../config/app-config';
@@ -26,21 +27,44 @@ import { caseReplyEmail } from '../templates/case-reply-email';
 import { surveyQuestionContext } from '../templates/survey-question';
 import { BUSINESS_COLUMNS, type BusinessRow, templateContext } from '../templates/template-context';
 
-const BATCH = 50;
-
-/** What a batch reads once per business: the templates in force and the surveys' versions. */
-interface BatchLookups {
-  templates: TemplateLookups;
-  surveys: Map<string, Promise<SurveyVersion | null>>;
-}
+/** Messages of one business claimed at once; their buyers' rows are held while they are sent. */
+const CLAIM = 25;
+/** Businesses read per round, oldest due first; each round claims a batch from every one of them. */
+const BUSINESSES_PER_ROUND = 100;
 /**
- * Messages of a batch handled at once. Most of a message's time is waiting (on the database and on the
- * provider), so a few in flight multiply throughput; each holds one pooled connection meanwhile.
+ * Businesses handled at once, and sends at once within each. Most of a message's time is waiting (on the
+ * database and the provider), so a few in flight multiply throughput. GROUPS x LANES is also how many
+ * emails may be in flight when the process dies: the only ones that can go twice.
  */
-const CONCURRENCY = 4;
+const GROUPS = 2;
+const LANES = 4;
 const LEASE = '5 minutes';
 const MAX_ATTEMPTS = 6;
 const SENT_STATUSES = ['sent', 'delivered', 'opened', 'clicked'];
+
+/** What a group reads once: the business's templates in force and its surveys' versions. */
+interface GroupLookups {
+  templates: TemplateLookups;
+  surveys: Map<string, Promise<SurveyVersion | null>>;
+  /** The lanes share the batch's connection, which takes one query at a time. */
+  oneAtATime: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** A message that ends without being sent (or waits), written with the group's other outcomes. */
+interface Outcome {
+  id: string;
+  status: 'skipped' | 'cancelled' | 'failed' | 'scheduled';
+  reason: string;
+  reasonColumn: 'skip_reason' | 'last_error';
+  dueAt: Date | null;
+  /** A message put back to wait gives back the attempt its claim counted. */
+  givesBackAttempt: boolean;
+}
+
+interface SentRecord {
+  kind: MessageKind;
+  sentAt: Date;
+}
 
 interface DueMessage extends BusinessRow {
   id: string;
@@ -77,13 +101,15 @@ interface DueMessage extends BusinessRow {
 }
 
 /**
- * Sends the follow-ups that are due. Claims a batch across businesses (`claim_due_messages`, SKIP LOCKED
- * with a lease, so any number of replicas may run it), then handles a few at a time, each inside its own
- * business, holding the buyer's row so no two messages to one buyer pass the journey cap together. It re-checks
- * the buyer's subscription, the order, the pause, the send window and the journey cap just before sending.
- * After a crash, messages leased but not marked are claimed again when the lease runs out; those whose
- * send was in flight (at most CONCURRENCY per process) may go twice, and the provider's events (carrying
- * the message id) tell which.
+ * Sends the follow-ups that are due, one business at a time. Each round reads which businesses have
+ * messages due (ids only: the one cross-business read), claims a batch of each one's messages (SKIP
+ * LOCKED with a lease, so any number of replicas may run it), and handles the batch inside that business,
+ * holding its buyers' rows so no two messages to one buyer pass the journey cap together, even from two
+ * replicas. It re-checks the buyer's subscription, the order, the pause, the send window and the journey cap
+ * just before sending. Each sent message is marked at once by a statement of its own, so after a crash the
+ * only messages in doubt are those whose send was in flight (at most GROUPS x LANES per process); they are
+ * claimed again when their lease runs out, and the provider's events (carrying the message id) tell which
+ * went twice. Messages that end otherwise (skipped, cancelled, waiting, failed) are written with the batch.
  */
 @Injectable()
 export class FollowUpDispatcher {
@@ -116,45 +142,71 @@ export class FollowUpDispatcher {
   async dispatchDue(now: Date): Promise<number> {
     let handled = 0;
     for (;;) {
-      const claimed: { tenant_id: string; message_id: string; customer_id: string }[] =
-        await this.dataSource.query(
-          `SELECT tenant_id, message_id, customer_id FROM claim_due_messages($1, $2, $3::interval)`,
-          [now, BATCH, LEASE],
-        );
-      if (claimed.length === 0) return handled;
-      // One lane per buyer, in due order: a buyer's second message waits for the first, so the journey cap
-      // holds back the later one. Lanes run side by side.
-      const lanes = new Map<string, { tenant_id: string; message_id: string }[]>();
-      for (const item of claimed) {
-        const key = `${item.tenant_id}:${item.customer_id}`;
-        const lane = lanes.get(key);
-        if (lane) lane.push(item);
-        else lanes.set(key, [item]);
-      }
-      const queue = [...lanes.values()];
-      // Each business's template is read once per batch; a template saved meanwhile applies from the next.
-      const lookups: BatchLookups = { templates: new Map(), surveys: new Map() };
+      const businesses: { tenant_id: string }[] = await this.dataSource.query(
+        `SELECT tenant_id FROM businesses_with_due_messages($1, $2)`,
+        [now, BUSINESSES_PER_ROUND],
+      );
+      const queue = businesses.map((business) => business.tenant_id);
+      let round = 0;
       const worker = async (): Promise<void> => {
-        for (let lane = queue.shift(); lane; lane = queue.shift()) {
-          for (const { tenant_id: tenantId, message_id: messageId } of lane) {
-            await this.database.transaction(tenantId, (manager) =>
-              this.handle(manager, messageId, now, lookups),
-            );
-            handled += 1;
-          }
+        for (let tenantId = queue.shift(); tenantId; tenantId = queue.shift()) {
+          round += await this.dispatchBusiness(tenantId, now);
         }
       };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      await Promise.all(Array.from({ length: GROUPS }, worker));
+      handled += round;
+      // Nothing claimable (none due, or another replica holds what is): the next tick looks again.
+      if (round === 0) return handled;
     }
   }
 
-  private async handle(
-    manager: TenantManager,
-    messageId: string,
-    now: Date,
-    lookups: BatchLookups,
-  ): Promise<void> {
-    const [message]: DueMessage[] = await manager.query(
+  /** Claims and handles one batch of a business's due messages; returns how many it claimed. */
+  private async dispatchBusiness(tenantId: string, now: Date): Promise<number> {
+    const claimed: { message_id: string; customer_id: string }[] = await this.dataSource.query(
+      `SELECT message_id, customer_id FROM claim_business_messages($1, $2, $3, $4::interval)`,
+      [tenantId, now, CLAIM, LEASE],
+    );
+    if (claimed.length === 0) return 0;
+    await this.database.transaction(tenantId, async (manager) => {
+      const messages = await this.dueMessages(
+        manager,
+        claimed.map((item) => item.message_id),
+      );
+      const history = await this.sentHistory(manager, [...new Set(messages.map((m) => m.customer_id))]);
+      // One lane per buyer, in due order: a buyer's second message waits for the first, so the journey cap
+      // holds back the later one. Lanes run side by side.
+      const byId = new Map(messages.map((message) => [message.id, message]));
+      const lanes = new Map<string, DueMessage[]>();
+      for (const { message_id: id, customer_id: customerId } of claimed) {
+        const message = byId.get(id);
+        if (!message) continue;
+        lanes.set(customerId, [...(lanes.get(customerId) ?? []), message]);
+      }
+      const queue = [...lanes.values()];
+      // Each template and survey version is read once per batch; one saved meanwhile applies from the next.
+      const lookups: GroupLookups = { templates: new Map(), surveys: new Map(), oneAtATime: serialQueue() };
+      const outcomes: Outcome[] = [];
+      const worker = async (): Promise<void> => {
+        for (let lane = queue.shift(); lane; lane = queue.shift()) {
+          for (const message of lane) {
+            const buyerHistory = history.get(message.customer_id) ?? [];
+            history.set(message.customer_id, buyerHistory);
+            const outcome = await this.handle(manager, message, buyerHistory, now, lookups);
+            if (outcome) outcomes.push(outcome);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: LANES }, worker));
+      await this.writeOutcomes(manager, outcomes);
+    });
+    return claimed.length;
+  }
+
+  /** The claimed messages with what sending them needs, their buyers' rows held (in id order: no deadlock). */
+  private dueMessages(manager: TenantManager, ids: string[]): Promise<DueMessage[]> {
+    return preparedQuery<DueMessage>(
+      manager,
+      'dispatch-messages',
       `SELECT m.id, m.kind, m.attempts, m.customer_id, c.email, c.name AS customer_name, c.time_zone,
               c.locale AS buyer_locale, c.subscription_state,
               o.external_id AS order_number, o.status AS order_status, o.total AS order_total, o.currency,
@@ -169,62 +221,81 @@ export class FollowUpDispatcher {
          JOIN tenants t ON t.id = m.tenant_id
          LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
          LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
-        WHERE m.tenant_id = $1 AND m.id = $2 AND m.status = 'sending'
-          FOR UPDATE OF m, c`,
-      [tenantIdOf(manager), messageId],
+        WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[]) AND m.status = 'sending'
+        ORDER BY c.id
+          FOR NO KEY UPDATE OF c`,
+      [tenantIdOf(manager), ids],
     );
-    if (!message) return;
+  }
+
+  /**
+   * What each buyer was sent, for the journey cap. Read after their rows are held, so it includes what
+   * another replica sent them just before.
+   */
+  private async sentHistory(
+    manager: TenantManager,
+    customerIds: string[],
+  ): Promise<Map<string, SentRecord[]>> {
+    const rows = await preparedQuery<{ customer_id: string; kind: MessageKind; sent_at: Date }>(
+      manager,
+      'dispatch-history',
+      `SELECT customer_id, kind, sent_at FROM messages
+        WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]) AND status = ANY($3) AND sent_at IS NOT NULL
+          AND kind <> 'case-reply'`,
+      [tenantIdOf(manager), customerIds, SENT_STATUSES],
+    );
+    const history = new Map<string, SentRecord[]>();
+    for (const row of rows) {
+      const records = history.get(row.customer_id) ?? [];
+      records.push({ kind: row.kind, sentAt: new Date(row.sent_at) });
+      history.set(row.customer_id, records);
+    }
+    return history;
+  }
+
+  /** Sends one message or says how it ends instead; a sent message is added to its buyer's history. */
+  private async handle(
+    manager: TenantManager,
+    message: DueMessage,
+    history: SentRecord[],
+    now: Date,
+    lookups: GroupLookups,
+  ): Promise<Outcome | null> {
     if (message.subscription_state !== 'subscribed')
-      return this.close(
-        manager,
-        message.id,
-        'skipped',
-        `skipped: the buyer is ${message.subscription_state}`,
-      );
+      return close(message.id, 'skipped', `skipped: the buyer is ${message.subscription_state}`);
     if (message.kind === 'case-reply') return this.send(manager, message, now, lookups);
-    if (message.is_answered) return this.close(manager, message.id, 'skipped', 'skipped: the buyer answered');
+    if (message.is_answered) return close(message.id, 'skipped', 'skipped: the buyer answered');
     if (message.order_status === 'cancelled' || message.order_status === 'refunded') {
-      return this.close(manager, message.id, 'cancelled', `cancelled: the order was ${message.order_status}`);
+      return close(message.id, 'cancelled', `cancelled: the order was ${message.order_status}`);
     }
     if (message.paused_at)
-      return this.reschedule(
-        manager,
-        message.id,
-        new Date(now.getTime() + 3_600_000),
-        'waiting: sending is paused',
-      );
+      return reschedule(message.id, new Date(now.getTime() + 3_600_000), 'waiting: sending is paused');
     const zone = message.time_zone ?? message.business_time_zone;
     const opensAt = nextSendTime(now, message.send_window, zone, spreadOf(message.id));
     if (opensAt.getTime() > now.getTime())
-      return this.reschedule(manager, message.id, opensAt, 'waiting for the send window');
-    const history: { kind: MessageKind; sent_at: Date }[] = await manager.query(
-      `SELECT kind, sent_at FROM messages
-        WHERE tenant_id = $1 AND customer_id = $2 AND status = ANY($3) AND sent_at IS NOT NULL AND kind <> 'case-reply'`,
-      [tenantIdOf(manager), message.customer_id, SENT_STATUSES],
-    );
-    const cap = capDecision(
-      message.kind as MessageKind,
-      history.map((row) => ({ kind: row.kind, sentAt: new Date(row.sent_at) })),
-      now,
-    );
-    if (cap.action === 'skip') return this.close(manager, message.id, 'skipped', cap.reason);
-    if (cap.action === 'postpone') return this.reschedule(manager, message.id, cap.until, cap.reason);
-    await this.send(manager, message, now, lookups);
+      return reschedule(message.id, opensAt, 'waiting for the send window');
+    const cap = capDecision(message.kind as MessageKind, history, now);
+    if (cap.action === 'skip') return close(message.id, 'skipped', cap.reason);
+    if (cap.action === 'postpone') return reschedule(message.id, cap.until, cap.reason);
+    const outcome = await this.send(manager, message, now, lookups);
+    if (!outcome) history.push({ kind: message.kind as MessageKind, sentAt: now });
+    return outcome;
   }
 
+  /** Renders and sends one message, marking it sent at once; answers how it ends when it was not sent. */
   private async send(
     manager: TenantManager,
     message: DueMessage,
     now: Date,
-    lookups: BatchLookups,
-  ): Promise<void> {
+    lookups: GroupLookups,
+  ): Promise<Outcome | null> {
     const { token, hash } = newTenantToken(tenantIdOf(manager));
     const unsubscribeUrl = `${this.config.publicUrl}/api/u/${token}`;
     const locale = templateLocale(message.buyer_locale, message.locale);
     const answerUrl = `${this.config.publicUrl}/api/a/${token}`;
     const carried =
       message.kind === 'opinion-request' || message.kind === 'reminder'
-        ? await this.surveyOf(manager, message, lookups)
+        ? await lookups.oneAtATime(() => this.surveyOf(manager, message, lookups))
         : null;
     const survey = carried?.definition ?? null;
     const context = templateContext({
@@ -246,22 +317,20 @@ export class FollowUpDispatcher {
     });
     let email: RenderedEmail;
     try {
+      const { kind } = message;
       email =
-        message.kind === 'case-reply'
+        kind === 'case-reply'
           ? caseReplyEmail(message, context, message.subject ?? '', message.body_text ?? '', locale)
-          : await this.templates.render(manager, message.kind, locale, context, lookups.templates);
+          : await lookups.oneAtATime(() =>
+              this.templates.render(manager, kind, locale, context, lookups.templates),
+            );
     } catch (error) {
       // A template that no longer renders is the business's to fix; the message says why it did not go.
       const reason = error instanceof Error ? error.message : String(error);
-      return this.close(
-        manager,
-        message.id,
-        'failed',
-        `the template did not render: ${reason}`,
-        'last_error',
-      );
+      return close(message.id, 'failed', `the template did not render: ${reason}`, 'last_error');
     }
     const fromAddress = message.sender_email ?? this.config.mail.from.replace(/^.*<|>.*$/g, '');
+    let providerMessageId: string;
     try {
       const sent = await this.transport.send({
         to: message.email,
@@ -277,51 +346,43 @@ export class FollowUpDispatcher {
         category: 'follow-up',
         customArgs: { message_id: message.id, tenant_id: tenantIdOf(manager) },
       });
-      await manager.query(
-        `UPDATE messages SET status = 'sent', sent_at = $3, provider_message_id = $4, to_email = $5, subject = $6,
-                unsubscribe_token_hash = $7, survey_version_id = $8, lease_until = NULL, skip_reason = NULL,
-                last_error = NULL, updated_at = now()
-          WHERE tenant_id = $1 AND id = $2`,
-        [
-          tenantIdOf(manager),
-          message.id,
-          now,
-          sent.providerMessageId,
-          message.email,
-          email.subject,
-          hash,
-          carried?.id ?? null,
-        ],
-      );
-      if (message.kind === 'opinion-request' && carried && message.reminder_days > 0) {
-        await this.planReminder(manager, message, carried.id, now);
-      }
+      providerMessageId = sent.providerMessageId;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentMailError || message.attempts >= MAX_ATTEMPTS) {
-        await this.close(manager, message.id, 'failed', reason, 'last_error');
-      } else {
-        const retryAt = new Date(now.getTime() + Math.min(3_600_000, 60_000 * 2 ** message.attempts));
-        await manager.query(
-          `UPDATE messages SET status = 'scheduled', due_at = $3, last_error = $4, lease_until = NULL, updated_at = now()
-            WHERE tenant_id = $1 AND id = $2`,
-          [tenantIdOf(manager), message.id, retryAt, reason],
-        );
+        return close(message.id, 'failed', reason, 'last_error');
       }
+      const retryAt = new Date(now.getTime() + Math.min(3_600_000, 60_000 * 2 ** message.attempts));
+      return { ...close(message.id, 'scheduled', reason, 'last_error'), dueAt: retryAt };
     }
+    // Its own statement, committed at once (not with the batch): a crash from here on cannot send it again.
+    const remindInDays =
+      message.kind === 'opinion-request' && carried && message.reminder_days > 0 ? message.reminder_days : 0;
+    await this.dataSource.query(`SELECT mark_message_sent($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      tenantIdOf(manager),
+      message.id,
+      now,
+      providerMessageId,
+      message.email,
+      email.subject,
+      hash,
+      carried?.id ?? null,
+      remindInDays,
+    ]);
+    return null;
   }
 
   /**
    * The survey version the message carries: a reminder's own, else the current version of its rule's survey.
-   * Read once per batch and business, as templates are.
+   * Read once per batch, as templates are.
    */
   private surveyOf(
     manager: TenantManager,
     message: DueMessage,
-    lookups: BatchLookups,
+    lookups: GroupLookups,
   ): Promise<SurveyVersion | null> {
     const { carried_version_id: versionId, rule_survey_id: surveyId } = message;
-    const key = versionId ? `version:${versionId}` : `current:${tenantIdOf(manager)}:${surveyId}`;
+    const key = versionId ? `version:${versionId}` : `current:${surveyId}`;
     let lookup = lookups.surveys.get(key);
     if (!lookup) {
       lookup = versionId
@@ -334,44 +395,56 @@ export class FollowUpDispatcher {
     return lookup;
   }
 
-  /** At most one reminder per opinion request, N days on; it is dropped if the buyer answers first. */
-  private async planReminder(
-    manager: TenantManager,
-    message: DueMessage,
-    surveyVersionId: string,
-    now: Date,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, reminder_of, survey_version_id)
-       SELECT tenant_id, customer_id, order_id, 'reminder', 'scheduled', $3::timestamptz + make_interval(days => $4), id,
-              $5
-         FROM messages WHERE tenant_id = $1 AND id = $2
-       ON CONFLICT (tenant_id, reminder_of) WHERE reminder_of IS NOT NULL DO NOTHING`,
-      [tenantIdOf(manager), message.id, now, message.reminder_days, surveyVersionId],
+  /** Writes how the batch's unsent messages end, in one statement. */
+  private async writeOutcomes(manager: TenantManager, outcomes: Outcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await preparedQuery(
+      manager,
+      'dispatch-outcomes',
+      `UPDATE messages m
+          SET status = o.status, due_at = coalesce(o.due_at, m.due_at),
+              skip_reason = CASE WHEN o.reason_column = 'skip_reason' THEN o.reason ELSE m.skip_reason END,
+              last_error = CASE WHEN o.reason_column = 'last_error' THEN o.reason ELSE m.last_error END,
+              attempts = CASE WHEN o.gives_back THEN greatest(m.attempts - 1, 0) ELSE m.attempts END,
+              lease_until = NULL, updated_at = now()
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::boolean[])
+              AS o(id, status, reason, reason_column, due_at, gives_back)
+        WHERE m.tenant_id = $1 AND m.id = o.id`,
+      [
+        tenantIdOf(manager),
+        outcomes.map((o) => o.id),
+        outcomes.map((o) => o.status),
+        outcomes.map((o) => o.reason),
+        outcomes.map((o) => o.reasonColumn),
+        outcomes.map((o) => o.dueAt),
+        outcomes.map((o) => o.givesBackAttempt),
+      ],
     );
   }
+}
 
-  private async close(
-    manager: TenantManager,
-    id: string,
-    status: 'skipped' | 'cancelled' | 'failed',
-    reason: string,
-    column: 'skip_reason' | 'last_error' = 'skip_reason',
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE messages SET status = $3, ${column} = $4, lease_until = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [tenantIdOf(manager), id, status, reason],
-    );
-  }
+function close(
+  id: string,
+  status: Outcome['status'],
+  reason: string,
+  reasonColumn: Outcome['reasonColumn'] = 'skip_reason',
+): Outcome {
+  return { id, status, reason, reasonColumn, dueAt: null, givesBackAttempt: false };
+}
 
-  private async reschedule(manager: TenantManager, id: string, at: Date, reason: string): Promise<void> {
-    await manager.query(
-      `UPDATE messages SET status = 'scheduled', due_at = $3, skip_reason = $4, lease_until = NULL, attempts = greatest(attempts - 1, 0),
-              updated_at = now()
-        WHERE tenant_id = $1 AND id = $2`,
-      [tenantIdOf(manager), id, at, reason],
-    );
-  }
+/** Runs the work given to it one after another, in the order given. */
+function serialQueue(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** Back to waiting until `at`, without counting an attempt. */
+function reschedule(id: string, at: Date, reason: string): Outcome {
+  return { id, status: 'scheduled', reason, reasonColumn: 'skip_reason', dueAt: at, givesBackAttempt: true };
 }
 
 /**

@@ -64,8 +64,10 @@ describe('a dispatcher killed in the middle of a batch', () => {
     const atKill = await statuses();
     expect(atKill.get('sent')?.length ?? 0).toBeGreaterThanOrEqual(4);
     expect(atKill.get('sent')?.length ?? 0).toBeLessThan(MESSAGES);
+    // Claimed (leased) but not marked, or not claimed yet: every message is in one of the three states.
     const inDoubt = new Set(atKill.get('sending') ?? []);
-    expect(inDoubt.size + (atKill.get('sent')?.length ?? 0)).toBe(MESSAGES);
+    const unclaimed = atKill.get('scheduled')?.length ?? 0;
+    expect(inDoubt.size + unclaimed + (atKill.get('sent')?.length ?? 0)).toBe(MESSAGES);
 
     // Restarted: the lease of what the dead process claimed runs out, and another dispatcher finishes.
     const restarted = await startTestApp({
@@ -88,8 +90,8 @@ describe('a dispatcher killed in the middle of a batch', () => {
     }
     expect([...(after.get('sent') ?? [])].every((id) => sends.has(id))).toBe(true);
     const twice = [...sends].filter(([, count]) => count > 1).map(([id]) => id);
-    // The dispatcher keeps up to four sends in flight.
-    expect(twice.length).toBeLessThanOrEqual(4);
+    // The dispatcher keeps up to eight sends in flight (two businesses' batches, four sends each).
+    expect(twice.length).toBeLessThanOrEqual(8);
     expect(twice.every((id) => inDoubt.has(id))).toBe(true);
   }, 60_000);
 

@@ -276,6 +276,25 @@ describe('the follow-up engine', () => {
     for (const email of emails) expect(await mailbox(email)).toHaveLength(1);
   });
 
+  it('holds the journey cap when two dispatchers each claim one of a buyer’s messages', async () => {
+    // The buyer's two thank-yous fall in different claims (25 per claim): the first is the last of one
+    // claim, behind 24 other buyers' messages, so it is still being sent when the second is looked at.
+    const buyer = 'split@engine.example';
+    const others = Array.from({ length: 24 }, (_, index) => `split${index}@engine.example`);
+    for (const [index, email] of others.entries()) await placeOrder(email, at(48 + index / 60));
+    await placeOrder(buyer, at(48.5));
+    await placeOrder(buyer, at(49));
+    await planner().planPending(at(49.1));
+    await Promise.all([dispatcher().dispatchDue(at(74)), dispatcher().dispatchDue(at(74))]);
+    expect(await mailbox(buyer)).toHaveLength(1);
+    const thankYous = (await messagesOf(buyer)).filter((row) => row.kind === 'thank-you');
+    expect(thankYous.map((row) => [row.status, row.skip_reason])).toEqual([
+      ['sent', null],
+      ['skipped', 'skipped: thank you sent today'],
+    ]);
+    for (const email of others) expect(await mailbox(email)).toHaveLength(1);
+  });
+
   it("edits a rule's name and delay for what is planned from then on, and refuses a delay it cannot keep", async () => {
     const [thankYou] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
     const edited = await owner.patch<AutomationResponse>(`/api/automations/${thankYou?.id}`, {

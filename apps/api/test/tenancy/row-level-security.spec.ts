@@ -96,4 +96,37 @@ describe('the schema enforces tenant isolation structurally', () => {
     );
     expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false, owned: 0 });
   });
+
+  it('lets the dispatcher functions enter one business only, never from inside another', async () => {
+    const [first, second] = await owner(async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO tenants (name, time_zone, locale, country) VALUES ('Fn A', 'UTC', 'en', 'GB'), ('Fn B', 'UTC', 'en', 'GB')
+         RETURNING id`,
+      );
+      return rows.map((row) => row.id);
+    });
+    const runner = testApp.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [first]);
+      // Inside the first business, a claim for the second is refused, not run in the second's name.
+      await expect(
+        runner.query(`SELECT * FROM claim_business_messages($1, now(), 10, '5 minutes')`, [second]),
+      ).rejects.toThrow('another business is already set in this transaction');
+      await runner.rollbackTransaction();
+      // Outside any business, it claims the named one's and leaves no business set behind.
+      await runner.startTransaction();
+      expect(
+        await runner.query(`SELECT * FROM claim_business_messages($1, now(), 10, '5 minutes')`, [second]),
+      ).toEqual([]);
+      const [setting] = await runner.query(
+        `SELECT coalesce(current_setting('app.tenant_id', true), '') AS tenant`,
+      );
+      expect(setting).toEqual({ tenant: '' });
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+  });
 });

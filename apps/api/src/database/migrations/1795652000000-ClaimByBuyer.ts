@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const SIGNATURE = 'claim_due_messages(timestamptz, integer, interval)';
+export const CLAIM_SIGNATURE = 'claim_due_messages(timestamptz, integer, interval)';
 
-function claimFunction(withCustomer: boolean): string {
+export function claimFunction(withCustomer: boolean): string {
   return `
     CREATE FUNCTION claim_due_messages(at timestamptz, batch integer, lease interval)
     RETURNS TABLE (tenant_id uuid, message_id uuid${withCustomer ? ', customer_id uuid' : ''})
@@ -39,9 +39,9 @@ export class ClaimByBuyer1795652000000 implements MigrationInterface {
   }
 
   private async replace(db: QueryRunner, withCustomer: boolean): Promise<void> {
-    await db.query(`DROP FUNCTION ${SIGNATURE}`);
+    await db.query(`DROP FUNCTION ${CLAIM_SIGNATURE}`);
     await db.query(claimFunction(withCustomer));
-    await db.query(`REVOKE ALL ON FUNCTION ${SIGNATURE} FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION ${SIGNATURE} TO rapport_app`);
+    await db.query(`REVOKE ALL ON FUNCTION ${CLAIM_SIGNATURE} FROM PUBLIC`);
+    await db.query(`GRANT EXECUTE ON FUNCTION ${CLAIM_SIGNATURE} TO rapport_app`);
   }
 }

@@ -12,6 +12,7 @@ import { CreateSurveysAndCases1795652200000 } from './1795652200000-CreateSurvey
 import { CreateWeeklyReports1795652300000 } from './1795652300000-CreateWeeklyReports';
 import { AddAnswerDays1795652400000 } from './1795652400000-AddAnswerDays';
 import { CreateMailbox1795652500000 } from './1795652500000-CreateMailbox';
+import { DispatchByBusiness1795652600000 } from './1795652600000-DispatchByBusiness';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateWeeklyReports1795652300000,
   AddAnswerDays1795652400000,
   CreateMailbox1795652500000,
+  DispatchByBusiness1795652600000,
 ];
