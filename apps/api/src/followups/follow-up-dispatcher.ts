@@ -168,11 +168,13 @@ export class FollowUpDispatcher {
     );
     if (claimed.length === 0) return 0;
     await this.database.transaction(tenantId, async (manager) => {
+      const buyers = [...new Set(claimed.map((item) => item.customer_id))];
+      await this.holdBuyers(manager, buyers);
       const messages = await this.dueMessages(
         manager,
         claimed.map((item) => item.message_id),
       );
-      const history = await this.sentHistory(manager, [...new Set(messages.map((m) => m.customer_id))]);
+      const history = await this.sentHistory(manager, buyers);
       // One lane per buyer, in due order: a buyer's second message waits for the first, so the journey cap
       // holds back the later one. Lanes run side by side.
       const byId = new Map(messages.map((message) => [message.id, message]));
@@ -202,7 +204,21 @@ export class FollowUpDispatcher {
     return claimed.length;
   }
 
-  /** The claimed messages with what sending them needs, their buyers' rows held (in id order: no deadlock). */
+  /**
+   * Holds the batch's buyers until the batch ends, in id order (two batches never wait on each other in a
+   * circle). What is read after this sees whatever another dispatcher did for these buyers before: a message
+   * it sent, even one whose lease ran out and was claimed again here, is no longer `sending`.
+   */
+  private async holdBuyers(manager: TenantManager, customerIds: string[]): Promise<void> {
+    await preparedQuery(
+      manager,
+      'dispatch-hold-buyers',
+      `SELECT 1 FROM customers WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [tenantIdOf(manager), customerIds],
+    );
+  }
+
+  /** The claimed messages still to send, with what sending them needs. */
   private dueMessages(manager: TenantManager, ids: string[]): Promise<DueMessage[]> {
     return preparedQuery<DueMessage>(
       manager,
@@ -221,9 +237,7 @@ export class FollowUpDispatcher {
          JOIN tenants t ON t.id = m.tenant_id
          LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
          LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
-        WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[]) AND m.status = 'sending'
-        ORDER BY c.id
-          FOR NO KEY UPDATE OF c`,
+        WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[]) AND m.status = 'sending'`,
       [tenantIdOf(manager), ids],
     );
   }
@@ -395,7 +409,7 @@ export class FollowUpDispatcher {
     return lookup;
   }
 
-  /** Writes how the batch's unsent messages end, in one statement. */
+  /** Writes how the batch's unsent messages end, in one statement; never over a message sent meanwhile. */
   private async writeOutcomes(manager: TenantManager, outcomes: Outcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     await preparedQuery(
@@ -409,7 +423,7 @@ export class FollowUpDispatcher {
               lease_until = NULL, updated_at = now()
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::boolean[])
               AS o(id, status, reason, reason_column, due_at, gives_back)
-        WHERE m.tenant_id = $1 AND m.id = o.id`,
+        WHERE m.tenant_id = $1 AND m.id = o.id AND m.status = 'sending'`,
       [
         tenantIdOf(manager),
         outcomes.map((o) => o.id),
