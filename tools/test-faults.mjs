@@ -22,6 +22,7 @@ run(
     'apps/api/test/faults',
     'apps/api/test/followups/crash-recovery',
     'apps/api/test/followups/database-restart',
+    'apps/api/test/reports/report-crash',
     'apps/api/test/mail',
     'apps/api/test/integrations/webhooks',
     'apps/api/test/replies',
