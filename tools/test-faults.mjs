@@ -27,5 +27,5 @@ run(
     'apps/api/test/integrations/webhooks',
     'apps/api/test/replies',
   ],
-  { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '2000' },
+  { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '2000', OUTAGE_SECONDS: process.env.OUTAGE_SECONDS ?? '30' },
 );

@@ -3,6 +3,10 @@ import type { ApiErrorBody } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TooManyRequestsError } from '../rate-limit/rate-limit.errors';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './database-unavailable';
+
+/** Seconds a client is asked to wait while the database is out of reach. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
 
 const HTTP_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -32,7 +36,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof TooManyRequestsError) {
       void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      void reply.header('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
+      this.logger.warn({ err: exception, requestId: body.requestId }, 'Database unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Request failed');
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -58,6 +65,13 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
         ? String((response as { message: unknown }).message)
         : exception.message;
     return { statusCode, error: HTTP_CODES[statusCode] ?? 'error', message };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: 503,
+      error: 'unavailable',
+      message: 'Rapport is briefly unavailable; please try again in a few seconds',
+    };
   }
   const fastifyStatus = fastifyErrorStatus(exception);
   if (fastifyStatus !== undefined && fastifyStatus < 500) {

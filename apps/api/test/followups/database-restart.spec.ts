@@ -4,12 +4,14 @@ import { join, resolve } from 'node:path';
 import { migrateUp } from '../../src/database/migrator';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { planDueMessages } from '../support/due-messages';
-import { createTenant } from '../support/factories';
+import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import { findFreePort } from '../support/free-port';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
 
 const SERVER = resolve(__dirname, '../support/postgres-process.mjs');
+/** How long the database stays down in the outage spec: 30 s under `npm run test:faults`. */
+const OUTAGE_SECONDS = Number(process.env['OUTAGE_SECONDS'] ?? 5);
 
 /** A PostgreSQL server of its own, so stopping it mid-run disturbs no other spec. */
 describe('the dispatcher across a database restart', () => {
@@ -19,6 +21,7 @@ describe('the dispatcher across a database restart', () => {
   let url: string;
   let testApp: TestApp;
   let tenantId: string;
+  let tenant: TestTenant;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(resolve(__dirname, '../../../../tmp'), 'restart-pg-'));
@@ -27,7 +30,8 @@ describe('the dispatcher across a database restart', () => {
     url = `postgres://postgres:restart-test@127.0.0.1:${port}/postgres`;
     await migrateUp(url);
     testApp = await startTestApp({ DATABASE_URL: url });
-    tenantId = (await createTenant(testApp)).id;
+    tenant = await createTenant(testApp);
+    tenantId = tenant.id;
   }, 60_000);
   afterAll(async () => {
     await testApp?.close().catch(() => undefined);
@@ -84,4 +88,47 @@ describe('the dispatcher across a database restart', () => {
     for (let attempt = 0; attempt < 5 && (await sentCount()) < 10; attempt++) await dispatcher.tick();
     expect(await sentCount()).toBe(10);
   }, 60_000);
+
+  it(
+    'answers 503 at once while the database is stopped, and serves again by itself once it is back',
+    async () => {
+      const staff = await signedIn(testApp, tenant.owner);
+      expect((await staff.get('/api/customers')).status).toBe(200);
+
+      await stopServer();
+      const stoppedAt = Date.now();
+      const answers: { status: number; error: unknown; ms: number; retryAfter: string | null }[] = [];
+      while (Date.now() - stoppedAt < OUTAGE_SECONDS * 1000) {
+        const started = Date.now();
+        const response = await fetch(`${testApp.baseUrl}/api/customers`, {
+          headers: { cookie: staff.sessionCookie ?? '' },
+        });
+        const body = (await response.json()) as { error?: unknown };
+        answers.push({
+          status: response.status,
+          error: body.error,
+          ms: Date.now() - started,
+          retryAfter: response.headers.get('retry-after'),
+        });
+        expect((await fetch(`${testApp.baseUrl}/api/health`)).status).toBe(503);
+        await new Promise((wait) => setTimeout(wait, 1000));
+      }
+      expect(answers.length).toBeGreaterThanOrEqual(OUTAGE_SECONDS - 1);
+      for (const answer of answers) {
+        expect(answer).toMatchObject({ status: 503, error: 'unavailable', retryAfter: '5' });
+        // Refused, not hanging: well under the pool's 5 s connection timeout.
+        expect(answer.ms).toBeLessThan(2000);
+      }
+
+      postgres = await startServer();
+      let status = 0;
+      for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+        status = (await staff.get('/api/customers')).status;
+        if (status !== 200) await new Promise((wait) => setTimeout(wait, 250));
+      }
+      expect(status).toBe(200);
+      expect((await fetch(`${testApp.baseUrl}/api/health`)).status).toBe(200);
+    },
+    60_000 + OUTAGE_SECONDS * 2000,
+  );
 });
