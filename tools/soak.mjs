@@ -88,8 +88,13 @@ async function main() {
     let orderNumber = 0;
     let answerIndex = 0;
     const cookie = () => [...owner.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const get = async (path) =>
-      (await fetch(`${app.baseUrl}${path}`, { headers: { cookie: cookie() } })).status;
+    // Every answer is read to its end, as a browser does: an unread body keeps its connection from being
+    // reused, and the client opens new ones without bound.
+    const get = async (path) => {
+      const response = await fetch(`${app.baseUrl}${path}`, { headers: { cookie: cookie() } });
+      await response.arrayBuffer();
+      return response.status;
+    };
     console.log(`Soaking for ${MINUTES} min`);
     await Promise.all([
       ...[
