@@ -23,6 +23,7 @@ run(
     'apps/api/test/followups/crash-recovery',
     'apps/api/test/followups/database-restart',
     'apps/api/test/reports/report-crash',
+    'apps/api/test/commerce/import-crash',
     'apps/api/test/mail',
     'apps/api/test/integrations/webhooks',
     'apps/api/test/replies',
