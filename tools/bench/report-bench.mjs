@@ -159,7 +159,8 @@ export async function benchReports(root, step) {
         `computed for every business the way the reporter does it (one business after the other, each in its ` +
         `own transaction as the app role under row-level security) by a process of its own, whose peak RSS is ` +
         `shown; the reference computes the same figures for all businesses with grouped queries as the schema ` +
-        `owner. Each is run twice, interleaved, and the faster run kept. The dashboard is called ` +
+        `owner. After one uncounted round of each, each is run three times, interleaved; the medians are shown. ` +
+        `The dashboard is called ` +
         `${DASHBOARD_CALLS} times one after the other on the largest business; for scale, the reference counts ` +
         `the 30-day NPS from the raw answers straight on the database (the dashboard reads the daily roll-up ` +
         `instead, and counts the period's messages). App RSS idle ${idleRss} MiB.`,
