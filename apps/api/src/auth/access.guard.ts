@@ -68,16 +68,14 @@ export class AccessGuard implements CanActivate {
     if (!token) return null;
     const session = await this.sessions.resolve(token);
     if (!session) return null;
-    const user = await this.database.global((manager) => this.accounts.findUserById(manager, session.userId));
-    if (!user) return null;
     const tenantId = session.activeTenantId;
     const role = tenantId
       ? await this.database.transaction(tenantId, (manager) => this.accounts.roleOf(manager, session.userId))
       : null;
     return {
       kind: 'user',
-      userId: user.id,
-      email: user.email,
+      userId: session.userId,
+      email: session.email,
       sessionId: session.id,
       tenantId: role ? tenantId : null,
       role,

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionResponse } from '@rapport/domain';
-import { type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TenantDatabase } from '../tenancy/tenant-database';
@@ -12,6 +13,14 @@ export const SESSION_COOKIE = 'rapport_session';
 /** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** A signed-in session as a request needs it. */
+export interface LiveSession {
+  id: string;
+  userId: string;
+  email: string;
+  activeTenantId: string | null;
+}
+
 export interface NewSession {
   token: string;
   session: SessionEntity;
@@ -21,6 +30,7 @@ export interface NewSession {
 @Injectable()
 export class SessionsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly database: TenantDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -46,18 +56,29 @@ export class SessionsService {
     return { token, session };
   }
 
-  /** The live session for a token, or null when unknown, revoked or expired. */
-  async resolve(token: string): Promise<SessionEntity | null> {
+  /**
+   * The live session for a token with its user's email, or null when unknown, revoked or expired. One
+   * statement on its own (no transaction): it runs before every signed-in request.
+   */
+  async resolve(token: string): Promise<LiveSession | null> {
     if (token.length < 20 || token.length > 100) return null;
-    return this.database.global(async (manager) => {
-      const repository = manager.getRepository(SessionEntity);
-      const session = await repository.findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
-      if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-      if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-        await repository.update({ id: session.id }, { lastSeenAt: new Date() });
-      }
-      return session;
-    });
+    const [row]: {
+      id: string;
+      user_id: string;
+      email: string;
+      active_tenant_id: string | null;
+      last_seen_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT s.id, s.user_id, u.email, s.active_tenant_id, s.last_seen_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [hashToken(token)],
+    );
+    if (!row) return null;
+    if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+      await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.id]);
+    }
+    return { id: row.id, userId: row.user_id, email: row.email, activeTenantId: row.active_tenant_id };
   }
 
   async listForUser(userId: string, currentSessionId: string): Promise<SessionResponse[]> {
