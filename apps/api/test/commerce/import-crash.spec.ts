@@ -1,14 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { ImportResponse } from '@rapport/domain';
-import { createTenant, signedIn, type TestTenant } from '../support/factories';
-import { findFreePort } from '../support/free-port';
+import { signedIn, type TestTenant } from '../support/factories';
+import { assertBuilt, type BuiltApp, databaseWithBusiness, startBuiltApp, until } from '../support/built-app';
 import { HttpClient } from '../support/http-client';
-import { startTestApp, TEST_ENCRYPTION_KEY } from '../support/test-app';
-import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
 
-const MAIN = resolve(__dirname, '../../../../dist/apps/api/main.js');
 /** Twenty batches of 5,000: the kill lands with some committed and most not. */
 const ROWS = 100_000;
 const BAD_LINE = 60_002;
@@ -20,36 +16,19 @@ const BAD_LINE = 60_002;
 describe('an import whose app was killed mid-run', () => {
   let databaseUrl: string;
   let tenant: TestTenant;
-  let child: ChildProcess | undefined;
+  let child: BuiltApp | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (nx build api)`);
-    databaseUrl = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_import_crash`);
-    const seeding = await startTestApp({ DATABASE_URL: databaseUrl });
-    tenant = await createTenant(seeding, { name: 'Crash Bakery' });
-    await seeding.close();
+    assertBuilt();
+    ({ databaseUrl, tenant } = await databaseWithBusiness('import_crash', { name: 'Crash Bakery' }));
   });
-  afterAll(() => {
-    child?.kill('SIGKILL');
+  afterAll(async () => {
+    await child?.kill();
   });
 
   it('resumes after the restart and imports every good row exactly once', async () => {
-    const port = await findFreePort();
-    child = spawn(process.execPath, [MAIN, 'serve'], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'silent',
-        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-        WEB_DIST_DIR: '/nonexistent/rapport-console',
-      },
-      stdio: 'ignore',
-    });
-    const staff = new HttpClient(`http://127.0.0.1:${port}`);
+    child = await startBuiltApp(databaseUrl);
+    const staff = new HttpClient(child.baseUrl);
     await until(async () => (await fetch(`${staff.baseUrl}/api/health`).catch(() => null))?.ok === true);
     await staff.signIn(tenant.owner.email, tenant.owner.password);
 
@@ -67,8 +46,7 @@ describe('an import whose app was killed mid-run', () => {
     });
     expect(started.status).toBe(202);
     await until(async () => (await importRow(id)).rows_processed >= 10_000);
-    child.kill('SIGKILL');
-    await new Promise((exit) => child?.once('exit', exit));
+    await child.kill();
 
     const atKill = await importRow(id);
     expect(atKill.status).toBe('running');
@@ -119,11 +97,3 @@ describe('an import whose app was killed mid-run', () => {
     });
   }
 });
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((wait) => setTimeout(wait, 50));
-  }
-}

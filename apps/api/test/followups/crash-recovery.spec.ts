@@ -1,15 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { SendGridMock } from '@rapport/sendgrid-mock';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { planDueMessages } from '../support/due-messages';
-import { createTenant } from '../support/factories';
-import { findFreePort } from '../support/free-port';
-import { startTestApp, TEST_ENCRYPTION_KEY } from '../support/test-app';
-import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
+import { assertBuilt, type BuiltApp, databaseWithBusiness, startBuiltApp, until } from '../support/built-app';
+import { startTestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
 
-const MAIN = resolve(__dirname, '../../../../dist/apps/api/main.js');
 const MESSAGES = 40;
 
 /**
@@ -20,44 +15,31 @@ describe('a dispatcher killed in the middle of a batch', () => {
   const mock = new SendGridMock();
   let databaseUrl: string;
   let tenantId: string;
-  let child: ChildProcess | undefined;
+  let child: BuiltApp | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (nx build api)`);
+    assertBuilt();
     await mock.start();
-    databaseUrl = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_crash`);
-    const seeding = await startTestApp({ DATABASE_URL: databaseUrl });
-    tenantId = (await createTenant(seeding)).id;
-    await seeding.close();
+    ({
+      databaseUrl,
+      tenant: { id: tenantId },
+    } = await databaseWithBusiness('crash'));
     await planDueMessages(databaseUrl, tenantId, MESSAGES, 'crash-');
   });
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    await child?.kill();
     await mock.stop();
   });
 
   it('loses nothing, and sends twice only messages whose send was in flight', async () => {
     // Each send takes a while, so the kill lands with the batch half done.
     mock.failNext(...Array.from({ length: MESSAGES }, () => ({ kind: 'slow' as const, delayMs: 150 })));
-    child = spawn(process.execPath, [MAIN, 'serve'], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(await findFreePort()),
-        DATABASE_URL: databaseUrl,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'silent',
-        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-        WEB_DIST_DIR: '/nonexistent/rapport-console',
-        SENDGRID_API_KEY: 'SG.crash-test',
-        SENDGRID_BASE_URL: mock.baseUrl,
-      },
-      stdio: 'ignore',
+    child = await startBuiltApp(databaseUrl, {
+      SENDGRID_API_KEY: 'SG.crash-test',
+      SENDGRID_BASE_URL: mock.baseUrl,
     });
     await until(() => mock.received.length >= 5, 30_000);
-    child.kill('SIGKILL');
-    await new Promise((exit) => child?.once('exit', exit));
+    await child.kill();
     // A request the mock was still answering may land now: SendGrid accepted it, the row was not marked.
     await new Promise((wait) => setTimeout(wait, 500));
 
@@ -107,11 +89,3 @@ describe('a dispatcher killed in the middle of a batch', () => {
     });
   }
 });
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('Timed out waiting for the dispatcher');
-    await new Promise((wait) => setTimeout(wait, 20));
-  }
-}

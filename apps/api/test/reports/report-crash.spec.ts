@@ -1,14 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { SendGridMock } from '@rapport/sendgrid-mock';
 import { WeeklyReporter } from '../../src/reports/weekly-reporter';
-import { createTenant } from '../support/factories';
-import { findFreePort } from '../support/free-port';
-import { startTestApp, TEST_ENCRYPTION_KEY } from '../support/test-app';
-import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
+import { assertBuilt, type BuiltApp, databaseWithBusiness, startBuiltApp, until } from '../support/built-app';
+import { startTestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
 
-const MAIN = resolve(__dirname, '../../../../dist/apps/api/main.js');
 const SLOW_SEND_MS = 3000;
 
 interface ReportRow {
@@ -26,49 +21,36 @@ describe('a weekly report run killed while emailing', () => {
   const mock = new SendGridMock();
   let databaseUrl: string;
   let tenantId: string;
-  let child: ChildProcess | undefined;
+  let child: BuiltApp | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (nx build api)`);
+    assertBuilt();
     await mock.start();
-    databaseUrl = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_report_crash`);
-    const seeding = await startTestApp({ DATABASE_URL: databaseUrl });
-    tenantId = (await createTenant(seeding, { timeZone: 'Europe/London' })).id;
-    await seeding.close();
+    ({
+      databaseUrl,
+      tenant: { id: tenantId },
+    } = await databaseWithBusiness('report_crash', { timeZone: 'Europe/London' }));
     // A business a month old: its last whole week's report is due now.
     await withClient(databaseUrl, (db) =>
       db.query(`UPDATE tenants SET created_at = now() - interval '30 days' WHERE id = $1`, [tenantId]),
     );
   });
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    await child?.kill();
     await mock.stop();
   });
 
   it('sends the report once more after the lease, and keeps one report per week', async () => {
     mock.failNext({ kind: 'slow', delayMs: SLOW_SEND_MS });
-    child = spawn(process.execPath, [MAIN, 'serve'], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(await findFreePort()),
-        DATABASE_URL: databaseUrl,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'silent',
-        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-        WEB_DIST_DIR: '/nonexistent/rapport-console',
-        SENDGRID_API_KEY: 'SG.report-crash-test',
-        SENDGRID_BASE_URL: mock.baseUrl,
-        REPORT_CHECK_SECONDS: '1',
-      },
-      stdio: 'ignore',
+    child = await startBuiltApp(databaseUrl, {
+      SENDGRID_API_KEY: 'SG.report-crash-test',
+      SENDGRID_BASE_URL: mock.baseUrl,
+      REPORT_CHECK_SECONDS: '1',
     });
     // The report is built, stored and leased, and its email is on its way (the mock is answering slowly).
     await until(async () => (await reports()).some((row) => row.lease_until !== null), 30_000);
     await until(async () => mock.requestCount > 0, 10_000);
-    child.kill('SIGKILL');
-    await new Promise((exit) => child?.once('exit', exit));
+    await child.kill();
 
     const [atKill, ...others] = await reports();
     expect(others).toEqual([]);
@@ -115,11 +97,3 @@ describe('a weekly report run killed while emailing', () => {
     });
   }
 });
-
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('Timed out waiting for the weekly reporter');
-    await new Promise((wait) => setTimeout(wait, 50));
-  }
-}
