@@ -256,7 +256,7 @@ async function benchImportAndSearch() {
       console.log(
         `${reference.tool}: ${reference.seconds.toFixed(1)} s; ${indexed.tool}: ${indexed.seconds.toFixed(1)} s; ` +
           `Rapport: ${imported.imported.toLocaleString('en')} rows in ${imported.totalSeconds.toFixed(1)} s ` +
-          `(upload ${imported.uploadSeconds.toFixed(1)} s)`,
+          `(upload ${imported.uploadSeconds.toFixed(1)} s); app RSS now ${rssMiB(app.pid)} MiB`,
       );
       runs.push({ reference, indexed, imported });
     }
