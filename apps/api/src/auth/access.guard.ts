@@ -2,10 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@ne
 import { Reflector } from '@nestjs/core';
 import { hasPermission, type Permission } from '@rapport/domain';
 import type { FastifyRequest } from 'fastify';
-import { AccountsRepository } from '../accounts/accounts.repository';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
-import { TenantDatabase } from '../tenancy/tenant-database';
 import { ROUTE_ACCESS, type RouteAccess } from './access.decorators';
 import { clientInfoOf } from './client-info';
 import { assertCsrfToken, isCsrfExempt } from './csrf';
@@ -26,8 +24,6 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeysService,
-    private readonly database: TenantDatabase,
-    private readonly accounts: AccountsRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -68,10 +64,7 @@ export class AccessGuard implements CanActivate {
     if (!token) return null;
     const session = await this.sessions.resolve(token);
     if (!session) return null;
-    const tenantId = session.activeTenantId;
-    const role = tenantId
-      ? await this.database.transaction(tenantId, (manager) => this.accounts.roleOf(manager, session.userId))
-      : null;
+    const { activeTenantId: tenantId, role } = session;
     return {
       kind: 'user',
       userId: session.userId,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import type { SessionResponse } from '@rapport/domain';
+import type { Role, SessionResponse } from '@rapport/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -19,6 +19,8 @@ export interface LiveSession {
   userId: string;
   email: string;
   activeTenantId: string | null;
+  /** The user's role in the active business; null when none is active or they are no longer a member. */
+  role: Role | null;
 }
 
 export interface NewSession {
@@ -57,28 +59,31 @@ export class SessionsService {
   }
 
   /**
-   * The live session for a token with its user's email, or null when unknown, revoked or expired. One
-   * statement on its own (no transaction): it runs before every signed-in request.
+   * The live session for a token with its user's email and role in the session's business, or null when
+   * unknown, revoked or expired. One statement on its own (no transaction): it runs before every signed-in
+   * request.
    */
   async resolve(token: string): Promise<LiveSession | null> {
     if (token.length < 20 || token.length > 100) return null;
     const [row]: {
-      id: string;
+      session_id: string;
       user_id: string;
       email: string;
       active_tenant_id: string | null;
+      role: Role | null;
       last_seen_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, u.email, s.active_tenant_id, s.last_seen_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [hashToken(token)],
-    );
+    }[] = await this.dataSource.query(`SELECT * FROM session_principal($1)`, [hashToken(token)]);
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.id]);
+      await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.session_id]);
     }
-    return { id: row.id, userId: row.user_id, email: row.email, activeTenantId: row.active_tenant_id };
+    return {
+      id: row.session_id,
+      userId: row.user_id,
+      email: row.email,
+      activeTenantId: row.active_tenant_id,
+      role: row.role,
+    };
   }
 
   async listForUser(userId: string, currentSessionId: string): Promise<SessionResponse[]> {

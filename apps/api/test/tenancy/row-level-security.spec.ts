@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type Client } from 'pg';
 import { APP_ROLE } from '../../src/database/database-roles';
+import { createTenant, signedIn } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
 
@@ -125,6 +127,33 @@ describe('the schema enforces tenant isolation structurally', () => {
       );
       expect(setting).toEqual({ tenant: '' });
       await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it("reads a session's principal as its own user only, and leaves the user setting as it was", async () => {
+    const tenant = await createTenant(testApp);
+    const staff = await signedIn(testApp, tenant.owner);
+    const token = decodeURIComponent((staff.sessionCookie ?? '').split('=')[1] ?? '');
+    const hash = createHash('sha256').update(token).digest();
+    const someoneElse = '00000000-0000-4000-8000-000000000001';
+    const runner = testApp.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('app.user_id', $1, true)`, [someoneElse]);
+      expect(await runner.query(`SELECT * FROM session_principal($1)`, [Buffer.from('not a token')])).toEqual(
+        [],
+      );
+      const [principal] = await runner.query(
+        `SELECT email, active_tenant_id, role FROM session_principal($1)`,
+        [hash],
+      );
+      expect(principal).toEqual({ email: tenant.owner.email, active_tenant_id: tenant.id, role: 'owner' });
+      const [setting] = await runner.query(`SELECT current_setting('app.user_id', true) AS user_id`);
+      expect(setting).toEqual({ user_id: someoneElse });
+      await runner.rollbackTransaction();
     } finally {
       await runner.release();
     }

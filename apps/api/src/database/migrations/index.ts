@@ -13,6 +13,7 @@ import { CreateWeeklyReports1795652300000 } from './1795652300000-CreateWeeklyRe
 import { AddAnswerDays1795652400000 } from './1795652400000-AddAnswerDays';
 import { CreateMailbox1795652500000 } from './1795652500000-CreateMailbox';
 import { DispatchByBusiness1795652600000 } from './1795652600000-DispatchByBusiness';
+import { SessionPrincipal1795652700000 } from './1795652700000-SessionPrincipal';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddAnswerDays1795652400000,
   CreateMailbox1795652500000,
   DispatchByBusiness1795652600000,
+  SessionPrincipal1795652700000,
 ];
