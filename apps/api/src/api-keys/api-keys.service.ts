@@ -24,7 +24,10 @@ export class ApiKeysService {
       const keys = await manager
         .getRepository(ApiKeyEntity)
         .find({ where: { tenantId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
-      return Promise.all(keys.map((key) => this.toResponse(manager, key)));
+      // One after the other: the transaction's connection takes one query at a time.
+      const responses: ApiKeyResponse[] = [];
+      for (const key of keys) responses.push(await this.toResponse(manager, key));
+      return responses;
     });
   }
 
