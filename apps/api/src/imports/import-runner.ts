@@ -162,7 +162,8 @@ export class ImportRunner {
         yield chunk;
       }
     }
-    const parser = Readable.from(chunks()).pipe(
+    // One stored chunk (1 MiB) read ahead, not Readable.from's default of sixteen.
+    const parser = Readable.from(chunks(), { highWaterMark: 1 }).pipe(
       parse({
         bom: true,
         delimiter: job.delimiter ?? ',',
