@@ -28,7 +28,7 @@ import { surveyQuestionContext } from '../templates/survey-question';
 import { BUSINESS_COLUMNS, type BusinessRow, templateContext } from '../templates/template-context';
 
 /** Messages of one business claimed at once; their buyers' rows are held while they are sent. */
-const CLAIM = 25;
+const CLAIM = 50;
 /** Businesses read per round, oldest due first; each round claims a batch from every one of them. */
 const BUSINESSES_PER_ROUND = 100;
 /**

@@ -277,11 +277,11 @@ describe('the follow-up engine', () => {
   });
 
   it('holds the journey cap when two dispatchers each claim one of a buyer’s messages', async () => {
-    // The buyer's two thank-yous fall in different claims (25 per claim): the first is the last of one
-    // claim, behind 24 other buyers' messages, so it is still being sent when the second is looked at.
+    // The buyer's two thank-yous fall in different claims (50 per claim): the first is the last of one
+    // claim, behind 49 other buyers' messages, so it is still being sent when the second is looked at.
     const buyer = 'split@engine.example';
-    const others = Array.from({ length: 24 }, (_, index) => `split${index}@engine.example`);
-    for (const [index, email] of others.entries()) await placeOrder(email, at(48 + index / 60));
+    const others = Array.from({ length: 49 }, (_, index) => `split${index}@engine.example`);
+    for (const [index, email] of others.entries()) await placeOrder(email, at(48 + index / 100));
     await placeOrder(buyer, at(48.5));
     await placeOrder(buyer, at(49));
     await planner().planPending(at(49.1));
