@@ -5,6 +5,7 @@ import { AutomationsRepository } from './automations.repository';
 import { DeliveryEventsController } from './delivery-events.controller';
 import { DeliveryEventsService } from './delivery-events.service';
 import { FollowUpDispatcher } from './follow-up-dispatcher';
+import { FollowUpSender } from './follow-up-sender';
 import { FollowUpPlanner } from './follow-up-planner';
 import { FollowUpsController } from './followups.controller';
 import { MessagesRepository } from './messages.repository';
@@ -20,6 +21,7 @@ import { UnsubscribeService } from './unsubscribe.service';
     MessagesRepository,
     FollowUpPlanner,
     FollowUpDispatcher,
+    FollowUpSender,
     UnsubscribeService,
     DeliveryEventsService,
   ],

@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { templateLocale } from '@rapport/domain';
+import { DataSource } from 'typeorm';
+import { newTenantToken } from '../auth/secret-token';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { PermanentMailError } from '../mail/mail.errors';
+import { MailTransport } from '../mail/mail-transport';
+import { replyAddress } from '../replies/reply-address';
+import { SurveysRepository, type SurveyVersion } from '../surveys/surveys.repository';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { caseReplyEmail } from '../templates/case-reply-email';
+import { EmailTemplatesService, type TemplateLookups } from '../templates/email-templates.service';
+import { surveyQuestionContext } from '../templates/survey-question';
+import type { RenderedEmail } from '../templates/template-compiler';
+import { templateContext } from '../templates/template-context';
+import { close, type DueMessage, type Outcome } from './dispatch-batch';
+
+const MAX_ATTEMPTS = 6;
+
+/** What a batch reads once: the business's templates in force and its surveys' versions. */
+export interface BatchLookups {
+  templates: TemplateLookups;
+  surveys: Map<string, Promise<SurveyVersion | null>>;
+  /** The lanes share the batch's connection, which takes one query at a time. */
+  oneAtATime: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** Fresh lookups for one batch: a template or survey saved meanwhile applies from the next batch. */
+export function batchLookups(): BatchLookups {
+  return { templates: new Map(), surveys: new Map(), oneAtATime: serialQueue() };
+}
+
+/**
+ * Sends one due message: renders it in the buyer's language with its survey, unsubscribe and reply links,
+ * hands it to the mail transport, and marks it sent by a statement of its own, committed at once.
+ */
+@Injectable()
+export class FollowUpSender {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
+    private readonly templates: EmailTemplatesService,
+    private readonly surveys: SurveysRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Renders and sends one message, marking it sent at once; answers how it ends when it was not sent. */
+  async send(
+    manager: TenantManager,
+    message: DueMessage,
+    now: Date,
+    lookups: BatchLookups,
+  ): Promise<Outcome | null> {
+    const { token, hash } = newTenantToken(tenantIdOf(manager));
+    const unsubscribeUrl = `${this.config.publicUrl}/api/u/${token}`;
+    const locale = templateLocale(message.buyer_locale, message.locale);
+    const answerUrl = `${this.config.publicUrl}/api/a/${token}`;
+    const carried =
+      message.kind === 'opinion-request' || message.kind === 'reminder'
+        ? await lookups.oneAtATime(() => this.surveyOf(manager, message, lookups))
+        : null;
+    const survey = carried?.definition ?? null;
+    const context = templateContext({
+      business: message,
+      customerName: message.customer_name,
+      order:
+        message.order_number && message.order_total && message.currency
+          ? {
+              number: message.order_number,
+              total: message.order_total,
+              currency: message.currency,
+              products: message.products,
+            }
+          : null,
+      locale,
+      unsubscribeUrl,
+      surveyUrl: survey ? answerUrl : null,
+      surveyQuestion: survey ? surveyQuestionContext(survey, locale, message.name, answerUrl) : null,
+    });
+    let email: RenderedEmail;
+    try {
+      const { kind } = message;
+      email =
+        kind === 'case-reply'
+          ? caseReplyEmail(message, context, message.subject ?? '', message.body_text ?? '', locale)
+          : await lookups.oneAtATime(() =>
+              this.templates.render(manager, kind, locale, context, lookups.templates),
+            );
+    } catch (error) {
+      // A template that no longer renders is the business's to fix; the message says why it did not go.
+      const reason = error instanceof Error ? error.message : String(error);
+      return close(message.id, 'failed', `the template did not render: ${reason}`, 'last_error');
+    }
+    const fromAddress = message.sender_email ?? this.config.mail.from.replace(/^.*<|>.*$/g, '');
+    let providerMessageId: string;
+    try {
+      const sent = await this.transport.send({
+        to: message.email,
+        from: `"${(message.sender_name ?? message.name).replace(/"/g, "'")}" <${fromAddress}>`,
+        replyTo: replyAddress(tenantIdOf(manager), message.id, this.config.mail.replyDomain),
+        subject: email.subject,
+        html: withHoneypot(email.html, `${this.config.publicUrl}/api/h/${token}`),
+        text: email.text,
+        headers: {
+          'List-Unsubscribe': `<${unsubscribeUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+        category: 'follow-up',
+        customArgs: { message_id: message.id, tenant_id: tenantIdOf(manager) },
+      });
+      providerMessageId = sent.providerMessageId;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof PermanentMailError || message.attempts >= MAX_ATTEMPTS) {
+        return close(message.id, 'failed', reason, 'last_error');
+      }
+      const retryAt = new Date(now.getTime() + Math.min(3_600_000, 60_000 * 2 ** message.attempts));
+      return { ...close(message.id, 'scheduled', reason, 'last_error'), dueAt: retryAt };
+    }
+    // Its own statement, committed at once (not with the batch): a crash from here on cannot send it again.
+    const remindInDays =
+      message.kind === 'opinion-request' && carried && message.reminder_days > 0 ? message.reminder_days : 0;
+    await this.dataSource.query(`SELECT mark_message_sent($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      tenantIdOf(manager),
+      message.id,
+      now,
+      providerMessageId,
+      message.email,
+      email.subject,
+      hash,
+      carried?.id ?? null,
+      remindInDays,
+    ]);
+    return null;
+  }
+
+  /**
+   * The survey version the message carries: a reminder's own, else the current version of its rule's survey.
+   * Read once per batch, as templates are.
+   */
+  private surveyOf(
+    manager: TenantManager,
+    message: DueMessage,
+    lookups: BatchLookups,
+  ): Promise<SurveyVersion | null> {
+    const { carried_version_id: versionId, rule_survey_id: surveyId } = message;
+    const key = versionId ? `version:${versionId}` : `current:${surveyId}`;
+    let lookup = lookups.surveys.get(key);
+    if (!lookup) {
+      lookup = versionId
+        ? this.surveys.version(manager, versionId)
+        : surveyId
+          ? this.surveys.current(manager, surveyId)
+          : Promise.resolve(null);
+      lookups.surveys.set(key, lookup);
+    }
+    return lookup;
+  }
+}
+
+/** Runs the work given to it one after another, in the order given. */
+function serialQueue(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * A hidden link no person sees or follows: a request for it comes from a machine (a mail scanner fetching
+ * every link), so that message's clicks are not counted as the buyer's.
+ */
+function withHoneypot(html: string, url: string): string {
+  const link = `<a href="${url}" style="display:none;font-size:0;line-height:0;max-height:0;overflow:hidden" aria-hidden="true" tabindex="-1">&#8203;</a>`;
+  return html.includes('</body>') ? html.replace('</body>', `${link}</body>`) : `${html}${link}`;
+}
