@@ -287,8 +287,9 @@ describe('the follow-up engine', () => {
     await planner().planPending(at(49.1));
     await Promise.all([dispatcher().dispatchDue(at(74)), dispatcher().dispatchDue(at(74))]);
     expect(await mailbox(buyer)).toHaveLength(1);
+    // Which of the two goes depends on which dispatcher holds the buyer first; never both.
     const thankYous = (await messagesOf(buyer)).filter((row) => row.kind === 'thank-you');
-    expect(thankYous.map((row) => [row.status, row.skip_reason])).toEqual([
+    expect(thankYous.map((row) => [row.status, row.skip_reason]).sort()).toEqual([
       ['sent', null],
       ['skipped', 'skipped: thank you sent today'],
     ]);
