@@ -40,8 +40,13 @@ export class SendGridTransport extends MailTransport {
     client.setApiKey(config.mail.sendGridApiKey ?? '');
     // setApiKey resets the base URL to SendGrid's; a configured one (the mock) must be set after it.
     client.setDefaultRequest('baseUrl', config.mail.sendGridBaseUrl);
-    // The client passes its default request to axios as is; its typings just do not list `timeout`.
-    client.setDefaultRequest({ timeout: config.mail.sendGridTimeoutMs } as unknown as ClientRequest);
+    // The client passes its default request to axios as is; its typings do not list these. SendGrid's API
+    // does not redirect, and without redirects axios posts through Node's http directly instead of
+    // wrapping every request in follow-redirects.
+    client.setDefaultRequest({
+      timeout: config.mail.sendGridTimeoutMs,
+      maxRedirects: 0,
+    } as unknown as ClientRequest);
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
