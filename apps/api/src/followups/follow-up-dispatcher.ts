@@ -15,7 +15,7 @@ import {
   sentHistory,
   writeOutcomes,
 } from './dispatch-batch';
-import { type BatchLookups, batchLookups, FollowUpSender } from './follow-up-sender';
+import { type BatchContext, batchContext, FollowUpSender } from './follow-up-sender';
 
 /** Messages of one business claimed at once; their buyers' rows are held while they are sent. */
 const CLAIM = 50;
@@ -36,10 +36,11 @@ const LEASE = '5 minutes';
  * LOCKED with a lease, so any number of replicas may run it), and handles the batch inside that business,
  * holding its buyers' rows so no two messages to one buyer pass the journey cap together, even from two
  * replicas. It re-checks the buyer's subscription, the order, the pause, the send window and the journey cap
- * just before sending. Each sent message is marked at once by a statement of its own, so after a crash the
- * only messages in doubt are those whose send was in flight (at most GROUPS x LANES per process); they are
- * claimed again when their lease runs out, and the provider's events (carrying the message id) tell which
- * went twice. Messages that end otherwise (skipped, cancelled, waiting, failed) are written with the batch.
+ * just before sending. Each sent message is marked as soon as the provider accepts it, by a statement
+ * committed on its own (with any other sends that finished meanwhile: `SentMarks`), and its lane waits for
+ * that before the next, so after a crash the only messages in doubt are those whose send was in flight
+ * (at most GROUPS x LANES per process); they are claimed again when their lease runs out, and the
+ * provider's events (carrying the message id) tell which went twice. Messages that end otherwise (skipped, cancelled, waiting, failed) are written with the batch.
  */
 @Injectable()
 export class FollowUpDispatcher {
@@ -112,14 +113,14 @@ export class FollowUpDispatcher {
         lanes.set(customerId, [...(lanes.get(customerId) ?? []), message]);
       }
       const queue = [...lanes.entries()];
-      const lookups = batchLookups();
+      const batch = batchContext(this.dataSource, tenantId, now);
       const outcomes: Outcome[] = [];
       const worker = async (): Promise<void> => {
         for (let lane = queue.shift(); lane; lane = queue.shift()) {
           const [customerId, laneMessages] = lane;
           const buyerHistory = history.get(customerId) ?? [];
           for (const message of laneMessages) {
-            const outcome = await this.handle(manager, message, buyerHistory, now, lookups);
+            const outcome = await this.handle(manager, message, buyerHistory, now, batch);
             if (outcome) outcomes.push(outcome);
           }
         }
@@ -136,11 +137,11 @@ export class FollowUpDispatcher {
     message: DueMessage,
     history: SentRecord[],
     now: Date,
-    lookups: BatchLookups,
+    batch: BatchContext,
   ): Promise<Outcome | null> {
     if (message.subscription_state !== 'subscribed')
       return close(message.id, 'skipped', `skipped: the buyer is ${message.subscription_state}`);
-    if (message.kind === 'case-reply') return this.sender.send(manager, message, now, lookups);
+    if (message.kind === 'case-reply') return this.sender.send(manager, message, now, batch);
     if (message.is_answered) return close(message.id, 'skipped', 'skipped: the buyer answered');
     if (message.order_status === 'cancelled' || message.order_status === 'refunded') {
       return close(message.id, 'cancelled', `cancelled: the order was ${message.order_status}`);
@@ -154,7 +155,7 @@ export class FollowUpDispatcher {
     const cap = capDecision(message.kind as MessageKind, history, now);
     if (cap.action === 'skip') return close(message.id, 'skipped', cap.reason);
     if (cap.action === 'postpone') return reschedule(message.id, cap.until, cap.reason);
-    const outcome = await this.sender.send(manager, message, now, lookups);
+    const outcome = await this.sender.send(manager, message, now, batch);
     if (!outcome) history.push({ kind: message.kind as MessageKind, sentAt: now });
     return outcome;
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { templateLocale } from '@rapport/domain';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { newTenantToken } from '../auth/secret-token';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -16,20 +15,30 @@ import { surveyQuestionContext } from '../templates/survey-question';
 import type { RenderedEmail } from '../templates/template-compiler';
 import { templateContext } from '../templates/template-context';
 import { close, type DueMessage, type Outcome } from './dispatch-batch';
+import { SentMarks } from './sent-marks';
 
 const MAX_ATTEMPTS = 6;
 
-/** What a batch reads once: the business's templates in force and its surveys' versions. */
-export interface BatchLookups {
+/**
+ * What the sends of one batch share: the business's templates in force and its surveys' versions (read
+ * once), the batch's connection, and the marks of what was sent.
+ */
+export interface BatchContext {
   templates: TemplateLookups;
   surveys: Map<string, Promise<SurveyVersion | null>>;
   /** The lanes share the batch's connection, which takes one query at a time. */
   oneAtATime: <T>(work: () => Promise<T>) => Promise<T>;
+  marks: SentMarks;
 }
 
-/** Fresh lookups for one batch: a template or survey saved meanwhile applies from the next batch. */
-export function batchLookups(): BatchLookups {
-  return { templates: new Map(), surveys: new Map(), oneAtATime: serialQueue() };
+/** A fresh context for one batch: a template or survey saved meanwhile applies from the next batch. */
+export function batchContext(dataSource: DataSource, tenantId: string, sentAt: Date): BatchContext {
+  return {
+    templates: new Map(),
+    surveys: new Map(),
+    oneAtATime: serialQueue(),
+    marks: new SentMarks(dataSource, tenantId, sentAt),
+  };
 }
 
 /**
@@ -39,7 +48,6 @@ export function batchLookups(): BatchLookups {
 @Injectable()
 export class FollowUpSender {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly templates: EmailTemplatesService,
     private readonly surveys: SurveysRepository,
@@ -51,7 +59,7 @@ export class FollowUpSender {
     manager: TenantManager,
     message: DueMessage,
     now: Date,
-    lookups: BatchLookups,
+    batch: BatchContext,
   ): Promise<Outcome | null> {
     const { token, hash } = newTenantToken(tenantIdOf(manager));
     const unsubscribeUrl = `${this.config.publicUrl}/api/u/${token}`;
@@ -59,7 +67,7 @@ export class FollowUpSender {
     const answerUrl = `${this.config.publicUrl}/api/a/${token}`;
     const carried =
       message.kind === 'opinion-request' || message.kind === 'reminder'
-        ? await lookups.oneAtATime(() => this.surveyOf(manager, message, lookups))
+        ? await batch.oneAtATime(() => this.surveyOf(manager, message, batch))
         : null;
     const survey = carried?.definition ?? null;
     const context = templateContext({
@@ -85,8 +93,8 @@ export class FollowUpSender {
       email =
         kind === 'case-reply'
           ? caseReplyEmail(message, context, message.subject ?? '', message.body_text ?? '', locale)
-          : await lookups.oneAtATime(() =>
-              this.templates.render(manager, kind, locale, context, lookups.templates),
+          : await batch.oneAtATime(() =>
+              this.templates.render(manager, kind, locale, context, batch.templates),
             );
     } catch (error) {
       // A template that no longer renders is the business's to fix; the message says why it did not go.
@@ -119,20 +127,19 @@ export class FollowUpSender {
       const retryAt = new Date(now.getTime() + Math.min(3_600_000, 60_000 * 2 ** message.attempts));
       return { ...close(message.id, 'scheduled', reason, 'last_error'), dueAt: retryAt };
     }
-    // Its own statement, committed at once (not with the batch): a crash from here on cannot send it again.
-    const remindInDays =
-      message.kind === 'opinion-request' && carried && message.reminder_days > 0 ? message.reminder_days : 0;
-    await this.dataSource.query(`SELECT mark_message_sent($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-      tenantIdOf(manager),
-      message.id,
-      now,
+    // Committed as soon as it can be (not with the batch): a crash from here on cannot send it again.
+    await batch.marks.mark({
+      messageId: message.id,
       providerMessageId,
-      message.email,
-      email.subject,
-      hash,
-      carried?.id ?? null,
-      remindInDays,
-    ]);
+      toEmail: message.email,
+      subject: email.subject,
+      unsubscribeTokenHash: hash,
+      surveyVersionId: carried?.id ?? null,
+      remindInDays:
+        message.kind === 'opinion-request' && carried && message.reminder_days > 0
+          ? message.reminder_days
+          : 0,
+    });
     return null;
   }
 
@@ -143,18 +150,18 @@ export class FollowUpSender {
   private surveyOf(
     manager: TenantManager,
     message: DueMessage,
-    lookups: BatchLookups,
+    batch: BatchContext,
   ): Promise<SurveyVersion | null> {
     const { carried_version_id: versionId, rule_survey_id: surveyId } = message;
     const key = versionId ? `version:${versionId}` : `current:${surveyId}`;
-    let lookup = lookups.surveys.get(key);
+    let lookup = batch.surveys.get(key);
     if (!lookup) {
       lookup = versionId
         ? this.surveys.version(manager, versionId)
         : surveyId
           ? this.surveys.current(manager, surveyId)
           : Promise.resolve(null);
-      lookups.surveys.set(key, lookup);
+      batch.surveys.set(key, lookup);
     }
     return lookup;
   }

@@ -1,11 +1,41 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { CLAIM_SIGNATURE, claimFunction } from './1795652000000-ClaimByBuyer';
 
+/**
+ * Marks one message sent and plans its reminder (reminder_days > 0) in one statement, committed on its own
+ * as soon as the provider has accepted the email. (Replaced by mark_messages_sent in MarkSentTogether.)
+ */
+export const MARK_ONE_SENT_SIGNATURE =
+  'mark_message_sent(uuid, uuid, timestamptz, text, text, text, bytea, uuid, integer)';
+export const MARK_ONE_SENT = `
+  CREATE FUNCTION mark_message_sent(business uuid, message uuid, at timestamptz, provider_message text,
+                                    to_address text, sent_subject text, token_hash bytea, version uuid,
+                                    reminder_days integer)
+  RETURNS void
+  LANGUAGE plpgsql VOLATILE SET search_path = public AS $$
+  DECLARE
+    previous text := app_enter_business(business);
+  BEGIN
+    UPDATE messages
+       SET status = 'sent', sent_at = at, provider_message_id = provider_message, to_email = to_address,
+           subject = sent_subject, unsubscribe_token_hash = token_hash, survey_version_id = version,
+           lease_until = NULL, skip_reason = NULL, last_error = NULL, updated_at = now()
+     WHERE tenant_id = business AND id = message;
+    IF reminder_days > 0 THEN
+      INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, reminder_of, survey_version_id)
+      SELECT tenant_id, customer_id, order_id, 'reminder', 'scheduled', at + make_interval(days => reminder_days),
+             id, version
+        FROM messages WHERE tenant_id = business AND id = message
+      ON CONFLICT (tenant_id, reminder_of) WHERE reminder_of IS NOT NULL DO NOTHING;
+    END IF;
+    PERFORM set_config('app.tenant_id', previous, true);
+  END $$`;
+
 const FUNCTIONS = [
   'businesses_with_due_messages(timestamptz, integer)',
   'app_enter_business(uuid)',
   'claim_business_messages(uuid, timestamptz, integer, interval)',
-  'mark_message_sent(uuid, uuid, timestamptz, text, text, text, bytea, uuid, integer)',
+  MARK_ONE_SENT_SIGNATURE,
 ];
 
 /**
@@ -79,31 +109,7 @@ export class DispatchByBusiness1795652600000 implements MigrationInterface {
           SELECT c.id, c.customer_id FROM claimed c ORDER BY c.due_at, c.id;
         PERFORM set_config('app.tenant_id', previous, true);
       END $$`);
-    // Marks one message sent and plans its reminder (reminder_days > 0) in one statement, committed on its
-    // own as soon as the provider has accepted the email.
-    await db.query(`
-      CREATE FUNCTION mark_message_sent(business uuid, message uuid, at timestamptz, provider_message text,
-                                        to_address text, sent_subject text, token_hash bytea, version uuid,
-                                        reminder_days integer)
-      RETURNS void
-      LANGUAGE plpgsql VOLATILE SET search_path = public AS $$
-      DECLARE
-        previous text := app_enter_business(business);
-      BEGIN
-        UPDATE messages
-           SET status = 'sent', sent_at = at, provider_message_id = provider_message, to_email = to_address,
-               subject = sent_subject, unsubscribe_token_hash = token_hash, survey_version_id = version,
-               lease_until = NULL, skip_reason = NULL, last_error = NULL, updated_at = now()
-         WHERE tenant_id = business AND id = message;
-        IF reminder_days > 0 THEN
-          INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, reminder_of, survey_version_id)
-          SELECT tenant_id, customer_id, order_id, 'reminder', 'scheduled', at + make_interval(days => reminder_days),
-                 id, version
-            FROM messages WHERE tenant_id = business AND id = message
-          ON CONFLICT (tenant_id, reminder_of) WHERE reminder_of IS NOT NULL DO NOTHING;
-        END IF;
-        PERFORM set_config('app.tenant_id', previous, true);
-      END $$`);
+    await db.query(MARK_ONE_SENT);
     for (const signature of FUNCTIONS) {
       await db.query(`REVOKE ALL ON FUNCTION ${signature} FROM PUBLIC`);
       await db.query(`GRANT EXECUTE ON FUNCTION ${signature} TO rapport_app`);

@@ -14,6 +14,7 @@ import { AddAnswerDays1795652400000 } from './1795652400000-AddAnswerDays';
 import { CreateMailbox1795652500000 } from './1795652500000-CreateMailbox';
 import { DispatchByBusiness1795652600000 } from './1795652600000-DispatchByBusiness';
 import { SessionPrincipal1795652700000 } from './1795652700000-SessionPrincipal';
+import { MarkSentTogether1795652800000 } from './1795652800000-MarkSentTogether';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateMailbox1795652500000,
   DispatchByBusiness1795652600000,
   SessionPrincipal1795652700000,
+  MarkSentTogether1795652800000,
 ];
