@@ -183,5 +183,7 @@ function serialQueue(): <T>(work: () => Promise<T>) => Promise<T> {
  */
 function withHoneypot(html: string, url: string): string {
   const link = `<a href="${url}" style="display:none;font-size:0;line-height:0;max-height:0;overflow:hidden" aria-hidden="true" tabindex="-1">&#8203;</a>`;
-  return html.includes('</body>') ? html.replace('</body>', `${link}</body>`) : `${html}${link}`;
+  // The last `</body>`, found from the end: the email is about 10 kB and the tag is near its end.
+  const end = html.lastIndexOf('</body>');
+  return end === -1 ? `${html}${link}` : `${html.slice(0, end)}${link}${html.slice(end)}`;
 }
