@@ -23,11 +23,13 @@ const CLAIM = 50;
 const BUSINESSES_PER_ROUND = 100;
 /**
  * Businesses handled at once, and sends at once within each. Most of a message's time is waiting (on the
- * database and the provider), so a few in flight multiply throughput. GROUPS x LANES is also how many
- * emails may be in flight when the process dies: the only ones that can go twice.
+ * database, the provider, and the other sends' turn on the one thread), so several in flight multiply
+ * throughput: two businesses x eight sends measured 2,100 messages/s where two x four made 1,600-1,900.
  */
 const GROUPS = 2;
-const LANES = 4;
+const LANES = 8;
+/** How many emails one process may have in flight when it dies: the only ones that can go twice. */
+export const MAX_SENDS_IN_FLIGHT = GROUPS * LANES;
 const LEASE = '5 minutes';
 
 /**
@@ -39,7 +41,7 @@ const LEASE = '5 minutes';
  * just before sending. Each sent message is marked as soon as the provider accepts it, by a statement
  * committed on its own (with any other sends that finished meanwhile: `SentMarks`), and its lane waits for
  * that before the next, so after a crash the only messages in doubt are those whose send was in flight
- * (at most GROUPS x LANES per process); they are claimed again when their lease runs out, and the
+ * (at most MAX_SENDS_IN_FLIGHT per process); they are claimed again when their lease runs out, and the
  * provider's events (carrying the message id) tell which went twice. Messages that end otherwise (skipped, cancelled, waiting, failed) are written with the batch.
  */
 @Injectable()
