@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { onlyAppMayExecute } from './function-grants';
 
 const TENANT_TABLES = [
   'customers',
@@ -251,8 +252,7 @@ export class CreateCommerce1795651400000 implements MigrationInterface {
                     FOR UPDATE SKIP LOCKED)
         RETURNING i.tenant_id, i.id
       $$`);
-    await db.query(`REVOKE ALL ON FUNCTION claim_next_import(interval) FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION claim_next_import(interval) TO rapport_app`);
+    await onlyAppMayExecute(db, 'claim_next_import(interval)');
   }
 
   async down(db: QueryRunner): Promise<void> {

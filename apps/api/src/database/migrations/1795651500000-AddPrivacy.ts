@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { onlyAppMayExecute } from './function-grants';
 
 /**
  * Privacy: a per-business retention period for inactive buyers, and the narrow cross-tenant path the
@@ -23,8 +24,7 @@ export class AddPrivacy1795651500000 implements MigrationInterface {
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         SELECT id, retention_months FROM tenants WHERE retention_months IS NOT NULL ORDER BY id
       $$`);
-    await db.query(`REVOKE ALL ON FUNCTION tenants_with_retention() FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION tenants_with_retention() TO rapport_app`);
+    await onlyAppMayExecute(db, 'tenants_with_retention()');
   }
 
   async down(db: QueryRunner): Promise<void> {

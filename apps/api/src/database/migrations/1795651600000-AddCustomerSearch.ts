@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { onlyAppMayExecute } from './function-grants';
 
 const SIGNATURE = 'search_customer_ids(text, text, text, timestamptz, uuid, integer)';
 
@@ -63,8 +64,7 @@ export class AddCustomerSearch1795651600000 implements MigrationInterface {
           USING tenant, pattern, tag, state, after_created, after_id, wanted;
       END
       $$`);
-    await db.query(`REVOKE ALL ON FUNCTION ${SIGNATURE} FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION ${SIGNATURE} TO rapport_app`);
+    await onlyAppMayExecute(db, SIGNATURE);
   }
 
   async down(db: QueryRunner): Promise<void> {

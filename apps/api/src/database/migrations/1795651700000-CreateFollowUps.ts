@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { onlyAppMayExecute } from './function-grants';
 
 const STATUSES = `'scheduled', 'sending', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'dropped', 'complained',
   'failed', 'cancelled', 'skipped'`;
@@ -123,8 +124,7 @@ export class CreateFollowUps1795651700000 implements MigrationInterface {
       'claim_due_messages(timestamptz, integer, interval)',
       'order_events_to_plan(integer)',
     ]) {
-      await db.query(`REVOKE ALL ON FUNCTION ${signature} FROM PUBLIC`);
-      await db.query(`GRANT EXECUTE ON FUNCTION ${signature} TO rapport_app`);
+      await onlyAppMayExecute(db, signature);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { onlyAppMayExecute } from './function-grants';
 
 export const CLAIM_SIGNATURE = 'claim_due_messages(timestamptz, integer, interval)';
 
@@ -41,7 +42,6 @@ export class ClaimByBuyer1795652000000 implements MigrationInterface {
   private async replace(db: QueryRunner, withCustomer: boolean): Promise<void> {
     await db.query(`DROP FUNCTION ${CLAIM_SIGNATURE}`);
     await db.query(claimFunction(withCustomer));
-    await db.query(`REVOKE ALL ON FUNCTION ${CLAIM_SIGNATURE} FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION ${CLAIM_SIGNATURE} TO rapport_app`);
+    await onlyAppMayExecute(db, CLAIM_SIGNATURE);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { onlyAppMayExecute } from './function-grants';
 
 /**
  * The owner's weekly report: when each business wants it (a weekday and hour in its time zone), who gets it
@@ -66,8 +67,7 @@ export class CreateWeeklyReports1795652300000 implements MigrationInterface {
                (SELECT max(r.week_start) FROM weekly_reports r WHERE r.tenant_id = t.id AND r.emailed_at IS NOT NULL)
           FROM tenants t
       $$`);
-    await db.query(`REVOKE ALL ON FUNCTION report_schedules() FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION report_schedules() TO rapport_app`);
+    await onlyAppMayExecute(db, 'report_schedules()');
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { CLAIM_SIGNATURE, claimFunction } from './1795652000000-ClaimByBuyer';
+import { onlyAppMayExecute } from './function-grants';
 
 /**
  * Marks one message sent and plans its reminder (reminder_days > 0) in one statement, committed on its own
@@ -111,8 +112,7 @@ export class DispatchByBusiness1795652600000 implements MigrationInterface {
       END $$`);
     await db.query(MARK_ONE_SENT);
     for (const signature of FUNCTIONS) {
-      await db.query(`REVOKE ALL ON FUNCTION ${signature} FROM PUBLIC`);
-      await db.query(`GRANT EXECUTE ON FUNCTION ${signature} TO rapport_app`);
+      await onlyAppMayExecute(db, signature);
     }
   }
 
@@ -120,7 +120,6 @@ export class DispatchByBusiness1795652600000 implements MigrationInterface {
     for (const signature of [...FUNCTIONS].reverse()) await db.query(`DROP FUNCTION ${signature}`);
     await db.query(`DROP INDEX messages_business_due_idx`);
     await db.query(claimFunction(true));
-    await db.query(`REVOKE ALL ON FUNCTION ${CLAIM_SIGNATURE} FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION ${CLAIM_SIGNATURE} TO rapport_app`);
+    await onlyAppMayExecute(db, CLAIM_SIGNATURE);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { onlyAppMayExecute } from './function-grants';
 
 const SIGNATURE = 'session_principal(bytea)';
 
@@ -35,8 +36,7 @@ export class SessionPrincipal1795652700000 implements MigrationInterface {
                  live.last_seen_at;
         PERFORM set_config('app.user_id', previous, true);
       END $$`);
-    await db.query(`REVOKE ALL ON FUNCTION ${SIGNATURE} FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION ${SIGNATURE} TO rapport_app`);
+    await onlyAppMayExecute(db, SIGNATURE);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { MARK_ONE_SENT, MARK_ONE_SENT_SIGNATURE } from './1795652600000-DispatchByBusiness';
+import { onlyAppMayExecute } from './function-grants';
 
 const SIGNATURE =
   'mark_messages_sent(uuid, timestamptz, uuid[], text[], text[], text[], bytea[], uuid[], integer[])';
@@ -44,14 +45,12 @@ export class MarkSentTogether1795652800000 implements MigrationInterface {
         ON CONFLICT (tenant_id, reminder_of) WHERE reminder_of IS NOT NULL DO NOTHING;
         PERFORM set_config('app.tenant_id', previous, true);
       END $$`);
-    await db.query(`REVOKE ALL ON FUNCTION ${SIGNATURE} FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION ${SIGNATURE} TO rapport_app`);
+    await onlyAppMayExecute(db, SIGNATURE);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP FUNCTION ${SIGNATURE}`);
     await db.query(MARK_ONE_SENT);
-    await db.query(`REVOKE ALL ON FUNCTION ${MARK_ONE_SENT_SIGNATURE} FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION ${MARK_ONE_SENT_SIGNATURE} TO rapport_app`);
+    await onlyAppMayExecute(db, MARK_ONE_SENT_SIGNATURE);
   }
 }
