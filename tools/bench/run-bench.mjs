@@ -367,7 +367,7 @@ if (wanted('dispatch')) {
     'dispatch',
     'Dispatch',
     `Follow-ups due at once in every business, sent by the production bundle (one dispatcher: two businesses at ` +
-      `a time, four sends each) to the SendGrid mock running as its own process, which counts and keeps no bodies. The raw rates ` +
+      `a time, eight sends each) to the SendGrid mock running as its own process, which counts and keeps no bodies. The raw rates ` +
       `post bodies of the same size (about 10 kB) straight to the mock. Render time is the Liquid render of a ` +
       `compiled built-in template for one message, measured in a process of its own over as many renders. ` +
       `Three dispatch runs, each right after the mock's raw rates are measured; the table shows the medians.`,
