@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   AUTOMATION_TRIGGERS,
   type AutomationConditions,
@@ -47,56 +47,6 @@ export class AutomationDelayDto {
   unit: DelayUnit;
 }
 
-export class UpdateAutomationDto implements UpdateAutomationRequest {
-  @ApiPropertyOptional()
-  @IsBoolean()
-  @IsOptional()
-  isEnabled?: boolean;
-
-  @ApiPropertyOptional({ enum: AUTOMATION_TRIGGERS })
-  @IsIn(AUTOMATION_TRIGGERS, { message: `must be one of ${AUTOMATION_TRIGGERS.join(', ')}` })
-  @IsOptional()
-  trigger?: AutomationTrigger;
-
-  @ApiPropertyOptional()
-  @MaxLength(120)
-  @MinLength(1)
-  @IsString()
-  @IsOptional()
-  name?: string;
-
-  @ApiPropertyOptional({ type: AutomationDelayDto })
-  @ValidateNested()
-  @Type(() => AutomationDelayDto)
-  @IsOptional()
-  delay?: AutomationDelayDto;
-
-  @ApiPropertyOptional({
-    description:
-      'orderNumber (first|repeat), productNames, minTotal, maxTotal, tags, locales; every one set must hold',
-  })
-  @IsObject()
-  @IsOptional()
-  conditions?: AutomationConditions;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, nullable: true })
-  @Max(365)
-  @Min(1)
-  @IsInt()
-  @ValidateIf((_, value) => value !== null)
-  @IsOptional()
-  fallbackAfterPlacedDays?: number | null;
-
-  @ApiPropertyOptional({
-    nullable: true,
-    description: 'The survey an opinion request carries; null for none',
-  })
-  @IsUUID('all', { message: 'must be the id of a survey' })
-  @ValidateIf((_object, value) => value !== null)
-  @IsOptional()
-  surveyId?: string | null;
-}
-
 export class CreateAutomationDto implements CreateAutomationRequest {
   @ApiProperty({ example: 'Thank you for a repeat order' })
   @MaxLength(120)
@@ -125,12 +75,18 @@ export class CreateAutomationDto implements CreateAutomationRequest {
   @IsOptional()
   fallbackAfterPlacedDays?: number | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      'orderNumber (first|repeat), productNames, minTotal, maxTotal, tags, locales; every one set must hold',
+  })
   @IsObject()
   @IsOptional()
   conditions?: AutomationConditions;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The survey an opinion request carries; null for none',
+  })
   @IsUUID('all', { message: 'must be the id of a survey' })
   @ValidateIf((_object, value) => value !== null)
   @IsOptional()
@@ -141,6 +97,11 @@ export class CreateAutomationDto implements CreateAutomationRequest {
   @IsOptional()
   isEnabled?: boolean;
 }
+
+/** Any of a rule's fields but its kind (what a rule sends is fixed once made), each validated as on creation. */
+export class UpdateAutomationDto
+  extends PartialType(OmitType(CreateAutomationDto, ['kind'] as const))
+  implements UpdateAutomationRequest {}
 
 export class MessageListQueryDto extends PageQueryDto implements MessageListQuery {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
