@@ -13,6 +13,7 @@ import {
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { pageSize } from '../database/page-query.dto';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { ANSWER_COMMENT } from './answer-comment';
 
 interface AnswerRow {
   id: string;
@@ -35,13 +36,10 @@ interface AnswerRow {
   case_id: string | null;
 }
 
-/** What the buyer wrote: their text answers, then their email replies. */
-const COMMENT = `nullif(concat_ws(E'\\n\\n', a.comment, a.reply_comment), '')`;
-
 const ANSWER_SELECT = `
   SELECT a.id, a.customer_id, c.name AS customer_name, c.email AS customer_email, a.order_id,
          o.external_id AS order_number, s.id AS survey_id, s.name AS survey_name, v.version AS survey_version,
-         a.score, a.score_type, a.band, ${COMMENT} AS comment, a.channel, a.is_complete, a.answered_at, k.id AS case_id,
+         a.score, a.score_type, a.band, ${ANSWER_COMMENT} AS comment, a.channel, a.is_complete, a.answered_at, k.id AS case_id,
          coalesce((SELECT json_agg(json_build_object('product', r.product_name, 'rating', r.rating) ORDER BY r.product_name)
                      FROM answer_ratings r WHERE r.tenant_id = a.tenant_id AND r.answer_id = a.id), '[]') AS ratings
     FROM answers a
@@ -98,7 +96,8 @@ export class AnswersRepository {
     if (query.customerId) add((i) => `a.customer_id = $${i}`, query.customerId);
     if (query.from) add((i) => `a.answered_at >= $${i}::timestamptz`, query.from);
     if (query.to) add((i) => `a.answered_at < $${i}::timestamptz`, query.to);
-    if (query.hasComment !== undefined) where.push(`${COMMENT} IS ${query.hasComment ? 'NOT ' : ''}NULL`);
+    if (query.hasComment !== undefined)
+      where.push(`${ANSWER_COMMENT} IS ${query.hasComment ? 'NOT ' : ''}NULL`);
     if (query.product)
       add(
         (i) =>
@@ -107,7 +106,7 @@ export class AnswersRepository {
       );
     if (query.q)
       add(
-        (i) => `${COMMENT} ILIKE '%' || $${i} || '%'`,
+        (i) => `${ANSWER_COMMENT} ILIKE '%' || $${i} || '%'`,
         query.q.replace(/[\\%_]/g, (c) => `\\${c}`),
       );
     if (query.cursor) {
@@ -175,9 +174,9 @@ export class AnswersRepository {
       comments: ProductRatingResponse['comments'];
     }[] = await manager.query(
       `SELECT r.product_name AS product, round(avg(r.rating), 2) AS average, count(*) AS ratings,
-                coalesce(json_agg(json_build_object('answerId', a.id, 'comment', ${COMMENT}, 'rating', r.rating,
+                coalesce(json_agg(json_build_object('answerId', a.id, 'comment', ${ANSWER_COMMENT}, 'rating', r.rating,
                                                     'answeredAt', a.answered_at) ORDER BY a.answered_at DESC)
-                           FILTER (WHERE ${COMMENT} IS NOT NULL), '[]') AS comments
+                           FILTER (WHERE ${ANSWER_COMMENT} IS NOT NULL), '[]') AS comments
            FROM answer_ratings r JOIN answers a ON a.tenant_id = r.tenant_id AND a.id = r.answer_id
           WHERE r.tenant_id = $1
           GROUP BY r.product_name ORDER BY avg(r.rating) DESC, r.product_name`,

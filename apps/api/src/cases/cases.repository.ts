@@ -3,6 +3,7 @@ import type { CaseEntryResponse, CaseListQuery, CaseResponse, Page } from '@rapp
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { pageSize } from '../database/page-query.dto';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { ANSWER_COMMENT } from '../answers/answer-comment';
 
 interface CaseRow {
   id: string;
@@ -27,7 +28,7 @@ interface CaseRow {
 
 const CASE_SELECT = `
   SELECT k.id, k.status, k.reasons, k.customer_id, c.name AS customer_name, c.email AS customer_email,
-         k.assignee_id, u.name AS assignee_name, a.score, a.score_type, nullif(concat_ws(E'\\n\\n', a.comment, a.reply_comment), '') AS comment, k.due_at, k.created_at,
+         k.assignee_id, u.name AS assignee_name, a.score, a.score_type, ${ANSWER_COMMENT} AS comment, k.due_at, k.created_at,
          k.first_reply_at, k.resolved_at, k.resolution, k.answer_id, k.order_id
     FROM cases k
     JOIN customers c ON c.tenant_id = k.tenant_id AND c.id = k.customer_id

@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { queryRows } from '../database/query-rows';
 import { CUSTOMER_COLUMNS, type CustomerRow } from './customer-row';
 import { pageSize } from '../database/page-query.dto';
+import { ANSWER_COMMENT } from '../answers/answer-comment';
 
 const ORDER_STATS = `LEFT JOIN LATERAL (
     SELECT count(*) AS order_count, max(o.placed_at) AS last_order_at
@@ -266,7 +267,7 @@ export class CustomersRepository {
            FROM messages m WHERE m.tenant_id = $1 AND m.customer_id = $2
          UNION ALL
          SELECT 'answer', a.answered_at, a.id, a.score_type, a.band, a.score::text, NULL,
-                nullif(concat_ws(E'\\n\\n', a.comment, a.reply_comment), ''), 0
+                ${ANSWER_COMMENT}, 0
            FROM answers a WHERE a.tenant_id = $1 AND a.customer_id = $2
          UNION ALL
          SELECT 'case', k.created_at, k.id, NULL, k.status, NULL, NULL, array_to_string(k.reasons, ', '), 0

@@ -14,6 +14,7 @@ import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
 import { queryRows } from '../database/query-rows';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { WeeklyReportBuilder } from './weekly-report-builder';
+import { ANSWER_COMMENT } from '../answers/answer-comment';
 
 const DAY_MS = 86_400_000;
 
@@ -130,7 +131,7 @@ export class DashboardController {
       answered_at: Date;
     }>(
       manager,
-      `SELECT a.id, c.name, nullif(concat_ws(E'\\n\\n', a.comment, a.reply_comment), '') AS comment, a.score,
+      `SELECT a.id, c.name, ${ANSWER_COMMENT} AS comment, a.score,
               a.score_type, a.band, a.answered_at
          FROM answers a JOIN customers c ON c.tenant_id = a.tenant_id AND c.id = a.customer_id
         WHERE a.tenant_id = $1 AND (a.comment IS NOT NULL OR a.reply_comment IS NOT NULL)
