@@ -13,6 +13,7 @@ import {
 import { responseTimes } from '../cases/response-times';
 import { queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { ANSWER_COMMENT } from '../answers/answer-comment';
 
 const TREND_WEEKS = 12;
 const CASE_ITEMS = 10;
@@ -194,13 +195,14 @@ export class WeeklyReportBuilder {
       score_type: 'nps' | 'csat' | null;
     }>(
       manager,
-      `SELECT c.name, a.comment, a.score, a.score_type,
+      `SELECT c.name, ${ANSWER_COMMENT} AS comment, a.score, a.score_type,
               coalesce((SELECT r.product_name FROM answer_ratings r WHERE r.tenant_id = a.tenant_id AND r.answer_id = a.id
                          ORDER BY r.rating ${which === 'best' ? 'DESC' : 'ASC'} LIMIT 1),
                        (SELECT l.product_name FROM order_lines l WHERE l.tenant_id = a.tenant_id AND l.order_id = a.order_id
                          ORDER BY l.unit_price * l.quantity DESC LIMIT 1)) AS product
          FROM answers a JOIN customers c ON c.tenant_id = a.tenant_id AND c.id = a.customer_id
-        WHERE a.tenant_id = $1 AND a.answered_at >= $2 AND a.answered_at < $3 AND a.comment IS NOT NULL
+        WHERE a.tenant_id = $1 AND a.answered_at >= $2 AND a.answered_at < $3
+          AND (a.comment IS NOT NULL OR a.reply_comment IS NOT NULL)
           AND a.band = $4
         ORDER BY a.score ${which === 'best' ? 'DESC' : 'ASC'}, a.answered_at DESC
         LIMIT 3`,

@@ -39,7 +39,7 @@ describe('the weekly report', () => {
   /** Writes what a week of trade leaves behind, at exact instants: answers (with their messages) and orders. */
   async function seed(
     business: Business,
-    answers: { at: string; score: number; comment?: string }[],
+    answers: { at: string; score: number; comment?: string; replyComment?: string }[],
     orders: string[],
   ) {
     await withClient(testApp.ownerUrl, async (db) => {
@@ -64,9 +64,9 @@ describe('the weekly report', () => {
         );
         const band = answer.score >= 9 ? 'promoter' : answer.score >= 7 ? 'passive' : 'detractor';
         await db.query(
-          `INSERT INTO answers (tenant_id, message_id, customer_id, answers, score, score_type, band, comment, channel,
-                                answered_at)
-           VALUES ($1, $2, $3, '{}', $4, 'nps', $5, $6, 'web', $7)`,
+          `INSERT INTO answers (tenant_id, message_id, customer_id, answers, score, score_type, band, comment,
+                                reply_comment, channel, answered_at)
+           VALUES ($1, $2, $3, '{}', $4, 'nps', $5, $6, $7, 'web', $8)`,
           [
             business.id,
             message.rows[0]?.id,
@@ -74,6 +74,7 @@ describe('the weekly report', () => {
             answer.score,
             band,
             answer.comment ?? null,
+            answer.replyComment ?? null,
             answer.at,
           ],
         );
@@ -114,7 +115,8 @@ describe('the weekly report', () => {
       madrid,
       [
         { at: '2026-02-24T10:00:00Z', score: 10, comment: 'The best bread in the barrio' },
-        { at: '2026-02-25T09:00:00Z', score: 9 },
+        // Written in a reply to the email, not in the survey: a comment all the same.
+        { at: '2026-02-25T09:00:00Z', score: 9, replyComment: 'Lovely rye, thank you' },
         { at: '2026-02-25T17:00:00Z', score: 7 },
         { at: '2026-02-27T12:00:00Z', score: 3, comment: 'It came two days late' },
         // Sunday 23:30 in Madrid: still this week there.
@@ -182,7 +184,10 @@ describe('the weekly report', () => {
     expect(content.answersPerDay.map((day) => day.count)).toEqual([0, 1, 2, 0, 1, 0, 1]);
     expect(content.funnel.find((step) => step.key === 'orders')).toMatchObject({ count: 3, previous: 1 });
     expect(content.funnel.find((step) => step.key === 'answered')).toMatchObject({ count: 5, previous: 2 });
-    expect(content.bestComments.map((comment) => comment.comment)).toEqual(['The best bread in the barrio']);
+    expect(content.bestComments.map((comment) => comment.comment)).toEqual([
+      'The best bread in the barrio',
+      'Lovely rye, thank you',
+    ]);
     expect(content.worstComments.map((comment) => comment.comment)).toEqual(['It came two days late']);
     expect(content.npsTrend).toHaveLength(12);
     expect(content.npsTrend.at(-1)).toEqual({
