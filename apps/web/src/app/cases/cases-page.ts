@@ -9,7 +9,7 @@ import { RouterLink } from '@angular/router';
 import type { CaseAssigneeResponse, CaseListQuery, CaseResponse } from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
-import { apiProblemOf } from '../http/api-error';
+import { KeysetList } from '../http/keyset-list';
 import { CasesApi } from './cases-api';
 
 type CaseView = 'mine' | 'open' | 'overdue' | 'resolved';
@@ -54,17 +54,17 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
       <mat-button-toggle value="overdue">Overdue</mat-button-toggle>
       <mat-button-toggle value="resolved">Resolved</mat-button-toggle>
     </mat-button-toggle-group>
-    @if (error(); as message) {
+    @if (list.error(); as message) {
       <p class="list-error" role="alert">{{ message }}</p>
     }
-    @if (!isLoading() && cases().length === 0) {
+    @if (!list.isLoading() && list.items().length === 0) {
       <rp-empty-state
         icon="support_agent"
         title="No cases here"
         message="A case opens when a buyer gives a low score. Nothing is waiting in this view."
       />
     } @else {
-      <table mat-table [dataSource]="cases()" aria-label="Cases" class="list-table">
+      <table mat-table [dataSource]="list.items()" aria-label="Cases" class="list-table">
         <ng-container matColumnDef="due">
           <th mat-header-cell *matHeaderCellDef>Due</th>
           <td mat-cell *matCellDef="let item" [class.overdue]="item.isOverdue">
@@ -103,8 +103,8 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns" [class.overdue-row]="row.isOverdue"></tr>
       </table>
-      @if (nextCursor()) {
-        <button mat-button type="button" (click)="load(nextCursor())">Show more</button>
+      @if (list.nextCursor()) {
+        <button mat-button type="button" (click)="list.more()">Show more</button>
       }
     }
   `,
@@ -137,14 +137,13 @@ export class CasesPage implements OnInit {
   private readonly session = inject(SessionStore);
   readonly columns = ['due', 'buyer', 'why', 'assignee', 'status'];
   readonly view = signal<CaseView>('mine');
-  readonly cases = signal<CaseResponse[]>([]);
-  readonly nextCursor = signal<string | null>(null);
-  readonly isLoading = signal(true);
-  readonly error = signal<string | null>(null);
   readonly takesCases = signal(false);
+  readonly list = new KeysetList<CaseResponse>((cursor) =>
+    this.api.list({ ...QUERIES[this.view()], cursor }),
+  );
 
   async ngOnInit(): Promise<void> {
-    const [assignees] = await Promise.all([this.api.assignees(), this.load(null)]);
+    const [assignees] = await Promise.all([this.api.assignees(), this.list.reload()]);
     this.takesCases.set(this.mine(assignees)?.takesCases ?? false);
   }
 
@@ -154,26 +153,12 @@ export class CasesPage implements OnInit {
 
   async show(view: CaseView): Promise<void> {
     this.view.set(view);
-    await this.load(null);
+    await this.list.reload();
   }
 
   async setTakesCases(takesCases: boolean): Promise<void> {
     const assignees = await this.api.takeCases(takesCases);
     this.takesCases.set(this.mine(assignees)?.takesCases ?? false);
-  }
-
-  async load(cursor: string | null): Promise<void> {
-    this.isLoading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.list({ ...QUERIES[this.view()], cursor: cursor ?? undefined });
-      this.cases.set(cursor ? [...this.cases(), ...page.items] : page.items);
-      this.nextCursor.set(page.nextCursor);
-    } catch (error) {
-      this.error.set(apiProblemOf(error).message);
-    } finally {
-      this.isLoading.set(false);
-    }
   }
 
   private mine(assignees: CaseAssigneeResponse[]): CaseAssigneeResponse | undefined {

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -19,7 +19,7 @@ import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { SessionStore } from '../auth/session-store';
-import { apiProblemOf } from '../http/api-error';
+import { KeysetList } from '../http/keyset-list';
 import { CustomersApi } from './customers-api';
 
 @Component({
@@ -47,10 +47,6 @@ export class CustomersPage implements OnInit {
   readonly canImport = inject(SessionStore).can('customers:write');
   readonly states = SUBSCRIPTION_STATES;
   readonly columns = ['name', 'email', 'tags', 'orders', 'lastOrder', 'state'];
-  readonly customers = signal<CustomerResponse[]>([]);
-  readonly nextCursor = signal<string | null>(null);
-  readonly isLoading = signal(true);
-  readonly error = signal<string | null>(null);
   readonly filters = new FormGroup({
     search: new FormControl('', { nonNullable: true }),
     tag: new FormControl('', { nonNullable: true }),
@@ -58,42 +54,27 @@ export class CustomersPage implements OnInit {
     answered: new FormControl<'' | 'yes' | 'no' | NpsBand>('', { nonNullable: true }),
   });
 
+  /** Reads the filters when it loads, so a reload asks for what the form shows. */
+  readonly list = new KeysetList<CustomerResponse>((cursor) => {
+    const { search, tag, subscriptionState, answered } = this.filters.getRawValue();
+    return this.api.list({
+      search: search.trim() || undefined,
+      tag: tag.trim() || undefined,
+      subscriptionState: subscriptionState || undefined,
+      hasAnswered: answered === 'yes' ? true : answered === 'no' ? false : undefined,
+      band:
+        answered === 'promoter' || answered === 'passive' || answered === 'detractor' ? answered : undefined,
+      cursor,
+    });
+  });
+
   constructor() {
     this.filters.valueChanges
       .pipe(debounceTime(250), takeUntilDestroyed())
-      .subscribe(() => void this.load(null));
+      .subscribe(() => void this.list.reload());
   }
 
   async ngOnInit(): Promise<void> {
-    await this.load(null);
-  }
-
-  async loadMore(): Promise<void> {
-    await this.load(this.nextCursor());
-  }
-
-  private async load(cursor: string | null): Promise<void> {
-    const { search, tag, subscriptionState, answered } = this.filters.getRawValue();
-    this.isLoading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.list({
-        search: search.trim() || undefined,
-        tag: tag.trim() || undefined,
-        subscriptionState: subscriptionState || undefined,
-        hasAnswered: answered === 'yes' ? true : answered === 'no' ? false : undefined,
-        band:
-          answered === 'promoter' || answered === 'passive' || answered === 'detractor'
-            ? answered
-            : undefined,
-        cursor: cursor ?? undefined,
-      });
-      this.customers.set(cursor ? [...this.customers(), ...page.items] : page.items);
-      this.nextCursor.set(page.nextCursor);
-    } catch (error) {
-      this.error.set(apiProblemOf(error).message);
-    } finally {
-      this.isLoading.set(false);
-    }
+    await this.list.reload();
   }
 }

@@ -22,7 +22,7 @@ import {
 } from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
-import { apiProblemOf } from '../http/api-error';
+import { KeysetList } from '../http/keyset-list';
 import { SurveysApi } from '../surveys/surveys-api';
 import { AnswersApi } from './answers-api';
 
@@ -107,17 +107,17 @@ import { AnswersApi } from './answers-api';
         <input matInput type="date" formControlName="to" />
       </mat-form-field>
     </form>
-    @if (error(); as message) {
+    @if (list.error(); as message) {
       <p class="list-error" role="alert">{{ message }}</p>
     }
-    @if (!isLoading() && answers().length === 0) {
+    @if (!list.isLoading() && list.items().length === 0) {
       <rp-empty-state
         icon="forum"
         title="No answers match"
         message="Answers arrive when buyers answer an opinion request or reply to one."
       />
     } @else {
-      <table mat-table [dataSource]="answers()" aria-label="Answers" class="list-table">
+      <table mat-table [dataSource]="list.items()" aria-label="Answers" class="list-table">
         <ng-container matColumnDef="when">
           <th mat-header-cell *matHeaderCellDef>Answered</th>
           <td mat-cell *matCellDef="let answer">{{ answer.answeredAt | date: 'medium' }}</td>
@@ -165,8 +165,8 @@ import { AnswersApi } from './answers-api';
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
       </table>
-      @if (nextCursor()) {
-        <button mat-button type="button" (click)="load(nextCursor())">Show more</button>
+      @if (list.nextCursor()) {
+        <button mat-button type="button" (click)="list.more()">Show more</button>
       }
     }
     @if (unmatched().length > 0) {
@@ -254,13 +254,9 @@ export class ResponsesPage implements OnInit {
     detractor: 'Detractors (NPS 0-6, CSAT 1-2)',
   };
   readonly columns = ['when', 'buyer', 'score', 'comment', 'channel', 'case'];
-  readonly answers = signal<AnswerResponse[]>([]);
   readonly products = signal<ProductRatingResponse[]>([]);
   readonly surveys = signal<SurveyResponse[]>([]);
   readonly unmatched = signal<UnmatchedReplyResponse[]>([]);
-  readonly nextCursor = signal<string | null>(null);
-  readonly isLoading = signal(true);
-  readonly error = signal<string | null>(null);
   readonly filters = new FormGroup({
     q: new FormControl('', { nonNullable: true }),
     band: new FormControl<NpsBand | ''>('', { nonNullable: true }),
@@ -273,11 +269,14 @@ export class ResponsesPage implements OnInit {
   });
   private readonly filterValues = signal(this.filters.getRawValue());
   readonly exportUrl = computed(() => this.api.exportUrl(this.query(this.filterValues())));
+  readonly list = new KeysetList<AnswerResponse>((cursor) =>
+    this.api.list({ ...this.query(this.filters.getRawValue()), cursor }),
+  );
 
   constructor() {
     this.filters.valueChanges.pipe(debounceTime(250), takeUntilDestroyed()).subscribe(() => {
       this.filterValues.set(this.filters.getRawValue());
-      void this.load(null);
+      void this.list.reload();
     });
   }
 
@@ -285,27 +284,10 @@ export class ResponsesPage implements OnInit {
     const [surveys, products] = await Promise.all([
       this.surveysApi.list(),
       this.api.products(),
-      this.load(null),
+      this.list.reload(),
     ]);
     this.surveys.set(surveys);
     this.products.set(products);
-  }
-
-  async load(cursor: string | null): Promise<void> {
-    this.isLoading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.list({
-        ...this.query(this.filters.getRawValue()),
-        cursor: cursor ?? undefined,
-      });
-      this.answers.set(cursor ? [...this.answers(), ...page.items] : page.items);
-      this.nextCursor.set(page.nextCursor);
-    } catch (error) {
-      this.error.set(apiProblemOf(error).message);
-    } finally {
-      this.isLoading.set(false);
-    }
   }
 
   private query(values: ReturnType<typeof this.filters.getRawValue>): AnswerListQuery {

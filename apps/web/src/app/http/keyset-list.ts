@@ -1,0 +1,47 @@
+import { signal } from '@angular/core';
+import type { Page } from '@rapport/domain';
+import { apiProblemOf } from './api-error';
+
+/**
+ * The rows of a list page, loaded a page at a time by cursor: the first page again whenever the filters
+ * change, the following one on "Show more". A response that arrives after a newer load has started is
+ * dropped, so quick filter changes never end showing the rows of an older filter.
+ */
+export class KeysetList<T> {
+  readonly items = signal<T[]>([]);
+  readonly nextCursor = signal<string | null>(null);
+  readonly isLoading = signal(true);
+  /** Why the last load failed, in words for the person at the screen. */
+  readonly error = signal<string | null>(null);
+  private latest = 0;
+
+  /** `fetchPage` reads the filters itself, so a reload always asks for what the screen shows now. */
+  constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {}
+
+  /** The first page, replacing the rows shown. */
+  reload(): Promise<void> {
+    return this.load(null);
+  }
+
+  /** The page after the rows shown; nothing when there is none. */
+  async more(): Promise<void> {
+    const cursor = this.nextCursor();
+    if (cursor) await this.load(cursor);
+  }
+
+  private async load(cursor: string | null): Promise<void> {
+    const request = ++this.latest;
+    this.isLoading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.fetchPage(cursor ?? undefined);
+      if (request !== this.latest) return;
+      this.items.set(cursor ? [...this.items(), ...page.items] : page.items);
+      this.nextCursor.set(page.nextCursor);
+    } catch (error) {
+      if (request === this.latest) this.error.set(apiProblemOf(error).message);
+    } finally {
+      if (request === this.latest) this.isLoading.set(false);
+    }
+  }
+}
