@@ -70,6 +70,32 @@ describe('importing orders and finding a buyer', () => {
     const messageRows = page.getByRole('table', { name: 'Messages' }).getByRole('row');
     await messageRows.filter({ hasText: 'manual' }).first().waitFor();
     await waitUntil(async () => (await messageRows.count()) === 2);
+    // The same page without the buyer: every message of the business again.
+    await page.getByRole('link', { name: 'Only one buyer: show all' }).click();
+    await page.waitForURL(/\/automations\/messages$/);
+    await waitUntil(async () => (await messageRows.count()) > 2);
+
+    // A product's orders: the imported rye (its own SKU) is on #E100 and #E103 only.
+    await page.goto(`${baseUrl()}/orders/products`);
+    await page.getByLabel('Search by name or SKU').fill('RYE-2');
+    // The demo's own rye (another SKU) has the same name: the row with the imported SKU.
+    await page
+      .getByRole('table', { name: 'Products' })
+      .getByRole('row')
+      .filter({ hasText: 'RYE-2' })
+      .getByRole('link', { name: 'Seeded rye' })
+      .click();
+    await page.waitForURL(/\/orders\?productId=/);
+    const orderRows = page.getByRole('table', { name: 'Orders' }).getByRole('row');
+    await waitUntil(async () => {
+      const texts = await orderRows.allInnerTexts();
+      return (
+        texts.length === 3 && texts[1]?.includes('#E103') === true && texts[2]?.includes('#E100') === true
+      );
+    });
+    await screenshot(page, 'product-orders');
+    await page.getByRole('link', { name: 'Only one product: show all orders' }).click();
+    await waitUntil(async () => (await orderRows.count()) > 3);
   });
 });
 

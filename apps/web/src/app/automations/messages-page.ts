@@ -1,5 +1,14 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  type OnInit,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -15,6 +24,8 @@ import {
   type MessageStatus,
 } from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
+import { apiProblemOf } from '../http/api-error';
+import { KeysetList } from '../http/keyset-list';
 import { AutomationsApi } from './automations-api';
 import { DeliveryHealthCardComponent } from './delivery-health-card';
 
@@ -42,7 +53,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
     }
     <mat-form-field appearance="outline">
       <mat-label>Status</mat-label>
-      <mat-select [formControl]="status" (selectionChange)="load(null)">
+      <mat-select [formControl]="status" (selectionChange)="list.reload()">
         <mat-option value="">Any</mat-option>
         @for (option of statuses; track option) {
           <mat-option [value]="option">{{ option }}</mat-option>
@@ -51,7 +62,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
     </mat-form-field>
     <mat-form-field appearance="outline">
       <mat-label>Rule</mat-label>
-      <mat-select [formControl]="automationId" (selectionChange)="load(null)">
+      <mat-select [formControl]="automationId" (selectionChange)="list.reload()">
         <mat-option value="">Any</mat-option>
         @for (rule of rules(); track rule.id) {
           <mat-option [value]="rule.id">{{ rule.name }}</mat-option>
@@ -61,10 +72,16 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
     @if (customerId()) {
       <a mat-button routerLink="/automations/messages"><mat-icon>close</mat-icon> Only one buyer: show all</a>
     }
-    @if (messages().length === 0) {
+    @if (loadError(); as message) {
+      <p class="list-error" role="alert">{{ message }}</p>
+    }
+    @if (list.error(); as message) {
+      <p class="list-error" role="alert">{{ message }}</p>
+    }
+    @if (!list.isLoading() && list.items().length === 0) {
       <rp-empty-state icon="outbox" title="No messages" message="Follow-ups are planned as orders come in." />
     } @else {
-      <table mat-table [dataSource]="messages()" aria-label="Messages" class="list-table">
+      <table mat-table [dataSource]="list.items()" aria-label="Messages" class="list-table">
         <ng-container matColumnDef="due">
           <th mat-header-cell *matHeaderCellDef>Due</th>
           <td mat-cell *matCellDef="let message">{{ message.dueAt | date: 'medium' }}</td>
@@ -97,8 +114,8 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
       </table>
-      @if (nextCursor()) {
-        <button mat-button type="button" (click)="load(nextCursor())">Show more</button>
+      @if (list.nextCursor()) {
+        <button mat-button type="button" (click)="list.more()">Show more</button>
       }
     }
   `,
@@ -114,24 +131,33 @@ export class MessagesPage implements OnInit {
   /** From the query string (withComponentInputBinding): only this buyer's messages. */
   readonly customerId = input<string>();
   readonly rules = signal<AutomationResponse[]>([]);
-  readonly messages = signal<MessageResponse[]>([]);
-  readonly nextCursor = signal<string | null>(null);
   readonly health = signal<DeliveryHealthResponse | null>(null);
-
-  async ngOnInit(): Promise<void> {
-    const [health, rules] = await Promise.all([this.api.health(), this.api.list(), this.load(null)]);
-    this.health.set(health);
-    this.rules.set(rules);
-  }
-
-  async load(cursor: string | null): Promise<void> {
-    const page = await this.api.messages({
+  /** Why the rules or the delivery health could not be read. */
+  readonly loadError = signal<string | null>(null);
+  readonly list = new KeysetList<MessageResponse>((cursor) =>
+    this.api.messages({
       status: this.status.value || undefined,
       automationId: this.automationId.value || undefined,
       customerId: this.customerId() || undefined,
-      cursor: cursor ?? undefined,
+      cursor,
+    }),
+  );
+
+  constructor() {
+    // Again whenever the buyer in the query string changes: the router keeps this page for "show all".
+    effect(() => {
+      this.customerId();
+      untracked(() => void this.list.reload());
     });
-    this.messages.set(cursor ? [...this.messages(), ...page.items] : page.items);
-    this.nextCursor.set(page.nextCursor);
+  }
+
+  async ngOnInit(): Promise<void> {
+    try {
+      const [health, rules] = await Promise.all([this.api.health(), this.api.list()]);
+      this.health.set(health);
+      this.rules.set(rules);
+    } catch (error) {
+      this.loadError.set(apiProblemOf(error).message);
+    }
   }
 }

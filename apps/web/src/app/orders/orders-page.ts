@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,7 +13,7 @@ import { ORDER_STATUSES, type OrderResponse, type OrderStatus } from '@rapport/d
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
-import { apiProblemOf } from '../http/api-error';
+import { KeysetList } from '../http/keyset-list';
 import { OrdersApi } from './orders-api';
 
 @Component({
@@ -62,17 +62,20 @@ import { OrdersApi } from './orders-api';
         </mat-select>
       </mat-form-field>
     </form>
-    @if (error(); as message) {
+    @if (productId()) {
+      <a mat-button routerLink="/orders"><mat-icon>close</mat-icon> Only one product: show all orders</a>
+    }
+    @if (list.error(); as message) {
       <p class="list-error" role="alert">{{ message }}</p>
     }
-    @if (!isLoading() && orders().length === 0) {
+    @if (!list.isLoading() && list.items().length === 0) {
       <rp-empty-state
         icon="receipt_long"
         title="No orders match"
         message="Orders arrive from your shop, CSV imports and the API."
       />
     } @else {
-      <table mat-table [dataSource]="orders()" aria-label="Orders" class="list-table">
+      <table mat-table [dataSource]="list.items()" aria-label="Orders" class="list-table">
         <ng-container matColumnDef="number">
           <th mat-header-cell *matHeaderCellDef>Order</th>
           <td mat-cell *matCellDef="let order">
@@ -106,15 +109,15 @@ import { OrdersApi } from './orders-api';
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
       </table>
-      @if (nextCursor()) {
-        <button mat-button type="button" (click)="loadMore()">Show more</button>
+      @if (list.nextCursor()) {
+        <button mat-button type="button" (click)="list.more()">Show more</button>
       }
     }
   `,
   styleUrl: '../lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class OrdersPage implements OnInit {
+export class OrdersPage {
   private readonly api = inject(OrdersApi);
   readonly canImport = inject(SessionStore).can('orders:write');
   /** Query parameters from the products list: only orders with this product. */
@@ -122,45 +125,30 @@ export class OrdersPage implements OnInit {
   readonly product = input<string>();
   readonly statuses = ORDER_STATUSES;
   readonly columns = ['number', 'buyer', 'placed', 'total', 'status', 'source'];
-  readonly orders = signal<OrderResponse[]>([]);
-  readonly nextCursor = signal<string | null>(null);
-  readonly isLoading = signal(true);
-  readonly error = signal<string | null>(null);
   readonly filters = new FormGroup({
     search: new FormControl('', { nonNullable: true }),
     status: new FormControl<OrderStatus | ''>('', { nonNullable: true }),
   });
 
+  /** Reads the filters when it loads, so a reload asks for what the form shows. */
+  readonly list = new KeysetList<OrderResponse>((cursor) => {
+    const { search, status } = this.filters.getRawValue();
+    return this.api.list({
+      search: search.trim() || undefined,
+      status: status || undefined,
+      productId: this.productId() || undefined,
+      cursor,
+    });
+  });
+
   constructor() {
     this.filters.valueChanges
       .pipe(debounceTime(250), takeUntilDestroyed())
-      .subscribe(() => void this.load(null));
-  }
-
-  async ngOnInit(): Promise<void> {
-    await this.load(null);
-  }
-
-  async loadMore(): Promise<void> {
-    await this.load(this.nextCursor());
-  }
-
-  private async load(cursor: string | null): Promise<void> {
-    const { search, status } = this.filters.getRawValue();
-    this.isLoading.set(true);
-    try {
-      const page = await this.api.list({
-        search: search.trim() || undefined,
-        status: status || undefined,
-        cursor: cursor ?? undefined,
-      });
-      this.orders.set(cursor ? [...this.orders(), ...page.items] : page.items);
-      this.nextCursor.set(page.nextCursor);
-      this.error.set(null);
-    } catch (error) {
-      this.error.set(apiProblemOf(error).message);
-    } finally {
-      this.isLoading.set(false);
-    }
+      .subscribe(() => void this.list.reload());
+    // Again whenever the product in the query string changes: the router keeps this page for "all orders".
+    effect(() => {
+      this.productId();
+      untracked(() => void this.list.reload());
+    });
   }
 }
