@@ -59,6 +59,25 @@ describe('signing in to the console', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
+  it('says so when a page cannot read what it shows, instead of showing it empty', async () => {
+    await page.goto(`${baseUrl()}/login`);
+    await page.getByLabel('Email').fill(DEMO.email);
+    await page.getByLabel('Password').fill(DEMO.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard$/);
+
+    await page.route('**/api/surveys', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ message: 'Rapport is briefly unavailable. Try again in a moment.' }),
+      }),
+    );
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Surveys' }).click();
+    await expectVisible(page.getByText('Rapport is briefly unavailable. Try again in a moment.'));
+    await screenshot(page, 'load-error');
+  });
+
   it('signs out from the account menu and then needs to sign in again', async () => {
     await page.goto(`${baseUrl()}/login`);
     await page.getByLabel('Email').fill(DEMO.email);
