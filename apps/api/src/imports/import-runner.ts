@@ -17,6 +17,8 @@ import { ImportsRepository } from './imports.repository';
 const CUSTOMER_BATCH = 5000;
 const ORDER_BATCH = 200;
 export const LEASE_SECONDS = 60;
+/** Rows from which a finished import refreshes the planner's statistics (autovacuum catches up on fewer). */
+export const REFRESH_STATISTICS_FROM = 1000;
 
 interface ParsedRecord {
   record: Record<string, string>;
@@ -47,6 +49,8 @@ export class ImportRunner {
         job.kind === 'customers'
           ? await this.runCustomers(tenantId, job)
           : await this.runOrders(tenantId, job);
+      if (!job.is_dry_run && total >= REFRESH_STATISTICS_FROM)
+        await this.refreshStatistics(tenantId, importId);
       await this.database.transaction(tenantId, (manager) =>
         this.imports.finish(manager, importId, { rowsTotal: total }),
       );
@@ -56,6 +60,18 @@ export class ImportRunner {
       await this.database.transaction(tenantId, (manager) =>
         this.imports.finish(manager, importId, { failure }),
       );
+    }
+  }
+
+  /**
+   * Before the import shows as finished: the next thing people do is search what they imported, and the
+   * planner would still be working from the table's size before it. A failure here is only logged.
+   */
+  private async refreshStatistics(tenantId: string, importId: string): Promise<void> {
+    try {
+      await this.database.global((manager) => manager.query(`SELECT refresh_commerce_statistics()`));
+    } catch (error) {
+      this.logger.warn({ tenantId, importId, err: error }, 'Refreshing statistics after an import failed');
     }
   }
 

@@ -1,7 +1,9 @@
 import type { ApiErrorBody, CustomerResponse, ImportResponse, OrderResponse, Page } from '@rapport/domain';
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
+import { REFRESH_STATISTICS_FROM } from '../../src/imports/import-runner';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { withClient } from '../support/test-database';
 
 const CUSTOMERS_CSV =
   '\uFEFFFirst Name;Last Name;Email;Phone;Tags;Accepts Email Marketing\r\n' +
@@ -181,6 +183,34 @@ describe('CSV imports', () => {
     const json = await staff.post<ApiErrorBody>('/api/imports/customers', { email: 'x' });
     expect(json.status).toBe(400);
     expect(json.body.details?.[0]?.field).toBe('file');
+  });
+
+  it('refreshes the planner statistics after a large import, before it shows as finished', async () => {
+    const analyzed = () =>
+      withClient(testApp.ownerUrl, async (db) => {
+        const { rows } = await db.query<{ relname: string; analyze_count: string }>(
+          `SELECT relname, analyze_count FROM pg_stat_user_tables
+            WHERE relname IN ('customers', 'orders', 'order_lines') ORDER BY relname`,
+        );
+        return rows.map((row) => [row.relname, Number(row.analyze_count)] as const);
+      });
+    const lines = Array.from(
+      { length: REFRESH_STATISTICS_FROM },
+      (_, n) => `Buyer ${n};buyer${n}@stats.example`,
+    );
+    const csv = ['Name;Email', ...lines].join('\n');
+
+    // A small file leaves them to autovacuum; a dry run of a large one writes nothing to plan for.
+    const before = await analyzed();
+    const small = await upload('customers', ['Name;Email', ...lines.slice(0, 10)].join('\n'), 'few.csv');
+    await runToEnd(small.id, small.mapping, false);
+    const large = await upload('customers', csv, 'many.csv');
+    await runToEnd(large.id, large.mapping, true);
+    expect(await analyzed()).toEqual(before);
+
+    const finished = await runToEnd(large.id, large.mapping, false);
+    expect(finished.rowsImported).toBe(REFRESH_STATISTICS_FROM);
+    expect(await analyzed()).toEqual(before.map(([table, count]) => [table, count + 1]));
   });
 
   it('keeps imports to their own business', async () => {

@@ -15,6 +15,7 @@ import { CreateMailbox1795652500000 } from './1795652500000-CreateMailbox';
 import { DispatchByBusiness1795652600000 } from './1795652600000-DispatchByBusiness';
 import { SessionPrincipal1795652700000 } from './1795652700000-SessionPrincipal';
 import { MarkSentTogether1795652800000 } from './1795652800000-MarkSentTogether';
+import { AnalyzeAfterImport1795652900000 } from './1795652900000-AnalyzeAfterImport';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   DispatchByBusiness1795652600000,
   SessionPrincipal1795652700000,
   MarkSentTogether1795652800000,
+  AnalyzeAfterImport1795652900000,
 ];
