@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot } from './support/browser';
+import { baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
 
 /** The demo owner that a fresh install seeds (README, "Demo business"). */
 const DEMO = { email: 'owner@northwind.example', password: 'bakery-demo-2026' };
@@ -60,11 +60,7 @@ describe('signing in to the console', () => {
   });
 
   it('says so when a page cannot read what it shows, instead of showing it empty', async () => {
-    await page.goto(`${baseUrl()}/login`);
-    await page.getByLabel('Email').fill(DEMO.email);
-    await page.getByLabel('Password').fill(DEMO.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await signIn(page);
 
     await page.route('**/api/surveys', (route) =>
       route.fulfill({
