@@ -17,7 +17,7 @@ describe('templates', () => {
     await page.getByRole('link', { name: 'Templates' }).click();
     await page.getByRole('heading', { name: 'Templates', exact: true }).waitFor();
     await screenshot(page, 'templates');
-    await page.getByRole('link', { name: 'Thank you in English', exact: true }).click();
+    await page.getByRole('link', { name: /^Thank you in English: / }).click();
     await page.waitForURL(/\/templates\/thank-you\/en$/);
 
     const frame = page.frameLocator('iframe[title="Email preview"]');
@@ -41,11 +41,11 @@ describe('templates', () => {
 
     await page.getByRole('link', { name: 'All templates' }).click();
     await page
-      .getByRole('link', { name: 'Thank you in English', exact: true })
+      .getByRole('link', { name: /^Thank you in English: / })
       .getByText('Your text · v1')
       .waitFor();
 
-    await page.getByRole('link', { name: 'Thank you in English', exact: true }).click();
+    await page.getByRole('link', { name: /^Thank you in English: / }).click();
     await page.getByRole('button', { name: 'Go back to the built-in text' }).click();
     await page.getByText('Back to the built-in text.').waitFor();
     await page.getByText('Subject: Thank you for your order from Northwind Bakery').waitFor();

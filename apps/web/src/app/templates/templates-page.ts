@@ -30,9 +30,11 @@ import { KIND_LABELS, LOCALE_LABELS, TemplatesApi } from './templates-api';
               <td>
                 <a
                   [routerLink]="['/templates', template.kind, template.locale]"
-                  [attr.aria-label]="row.label + ' in ' + localeLabels[template.locale]"
+                  [attr.aria-label]="
+                    row.label + ' in ' + localeLabels[template.locale] + ': ' + linkText(template)
+                  "
                 >
-                  {{ template.isCustom ? 'Your text · v' + template.version : 'Built-in' }}
+                  {{ linkText(template) }}
                 </a>
                 <div class="templates__subject">{{ template.subject }}</div>
               </td>
@@ -77,5 +79,10 @@ export class TemplatesPage implements OnInit {
 
   async ngOnInit(): Promise<void> {
     this.templates.set(await this.api.list());
+  }
+
+  /** What a cell's link shows; its accessible name starts with the message and language, then this. */
+  linkText(template: EmailTemplateResponse): string {
+    return template.isCustom ? `Your text · v${template.version}` : 'Built-in';
   }
 }
