@@ -16,7 +16,22 @@ const PAGES = [
   '/responses',
   '/cases',
   '/reports',
-  '/settings',
+  '/settings/business',
+  '/settings/answers',
+  '/settings/team',
+  '/settings/integrations',
+  '/settings/api-keys',
+  '/settings/security',
+  '/settings/audit',
+  '/templates/thank-you/en',
+  '/businesses/new',
+];
+
+/** Pages about one thing, reached from the first link of their list, as staff reach them. */
+const DETAILS: [list: string, table: string][] = [
+  ['/customers', 'Customers'],
+  ['/orders', 'Orders'],
+  ['/cases', 'Cases'],
 ];
 
 describe('the console, for people using a screen reader or a keyboard', () => {
@@ -36,5 +51,27 @@ describe('the console, for people using a screen reader or a keyboard', () => {
     // Lists arrive after the heading; axe looks once they have.
     await page.waitForLoadState('networkidle');
     expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it.each(DETAILS)('the first of %s has no WCAG 2.1 A or AA problem axe can find', async (path, table) => {
+    await page.goto(`${baseUrl()}${path}`);
+    await page.getByRole('table', { name: table }).getByRole('row').nth(1).getByRole('link').first().click();
+    await page.waitForURL(new RegExp(`${path}/[0-9a-f-]{36}$`));
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('a survey and a weekly report have none either', async () => {
+    for (const [path, link] of [
+      ['/surveys', 'How did we do?'],
+      ['/reports', /^Week of/],
+    ] as const) {
+      await page.goto(`${baseUrl()}${path}`);
+      await page.getByRole('main').getByRole('link', { name: link }).first().click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect([path, await accessibilityProblems(page)]).toEqual([path, []]);
+    }
   });
 });
