@@ -62,6 +62,25 @@ describe('the console, for people using a screen reader or a keyboard', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
+  it('on a phone, the navigation and a list have none either', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await signIn(phone);
+      await phone.goto(`${baseUrl()}/customers`);
+      await phone.getByRole('table', { name: 'Customers' }).waitFor();
+      await phone.waitForLoadState('networkidle');
+      expect(await accessibilityProblems(phone)).toEqual([]);
+      await phone.getByRole('button', { name: 'Open navigation' }).click();
+      await phone
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: 'Orders' })
+        .waitFor();
+      expect(await accessibilityProblems(phone)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('a survey and a weekly report have none either', async () => {
     for (const [path, link] of [
       ['/surveys', 'How did we do?'],
