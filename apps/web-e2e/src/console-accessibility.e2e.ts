@@ -62,6 +62,20 @@ describe('the console, for people using a screen reader or a keyboard', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
+  it.each(['/login', '/signup', '/forgot-password'])(
+    '%s, before signing in, has no WCAG 2.1 A or AA problem axe can find',
+    async (path) => {
+      const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      try {
+        await visitor.goto(`${baseUrl()}${path}`);
+        await visitor.getByRole('heading', { level: 1 }).first().waitFor();
+        expect(await accessibilityProblems(visitor)).toEqual([]);
+      } finally {
+        await visitor.close();
+      }
+    },
+  );
+
   it('on a phone, the navigation and a list have none either', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
