@@ -1,14 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from './support/browser';
+import { screenshot, signedInBrowser } from './support/browser';
 
 describe('surveys, responses, cases and their settings in the console', () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page);
+    ({ browser, page } = await signedInBrowser());
   });
   afterAll(() => browser.close());
 

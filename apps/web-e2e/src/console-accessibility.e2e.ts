@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityProblems } from './support/accessibility';
-import { baseUrl, launchBrowser, signIn } from './support/browser';
+import { baseUrl, signedInBrowser, signIn } from './support/browser';
 
 /** The console's pages as staff open them from the navigation, with the demo business's data. */
 const PAGES = [
@@ -39,9 +39,7 @@ describe('the console, for people using a screen reader or a keyboard', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page);
+    ({ browser, page } = await signedInBrowser());
   });
   afterAll(() => browser.close());
 

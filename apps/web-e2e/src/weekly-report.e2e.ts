@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DEMO_OWNER, launchBrowser, screenshot, signIn } from './support/browser';
+import { baseUrl, DEMO_OWNER, screenshot, signedInBrowser } from './support/browser';
 
 const run = promisify(execFile);
 const PDF_TEXT = join(__dirname, '../../api/test/support/pdf-text.mjs');
@@ -14,9 +14,7 @@ describe('the dashboard and the weekly report', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page);
+    ({ browser, page } = await signedInBrowser());
   });
   afterAll(() => browser.close());
 

@@ -47,3 +47,13 @@ export async function signIn(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/dashboard$/);
 }
+
+/** A browser with one desktop-sized page signed in as `user`, for a journey's `beforeAll`. */
+export async function signedInBrowser(
+  user: { email: string; password: string } = DEMO_OWNER,
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, user);
+  return { browser, page };
+}
