@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse } from '@rapport/domain';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import type { AuditActor, ClientInfo, ApiKeyPrincipal } from '../auth/principal';
 import { NotFoundError } from '../errors/app-error';
@@ -24,10 +24,8 @@ export class ApiKeysService {
       const keys = await manager
         .getRepository(ApiKeyEntity)
         .find({ where: { tenantId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
-      // One after the other: the transaction's connection takes one query at a time.
-      const responses: ApiKeyResponse[] = [];
-      for (const key of keys) responses.push(await this.toResponse(manager, key));
-      return responses;
+      const creators = await this.creatorNames(manager, keys);
+      return keys.map((key) => toResponse(key, creators));
     });
   }
 
@@ -47,7 +45,7 @@ export class ApiKeysService {
         }),
       );
       await this.audit.record(manager, actor, 'api_key.created', key.name, { prefix, scopes: key.scopes });
-      return { ...(await this.toResponse(manager, key)), key: token };
+      return { ...toResponse(key, await this.creatorNames(manager, [key])), key: token };
     });
   }
 
@@ -87,18 +85,23 @@ export class ApiKeysService {
     });
   }
 
-  private async toResponse(manager: TenantManager, key: ApiKeyEntity): Promise<ApiKeyResponse> {
-    const creator = key.createdBy
-      ? await manager.getRepository(UserEntity).findOneBy({ id: key.createdBy })
-      : null;
-    return {
-      id: key.id,
-      name: key.name,
-      prefix: key.prefix,
-      scopes: key.scopes,
-      createdBy: creator?.name ?? null,
-      createdAt: key.createdAt.toISOString(),
-      lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
-    };
+  /** Who created the keys, by user id, read in one query. */
+  private async creatorNames(manager: TenantManager, keys: ApiKeyEntity[]): Promise<Map<string, string>> {
+    const ids = [...new Set(keys.map((key) => key.createdBy).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Map();
+    const users = await manager.getRepository(UserEntity).findBy({ id: In(ids) });
+    return new Map(users.map((user) => [user.id, user.name]));
   }
+}
+
+function toResponse(key: ApiKeyEntity, creators: Map<string, string>): ApiKeyResponse {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    scopes: key.scopes,
+    createdBy: (key.createdBy && creators.get(key.createdBy)) ?? null,
+    createdAt: key.createdAt.toISOString(),
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  };
 }
