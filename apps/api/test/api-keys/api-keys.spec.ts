@@ -31,8 +31,10 @@ describe('API keys', () => {
     expect(entry).toMatchObject({
       prefix: created.prefix,
       scopes: ['business:read', 'orders:write'],
+      createdBy: tenant.owner.name,
       lastUsedAt: null,
     });
+    expect(created.createdBy).toBe(tenant.owner.name);
     // The secret is the last part (not split('_'): base64url uses '_' inside the parts too).
     const secret = created.key.slice(-43);
     expect(JSON.stringify(listed.body)).not.toContain(secret);
