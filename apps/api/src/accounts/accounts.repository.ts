@@ -53,13 +53,6 @@ export class AccountsRepository {
     return manager.getRepository(TenantEntity).findOneBy({ id: tenantIdOf(manager) });
   }
 
-  async roleOf(manager: TenantManager, userId: string): Promise<Role | null> {
-    const membership = await manager
-      .getRepository(MembershipEntity)
-      .findOneBy({ tenantId: tenantIdOf(manager), userId });
-    return membership?.role ?? null;
-  }
-
   /** Inserts the tenant row of the manager's own tenant id (the id is chosen before the transaction). */
   createTenant(
     manager: TenantManager,
