@@ -113,7 +113,9 @@ export class FollowUpDispatcher {
       for (const { message_id: id, customer_id: customerId } of claimed) {
         const message = byId.get(id);
         if (!message) continue;
-        lanes.set(customerId, [...(lanes.get(customerId) ?? []), message]);
+        const lane = lanes.get(customerId);
+        if (lane) lane.push(message);
+        else lanes.set(customerId, [message]);
       }
       const queue = [...lanes.entries()];
       const batch = batchContext(this.dataSource, tenantId, now);
