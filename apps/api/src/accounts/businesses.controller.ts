@@ -81,6 +81,18 @@ export class BusinessesController {
     return this.businesses.update(tenantId, auditActorOf(principal), body);
   }
 
+  /** Ends a pause for complaints; answers the signed-in profile, whose business no longer shows it. */
+  @RequirePermission('business:manage')
+  @Post('business/resume-sending')
+  @HttpCode(200)
+  async resumeSending(
+    @CurrentTenant() tenantId: string,
+    @CurrentUser() user: UserPrincipal,
+  ): Promise<MeResponse> {
+    await this.businesses.resumeSending(tenantId, auditActorOf(user));
+    return this.auth.me(user);
+  }
+
   /** Permanent: the business and all its data. Members' sessions fall back to no business. */
   @RequirePermission('business:delete')
   @Delete('business')

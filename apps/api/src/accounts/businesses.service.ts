@@ -157,6 +157,25 @@ export class BusinessesService {
     });
   }
 
+  /**
+   * Sending again after a pause (a day's complaint rate passed 0.3%), once staff have looked at why. The
+   * next complaint event pauses it again while that day's rate is still above the line.
+   */
+  resumeSending(tenantId: string, actor: AuditActor): Promise<void> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const tenant = await this.accounts.findTenant(manager);
+      if (!tenant) throw new NotFoundError('Business');
+      if (!tenant.pausedAt) return;
+      const reason = tenant.pausedReason ?? '';
+      tenant.pausedAt = null;
+      tenant.pausedReason = null;
+      await manager.getRepository(TenantEntity).save(tenant);
+      await this.audit.record(manager, actor, 'business.updated', tenant.name, {
+        sending: { from: `paused: ${reason}`, to: 'resumed' },
+      });
+    });
+  }
+
   /** Deletes the business and everything it owns (cascading keys); its sessions fall back to no business. */
   delete(tenantId: string, confirmName: string): Promise<void> {
     return this.database.transaction(tenantId, async (manager) => {

@@ -157,6 +157,22 @@ describe("SendGrid's delivery events", () => {
       /^Paused: 1 spam complaints for \d+ delivered emails in a day \(limit 0\.3%\)$/,
     );
     expect((await owner.get<BusinessResponse>('/api/business')).status).toBe(200);
+    expect((await owner.get<MeResponse>('/api/me')).body.business?.pausedReason).toBe(tenant?.paused_reason);
+
+    // The owner looked into it and sends again; the audit log says who and what the pause was.
+    const resumed = await owner.post<MeResponse>('/api/business/resume-sending', {});
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.business?.pausedReason).toBeNull();
+    const [after] = await query<{ paused_at: Date | null }>(`SELECT paused_at FROM tenants WHERE id = $1`, [
+      tenantId,
+    ]);
+    expect(after?.paused_at).toBeNull();
+    const [audit] = await query<{ details: Record<string, { from: string; to: string }> }>(
+      `SELECT details FROM audit_events WHERE tenant_id = $1 AND action = 'business.updated'
+        ORDER BY occurred_at DESC LIMIT 1`,
+      [tenantId],
+    );
+    expect(audit?.details['sending']).toEqual({ from: `paused: ${tenant?.paused_reason}`, to: 'resumed' });
   });
 
   it('sums up delivery health: delivered, bounced and complaint shares of what was sent', async () => {

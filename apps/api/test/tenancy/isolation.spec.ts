@@ -283,6 +283,7 @@ const CASES: Record<string, RouteCase> = {
     body: (a) => ({ id: a.tenant.id, tenantId: a.tenant.id, name: 'Taken over' }),
   },
   'DELETE /api/business': { kind: 'self', body: (a) => ({ confirmName: a.tenant.name }) },
+  'POST /api/business/resume-sending': { kind: 'self', body: (a) => ({ tenantId: a.tenant.id }) },
   'POST /api/businesses': {
     kind: 'self',
     body: (a) => ({ id: a.tenant.id, name: 'Mine', timeZone: 'UTC', country: 'GB' }),
