@@ -48,6 +48,8 @@ export default async function globalSetup(): Promise<void> {
     await new Promise((wait) => setTimeout(wait, 250));
   }
   process.env['E2E_BASE_URL'] = baseUrl;
+  // The embedded cluster's owner login, for journeys that must set up a state no screen can (a pause).
+  process.env['E2E_DATABASE_URL'] = `postgres://rapport:rapport-local@127.0.0.1:${pgPort}/rapport`;
   globalThis.__rapportE2eApp = { child, dataDir, output: () => output };
 }
 

@@ -52,6 +52,11 @@ export class SessionStore {
     this.state.set(me);
   }
 
+  /** Ends the active business's pause for complaints. */
+  async resumeSending(): Promise<void> {
+    this.replace(await firstValueFrom(this.http.post<MeResponse>('/api/business/resume-sending', {})));
+  }
+
   /** Works in another of the user's businesses from now on. */
   async switchBusiness(tenantId: string): Promise<MeResponse> {
     const me = await firstValueFrom(this.http.put<MeResponse>('/api/me/business', { tenantId }));

@@ -51,6 +51,13 @@ export class ShellComponent {
     await this.router.navigateByUrl('/dashboard');
   }
 
+  /** Owners and managers may end a pause once they have looked at the complaints. */
+  readonly canResume = computed(() => this.session.can('business:manage'));
+
+  async resumeSending(): Promise<void> {
+    await this.session.resumeSending();
+  }
+
   async signOut(): Promise<void> {
     await this.session.signOut();
     await this.router.navigate(['/login']);
