@@ -11,6 +11,8 @@ import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { registerCsrfCookie } from './auth/csrf';
 import { requestIdFor } from './logging/logging.module';
+import { routePoliciesFrom } from './request-policy/route-policy';
+import { enforceRequestPolicy } from './request-policy/request-policy';
 import { APP_VERSION } from './version';
 import { serveConsole } from './web/serve-console';
 
@@ -38,12 +40,24 @@ export async function createHttpApp(
   app.useGlobalFilters(new ApiExceptionFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rapport API')
+      .setDescription('Buyers, orders, follow-ups, answers and cases of one business.')
+      .setVersion(APP_VERSION)
+      .addCookieAuth('rapport_session')
+      .build(),
+  );
+
+  enforceRequestPolicy(fastify, routePoliciesFrom(document));
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   // CSV uploads reach their handler as a stream: a million-row file is never held whole in memory.
-  fastify.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], (_request, payload, done) =>
-    done(null, payload),
+  fastify.addContentTypeParser(
+    ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'],
+    (_request, payload, done) => done(null, payload),
   );
   // Inbound Parse posts replies as multipart, attachments and all: read as a stream, within its own limits.
   fastify.addContentTypeParser('multipart/form-data', (_request, payload, done) => done(null, payload));
@@ -69,17 +83,7 @@ export async function createHttpApp(
     strictTransportSecurity: config.session.secureCookie,
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Rapport API')
-      .setDescription('Buyers, orders, follow-ups, answers and cases of one business.')
-      .setVersion(APP_VERSION)
-      .addCookieAuth('rapport_session')
-      .build(),
-  );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
-
   await serveConsole(app, config.webDistDir);
   return app;
 }

@@ -44,3 +44,4 @@ export * from './reports/report-figures';
 export * from './reports/duration-words';
 export * from './contracts/reports';
 export * from './followups/unsubscribe-phrases';
+export * from './text/text-safety';

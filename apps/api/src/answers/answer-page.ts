@@ -28,6 +28,8 @@ export interface AnswerPageInput {
   missing: readonly string[];
   /** True once something is saved: the page thanks the buyer above the form. */
   isSaved: boolean;
+  /** The post could not be read as a form: the page asks for the answers again. */
+  isUnreadable?: boolean;
   /** Where the form posts. */
   action: string;
   /** Offered after answering when the business invites every buyer to review; null otherwise. */
@@ -140,7 +142,9 @@ export function renderAnswerPage(input: AnswerPageInput): string {
   );
   const notes: string[] = [];
   const isDone = input.isSaved && input.problems.length === 0 && input.missing.length === 0;
-  if (isDone) {
+  if (input.isUnreadable) {
+    notes.push(`<p class="note problem" role="alert">${escapeHtml(phrases.unreadable)}</p>`);
+  } else if (isDone) {
     const thanks = input.definition.thankYou ?? fillPhrase(phrases.thanks, { business: input.brand.name });
     notes.push(`<p class="note" role="status">${escapeHtml(thanks)}</p>`);
     if (input.review) {

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AcceptsForm, AnswersHtml } from '../request-policy/body-contract.decorators';
 import type { FormValues } from '@rapport/domain';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TokenLink } from '../auth/access.decorators';
 import { renderLinkNotice } from './answer-page';
 import { AnswersService } from './answers.service';
@@ -11,13 +12,14 @@ import { AnswersService } from './answers.service';
  * nothing: the score from the email's button is only preselected. The buyer's POST records the answer; the
  * same page then asks the rest of the questions.
  */
-@ApiExcludeController()
+@ApiTags('buyer pages')
 @Controller('a')
 export class AnswersController {
   constructor(private readonly answers: AnswersService) {}
 
   @TokenLink()
   @Get(':token')
+  @AnswersHtml(200, 'The answer page, the score from the email chosen')
   @Header('cache-control', 'no-store')
   async show(
     @Param('token') token: string,
@@ -31,13 +33,17 @@ export class AnswersController {
 
   @TokenLink()
   @Post(':token')
+  // Browsers post forms in any of the three encodings; only the first can be read, the others are asked again.
+  @AcceptsForm({ alsoAccepts: ['multipart/form-data', 'text/plain'], handlerAnswersProblems: true })
+  @AnswersHtml(200, 'The answer recorded, and the next questions')
   @Header('cache-control', 'no-store')
   async record(
     @Param('token') token: string,
     @Body() body: unknown,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const form = isForm(body) ? body : {};
+    const form = isForm(body) && !request.bodyProblems ? body : null;
     const page = await this.answers.submit(token, form, new Date());
     void reply.status(page.status).type('text/html; charset=utf-8');
     return page.html;
@@ -46,6 +52,7 @@ export class AnswersController {
   /** The thank-you page's review button: a POST (never a scanner's GET) that sends the buyer on. */
   @TokenLink()
   @Post(':token/review')
+  @AnswersHtml(303, 'On to the review platform')
   @HttpCode(303)
   async review(
     @Param('token') token: string,

@@ -91,8 +91,8 @@ export class AnswersService {
     });
   }
 
-  /** Records a posted answer form; answers the page to show next. */
-  async submit(token: string, form: FormValues, now: Date): Promise<AnswerPage> {
+  /** Records a buyer's form post; `null` is a post that could not be read as a form (asked again, 400). */
+  async submit(token: string, form: FormValues | null, now: Date): Promise<AnswerPage> {
     const parsed = parseTenantToken(token);
     if (!parsed) return { status: 404, html: renderLinkNotice('invalid', 'en') };
     let opened: OpenedCase | null = null;
@@ -101,6 +101,19 @@ export class AnswersService {
       const closed = this.closedPage(target, now);
       if (closed || !target?.definition)
         return closed ?? { status: 404, html: renderLinkNotice('invalid', 'en') };
+      if (form === null) {
+        return {
+          status: 400,
+          html: renderAnswerPage({
+            ...this.pageBase(token, target),
+            answers: target.saved?.answers ?? {},
+            problems: [],
+            missing: [],
+            isSaved: false,
+            isUnreadable: true,
+          }),
+        };
+      }
       const read = readAnswerForm(target.definition, form, target.products, target.saved?.answers);
       if (read.problems.length > 0) {
         return {

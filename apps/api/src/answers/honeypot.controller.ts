@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Param } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { parseTenantToken } from '../auth/secret-token';
 import { TokenLink } from '../auth/access.decorators';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
@@ -9,7 +9,7 @@ import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
  * every link of a delivered email (a security scanner), so that message's opens and clicks are marked as
  * machine-made and left out of the stats.
  */
-@ApiExcludeController()
+@ApiTags('buyer pages')
 @Controller('h')
 export class HoneypotController {
   constructor(private readonly database: TenantDatabase) {}

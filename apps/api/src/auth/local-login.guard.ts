@@ -1,10 +1,8 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { ValidationFailedError } from '../errors/app-error';
-import { flattenValidationErrors } from '../errors/validation';
+import { validationErrorsOf } from '../errors/validation';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { clientInfoOf } from './client-info';
@@ -23,13 +21,8 @@ export class LocalLoginGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     await this.limiter.hit(RATE_LIMITS.loginPerIp, [clientInfoOf(request).ip]);
-    const body: unknown = request.body;
-    const errors = await validate(plainToInstance(LoginDto, body ?? {}), {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      stopAtFirstError: true,
-    });
-    if (errors.length > 0) throw new ValidationFailedError(flattenValidationErrors(errors));
+    const errors = validationErrorsOf(LoginDto, request.body ?? {});
+    if (errors.length > 0) throw new ValidationFailedError(errors);
     return (await super.canActivate(context)) as boolean;
   }
 

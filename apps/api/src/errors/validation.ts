@@ -1,4 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import type { FieldError } from '@rapport/domain';
 import { ValidationFailedError } from './app-error';
 
@@ -11,9 +13,26 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // Per field: its first failure (the basic type check runs first), while every field is still reported.
     stopAtFirstError: true,
     exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * Checks a value that did not come through a request body (a provider's order, a sign-in before passport
+ * reads it) against a DTO class, exactly as the pipe would: every field error at once, nested ones included.
+ */
+export function validationErrorsOf(dto: new () => object, value: unknown): FieldError[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [{ field: 'body', reason: 'must be a JSON object' }];
+  return flattenValidationErrors(
+    validateSync(plainToInstance(dto, value), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+    }),
+  );
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

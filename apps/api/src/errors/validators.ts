@@ -22,3 +22,22 @@ export function IsCountryCode(): PropertyDecorator {
     },
   });
 }
+
+/** Names of other systems to the buyer's id there: text values only, a bounded number of them. */
+export function IsExternalIds(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isExternalIds',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length <= 20 &&
+        Object.entries(value).every(
+          ([key, id]) => key.length >= 1 && key.length <= 50 && typeof id === 'string' && id.length <= 200,
+        ),
+      defaultMessage: () =>
+        'must be an object of at most 20 system names (1-50 characters) to ids (text, at most 200 characters)',
+    },
+  });
+}

@@ -1,6 +1,7 @@
 import { Controller, Headers, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { AcceptsSignedDelivery } from '../request-policy/body-contract.decorators';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
@@ -18,7 +19,7 @@ class EventSignatureError extends AppError {
 }
 
 /** SendGrid's Event Webhook: ECDSA signature over timestamp + raw body, checked before anything is stored. */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @Controller('webhooks/sendgrid')
 export class DeliveryEventsController {
   private readonly verifier = new EventWebhook();
@@ -30,6 +31,7 @@ export class DeliveryEventsController {
 
   @SignedWebhook()
   @Post('events')
+  @AcceptsSignedDelivery('array', "SendGrid's Event Webhook: a batch of events, signed with ECDSA")
   @HttpCode(200)
   async receive(
     @Req() request: RawBodyRequest<FastifyRequest>,

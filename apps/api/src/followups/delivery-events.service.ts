@@ -6,10 +6,19 @@ import {
   type ProviderEvent,
   statusAfterEvent,
   subscriptionAfterEvent,
+  toSafeText,
+  unsafeTextReason,
 } from '@rapport/domain';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Unix seconds from SendGrid, when they make a plausible instant (not before 2000, not in the future). */
+function instantOf(timestamp: unknown): Date | undefined {
+  const time = Number(timestamp) * 1000;
+  const isPlausible = Number.isFinite(time) && time >= Date.UTC(2000, 0, 1) && time <= Date.now() + 3600_000;
+  return isPlausible ? new Date(time) : undefined;
+}
 
 /** One event as SendGrid posts it; our custom_args come back as top-level fields. */
 export interface SendGridEvent {
@@ -40,7 +49,13 @@ export class DeliveryEventsService {
 
   async apply(events: SendGridEvent[]): Promise<EventsOutcome> {
     const outcome: EventsOutcome = { applied: 0, duplicates: 0, ignored: 0 };
-    for (const event of events) {
+    for (const entry of events) {
+      // A batch is applied event by event: one unusable entry is counted as ignored, never fails the rest.
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+        outcome.ignored += 1;
+        continue;
+      }
+      const event = entry;
       const type = String(event.event) as ProviderEvent;
       const tenantId = String(event.tenant_id ?? '');
       const messageId = String(event.message_id ?? '');
@@ -48,19 +63,20 @@ export class DeliveryEventsService {
         !PROVIDER_EVENTS.includes(type) ||
         !UUID.test(tenantId) ||
         !UUID.test(messageId) ||
-        typeof event.sg_event_id !== 'string'
+        typeof event.sg_event_id !== 'string' ||
+        unsafeTextReason(event.sg_event_id) !== undefined
       ) {
         outcome.ignored += 1;
         continue;
       }
-      const occurredAt = new Date(Number(event.timestamp) * 1000 || Date.now());
+      const occurredAt = instantOf(event.timestamp) ?? new Date();
       const result = await this.database.transaction(tenantId, (manager) =>
         this.applyOne(manager, {
           type,
           messageId,
           eventId: event.sg_event_id as string,
           occurredAt,
-          reason: event.reason,
+          reason: typeof event.reason === 'string' ? toSafeText(event.reason) : event.reason,
         }),
       );
       outcome[result] += 1;

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { AcceptsFile, AnswersHtml } from '../request-policy/body-contract.decorators';
 import { fillPhrase, UNSUBSCRIBE_PHRASES } from '@rapport/domain';
 import { buyerPage } from '../answers/buyer-page';
 import { TokenLink } from '../auth/access.decorators';
@@ -12,13 +13,14 @@ import { type UnsubscribeTarget, UnsubscribeService } from './unsubscribe.servic
  * post (`List-Unsubscribe=One-Click`), answered 200 without a redirect. In the buyer's language, in the
  * business's colours.
  */
-@ApiExcludeController()
+@ApiTags('buyer pages')
 @Controller('u')
 export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
   @TokenLink()
   @Get(':token')
+  @AnswersHtml(200, 'Asks the buyer to confirm')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   async confirm(@Param('token') token: string): Promise<string> {
@@ -37,6 +39,9 @@ export class UnsubscribeController {
 
   @TokenLink()
   @Post(':token')
+  // Mail clients post RFC 8058's `List-Unsubscribe=One-Click` in any of these; the body is not read.
+  @AcceptsFile('application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain')
+  @AnswersHtml(200, 'The buyer is unsubscribed')
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import { csvLine } from '../web/csv';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AcceptsFile } from '../request-policy/body-contract.decorators';
 import { hasPermission, type ImportKind, type ImportResponse } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
@@ -10,6 +11,9 @@ import { ForbiddenError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { StartImportDto } from './dto/start-import.dto';
 import { ImportsService } from './imports.service';
+
+/** What browsers and tools label a CSV file with (Excel on Windows says it is a spreadsheet). */
+const CSV_MEDIA_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];
 
 @ApiTags('imports')
 @Controller('imports')
@@ -20,7 +24,7 @@ export class ImportsController {
   @RequirePermission('customers:write')
   @Post('customers')
   @HttpCode(201)
-  @ApiConsumes('text/csv')
+  @AcceptsFile(...CSV_MEDIA_TYPES)
   @ApiQuery({ name: 'fileName', required: false })
   uploadCustomers(
     @CurrentTenant() tenantId: string,
@@ -35,7 +39,7 @@ export class ImportsController {
   @RequirePermission('orders:write')
   @Post('orders')
   @HttpCode(201)
-  @ApiConsumes('text/csv')
+  @AcceptsFile(...CSV_MEDIA_TYPES)
   @ApiQuery({ name: 'fileName', required: false })
   uploadOrders(
     @CurrentTenant() tenantId: string,

@@ -18,7 +18,8 @@ import { eventsForStatusChange, statusAfter } from '@rapport/domain';
 import type { WebhookAction } from './webhook-action';
 
 export interface DeliveryOutcome {
-  outcome: 'processed' | 'ignored' | 'duplicate';
+  /** `refused`: verified but unusable; kept with its reason and answered 200, so the shop does not retry it. */
+  outcome: 'processed' | 'ignored' | 'duplicate' | 'refused';
   message: string;
 }
 

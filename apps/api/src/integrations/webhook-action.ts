@@ -15,6 +15,44 @@ export function requireString(value: unknown, what: string): string {
   throw new WebhookPayloadError(`${what} is missing`);
 }
 
+/** Orders older than this or placed later than two days from now are taken for a mistake. */
+const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
+const LATEST_AHEAD_MS = 2 * 24 * 3600 * 1000;
+
+/**
+ * An instant from a provider: an ISO 8601 string or Unix seconds, within a sensible range. Answers the ISO
+ * form; anything else is refused with the field, the value and the reason.
+ */
+export function requireInstant(value: unknown, what: string, now = new Date()): string {
+  const time =
+    typeof value === 'number'
+      ? value * 1000
+      : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value.trim())
+        ? Date.parse(value.trim().replace(' ', 'T'))
+        : Number.NaN;
+  if (!Number.isFinite(time))
+    throw new WebhookPayloadError(
+      `${what}: ${describe(value)} is not a date-time (ISO 8601 or Unix seconds)`,
+    );
+  if (time < EARLIEST_INSTANT || time > now.getTime() + LATEST_AHEAD_MS)
+    throw new WebhookPayloadError(`${what}: ${describe(value)} is out of range (1970 to two days from now)`);
+  return new Date(time).toISOString();
+}
+
+/** A line quantity: a whole number from 1 to 100,000 (absent means one). */
+export function requireQuantity(value: unknown, what: string): number {
+  if (value === undefined || value === null) return 1;
+  const quantity = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > 100_000)
+    throw new WebhookPayloadError(`${what}: ${describe(value)} is not a whole number from 1 to 100000`);
+  return quantity;
+}
+
+function describe(value: unknown): string {
+  const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 export function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

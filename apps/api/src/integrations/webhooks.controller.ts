@@ -1,10 +1,13 @@
 import { Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { AcceptsSignedDelivery } from '../request-policy/body-contract.decorators';
 import type { RawBodyRequest } from '@nestjs/common';
-import type { ShopProvider } from '@rapport/domain';
+import { type ShopProvider, type TextProblem, toSafeText } from '@rapport/domain';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
 import { AppError, NotFoundError } from '../errors/app-error';
+import { validationErrorsOf } from '../errors/validation';
+import { UpsertOrderDto } from '../orders/dto/order.dto';
 import { type DeliveryOutcome, IntegrationsService } from './integrations.service';
 import { isShopifySignatureValid, shopifyAction } from './providers/shopify';
 import { stripeAction, stripeSignatureProblem } from './providers/stripe';
@@ -16,24 +19,22 @@ class WebhookSignatureError extends AppError {
   readonly code = 'invalid_signature';
 }
 
-class WebhookPayloadInvalidError extends AppError {
-  readonly status = 422;
-  readonly code = 'invalid_payload';
-}
-
 type WebhookRequest = RawBodyRequest<FastifyRequest>;
 
 /**
  * Signed deliveries from shops, one URL per business and provider. Nothing is stored before the signature
- * over the raw body checks out; each delivery id is applied once.
+ * over the raw body checks out; each delivery id is applied once. A verified delivery that cannot be used
+ * (bad text, a date out of range, an order the API would refuse) is kept as refused with its reason and
+ * answered 200: the shop would otherwise retry it for days and then drop the subscription.
  */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly integrations: IntegrationsService) {}
 
   @SignedWebhook()
   @Post('shopify/:tenantId')
+  @AcceptsSignedDelivery('object', 'A Shopify order webhook, signed with X-Shopify-Hmac-Sha256')
   @HttpCode(200)
   async shopify(
     @Param('tenantId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Webhook') }))
@@ -48,11 +49,18 @@ export class WebhooksController {
       throw new WebhookSignatureError('The X-Shopify-Hmac-Sha256 signature does not match');
     }
     const delivery = { id: deliveryId ?? signature ?? '', topic: topic ?? '' };
-    return this.apply(tenantId, 'shopify', delivery, () => shopifyAction(delivery.topic, request.body));
+    return this.apply(tenantId, 'shopify', delivery, request, () =>
+      shopifyAction(delivery.topic, request.body),
+    );
   }
 
   @SignedWebhook()
   @Post('woocommerce/:tenantId')
+  @AcceptsSignedDelivery(
+    'object',
+    'A WooCommerce order webhook, signed with X-WC-Webhook-Signature (or its unsigned form-posted ping)',
+    'application/x-www-form-urlencoded',
+  )
   @HttpCode(200)
   async wooCommerce(
     @Param('tenantId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Webhook') }))
@@ -70,13 +78,14 @@ export class WebhooksController {
       throw new WebhookSignatureError('The X-WC-Webhook-Signature signature does not match');
     }
     const delivery = { id: deliveryId ?? signature ?? '', topic: topic ?? '' };
-    return this.apply(tenantId, 'woocommerce', delivery, () =>
+    return this.apply(tenantId, 'woocommerce', delivery, request, () =>
       wooCommerceAction(delivery.topic, request.body),
     );
   }
 
   @SignedWebhook()
   @Post('stripe/:tenantId')
+  @AcceptsSignedDelivery('object', 'A Stripe event, signed with Stripe-Signature')
   @HttpCode(200)
   async stripe(
     @Param('tenantId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Webhook') }))
@@ -87,9 +96,9 @@ export class WebhooksController {
     const secret = await this.secret(tenantId, 'stripe');
     const problem = stripeSignatureProblem(rawBodyOf(request), secret, signature, new Date());
     if (problem) throw new WebhookSignatureError(`The Stripe-Signature is refused: ${problem}`);
-    const event = request.body as { id?: unknown; type?: unknown };
-    const delivery = { id: String(event?.id ?? ''), topic: String(event?.type ?? '') };
-    return this.apply(tenantId, 'stripe', delivery, () => stripeAction(request.body));
+    const event = request.body as { id?: unknown; type?: unknown } | undefined;
+    const delivery = { id: textOf(event?.id) ?? signature ?? '', topic: textOf(event?.type) ?? '' };
+    return this.apply(tenantId, 'stripe', delivery, request, () => stripeAction(request.body));
   }
 
   private async secret(tenantId: string, provider: ShopProvider): Promise<string> {
@@ -101,27 +110,45 @@ export class WebhooksController {
   private async apply(
     tenantId: string,
     provider: ShopProvider,
-    delivery: { id: string; topic: string },
+    given: { id: string; topic: string },
+    request: WebhookRequest,
     read: () => WebhookAction,
   ): Promise<DeliveryOutcome> {
-    if (!delivery.id) throw new WebhookPayloadInvalidError('The delivery has no id');
+    // Kept as received where possible, but never text the database refuses, nor more than a column holds.
+    const delivery = { id: toSafeText(given.id).slice(0, 200), topic: toSafeText(given.topic).slice(0, 100) };
+    const refuse = async (reason: string): Promise<DeliveryOutcome> => {
+      const message = toSafeText(reason).slice(0, 1000);
+      await this.integrations.recordFailure(tenantId, provider, delivery, message);
+      return { outcome: 'refused', message };
+    };
+    if (request.bodyProblems) return refuse(describeProblems(request.bodyProblems));
+    if (!delivery.id) return refuse('The delivery has no id');
     let action: WebhookAction;
     try {
       action = read();
     } catch (error) {
       if (!(error instanceof WebhookPayloadError)) throw error;
-      await this.integrations.recordFailure(tenantId, provider, delivery, error.message);
-      throw new WebhookPayloadInvalidError(error.message);
+      return refuse(error.message);
+    }
+    if (action.kind === 'upsert-order') {
+      const problems = validationErrorsOf(UpsertOrderDto, action.order);
+      if (problems.length > 0) return refuse(describeProblems(problems));
     }
     try {
       return await this.integrations.apply(tenantId, provider, delivery, action);
     } catch (error) {
-      // A verified delivery whose content we refuse (e.g. a bad amount): keep the reason, answer 422.
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      await this.integrations.recordFailure(tenantId, provider, delivery, error.message);
-      throw new WebhookPayloadInvalidError(error.message, error.details);
+      return refuse(error.message);
     }
   }
+}
+
+function describeProblems(problems: readonly TextProblem[]): string {
+  return problems.map((problem) => `${problem.field} ${problem.reason}`).join('; ');
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 function rawBodyOf(request: WebhookRequest): Buffer {

@@ -1,3 +1,4 @@
+import { toSafeText } from '@rapport/domain';
 import type { Readable } from 'node:stream';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 
@@ -66,7 +67,8 @@ export function readInboundEmail(body: Readable, contentType: string): Promise<I
     });
     parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
       if (!KEPT_FIELDS.has(name)) return;
-      email[name as 'to' | 'from' | 'subject' | 'text' | 'html' | 'envelope'] = value;
+      // A buyer's reply is kept whatever it holds: only what the database cannot store is dropped.
+      email[name as 'to' | 'from' | 'subject' | 'text' | 'html' | 'envelope'] = toSafeText(value);
       if (valueTruncated) email.isTruncated = true;
     });
     parser.on('file', (_name, stream) => {

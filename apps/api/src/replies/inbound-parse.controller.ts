@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Controller, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { AcceptsFile } from '../request-policy/body-contract.decorators';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
 import type { AppConfig } from '../config/app-config';
@@ -21,7 +22,7 @@ class InboundTooLarge extends AppError {
  * that may pass (SendGrid retries), and 4xx only for what is not a reply to us at all (a wrong path, a body
  * that is not multipart, more than SendGrid would ever send): a 4xx makes SendGrid drop the email.
  */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @Controller('inbound')
 export class InboundParseController {
   constructor(
@@ -31,6 +32,7 @@ export class InboundParseController {
 
   @SignedWebhook()
   @Post(':secret')
+  @AcceptsFile('multipart/form-data')
   @HttpCode(200)
   async receive(
     @Param('secret') secret: string,

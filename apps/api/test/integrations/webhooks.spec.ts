@@ -122,7 +122,7 @@ describe('shop webhooks', () => {
     );
   });
 
-  it('keeps a signed but unusable delivery as failed, with its reason', async () => {
+  it('keeps a signed but unusable delivery as failed, with its reason, and answers 200 so it is not retried', async () => {
     const body = JSON.stringify({
       name: '#S1005',
       created_at: '2026-11-20T10:00:00Z',
@@ -130,7 +130,8 @@ describe('shop webhooks', () => {
       currency: 'EUR',
     });
     const response = await post('shopify', body, shopifyHeaders(body, 'orders/create'));
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ outcome: 'refused', message: 'The buyer email is missing' });
     const shopify = (await owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
       (item) => item.provider === 'shopify',
     );

@@ -62,14 +62,14 @@ describe('replies by email through SendGrid Inbound Parse', () => {
   });
   afterAll(() => testApp.close());
 
-  it('answers 404 on a wrong secret and 400 for a body that is not multipart, storing nothing', async () => {
+  it('answers 404 on a wrong secret and 415 for a body that is not multipart, storing nothing', async () => {
     expect((await inbound(reply(replyTo, 'Hello'), '/api/inbound/wrong-secret')).status).toBe(404);
     const plain = await fetch(`${testApp.baseUrl}/api/inbound/${SECRET}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"text":"hi"}',
     });
-    expect(plain.status).toBe(400);
+    expect(plain.status).toBe(415);
     const stored = await withClient(
       testApp.ownerUrl,
       async (db) =>

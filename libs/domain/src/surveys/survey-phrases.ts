@@ -21,6 +21,8 @@ export interface SurveyPhrases {
   thanks: string;
   missing: string;
   problem: string;
+  /** The form came back in a shape that could not be read (not a browser's form post). */
+  unreadable: string;
   invalidTitle: string;
   invalidBody: string;
   expiredTitle: string;
@@ -50,6 +52,7 @@ export const SURVEY_PHRASES: Record<BuyerLocale, SurveyPhrases> = {
     thanks: 'Thank you! Your answer helps {business} do better.',
     missing: 'One more answer is needed:',
     problem: 'Please check this answer:',
+    unreadable: 'We could not read what was sent. Please choose your answers again and press Send.',
     invalidTitle: 'This link does not work',
     invalidBody: 'It may be incomplete: copy the whole address from the email. Nothing was recorded.',
     expiredTitle: 'This survey has closed',
@@ -77,6 +80,7 @@ export const SURVEY_PHRASES: Record<BuyerLocale, SurveyPhrases> = {
     thanks: '¡Gracias! Tu respuesta ayuda a {business} a mejorar.',
     missing: 'Falta una respuesta:',
     problem: 'Revisa esta respuesta:',
+    unreadable: 'No hemos podido leer lo que se envió. Vuelve a elegir tus respuestas y pulsa Enviar.',
     invalidTitle: 'Este enlace no funciona',
     invalidBody: 'Puede estar incompleto: copia la dirección completa del correo. No se ha guardado nada.',
     expiredTitle: 'Esta encuesta está cerrada',
@@ -104,6 +108,8 @@ export const SURVEY_PHRASES: Record<BuyerLocale, SurveyPhrases> = {
     thanks: 'Merci ! Votre réponse aide {business} à progresser.',
     missing: 'Il manque une réponse :',
     problem: 'Vérifiez cette réponse :',
+    unreadable:
+      'Nous n’avons pas pu lire ce qui a été envoyé. Choisissez à nouveau vos réponses et appuyez sur Envoyer.',
     invalidTitle: 'Ce lien ne fonctionne pas',
     invalidBody:
       'Il est peut-être incomplet : copiez l’adresse entière depuis l’e-mail. Rien n’a été enregistré.',
@@ -132,6 +138,8 @@ export const SURVEY_PHRASES: Record<BuyerLocale, SurveyPhrases> = {
     thanks: 'Danke! Ihre Antwort hilft {business}, besser zu werden.',
     missing: 'Eine Antwort fehlt noch:',
     problem: 'Bitte prüfen Sie diese Antwort:',
+    unreadable:
+      'Das Gesendete konnte nicht gelesen werden. Bitte wählen Sie Ihre Antworten erneut und drücken Sie auf Senden.',
     invalidTitle: 'Dieser Link funktioniert nicht',
     invalidBody:
       'Er ist vielleicht unvollständig: Kopieren Sie die ganze Adresse aus der E-Mail. Es wurde nichts gespeichert.',

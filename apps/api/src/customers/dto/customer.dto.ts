@@ -19,12 +19,11 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsObject,
   IsOptional,
   IsString,
   MaxLength,
 } from 'class-validator';
-import { IsTimeZone } from '../../errors/validators';
+import { IsExternalIds, IsTimeZone } from '../../errors/validators';
 import { PageQueryDto } from '../../database/page-query.dto';
 
 // class-validator runs the bottom decorator first: the basic type check stays last.
@@ -73,7 +72,7 @@ export class UpsertCustomerDto extends UpdateCustomerDto implements UpsertCustom
   email: string;
 
   @ApiPropertyOptional({ example: { shopify: '7310001' }, description: 'Ids of this buyer in other systems' })
-  @IsObject()
+  @IsExternalIds()
   @IsOptional()
   externalIds?: Record<string, string>;
 }

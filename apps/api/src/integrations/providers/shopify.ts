@@ -4,6 +4,8 @@ import {
   buyerLocale,
   fullName,
   optionalString,
+  requireInstant,
+  requireQuantity,
   requireString,
   type WebhookAction,
   WebhookPayloadError,
@@ -40,7 +42,7 @@ export function shopifyAction(topic: string, payload: unknown): WebhookAction {
   if (typeof order !== 'object' || order === null) throw new WebhookPayloadError('The body is not an order');
   const externalId = requireString(order.name ?? order.id, 'The order name');
   if (topic === 'orders/cancelled') {
-    const at = typeof order.cancelled_at === 'string' ? new Date(order.cancelled_at) : new Date();
+    const at = order.cancelled_at ? new Date(requireInstant(order.cancelled_at, 'cancelled_at')) : new Date();
     return { kind: 'order-status', externalId, status: 'cancelled', at };
   }
   if (topic !== 'orders/create' && topic !== 'orders/fulfilled') {
@@ -59,16 +61,18 @@ export function shopifyAction(topic: string, payload: unknown): WebhookAction {
         externalIds: order.customer?.id ? { shopify: String(order.customer.id) } : undefined,
         consentBasis: 'purchase_notice',
       },
-      placedAt: requireString(order.created_at, 'created_at'),
+      placedAt: requireInstant(order.created_at, 'created_at'),
       status: topic === 'orders/fulfilled' ? 'fulfilled' : 'placed',
       total: requireString(order.total_price, 'total_price'),
       currency: requireString(order.currency, 'currency'),
-      lines: (order.line_items ?? []).map((item): OrderLineRequest => ({
-        productName: requireString(item.title, 'A line title'),
-        sku: optionalString(item.sku) ?? null,
-        quantity: Number(item.quantity ?? 1),
-        unitPrice: requireString(item.price, 'A line price'),
-      })),
+      lines: (Array.isArray(order.line_items) ? order.line_items : []).map(
+        (item, index): OrderLineRequest => ({
+          productName: requireString(item.title, 'A line title'),
+          sku: optionalString(item.sku) ?? null,
+          quantity: requireQuantity(item.quantity, `line_items[${index}].quantity`),
+          unitPrice: requireString(item.price, 'A line price'),
+        }),
+      ),
     },
   };
 }

@@ -1,5 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { optionalString, requireString, type WebhookAction, WebhookPayloadError } from '../webhook-action';
+import {
+  optionalString,
+  requireInstant,
+  requireString,
+  type WebhookAction,
+  WebhookPayloadError,
+} from '../webhook-action';
 
 /** Stripe's default tolerance: an event signed more than 5 minutes ago is a replay. */
 export const STRIPE_TOLERANCE_SECONDS = 300;
@@ -56,7 +62,7 @@ export function stripeAction(payload: unknown): WebhookAction {
           phone: optionalString(details['phone']) ?? undefined,
           consentBasis: 'purchase_notice',
         },
-        placedAt: new Date(Number(object['created'] ?? event.created) * 1000).toISOString(),
+        placedAt: requireInstant(object['created'] ?? event.created, 'created'),
         status: 'placed',
         total: (cents / 100).toFixed(2),
         currency: requireString(object['currency'], 'currency').toUpperCase(),
@@ -68,7 +74,7 @@ export function stripeAction(payload: unknown): WebhookAction {
       kind: 'order-status',
       externalId: requireString(object['payment_intent'], 'The payment intent'),
       status: 'refunded',
-      at: new Date(Number(event.created ?? Date.now() / 1000) * 1000),
+      at: event.created === undefined ? new Date() : new Date(requireInstant(event.created, 'created')),
     };
   }
   return { kind: 'ignore', reason: `The event ${String(event.type)} is not used` };

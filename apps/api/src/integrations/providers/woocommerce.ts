@@ -3,6 +3,8 @@ import type { OrderLineRequest, OrderStatus } from '@rapport/domain';
 import {
   fullName,
   optionalString,
+  requireInstant,
+  requireQuantity,
   requireString,
   type WebhookAction,
   WebhookPayloadError,
@@ -64,16 +66,21 @@ export function wooCommerceAction(topic: string, payload: unknown): WebhookActio
         consentBasis: 'purchase_notice',
       },
       // WooCommerce's *_gmt dates carry no zone marker.
-      placedAt: /[zZ]|[+-]\d\d:\d\d$/.test(created) ? created : `${created}Z`,
+      placedAt: requireInstant(
+        /[zZ]|[+-]\d\d:\d\d$/.test(created) ? created : `${created}Z`,
+        'date_created_gmt',
+      ),
       status,
       total: requireString(order.total, 'total'),
       currency: requireString(order.currency, 'currency'),
-      lines: (order.line_items ?? []).map((item): OrderLineRequest => ({
-        productName: requireString(item.name, 'A line name'),
-        sku: optionalString(item.sku) ?? null,
-        quantity: Number(item.quantity ?? 1),
-        unitPrice: String(item.price ?? '0'),
-      })),
+      lines: (Array.isArray(order.line_items) ? order.line_items : []).map(
+        (item, index): OrderLineRequest => ({
+          productName: requireString(item.name, 'A line name'),
+          sku: optionalString(item.sku) ?? null,
+          quantity: requireQuantity(item.quantity, `line_items[${index}].quantity`),
+          unitPrice: String(item.price ?? '0'),
+        }),
+      ),
     },
   };
 }

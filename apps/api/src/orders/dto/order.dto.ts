@@ -9,12 +9,12 @@ import {
 } from '@rapport/domain';
 import { Type } from 'class-transformer';
 import {
-  Allow,
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -23,13 +23,23 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { AMOUNT_RULE, isAmount } from '../money';
 import { UpsertCustomerDto } from '../../customers/dto/customer.dto';
 import { PageQueryDto } from '../../database/page-query.dto';
 
 // class-validator runs the bottom decorator first: the basic type check stays last.
-// Amounts arrive as strings or numbers; OrdersService checks their format with the field's name.
+// Amounts arrive as strings or numbers.
+
+/** A money amount, as `toAmount` reads it. */
+function IsAmount(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isAmount',
+    validator: { validate: isAmount, defaultMessage: () => AMOUNT_RULE },
+  });
+}
 
 export class OrderLineDto implements OrderLineRequest {
   @ApiPropertyOptional({ example: 'SOUR-800' })
@@ -49,8 +59,8 @@ export class OrderLineDto implements OrderLineRequest {
   @IsInt()
   quantity: number;
 
-  @ApiProperty({ example: '4.50' })
-  @Allow()
+  @ApiProperty({ example: '4.50', oneOf: [{ type: 'string' }, { type: 'number' }] })
+  @IsAmount()
   unitPrice: string | number;
 }
 
@@ -65,6 +75,7 @@ export class UpsertOrderDto implements UpsertOrderRequest {
 
   @ApiProperty({ type: UpsertCustomerDto })
   @ValidateNested()
+  @IsObject()
   @Type(() => UpsertCustomerDto)
   customer: UpsertCustomerDto;
 
@@ -77,8 +88,8 @@ export class UpsertOrderDto implements UpsertOrderRequest {
   @IsOptional()
   status?: OrderStatus;
 
-  @ApiProperty({ example: '13.50' })
-  @Allow()
+  @ApiProperty({ example: '13.50', oneOf: [{ type: 'string' }, { type: 'number' }] })
+  @IsAmount()
   total: string | number;
 
   @ApiProperty({ example: 'EUR' })
