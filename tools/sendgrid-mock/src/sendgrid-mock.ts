@@ -133,16 +133,19 @@ export class SendGridMock {
   async postEvents(
     url: string,
     events: MockEvent[],
-    options: { timestamp?: number; tamper?: boolean } = {},
+    options: { timestamp?: number; tamper?: boolean; rawBody?: string } = {},
   ): Promise<Response> {
     const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-    const body = JSON.stringify(
-      events.map((event) => ({
-        timestamp: Number(timestamp),
-        sg_event_id: randomBytes(16).toString('base64url'),
-        ...event,
-      })),
-    );
+    // `rawBody` is signed and sent as it is: for batches SendGrid's own format would never produce.
+    const body =
+      options.rawBody ??
+      JSON.stringify(
+        events.map((event) => ({
+          timestamp: Number(timestamp),
+          sg_event_id: randomBytes(16).toString('base64url'),
+          ...event,
+        })),
+      );
     const signature = createSign('sha256')
       .update(timestamp + body)
       .sign(this.keys.privateKey)
