@@ -158,7 +158,7 @@ describe('hostile input', () => {
     });
     expect(upload.status).toBe(400);
     expect(upload.body).toMatchObject({ details: [{ field: 'fileName' }] });
-    expect(await rows(`SELECT count(*)::int AS n FROM customers WHERE email = 'c@example.com'`)).toBe(0);
+    expect(await rows(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = '${tenantId}' AND email = 'c@example.com'`)).toBe(0);
   });
 
   it('reports every field error of an order at once, nested ones included, and types nested values', async () => {
@@ -195,7 +195,7 @@ describe('hostile input', () => {
         'total',
       ].sort(),
     );
-    expect(await rows(`SELECT count(*)::int AS n FROM orders`)).toBe(0);
+    expect(await rows(`SELECT count(*)::int AS n FROM orders WHERE tenant_id = '${tenantId}'`)).toBe(0);
   });
 
   describe('signed deliveries that cannot be used', () => {
@@ -364,6 +364,6 @@ describe('hostile input', () => {
     });
     expect(withNul.status).toBe(400);
     expect(await withNul.text()).toContain('No hemos podido leer');
-    expect(await rows(`SELECT count(*)::int AS n FROM answers`)).toBe(0);
+    expect(await rows(`SELECT count(*)::int AS n FROM answers WHERE tenant_id = '${tenantId}'`)).toBe(0);
   });
 });
