@@ -41,3 +41,38 @@ export function IsExternalIds(): PropertyDecorator {
     },
   });
 }
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A real calendar date or date-time in ISO 8601 between 1970 and 2100: `2026-02-30` and `0000-01-01` pass
+ * the format check but are no day anyone means, and the database would refuse them or read them as others.
+ */
+export function isPlausibleInstant(value: unknown, options: { isDateTimeRequired?: boolean } = {}): boolean {
+  if (typeof value !== 'string') return false;
+  const match = ISO_INSTANT.exec(value);
+  if (!match || (options.isDateTimeRequired && match[4] === undefined)) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const isRealDay =
+    calendar.getUTCFullYear() === year &&
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day;
+  const time = Date.parse(value.replace(' ', 'T'));
+  return isRealDay && Number.isFinite(time) && year >= 1970 && year <= 2100;
+}
+
+/** See `isPlausibleInstant`; `isDateTimeRequired` refuses a date without a time. */
+export function IsPlausibleInstant(options: { isDateTimeRequired?: boolean } = {}): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPlausibleInstant',
+    validator: {
+      validate: (value: unknown) => isPlausibleInstant(value, options),
+      defaultMessage: () =>
+        options.isDateTimeRequired
+          ? 'must be an ISO 8601 date-time between 1970 and 2100'
+          : 'must be a date or date-time (ISO 8601) between 1970 and 2100',
+    },
+  });
+}

@@ -27,6 +27,14 @@ const SESSION_ENDING = new Set([
 
 const hostileText = fc.oneof(
   fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\ud83d', '%00', '1e999', '-1', '', ' '),
+  // Dates that match the ISO 8601 pattern but are no real day, or none the database takes.
+  fc.constantFrom(
+    '2026-02-30',
+    '0000-01-01',
+    '9999-12-31T23:59:59Z',
+    '+275760-09-13T00:00:00Z',
+    '2026-11-30T25:00:00Z',
+  ),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constant('x'.repeat(5000)),

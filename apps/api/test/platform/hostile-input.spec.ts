@@ -153,12 +153,26 @@ describe('hostile input', () => {
       const response = await owner.get(path);
       expect({ path, status: response.status }).toEqual({ path, status: 400 });
     }
+    for (const path of [
+      '/api/answers?from=2026-02-30',
+      '/api/answers?to=0000-01-01',
+      '/api/answers/export.csv?from=2026-02-31',
+      '/api/reports/2026-02-30',
+      '/api/cases?from=2026-13-01',
+    ]) {
+      const response = await owner.get(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+    }
     const upload = await owner.request('POST', '/api/imports/customers?fileName=a%00.csv', 'email\na@b.c\n', {
       'content-type': 'text/csv',
     });
     expect(upload.status).toBe(400);
     expect(upload.body).toMatchObject({ details: [{ field: 'fileName' }] });
-    expect(await rows(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = '${tenantId}' AND email = 'c@example.com'`)).toBe(0);
+    expect(
+      await rows(
+        `SELECT count(*)::int AS n FROM customers WHERE tenant_id = '${tenantId}' AND email = 'c@example.com'`,
+      ),
+    ).toBe(0);
   });
 
   it('reports every field error of an order at once, nested ones included, and types nested values', async () => {

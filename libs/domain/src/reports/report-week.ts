@@ -26,7 +26,16 @@ const dateText = (date: CalendarDate) => `${date.year}-${pad(date.month)}-${pad(
 function parseDate(text: string): CalendarDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) throw new RangeError(`not a date: ${text}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const utc = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  // 2026-02-30 would otherwise roll over into March.
+  if (
+    utc.getUTCFullYear() !== date.year ||
+    utc.getUTCMonth() !== date.month - 1 ||
+    utc.getUTCDate() !== date.day
+  )
+    throw new RangeError(`not a date: ${text}`);
+  return date;
 }
 
 /** The week starting on `weekStart` (a Monday, YYYY-MM-DD) in `timeZone`. */

@@ -1,3 +1,4 @@
+import { IsPlausibleInstant } from '../../errors/validators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ANSWER_CHANNELS,
@@ -7,7 +8,7 @@ import {
   type NpsBand,
 } from '@rapport/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../database/page-query.dto';
 
 export class AnswerListQueryDto extends PageQueryDto implements AnswerListQuery {
@@ -28,12 +29,12 @@ export class AnswerListQueryDto extends PageQueryDto implements AnswerListQuery 
   product?: string;
 
   @ApiPropertyOptional({ description: 'Answered at or after (ISO 8601)' })
-  @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' })
+  @IsPlausibleInstant()
   @IsOptional()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Answered before (ISO 8601)' })
-  @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' })
+  @IsPlausibleInstant()
   @IsOptional()
   to?: string;
 

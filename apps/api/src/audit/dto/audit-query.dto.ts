@@ -1,6 +1,7 @@
+import { IsPlausibleInstant } from '../../errors/validators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_ACTIONS, type AuditAction, type AuditQuery } from '@rapport/domain';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../database/page-query.dto';
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {
@@ -16,12 +17,12 @@ export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   actor?: string;
 
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsPlausibleInstant({ isDateTimeRequired: true })
   @IsOptional()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsPlausibleInstant({ isDateTimeRequired: true })
   @IsOptional()
   to?: string;
 }

@@ -1,3 +1,4 @@
+import { IsPlausibleInstant } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CASE_STATUSES,
@@ -10,7 +11,6 @@ import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -83,12 +83,12 @@ export class TakeCasesDto {
 
 export class ResponseTimesQueryDto {
   @ApiPropertyOptional({ description: 'Cases opened at or after (ISO 8601); default 30 days before `to`' })
-  @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' })
+  @IsPlausibleInstant()
   @IsOptional()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Cases opened before (ISO 8601); default now' })
-  @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' })
+  @IsPlausibleInstant()
   @IsOptional()
   to?: string;
 }

@@ -1,3 +1,4 @@
+import { IsPlausibleInstant } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type ChangeOrderStatusRequest,
@@ -13,7 +14,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -80,7 +80,7 @@ export class UpsertOrderDto implements UpsertOrderRequest {
   customer: UpsertCustomerDto;
 
   @ApiProperty({ example: '2026-11-20T10:15:00Z' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsPlausibleInstant({ isDateTimeRequired: true })
   placedAt: string;
 
   @ApiPropertyOptional({ enum: ORDER_STATUSES, default: 'placed' })
@@ -112,7 +112,7 @@ export class ChangeOrderStatusDto implements ChangeOrderStatusRequest {
   status: OrderStatus;
 
   @ApiPropertyOptional({ example: '2026-11-21T09:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsPlausibleInstant({ isDateTimeRequired: true })
   @IsOptional()
   at?: string;
 }
