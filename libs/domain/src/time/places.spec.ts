@@ -1,4 +1,4 @@
-import { countryName, isCountryCode, isTimeZone, listCountries, listTimeZones } from './places';
+import { countryName, isCountryCode, isTimeZone, listCountries, listTimeZones, timeZonesOf } from './places';
 
 describe('places', () => {
   it.each([
@@ -34,6 +34,24 @@ describe('pickers', () => {
     expect(countries).toContainEqual({ code: 'ES', name: 'Spain' });
     expect(countries.map((country) => country.code)).not.toContain('EU');
     expect(countries.every((country) => isCountryCode(country.code))).toBe(true);
+  });
+
+  it('lists each country once, under its current code only (no UK, FX, DD, YU or CS)', () => {
+    const countries = listCountries();
+    const names = countries.map((country) => country.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const withdrawn of ['UK', 'FX', 'DD', 'YU', 'CS'])
+      expect(countries.map((country) => country.code)).not.toContain(withdrawn);
+    expect(countries.filter((country) => country.name === 'Serbia')).toEqual([
+      { code: 'RS', name: 'Serbia' },
+    ]);
+  });
+
+  it("narrows time zones to a country's own, and knows none for what is not a country", () => {
+    expect(timeZonesOf('ES')).toEqual(['Africa/Ceuta', 'Atlantic/Canary', 'Europe/Madrid']);
+    expect(timeZonesOf('FR')).toEqual(['Europe/Paris']);
+    expect(timeZonesOf('US')).toContain('America/New_York');
+    expect(timeZonesOf('XX')).toEqual([]);
   });
 
   it('lists time zones the validator accepts', () => {

@@ -30,7 +30,9 @@ export function listCountries(): { code: string; name: string }[] {
   for (let first = 65; first <= 90; first++) {
     for (let second = 65; second <= 90; second++) {
       const code = String.fromCharCode(first, second);
-      const name = NOT_COUNTRIES.has(code) ? undefined : REGION_NAMES.of(code);
+      // Withdrawn codes (UK, FX, DD, YU, CS ...) have names too, those of the country that replaced them.
+      const isCanonical = new Intl.Locale(`und-${code}`).region === code;
+      const name = NOT_COUNTRIES.has(code) || !isCanonical ? undefined : REGION_NAMES.of(code);
       if (name) countries.push({ code, name });
     }
   }
@@ -40,4 +42,18 @@ export function listCountries(): { code: string; name: string }[] {
 /** Every IANA time zone the runtime knows, for pickers. */
 export function listTimeZones(): string[] {
   return Intl.supportedValuesOf('timeZone');
+}
+
+/**
+ * The IANA time zones of a country (`ES`: Africa/Ceuta, Atlantic/Canary, Europe/Madrid), from the runtime's
+ * CLDR data where it exposes them (`Intl.Locale` timeZones / getTimeZones()); empty where it does not.
+ */
+export function timeZonesOf(country: string): string[] {
+  if (!isCountryCode(country)) return [];
+  const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & {
+    timeZones?: string[];
+    getTimeZones?: () => string[] | undefined;
+  };
+  const zones = typeof locale.getTimeZones === 'function' ? locale.getTimeZones() : locale.timeZones;
+  return Array.isArray(zones) ? [...zones].sort() : [];
 }

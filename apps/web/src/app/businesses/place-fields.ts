@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { listCountries, listTimeZones } from '@rapport/domain';
+import { listCountries, listTimeZones, timeZonesOf } from '@rapport/domain';
 
 const COUNTRIES = listCountries();
 const TIME_ZONES = listTimeZones();
@@ -26,7 +26,7 @@ const TIME_ZONES = listTimeZones();
     <mat-form-field appearance="outline">
       <mat-label>Time zone</mat-label>
       <mat-select [formControl]="timeZone()" required>
-        @for (zone of timeZones; track zone) {
+        @for (zone of timeZones(); track zone) {
           <mat-option [value]="zone">{{ zone.replaceAll('_', ' ') }}</mat-option>
         }
       </mat-select>
@@ -47,7 +47,42 @@ export class PlaceFieldsComponent {
   readonly country = input.required<FormControl<string>>();
   readonly timeZone = input.required<FormControl<string>>();
   readonly countries = COUNTRIES;
-  readonly timeZones = TIME_ZONES;
+  private readonly chosenCountry = signal('');
+  private readonly chosenZone = signal('');
+
+  /** The chosen country's zones (all of them where the browser does not know which), and the current one. */
+  readonly timeZones = computed(() => {
+    const own = timeZonesOf(this.chosenCountry());
+    const zones = own.length > 0 ? own : TIME_ZONES;
+    const current = this.chosenZone();
+    return current && !zones.includes(current) ? [current, ...zones] : zones;
+  });
+
+  constructor() {
+    effect((onCleanup) => {
+      const control = this.country();
+      this.chosenCountry.set(control.value);
+      const changes = control.valueChanges.subscribe((country) => {
+        this.chosenCountry.set(country);
+        this.fitTimeZone(country);
+      });
+      onCleanup(() => changes.unsubscribe());
+    });
+    effect((onCleanup) => {
+      const control = this.timeZone();
+      this.chosenZone.set(control.value);
+      const changes = control.valueChanges.subscribe((zone) => this.chosenZone.set(zone));
+      onCleanup(() => changes.unsubscribe());
+    });
+  }
+
+  /** A new country keeps the time zone when it is one of its own, else takes the browser's or its first. */
+  private fitTimeZone(country: string): void {
+    const own = timeZonesOf(country);
+    const control = this.timeZone();
+    if (own.length === 0 || own.includes(control.value)) return;
+    control.setValue(own.includes(browserTimeZone()) ? browserTimeZone() : (own[0] as string));
+  }
 }
 
 /** The browser's own time zone, preselected in forms. */
