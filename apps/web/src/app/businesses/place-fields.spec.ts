@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { FormControl } from '@angular/forms';
 import { TestBed } from '@angular/core/testing';
 import { PlaceFieldsComponent } from './place-fields';
@@ -6,6 +6,7 @@ import { PlaceFieldsComponent } from './place-fields';
 @Component({
   imports: [PlaceFieldsComponent],
   template: `<rp-place-fields [country]="country" [timeZone]="timeZone" />`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class HostComponent {
   readonly country = new FormControl('ES', { nonNullable: true });
