@@ -8,7 +8,7 @@ describe('passwordProblem', () => {
     ['short', 'must be at least 12 characters'],
     ['aaaaaaaaaaaaaa', 'must not repeat one character'],
     ['QWERTY123456', 'is too common: choose one that is not on lists of leaked passwords'],
-    ['olivia.baker-2026!', 'must not contain your email address'],
+    ['olivia.baker-2026!', 'must not contain "olivia.baker", the part of your email address before the @'],
     ['x'.repeat(100) + 'y'.repeat(157), 'must be at most 256 characters'],
   ])('refuses %p: %s', (password, reason) => {
     expect(passwordProblem(password, { email: 'olivia.baker@example.test', isCommon })).toBe(reason);

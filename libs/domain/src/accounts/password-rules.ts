@@ -16,7 +16,7 @@ export function passwordProblem(
   if (/^(.)\1*$/u.test(password)) return 'must not repeat one character';
   const localPart = context.email?.split('@')[0]?.toLowerCase();
   if (localPart && localPart.length >= 4 && password.toLowerCase().includes(localPart)) {
-    return 'must not contain your email address';
+    return `must not contain "${context.email?.split('@')[0]}", the part of your email address before the @`;
   }
   if (context.isCommon?.(password.toLowerCase()))
     return 'is too common: choose one that is not on lists of leaked passwords';
