@@ -42,8 +42,10 @@ describe('importing orders and finding a buyer', () => {
     const reportLink = page.getByRole('link', { name: /Download the refused rows/ });
     const report = await page.request.get(`${baseUrl()}${await reportLink.getAttribute('href')}`);
     const reportText = await report.text();
-    expect(reportText).toContain('4,"""broken-email"" is not an email address"');
-    expect(reportText).toContain('5,"""last tuesday"" is not a date');
+    expect(reportText).toContain(
+      '4,"Email","broken-email","Email: ""broken-email"" is not an email address"',
+    );
+    expect(reportText).toContain('5,"Created at","last tuesday","Created at: ""last tuesday"" is not a date');
     await screenshot(page, 'import-result');
 
     await page.getByRole('link', { name: 'Customers' }).first().click();

@@ -1,4 +1,5 @@
 import {
+  cellFault,
   clipText,
   dateOrderEvidence,
   dateOrderFor,
@@ -148,7 +149,19 @@ describe('reading import cells', () => {
   });
 
   it.each([
+    ['Müller', null],
+    ['a\u0000b', 'contains a NUL character (\\u0000)'],
+    [
+      'Ana \uFFFD',
+      "contains an unreadable character (\\uFFFD): bytes that are not text in the file's encoding",
+    ],
+  ])('says whether the cell %j read from a file is the text written', (text, fault) => {
+    expect(cellFault(text)).toBe(fault);
+  });
+
+  it.each([
     ['Müller', 'Müller'],
+    ['M\uFFFDller', 'M\\uFFFDller'],
     ['a\u0000b', 'a\\u0000b'],
     ['x\uD83Dy', 'x\\uD83Dy'],
     ['😀\u0007', '😀\\u0007'],

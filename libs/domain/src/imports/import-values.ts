@@ -40,6 +40,20 @@ export function textFault(text: string): string | null {
   return null;
 }
 
+/**
+ * Why a cell read from a file is not the text that was written, or why it cannot be stored; null when
+ * neither. Decoding leaves U+FFFD where bytes are not text in the file's encoding, and for an unpaired
+ * UTF-16 surrogate: the character is lost, and storing the cell would store the loss.
+ */
+export function cellFault(text: string): string | null {
+  return (
+    textFault(text) ??
+    (text.includes('\uFFFD')
+      ? "contains an unreadable character (\\uFFFD): bytes that are not text in the file's encoding"
+      : null)
+  );
+}
+
 /** At most `max` UTF-16 units, never cutting a character in two. */
 export function clipText(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -65,10 +79,13 @@ export function printableCell(text: string, max = 80): string {
   return shown.length > max ? `${clipText(shown, max - 1)}…` : shown;
 }
 
-/** Control characters other than tab and line breaks, and surrogates (only unpaired ones get here). */
+/**
+ * Control characters other than tab and line breaks, surrogates (only unpaired ones get here) and the
+ * replacement character, which looks like any other character but stands for one that was lost.
+ */
 function isHidden(code: number): boolean {
   const isControl = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
-  return isControl || (code >= 0xd800 && code <= 0xdfff);
+  return isControl || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffd;
 }
 
 const DATE_ADVICE = '(use YYYY-MM-DD or DD.MM.YYYY)';

@@ -3,6 +3,7 @@ import type { OrderStatus } from '../commerce/orders';
 import type { UpsertCustomerRequest } from '../contracts/commerce';
 import { FIELD_LABELS, type ImportField, type ImportMapping } from './import-fields';
 import {
+  cellFault,
   clipText,
   DEFAULT_IMPORT_FORMAT,
   type ImportFormat,
@@ -12,7 +13,6 @@ import {
   parseImportQuantity,
   printableCell,
   readImportDate,
-  textFault,
   unitPriceFromTotal,
 } from './import-values';
 import { orderStatusNamedBy, orderStatusOfPayment } from './status-words';
@@ -45,12 +45,12 @@ interface Cell {
 
 type Cells = Partial<Record<ImportField, Cell>>;
 
-/** The mapped cells of a row, or the first that cannot be stored. */
+/** The mapped cells of a row, or the first that lost characters or cannot be stored. */
 function cellsOf(record: Readonly<Record<string, string>>, mapping: ImportMapping): Cells | Refusal {
   const cells: Cells = {};
   for (const [column, field] of Object.entries(mapping)) {
     const raw = record[column] ?? '';
-    const fault = textFault(raw);
+    const fault = cellFault(raw);
     if (fault) return refuse({ column, text: raw }, fault);
     cells[field] = { column, text: raw.trim() };
   }

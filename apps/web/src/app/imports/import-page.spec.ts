@@ -13,6 +13,9 @@ const UPLOADED: ImportResponse = {
   status: 'uploaded',
   isDryRun: false,
   delimiter: ';',
+  encoding: 'utf-8',
+  dateOrder: 'dmy',
+  decimalMark: ',',
   columns: [
     { header: 'Mail', type: 'email' },
     { header: 'Who', type: 'text' },
