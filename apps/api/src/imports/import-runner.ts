@@ -29,8 +29,9 @@ interface ParsedRecord {
 
 /**
  * Runs one claimed import: streams the stored file chunk by chunk through its decoder and the CSV parser
- * and writes it in batches. Each batch's rows, problems and progress commit together, so a crash loses at most the batch
- * in flight, and the next run resumes after the last committed row. Memory does not grow with the file.
+ * and writes it in batches. Each batch's rows, problems and progress commit together, so a crash loses at
+ * most the batch in flight, and the next run resumes after the last committed row. Memory does not grow
+ * with the file.
  */
 @Injectable()
 export class ImportRunner {
