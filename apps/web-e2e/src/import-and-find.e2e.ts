@@ -20,7 +20,7 @@ describe('importing orders and finding a buyer', () => {
   });
   afterAll(() => browser.close());
 
-  it('imports a CSV with bad rows, shows the report, then finds a buyer by part of the name and opens the timeline', async () => {
+  it('imports a CSV with bad rows, lists them on the page and in the report, then finds a buyer by part of the name and opens the timeline', async () => {
     await signIn(page);
 
     await page.getByRole('link', { name: 'Customers' }).click();
@@ -39,11 +39,21 @@ describe('importing orders and finding a buyer', () => {
     await visible(page.getByRole('heading', { name: 'Import finished' }));
     const result = page.getByRole('status').filter({ hasText: 'rows' });
     await expect(result.innerText()).resolves.toMatch(/5 rows: 3 imported, 2 refused/);
+    // The refused rows are on the page, each with its line, column, value and reason.
+    const refused = page.getByRole('table', { name: 'Refused rows' });
+    await visible(refused.getByRole('cell', { name: 'broken-email', exact: true }));
+    await expect(refused.getByRole('row').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/Line\s+Column\s+Value\s+Why/),
+      expect.stringMatching(/^4\s+Email\s+broken-email\s+Email: "broken-email" is not an email address$/),
+      expect.stringMatching(/^5\s+Created at\s+last tuesday\s+Created at: "last tuesday" is not a date/),
+    ]);
     const reportLink = page.getByRole('link', { name: /Download the refused rows/ });
     const report = await page.request.get(`${baseUrl()}${await reportLink.getAttribute('href')}`);
     const reportText = await report.text();
-    expect(reportText).toContain('4,"""broken-email"" is not an email address"');
-    expect(reportText).toContain('5,"""last tuesday"" is not a date');
+    expect(reportText).toContain(
+      '4,"Email","broken-email","Email: ""broken-email"" is not an email address"',
+    );
+    expect(reportText).toContain('5,"Created at","last tuesday","Created at: ""last tuesday"" is not a date');
     await screenshot(page, 'import-result');
 
     await page.getByRole('link', { name: 'Customers' }).first().click();

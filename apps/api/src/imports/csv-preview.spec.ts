@@ -27,6 +27,23 @@ describe('CSV preview', () => {
     });
   });
 
+  it('reads the start of a file in its encoding, and shows cells that could not be stored', () => {
+    const file = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Name\tNote\r\nJürgen\tx\u0000y\r\n', 'utf16le'),
+    ]);
+    expect(previewCsv(file, 'utf-16le')).toMatchObject({
+      delimiter: '\t',
+      rows: [['Jürgen', 'x\\u0000y']],
+    });
+    expect(
+      previewCsv(
+        Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]),
+        'windows-1252',
+      ).rows,
+    ).toEqual([['Müller']]);
+  });
+
   it('drops a row cut off by the end of the sample', () => {
     const preview = previewCsv(Buffer.from('email,name\na@b.co,Ana\nc@d.co,Car'));
     expect(preview.rows).toEqual([['a@b.co', 'Ana']]);

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { detectColumnType, type ImportColumn } from '@rapport/domain';
+import { detectColumnType, type ImportColumn, type ImportEncoding, printableCell } from '@rapport/domain';
+import { decode } from 'iconv-lite';
 
 export interface CsvPreview {
   delimiter: string;
@@ -8,6 +9,8 @@ export interface CsvPreview {
 }
 
 const PREVIEW_ROWS = 10;
+/** A preview cell is for the eye: longer ones are shortened. */
+const PREVIEW_CELL = 500;
 
 /** `,`, `;` or tab: whichever appears most in the header line outside quotes. */
 export function detectDelimiter(firstLine: string): string {
@@ -25,11 +28,12 @@ export function detectDelimiter(firstLine: string): string {
 }
 
 /**
- * Headers, detected column types and the first rows, from the start of the file. The start may end in
- * the middle of a row: only complete rows are shown.
+ * Headers, detected column types and the first rows, from the start of the file in its encoding. The
+ * start may end in the middle of a row: only complete rows are shown. Headers are as in the file (the
+ * mapping names them); cells are made printable, as they are only shown.
  */
-export function previewCsv(head: Buffer): CsvPreview {
-  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+export function previewCsv(head: Buffer, encoding: ImportEncoding = 'utf-8'): CsvPreview {
+  const text = decode(head, encoding).replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
   const records: string[][] = [];
   const complete = text.slice(0, Math.max(text.lastIndexOf('\n'), 0) + 1) || text;
@@ -53,6 +57,6 @@ export function previewCsv(head: Buffer): CsvPreview {
       header: header.trim(),
       type: detectColumnType(rows.map((row) => row[index] ?? '')),
     })),
-    rows,
+    rows: rows.map((row) => row.map((cell) => printableCell(cell, PREVIEW_CELL))),
   };
 }

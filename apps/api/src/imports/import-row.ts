@@ -1,4 +1,14 @@
-import type { ImportColumn, ImportKind, ImportMapping, ImportResponse, ImportStatus } from '@rapport/domain';
+import {
+  type DateOrder,
+  decimalMarkFor,
+  type ImportColumn,
+  type ImportEncoding,
+  type ImportFormat,
+  type ImportKind,
+  type ImportMapping,
+  type ImportResponse,
+  type ImportStatus,
+} from '@rapport/domain';
 
 export interface ImportRow {
   id: string;
@@ -8,6 +18,9 @@ export interface ImportRow {
   status: ImportStatus;
   is_dry_run: boolean;
   delimiter: string | null;
+  /** Null for files uploaded before encodings were told apart: read as UTF-8. */
+  encoding: ImportEncoding | null;
+  date_order: DateOrder | null;
   headers: string[];
   preview: { columns: ImportColumn[]; rows: string[][] };
   preset: string | null;
@@ -31,6 +44,9 @@ export function toImportResponse(row: ImportRow): ImportResponse {
     status: row.status,
     isDryRun: row.is_dry_run,
     delimiter: row.delimiter ?? ',',
+    encoding: row.encoding ?? 'utf-8',
+    dateOrder: row.date_order,
+    decimalMark: decimalMarkFor(row.delimiter ?? ','),
     columns: row.preview.columns ?? [],
     previewRows: row.preview.rows ?? [],
     preset: row.preset,
@@ -44,4 +60,9 @@ export function toImportResponse(row: ImportRow): ImportResponse {
     startedAt: row.started_at?.toISOString() ?? null,
     finishedAt: row.finished_at?.toISOString() ?? null,
   };
+}
+
+/** How the rows of an uploaded file are read. */
+export function importFormatOf(row: ImportRow): ImportFormat {
+  return { dateOrder: row.date_order, decimalMark: decimalMarkFor(row.delimiter ?? ',') };
 }

@@ -1,17 +1,19 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse';
 import {
+  type CustomerImportRow,
   type ImportProblemResponse,
   type OrderImportRow,
+  OrderRowReader,
   readCustomerRow,
-  readOrderRow,
-  type UpsertCustomerRequest,
+  type RowResult,
 } from '@rapport/domain';
+import { decodeStream } from 'iconv-lite';
 import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { CustomerBatchWriter } from './customer-batch-writer';
-import type { ImportRow } from './import-row';
+import { importFormatOf, type ImportRow } from './import-row';
 import { ImportsRepository } from './imports.repository';
 
 const CUSTOMER_BATCH = 5000;
@@ -26,9 +28,10 @@ interface ParsedRecord {
 }
 
 /**
- * Runs one claimed import: streams the stored file chunk by chunk through the CSV parser and writes it in
- * batches. Each batch's rows, problems and progress commit together, so a crash loses at most the batch
- * in flight, and the next run resumes after the last committed row. Memory does not grow with the file.
+ * Runs one claimed import: streams the stored file chunk by chunk through its decoder and the CSV parser
+ * and writes it in batches. Each batch's rows, problems and progress commit together, so a crash loses at
+ * most the batch in flight, and the next run resumes after the last committed row. Memory does not grow
+ * with the file.
  */
 @Injectable()
 export class ImportRunner {
@@ -79,12 +82,12 @@ export class ImportRunner {
     let rowIndex = 0;
     let batch: { row: ParsedRecord; index: number }[] = [];
     const flush = async () => {
-      const valid: (UpsertCustomerRequest & { email: string })[] = [];
+      const valid: CustomerImportRow[] = [];
       const problems: ImportProblemResponse[] = [];
       for (const { row } of batch) {
         const result = readCustomerRow(row.record, job.mapping);
         if (result.ok) valid.push(result.value);
-        else problems.push({ line: row.line, reason: result.reason });
+        else problems.push(problemOf(row.line, result));
       }
       await this.database.transaction(tenantId, async (manager) => {
         if (!job.is_dry_run) await this.customers.write(manager, valid);
@@ -107,8 +110,12 @@ export class ImportRunner {
     return rowIndex;
   }
 
-  /** Rows are order lines; consecutive rows with one order number make one order. */
+  /**
+   * Rows are order lines; consecutive rows with one order number make one order. A batch ends where an
+   * order begins, so a resumed run starts at an order's first row.
+   */
   private async runOrders(tenantId: string, job: ImportRow): Promise<number> {
+    const reader = new OrderRowReader(job.mapping, importFormatOf(job));
     let rowIndex = 0;
     let groups: { rows: { parsed: OrderImportRow; line: number }[] }[] = [];
     let problems: ImportProblemResponse[] = [];
@@ -150,9 +157,9 @@ export class ImportRunner {
     for await (const row of this.records(tenantId, job)) {
       rowIndex += 1;
       if (rowIndex <= job.rows_processed) continue;
-      const result = readOrderRow(row.record, job.mapping);
+      const result = reader.read(row.record, row.line);
       if (!result.ok) {
-        problems.push({ line: row.line, reason: result.reason });
+        problems.push(problemOf(row.line, result));
         continue;
       }
       if (currentId !== result.value.externalId || groups.length === 0) {
@@ -178,8 +185,11 @@ export class ImportRunner {
         yield chunk;
       }
     }
-    // One stored chunk (1 MiB) read ahead, not Readable.from's default of sixteen.
-    const parser = Readable.from(chunks(), { highWaterMark: 1 }).pipe(
+    // One stored chunk (1 MiB) read ahead, not Readable.from's default of sixteen. A failure anywhere
+    // (reading a chunk, decoding) ends the parser with it, so the run fails instead of waiting.
+    const parser = pipeline(
+      Readable.from(chunks(), { highWaterMark: 1 }),
+      decodeStream(job.encoding ?? 'utf-8'),
       parse({
         bom: true,
         delimiter: job.delimiter ?? ',',
@@ -188,6 +198,7 @@ export class ImportRunner {
         skip_empty_lines: true,
         info: true,
       }),
+      () => undefined,
     );
     return (async function* () {
       // The parser reports where a record ends; people look for where it starts (a quoted field may span lines).
@@ -204,4 +215,8 @@ export class ImportRunner {
       }
     })();
   }
+}
+
+function problemOf(line: number, refusal: Extract<RowResult<unknown>, { ok: false }>): ImportProblemResponse {
+  return { line, column: refusal.column, value: refusal.value, reason: refusal.reason };
 }

@@ -3,12 +3,21 @@ import { csvLine } from '../web/csv';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AcceptsFile } from '../request-policy/body-contract.decorators';
-import { hasPermission, type ImportKind, type ImportResponse } from '@rapport/domain';
+import {
+  clipText,
+  hasPermission,
+  type ImportKind,
+  type ImportProblemResponse,
+  type ImportResponse,
+  type Page,
+  unsafeTextReason,
+} from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
 import { ForbiddenError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
+import { PageQueryDto } from '../database/page-query.dto';
 import { StartImportDto } from './dto/start-import.dto';
 import { ImportsService } from './imports.service';
 
@@ -77,7 +86,18 @@ export class ImportsController {
     return this.imports.start(tenantId, id, body);
   }
 
-  /** Every refused row with its line number and reason, as a CSV file. */
+  /** The refused rows, a page at a time in line order: line, column, value and reason. */
+  @RequirePermission('customers:read')
+  @Get(':id/problems')
+  problemPage(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseId()) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ImportProblemResponse>> {
+    return this.imports.problemPage(tenantId, id, query);
+  }
+
+  /** Every refused row with its line number, column, value and reason, as a CSV file. */
   @RequirePermission('customers:read')
   @Get(':id/problems.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
@@ -89,9 +109,10 @@ export class ImportsController {
     const { fileName, problems } = await this.imports.problems(tenantId, id);
     const safeName = fileName.replace(/[^\w.-]+/g, '_').replace(/\.csv$/i, '');
     void reply.header('content-disposition', `attachment; filename="${safeName}-problems.csv"`);
-    return ['line,reason\r\n', ...problems.map((problem) => csvLine([problem.line, problem.reason]))].join(
-      '',
-    );
+    return [
+      'line,column,value,reason\r\n',
+      ...problems.map((problem) => csvLine([problem.line, problem.column, problem.value, problem.reason])),
+    ].join('');
   }
 
   private upload(
@@ -107,15 +128,22 @@ export class ImportsController {
         { field: 'file', reason: 'must be sent as the body with Content-Type: text/csv' },
       ]);
     }
-    const name = (fileName ?? `${kind}.csv`).trim().slice(0, 200) || `${kind}.csv`;
     return this.imports.upload(
       tenantId,
       kind,
-      name,
+      storedFileName(kind, fileName),
       body,
       principal.kind === 'user' ? principal.userId : null,
     );
   }
+}
+
+/** The name to show for the upload: the one given (as text PostgreSQL can store), else a default. */
+function storedFileName(kind: ImportKind, fileName: string | undefined): string {
+  if (fileName === undefined) return `${kind}.csv`;
+  const fault = unsafeTextReason(fileName);
+  if (fault) throw new ValidationFailedError([{ field: 'fileName', reason: fault }]);
+  return clipText(fileName.trim(), 200) || `${kind}.csv`;
 }
 
 function assertPermission(principal: Principal, permission: 'orders:write'): void {

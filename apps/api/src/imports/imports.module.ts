@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { OrdersModule } from '../orders/orders.module';
 import { CustomerBatchWriter } from './customer-batch-writer';
 import { ImportRunner } from './import-runner';
@@ -8,7 +9,7 @@ import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 
 @Module({
-  imports: [OrdersModule],
+  imports: [AccountsModule, OrdersModule],
   controllers: [ImportsController],
   providers: [ImportsRepository, ImportsService, ImportRunner, ImportWorker, CustomerBatchWriter],
 })

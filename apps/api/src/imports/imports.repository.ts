@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { ImportKind, ImportMapping, ImportProblemResponse } from '@rapport/domain';
+import type {
+  DateOrder,
+  ImportEncoding,
+  ImportKind,
+  ImportMapping,
+  ImportProblemResponse,
+  Page,
+} from '@rapport/domain';
+import { pageSize } from '../database/page-query.dto';
 import { queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import type { CsvPreview } from './csv-preview';
 import type { ImportRow } from './import-row';
 
-const COLUMNS = `id, kind, file_name, file_bytes, status, is_dry_run, delimiter, headers, preview, preset, mapping,
-  rows_total, rows_processed, rows_imported, rows_failed, failure, created_at, started_at, finished_at`;
+const COLUMNS = `id, kind, file_name, file_bytes, status, is_dry_run, delimiter, encoding, date_order, headers, preview,
+  preset, mapping, rows_total, rows_processed, rows_imported, rows_failed, failure, created_at, started_at, finished_at`;
+const PROBLEM_COLUMNS = `line, column_name AS "column", value, reason`;
 
 export interface BatchProgress {
   rowsProcessed: number;
@@ -37,10 +46,18 @@ export class ImportsRepository {
   async describeFile(
     manager: TenantManager,
     importId: string,
-    file: { bytes: number; preview: CsvPreview; preset: string | null; mapping: ImportMapping },
+    file: {
+      bytes: number;
+      preview: CsvPreview;
+      encoding: ImportEncoding;
+      dateOrder: DateOrder | null;
+      preset: string | null;
+      mapping: ImportMapping;
+    },
   ): Promise<void> {
     await manager.query(
-      `UPDATE imports SET file_bytes = $3, delimiter = $4, headers = $5, preview = $6, preset = $7, mapping = $8
+      `UPDATE imports SET file_bytes = $3, delimiter = $4, headers = $5, preview = $6, preset = $7, mapping = $8,
+              encoding = $9, date_order = $10
         WHERE tenant_id = $1 AND id = $2`,
       [
         tenantIdOf(manager),
@@ -51,6 +68,8 @@ export class ImportsRepository {
         JSON.stringify({ columns: file.preview.columns, rows: file.preview.rows }),
         file.preset,
         JSON.stringify(file.mapping),
+        file.encoding,
+        file.dateOrder,
       ],
     );
   }
@@ -100,8 +119,9 @@ export class ImportsRepository {
   ): Promise<void> {
     if (batch.problems.length > 0) {
       await manager.query(
-        `INSERT INTO import_problems (tenant_id, import_id, line, reason)
-         SELECT $1, $2, p.line, p.reason FROM jsonb_to_recordset($3::jsonb) AS p(line integer, reason text)
+        `INSERT INTO import_problems (tenant_id, import_id, line, column_name, value, reason)
+         SELECT $1, $2, p.line, p."column", p.value, p.reason
+           FROM jsonb_to_recordset($3::jsonb) AS p(line integer, "column" text, value text, reason text)
          ON CONFLICT (tenant_id, import_id, line) DO NOTHING`,
         [tenantIdOf(manager), importId, JSON.stringify(batch.problems)],
       );
@@ -142,8 +162,26 @@ export class ImportsRepository {
 
   problems(manager: TenantManager, importId: string): Promise<ImportProblemResponse[]> {
     return manager.query(
-      `SELECT line, reason FROM import_problems WHERE tenant_id = $1 AND import_id = $2 ORDER BY line`,
+      `SELECT ${PROBLEM_COLUMNS} FROM import_problems WHERE tenant_id = $1 AND import_id = $2 ORDER BY line`,
       [tenantIdOf(manager), importId],
     );
+  }
+
+  /** The refused rows after line `afterLine`, in line order; the cursor is the page's last line. */
+  async problemPage(
+    manager: TenantManager,
+    importId: string,
+    afterLine: number,
+    limit: number | undefined,
+  ): Promise<Page<ImportProblemResponse>> {
+    const size = pageSize(limit);
+    const rows: ImportProblemResponse[] = await manager.query(
+      `SELECT ${PROBLEM_COLUMNS} FROM import_problems
+        WHERE tenant_id = $1 AND import_id = $2 AND line > $3 ORDER BY line LIMIT $4`,
+      [tenantIdOf(manager), importId, afterLine, size + 1],
+    );
+    const items = rows.slice(0, size);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > size && last ? String(last.line) : null };
   }
 }

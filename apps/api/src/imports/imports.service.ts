@@ -1,16 +1,22 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
+  dateOrderFor,
   type ImportKind,
   type ImportProblemResponse,
   type ImportResponse,
   mappingProblem,
+  type Page,
+  printableCell,
   type StartImportRequest,
   suggestMapping,
+  unsafeTextReason,
 } from '@rapport/domain';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import { AppError, NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { previewCsv } from './csv-preview';
+import { FileSniffer } from './file-sniffer';
 import { toImportResponse } from './import-row';
 import { ImportWorker } from './import-worker';
 import { ImportsRepository } from './imports.repository';
@@ -38,12 +44,14 @@ export class ImportsService {
   constructor(
     private readonly database: TenantDatabase,
     private readonly imports: ImportsRepository,
+    private readonly accounts: AccountsRepository,
     private readonly worker: ImportWorker,
   ) {}
 
   /**
-   * Stores the uploaded file as it streams in (never whole in memory) and describes it: separator,
-   * columns, first rows and a suggested mapping. Nothing is imported until the import is started.
+   * Stores the uploaded file as it streams in (never whole in memory) and describes it: encoding,
+   * separator, how its dates are read, columns, first rows and a suggested mapping. Nothing is imported
+   * until the import is started.
    */
   async upload(
     tenantId: string,
@@ -59,6 +67,7 @@ export class ImportsService {
       let head = Buffer.alloc(0);
       let total = 0;
       let seq = 0;
+      const sniffer = new FileSniffer();
       const store = async () => {
         if (pendingBytes === 0) return;
         await this.imports.addChunk(manager, importId, seq++, Buffer.concat(pending, pendingBytes));
@@ -70,21 +79,34 @@ export class ImportsService {
         if (total > MAX_IMPORT_BYTES) throw new ImportTooLargeError();
         if (head.length < PREVIEW_BYTES)
           head = Buffer.concat([head, piece.subarray(0, PREVIEW_BYTES - head.length)]);
+        sniffer.feed(piece);
         pending.push(piece);
         pendingBytes += piece.length;
         if (pendingBytes >= CHUNK_BYTES) await store();
       }
       await store();
       if (total === 0) throw new ValidationFailedError([{ field: 'file', reason: 'is empty' }]);
-      const preview = previewCsv(head);
+      const { encoding, dates } = sniffer.finish();
+      const preview = previewCsv(head, encoding);
       if (preview.columns.length === 0) {
         throw new ValidationFailedError([{ field: 'file', reason: 'has no header row of column names' }]);
       }
-      const suggestion = suggestMapping(
-        kind,
-        preview.columns.map((column) => column.header),
-      );
-      await this.imports.describeFile(manager, importId, { bytes: total, preview, ...suggestion });
+      const headers = preview.columns.map((column) => column.header);
+      for (const header of headers) {
+        const fault = unsafeTextReason(header);
+        if (fault)
+          throw new ValidationFailedError([
+            { field: 'file', reason: `has a column name that ${fault}: "${printableCell(header)}"` },
+          ]);
+      }
+      const tenant = await this.accounts.findTenant(manager);
+      await this.imports.describeFile(manager, importId, {
+        bytes: total,
+        preview,
+        encoding,
+        dateOrder: dateOrderFor(dates, tenant?.country ?? ''),
+        ...suggestMapping(kind, headers),
+      });
       const row = await this.imports.find(manager, importId);
       if (!row) throw new NotFoundError('Import');
       return toImportResponse(row);
@@ -127,6 +149,22 @@ export class ImportsService {
     return this.database.transaction(tenantId, async (manager) =>
       (await this.imports.list(manager)).map(toImportResponse),
     );
+  }
+
+  /** Refused rows in line order, a page at a time (`cursor`: the last line of the page before). */
+  problemPage(
+    tenantId: string,
+    id: string,
+    query: { cursor?: string; limit?: number },
+  ): Promise<Page<ImportProblemResponse>> {
+    if (query.cursor !== undefined && !/^\d{1,9}$/.test(query.cursor))
+      throw new ValidationFailedError([{ field: 'cursor', reason: 'is not a cursor from a previous page' }]);
+    const after = query.cursor === undefined ? 0 : Number(query.cursor);
+    return this.database.transaction(tenantId, async (manager) => {
+      const row = await this.imports.find(manager, id);
+      if (!row) throw new NotFoundError('Import');
+      return this.imports.problemPage(manager, id, after, query.limit);
+    });
   }
 
   problems(tenantId: string, id: string): Promise<{ fileName: string; problems: ImportProblemResponse[] }> {

@@ -67,7 +67,9 @@ describe('an import whose app was killed mid-run', () => {
       }, 60_000);
       expect(state).toMatchObject({ rowsTotal: ROWS, rowsImported: ROWS - 1, rowsFailed: 1 });
       const problems = await console.get<string>(`/api/imports/${id}/problems.csv`);
-      expect(problems.body).toBe(`line,reason\r\n${BAD_LINE},"""broken"" is not an email address"\r\n`);
+      expect(problems.body).toBe(
+        `line,column,value,reason\r\n${BAD_LINE},"Email","broken","Email: ""broken"" is not an email address"\r\n`,
+      );
     } finally {
       await restarted.close();
     }

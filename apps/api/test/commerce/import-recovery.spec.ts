@@ -59,7 +59,9 @@ describe('an import whose worker died', () => {
       rowsFailed: 1,
     });
     const report = await staff.get<string>(`/api/imports/${upload.body.id}/problems.csv`);
-    expect(report.body).toBe('line,reason\r\n7502,"""broken"" is not an email address"\r\n');
+    expect(report.body).toBe(
+      'line,column,value,reason\r\n7502,"Email","broken","Email: ""broken"" is not an email address"\r\n',
+    );
     const count = await withClient(testApp.ownerUrl, async (db) => {
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1`, [
         tenant.id,

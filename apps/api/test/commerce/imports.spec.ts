@@ -1,6 +1,7 @@
 import type { ApiErrorBody, CustomerResponse, ImportResponse, OrderResponse, Page } from '@rapport/domain';
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
+import { runImport, uploadImport } from '../support/imports';
 import { REFRESH_STATISTICS_FROM } from '../../src/imports/import-runner';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -34,39 +35,10 @@ describe('CSV imports', () => {
   });
   afterAll(() => testApp.close());
 
-  async function upload(
-    kind: 'customers' | 'orders',
-    csv: string,
-    fileName: string,
-  ): Promise<ImportResponse> {
-    const result = await staff.request<ImportResponse>(
-      'POST',
-      `/api/imports/${kind}?fileName=${fileName}`,
-      csv,
-      {
-        'content-type': 'text/csv',
-      },
-    );
-    if (result.status !== 201)
-      throw new Error(`Upload failed: ${result.status} ${JSON.stringify(result.body)}`);
-    return result.body;
-  }
-
-  async function runToEnd(
-    id: string,
-    mapping: Record<string, string>,
-    dryRun: boolean,
-  ): Promise<ImportResponse> {
-    const started = await staff.post<ImportResponse>(`/api/imports/${id}/start`, { mapping, dryRun });
-    if (started.status !== 202)
-      throw new Error(`Start failed: ${started.status} ${JSON.stringify(started.body)}`);
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const current = await staff.get<ImportResponse>(`/api/imports/${id}`);
-      if (current.body.status === 'completed' || current.body.status === 'failed') return current.body;
-      await new Promise((wait) => setTimeout(wait, 100));
-    }
-    throw new Error('The import did not finish');
-  }
+  const upload = (kind: 'customers' | 'orders', csv: string, fileName: string) =>
+    uploadImport(staff, kind, csv, fileName);
+  const runToEnd = (id: string, mapping: Record<string, string>, dryRun: boolean) =>
+    runImport(staff, id, mapping, dryRun);
 
   async function customerCount(): Promise<number> {
     return (await staff.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items.length;
@@ -125,7 +97,9 @@ describe('CSV imports', () => {
     const report = await staff.get<string>(`/api/imports/${uploaded.id}/problems.csv`);
     expect(report.headers.get('content-disposition')).toContain('customers-problems.csv');
     expect(report.body).toBe(
-      'line,reason\r\n4,"""not-an-email"" is not an email address"\r\n6,"The email is empty"\r\n',
+      'line,column,value,reason\r\n' +
+        '4,"Email","not-an-email","Email: ""not-an-email"" is not an email address"\r\n' +
+        '6,"Email","","Email: is empty"\r\n',
     );
   });
 
@@ -154,8 +128,8 @@ describe('CSV imports', () => {
     });
     expect(big?.lines).toHaveLength(2);
     const report = await staff.get<string>(`/api/imports/${uploaded.id}/problems.csv`);
-    expect(report.body).toContain('4,"""not a date"" is not a date');
-    expect(report.body).toContain('5,"The total ""abc"" is not an amount like 12.50"');
+    expect(report.body).toContain('4,"Created at","not a date","Created at: ""not a date"" is not a date');
+    expect(report.body).toContain('5,"Total","abc","Total: ""abc"" is not an amount like 12.50"');
   });
 
   it('refuses a mapping without the required fields, or naming columns the file lacks', async () => {

@@ -128,8 +128,8 @@ describe('hostile input', () => {
     );
     expect(signUp.status).toBe(400);
     expect(((await signUp.json()) as { details: unknown }).details).toEqual([
-      { field: 'businessName', reason: 'must not contain a NUL character (\\u0000)' },
-      { field: 'email', reason: 'must not contain an unpaired UTF-16 surrogate' },
+      { field: 'businessName', reason: 'contains a NUL character (\\u0000)' },
+      { field: 'email', reason: 'contains an unpaired UTF-16 surrogate' },
     ]);
     const customer = await owner.post('/api/customers', {
       email: 'c@example.com',
@@ -139,8 +139,8 @@ describe('hostile input', () => {
     expect(customer.status).toBe(400);
     expect(customer.body).toMatchObject({
       details: [
-        { field: 'name', reason: 'must not contain a NUL character (\\u0000)' },
-        { field: 'externalIds.crm', reason: 'must not contain an unpaired UTF-16 surrogate' },
+        { field: 'name', reason: 'contains a NUL character (\\u0000)' },
+        { field: 'externalIds.crm', reason: 'contains an unpaired UTF-16 surrogate' },
       ],
     });
     for (const path of [

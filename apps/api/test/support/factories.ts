@@ -53,7 +53,7 @@ export async function createUser(
 /** A business with its owner, created through the same tenant-scoped path the app uses. */
 export async function createTenant(
   testApp: TestApp,
-  overrides: { name?: string; timeZone?: string; owner?: TestUser } = {},
+  overrides: { name?: string; timeZone?: string; country?: string; owner?: TestUser } = {},
 ): Promise<TestTenant> {
   const owner = overrides.owner ?? (await createUser(testApp));
   const name = overrides.name ?? `Business ${unique()}`;
@@ -63,7 +63,7 @@ export async function createTenant(
       name,
       timeZone: overrides.timeZone ?? 'Europe/Madrid',
       locale: 'en',
-      country: 'ES',
+      country: overrides.country ?? 'ES',
     });
     await accounts.addMember(manager, owner.id, 'owner');
     await testApp.app.get(AutomationsRepository).createDefaults(manager);

@@ -214,6 +214,7 @@ const CASES: Record<string, RouteCase> = {
     body: (a) => ({ ...templateSource('Peek'), customerId: a.ids.customer }),
   },
   'GET /api/imports/:id': { kind: 'by-id', ids: (ids) => [ids.import] },
+  'GET /api/imports/:id/problems': { kind: 'by-id', ids: (ids) => [ids.import] },
   'GET /api/imports/:id/problems.csv': { kind: 'by-id', ids: (ids) => [ids.import] },
   'POST /api/imports/:id/start': {
     kind: 'by-id',

@@ -17,4 +17,8 @@ describe('buyer fields', () => {
     expect(normalizeEmail('  Ana@Example.COM ')).toBe('ana@example.com');
     expect(normalizeTags([' VIP', 'vip', '', 'Wholesale '])).toEqual(['vip', 'wholesale']);
   });
+
+  it('shortens a long tag to 50 characters without cutting one in two', () => {
+    expect(normalizeTags([`${'a'.repeat(49)}😀`])).toEqual(['a'.repeat(49)]);
+  });
 });

@@ -1,3 +1,5 @@
+import { clipText } from '../imports/import-values';
+
 export const SUBSCRIPTION_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
 export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
 
@@ -33,7 +35,7 @@ export function normalizeTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const tag of tags) {
     const clean = tag.trim().toLowerCase();
-    if (clean) seen.add(clean.slice(0, 50));
+    if (clean) seen.add(clipText(clean, 50));
   }
   return [...seen];
 }

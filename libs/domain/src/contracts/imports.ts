@@ -1,5 +1,10 @@
 import type { ImportKind, ImportMapping } from '../imports/import-fields';
+import type { DateOrder, DecimalMark } from '../imports/import-values';
 import type { ColumnType } from '../imports/row-readers';
+
+/** How the file's bytes were read: from its byte order mark, else UTF-8 when they are, else Windows-1252. */
+export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 
 export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'completed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -18,6 +23,11 @@ export interface ImportResponse {
   isDryRun: boolean;
   /** The file's separator: `,`, `;` or a tab. */
   delimiter: string;
+  encoding: ImportEncoding;
+  /** How `03/04/2026` is read (decided by the file's dates, else the business's country); null: refused. */
+  dateOrder: DateOrder | null;
+  /** How `1.234` is read: a comma-decimal file (`;`-separated) reads it as a thousand. */
+  decimalMark: DecimalMark;
   columns: ImportColumn[];
   /** The first rows, as text, in column order. */
   previewRows: string[][];
@@ -40,7 +50,10 @@ export interface StartImportRequest {
   dryRun: boolean;
 }
 
+/** A refused row: its line in the file, the column and value it was refused for (when one is), and why. */
 export interface ImportProblemResponse {
   line: number;
+  column: string | null;
+  value: string | null;
   reason: string;
 }

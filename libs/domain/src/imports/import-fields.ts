@@ -25,6 +25,10 @@ export const ORDER_FIELDS = [
   'sku',
   'quantity',
   'unitPrice',
+  'lineTotal',
+  'paymentStatus',
+  'cancelledAt',
+  'refundedAmount',
 ] as const;
 export type ImportField = (typeof CUSTOMER_FIELDS)[number] | (typeof ORDER_FIELDS)[number];
 
@@ -56,6 +60,10 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   sku: 'SKU',
   quantity: 'Quantity',
   unitPrice: 'Unit price',
+  lineTotal: 'Line total',
+  paymentStatus: 'Payment status',
+  cancelledAt: 'Cancelled at',
+  refundedAmount: 'Refunded amount',
 };
 
 /** Column header -> field. A column not in the mapping is ignored. */
@@ -66,7 +74,8 @@ export function mappingProblem(kind: ImportKind, mapping: ImportMapping): string
   const mapped = new Set(Object.values(mapping));
   const allowed = new Set<string>(fieldsOf(kind));
   const foreign = [...mapped].find((field) => !allowed.has(field));
-  if (foreign) return `${FIELD_LABELS[foreign]} is not a field of a ${kind} import`;
+  if (foreign !== undefined)
+    return `${FIELD_LABELS[foreign] ?? String(foreign)} is not a field of a ${kind} import`;
   const counts = new Map<ImportField, number>();
   for (const field of Object.values(mapping)) counts.set(field, (counts.get(field) ?? 0) + 1);
   const twice = [...counts].find(([, count]) => count > 1);

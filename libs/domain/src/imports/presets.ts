@@ -1,10 +1,13 @@
+import { fieldNamedBy } from './header-names';
 import type { ImportField, ImportKind, ImportMapping } from './import-fields';
+import { CUSTOMER_FIELDS, ORDER_FIELDS } from './import-fields';
+import { normalizeWord } from './import-values';
 
 export interface ImportPreset {
   id: string;
   label: string;
   kind: ImportKind;
-  /** Header (as exported) -> field. */
+  /** Header (as exported) -> field. Two headers may name one field: the first the file has is used. */
   columns: Record<string, ImportField>;
 }
 
@@ -24,6 +27,7 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
     },
   },
   {
+    // Admin -> Orders -> Export: one row per line item; an order's later rows leave its columns empty.
     id: 'shopify-orders',
     label: 'Shopify orders export',
     kind: 'orders',
@@ -39,6 +43,9 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
       'Lineitem quantity': 'quantity',
       'Lineitem price': 'unitPrice',
       'Fulfillment Status': 'status',
+      'Financial Status': 'paymentStatus',
+      'Cancelled at': 'cancelledAt',
+      'Refunded Amount': 'refundedAmount',
     },
   },
   {
@@ -58,6 +65,7 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
     kind: 'orders',
     columns: {
       'Order Number': 'externalId',
+      'Order ID': 'externalId',
       'Order Date': 'placedAt',
       'Order Status': 'status',
       'Billing Email': 'email',
@@ -71,104 +79,98 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
       'Item Cost': 'unitPrice',
     },
   },
+  {
+    // WooCommerce Customer / Order / Coupon Export, "one row per item": the order's columns on every row.
+    id: 'woocommerce-order-export',
+    label: 'WooCommerce Customer / Order / Coupon Export (one row per item)',
+    kind: 'orders',
+    columns: {
+      order_number: 'externalId',
+      order_id: 'externalId',
+      order_date: 'placedAt',
+      date_created: 'placedAt',
+      status: 'status',
+      billing_email: 'email',
+      customer_email: 'email',
+      billing_first_name: 'firstName',
+      billing_last_name: 'lastName',
+      order_total: 'total',
+      order_currency: 'currency',
+      item_name: 'productName',
+      item_sku: 'sku',
+      item_quantity: 'quantity',
+      item_subtotal: 'lineTotal',
+      refunded_total: 'refundedAmount',
+    },
+  },
 ];
 
-const SYNONYMS: Record<string, ImportField> = {
-  email: 'email',
-  emailaddress: 'email',
-  mail: 'email',
-  correo: 'email',
-  name: 'name',
-  fullname: 'name',
-  customername: 'name',
-  firstname: 'firstName',
-  givenname: 'firstName',
-  lastname: 'lastName',
-  surname: 'lastName',
-  familyname: 'lastName',
-  phone: 'phone',
-  telephone: 'phone',
-  mobile: 'phone',
-  language: 'locale',
-  locale: 'locale',
-  tags: 'tags',
-  ordernumber: 'externalId',
-  orderid: 'externalId',
-  order: 'externalId',
-  orderdate: 'placedAt',
-  date: 'placedAt',
-  createdat: 'placedAt',
-  status: 'status',
-  total: 'total',
-  ordertotal: 'total',
-  amount: 'total',
-  currency: 'currency',
-  product: 'productName',
-  productname: 'productName',
-  item: 'productName',
-  sku: 'sku',
-  quantity: 'quantity',
-  qty: 'quantity',
-  price: 'unitPrice',
-  unitprice: 'unitPrice',
+const FIELDS_OF_KIND: Record<ImportKind, ReadonlySet<ImportField>> = {
+  customers: new Set(CUSTOMER_FIELDS),
+  orders: new Set(ORDER_FIELDS),
 };
 
 /**
- * The preset whose columns the file has (all of the preset's required ones), else a mapping guessed from
- * common header names. The person confirms or corrects it before anything is imported.
+ * The preset whose columns the file has (most of the fields it names), else a mapping guessed from the
+ * headers' names in English, Spanish, French or German. The person confirms or corrects it before
+ * anything is imported.
  */
 export function suggestMapping(
   kind: ImportKind,
   headers: readonly string[],
 ): { preset: string | null; mapping: ImportMapping } {
-  const present = new Set(headers);
-  const preset = IMPORT_PRESETS.filter((candidate) => candidate.kind === kind).find((candidate) => {
-    const columns = Object.keys(candidate.columns);
-    return columns.filter((column) => present.has(column)).length >= Math.ceil(columns.length * 0.6);
-  });
+  const headerByKey = new Map<string, string>();
+  for (const header of headers) {
+    const key = normalizeWord(header);
+    if (!headerByKey.has(key)) headerByKey.set(key, header);
+  }
+  const preset = bestPreset(kind, headerByKey);
   if (preset) {
     const mapping: ImportMapping = {};
-    for (const [column, field] of Object.entries(preset.columns))
-      if (present.has(column)) mapping[column] = field;
-    return { preset: preset.id, mapping };
-  }
-  const mapping: ImportMapping = {};
-  const used = new Set<ImportField>();
-  for (const header of headers) {
-    const field = SYNONYMS[header.toLowerCase().replace(/[^a-z]/g, '')];
-    if (field && !used.has(field) && (kind === 'orders' || field !== 'externalId')) {
-      const isForKind = kind === 'customers' ? CUSTOMER_ONLY.has(field) : ORDER_ONLY.has(field);
-      if (isForKind) {
-        mapping[header] = kind === 'orders' && field === 'name' ? 'customerName' : field;
+    const used = new Set<ImportField>();
+    for (const [column, field] of Object.entries(preset.columns)) {
+      const header = headerByKey.get(normalizeWord(column));
+      if (header !== undefined && !used.has(field) && mapping[header] === undefined) {
+        mapping[header] = field;
         used.add(field);
       }
     }
+    return { preset: preset.id, mapping };
   }
-  return { preset: null, mapping };
+  return { preset: null, mapping: guessMapping(kind, headers) };
 }
 
-const CUSTOMER_ONLY = new Set<ImportField>([
-  'email',
-  'name',
-  'firstName',
-  'lastName',
-  'phone',
-  'locale',
-  'tags',
-  'consent',
-]);
-const ORDER_ONLY = new Set<ImportField>([
-  'externalId',
-  'email',
-  'name',
-  'firstName',
-  'lastName',
-  'placedAt',
-  'status',
-  'total',
-  'currency',
-  'productName',
-  'sku',
-  'quantity',
-  'unitPrice',
-]);
+function bestPreset(kind: ImportKind, headerByKey: ReadonlyMap<string, string>): ImportPreset | undefined {
+  let best: { preset: ImportPreset; share: number } | undefined;
+  for (const preset of IMPORT_PRESETS.filter((candidate) => candidate.kind === kind)) {
+    const fields = new Set(Object.values(preset.columns));
+    const present = new Set(
+      Object.entries(preset.columns)
+        .filter(([column]) => headerByKey.has(normalizeWord(column)))
+        .map(([, field]) => field),
+    );
+    const share = present.size / fields.size;
+    if (share >= 0.6 && (!best || share > best.share)) best = { preset, share };
+  }
+  return best?.preset;
+}
+
+function guessMapping(kind: ImportKind, headers: readonly string[]): ImportMapping {
+  const mapping: ImportMapping = {};
+  const used = new Set<ImportField>();
+  for (const header of headers) {
+    const named = fieldNamedBy(header);
+    const field = kind === 'orders' && named === 'name' ? 'customerName' : named;
+    if (field && FIELDS_OF_KIND[kind].has(field) && !used.has(field) && mapping[header] === undefined) {
+      mapping[header] = field;
+      used.add(field);
+    }
+  }
+  // "Name" next to "Vorname" (or "First name") is the family name, not the whole name.
+  const whole = Object.keys(mapping).find(
+    (header) =>
+      (mapping[header] === 'name' || mapping[header] === 'customerName') && normalizeWord(header) === 'name',
+  );
+  if (whole !== undefined && used.has('firstName') && !used.has('lastName')) mapping[whole] = 'lastName';
+  return mapping;
+}

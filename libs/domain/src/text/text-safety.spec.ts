@@ -4,11 +4,11 @@ describe('unsafeTextReason', () => {
   it.each([
     ['plain text', 'Crème brûlée', undefined],
     ['an emoji (a surrogate pair)', 'great 👍', undefined],
-    ['a NUL', 'a\u0000b', 'must not contain a NUL character (\\u0000)'],
-    ['a lone high surrogate', 'x\ud800y', 'must not contain an unpaired UTF-16 surrogate'],
-    ['a high surrogate at the end', 'x\ud83d', 'must not contain an unpaired UTF-16 surrogate'],
-    ['a lone low surrogate', 'x\udc00', 'must not contain an unpaired UTF-16 surrogate'],
-    ['two high surrogates', '\ud83d\ud83d\udc4d', 'must not contain an unpaired UTF-16 surrogate'],
+    ['a NUL', 'a\u0000b', 'contains a NUL character (\\u0000)'],
+    ['a lone high surrogate', 'x\ud800y', 'contains an unpaired UTF-16 surrogate'],
+    ['a high surrogate at the end', 'x\ud83d', 'contains an unpaired UTF-16 surrogate'],
+    ['a lone low surrogate', 'x\udc00', 'contains an unpaired UTF-16 surrogate'],
+    ['two high surrogates', '\ud83d\ud83d\udc4d', 'contains an unpaired UTF-16 surrogate'],
   ])('judges %s', (_name, text, expected) => {
     expect(unsafeTextReason(text)).toBe(expected);
   });
@@ -33,14 +33,14 @@ describe('findValueProblems', () => {
       lines: [{ sku: 'fine' }, { sku: '\ud800' }],
     });
     expect(problems).toEqual([
-      { field: 'customer.email', reason: 'must not contain a NUL character (\\u0000)' },
-      { field: 'lines[1].sku', reason: 'must not contain an unpaired UTF-16 surrogate' },
+      { field: 'customer.email', reason: 'contains a NUL character (\\u0000)' },
+      { field: 'lines[1].sku', reason: 'contains an unpaired UTF-16 surrogate' },
     ]);
   });
 
   it('checks the names of fields too', () => {
     expect(findValueProblems({ externalIds: { 'a\u0000': '1' } })).toEqual([
-      { field: 'externalIds.a', reason: 'has a name that must not contain a NUL character (\\u0000)' },
+      { field: 'externalIds.a', reason: 'has a name that contains a NUL character (\\u0000)' },
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('findValueProblems', () => {
 
   it('names a bad top-level string after its root', () => {
     expect(findValueProblems('\u0000', 'search')).toEqual([
-      { field: 'search', reason: 'must not contain a NUL character (\\u0000)' },
+      { field: 'search', reason: 'contains a NUL character (\\u0000)' },
     ]);
   });
 });

@@ -11,16 +11,16 @@ export function unsafeTextReason(text: string): string | undefined {
   if (!UNSAFE_TEXT.test(text)) return undefined;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 0) return 'must not contain a NUL character (\\u0000)';
+    if (code === 0) return 'contains a NUL character (\\u0000)';
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = text.charCodeAt(index + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
         index++;
         continue;
       }
-      return 'must not contain an unpaired UTF-16 surrogate';
+      return 'contains an unpaired UTF-16 surrogate';
     }
-    if (code >= 0xdc00 && code <= 0xdfff) return 'must not contain an unpaired UTF-16 surrogate';
+    if (code >= 0xdc00 && code <= 0xdfff) return 'contains an unpaired UTF-16 surrogate';
   }
   return undefined;
 }

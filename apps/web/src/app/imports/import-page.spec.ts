@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ImportResponse } from '@rapport/domain';
-import { ImportPage } from './import-page';
+import type { ImportProblemResponse, ImportResponse } from '@rapport/domain';
+import { ImportPage, PROBLEMS_SHOWN } from './import-page';
 
 const UPLOADED: ImportResponse = {
   id: 'imp-1',
@@ -13,6 +13,9 @@ const UPLOADED: ImportResponse = {
   status: 'uploaded',
   isDryRun: false,
   delimiter: ';',
+  encoding: 'utf-8',
+  dateOrder: 'dmy',
+  decimalMark: ',',
   columns: [
     { header: 'Mail', type: 'email' },
     { header: 'Who', type: 'text' },
@@ -30,8 +33,28 @@ const UPLOADED: ImportResponse = {
   finishedAt: null,
 };
 
+const FINISHED: ImportResponse = {
+  ...UPLOADED,
+  status: 'completed',
+  rowsTotal: 3,
+  rowsProcessed: 3,
+  rowsImported: 1,
+  rowsFailed: 2,
+  startedAt: '2026-11-26T10:00:01Z',
+  finishedAt: '2026-11-26T10:00:02Z',
+};
+
+function problem(line: number): ImportProblemResponse {
+  return {
+    line,
+    column: 'Mail',
+    value: `row-${line}`,
+    reason: `Mail: "row-${line}" is not an email address`,
+  };
+}
+
 describe('ImportPage', () => {
-  async function open() {
+  async function open(job: ImportResponse = UPLOADED) {
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
@@ -39,7 +62,7 @@ describe('ImportPage', () => {
     fixture.componentRef.setInput('importId', 'imp-1');
     fixture.detectChanges();
     const http = TestBed.inject(HttpTestingController);
-    http.expectOne('/api/imports/imp-1').flush(UPLOADED);
+    http.expectOne('/api/imports/imp-1').flush(job);
     await fixture.whenStable();
     fixture.detectChanges();
     return { fixture, http, page: fixture.componentInstance, element: fixture.nativeElement as HTMLElement };
@@ -83,5 +106,83 @@ describe('ImportPage', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  function rowsOf(element: HTMLElement): string[][] {
+    return [...element.querySelectorAll('table[aria-label="Refused rows"] tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? ''),
+    );
+  }
+
+  it('lists the refused rows of a finished import: line, column, value and reason', async () => {
+    const { http, fixture, element } = await open(FINISHED);
+    const request = http.expectOne((candidate) => candidate.url === '/api/imports/imp-1/problems');
+    expect(request.request.params.get('limit')).toBe('50');
+    expect(request.request.params.has('cursor')).toBe(false);
+    request.flush({
+      items: [
+        {
+          line: 3,
+          column: 'Mail',
+          value: 'not-an-email',
+          reason: 'Mail: "not-an-email" is not an email address',
+        },
+        {
+          line: 4,
+          column: 'Who',
+          value: 'Ana\\u0000',
+          reason: 'Who: "Ana\\u0000" contains a NUL character (\\u0000)',
+        },
+      ],
+      nextCursor: null,
+    });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(rowsOf(element)).toEqual([
+      ['3', 'Mail', 'not-an-email', 'Mail: "not-an-email" is not an email address'],
+      ['4', 'Who', 'Ana\\u0000', 'Who: "Ana\\u0000" contains a NUL character (\\u0000)'],
+    ]);
+    expect(element.textContent).toContain('2 of 2 shown');
+    expect(element.querySelector('a[download]')?.getAttribute('href')).toBe(
+      '/api/imports/imp-1/problems.csv',
+    );
+    expect(
+      [...element.querySelectorAll('button')].some((button) => button.textContent?.includes('Show more')),
+    ).toBe(false);
+    http.verify();
+  });
+
+  it('shows more refused rows a page at a time, up to a cap, and points to the download for the rest', async () => {
+    const { page, http, fixture, element } = await open({ ...FINISHED, rowsFailed: 10_000 });
+    let line = 1;
+    for (let shown = 0; shown < PROBLEMS_SHOWN; shown += 50) {
+      const request = http.expectOne((candidate) => candidate.url === '/api/imports/imp-1/problems');
+      expect(request.request.params.get('cursor')).toBe(shown === 0 ? null : String(line - 1));
+      request.flush({
+        items: Array.from({ length: 50 }, () => problem(line++)),
+        nextCursor: String(line - 1),
+      });
+      await fixture.whenStable();
+      fixture.detectChanges();
+      if (shown + 50 < PROBLEMS_SHOWN) {
+        const more = [...element.querySelectorAll('button')].find((button) =>
+          button.textContent?.includes('Show more'),
+        );
+        expect(more).toBeDefined();
+        more?.click();
+      }
+    }
+    expect(page.problems()).toHaveLength(PROBLEMS_SHOWN);
+    expect(page.canShowMoreProblems()).toBe(false);
+    expect(rowsOf(element)[PROBLEMS_SHOWN - 1]?.[0]).toBe(String(PROBLEMS_SHOWN));
+    expect(element.textContent).toContain('500 of 10,000 shown');
+    http.verify();
+  });
+
+  it('says how the file was read: its encoding, its dates and its decimal mark', async () => {
+    const { element } = await open({ ...UPLOADED, encoding: 'windows-1252', dateOrder: null });
+    expect(element.textContent).toContain(
+      'Windows-1252 · dates like 03/04/2026 refused as unclear · decimal mark ","',
+    );
   });
 });

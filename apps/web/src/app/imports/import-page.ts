@@ -21,15 +21,27 @@ import {
   type ImportField,
   type ImportKind,
   type ImportMapping,
+  type ImportProblemResponse,
   type ImportResponse,
   IMPORT_PRESETS,
   mappingProblem,
 } from '@rapport/domain';
 import { PageHeaderComponent } from '@rapport/ui';
 import { apiProblemOf } from '../http/api-error';
+import { ImportProblemsComponent } from './import-problems';
 import { ImportsApi } from './imports-api';
 
 const POLL_MS = 1000;
+const PROBLEM_PAGE = 50;
+/** The page lists at most this many refused rows; the download has every one. */
+export const PROBLEMS_SHOWN = 500;
+
+const ENCODING_NAMES: Record<ImportResponse['encoding'], string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16 (big-endian)',
+  'windows-1252': 'Windows-1252',
+};
 
 /**
  * The import wizard: upload, check the column mapping against a preview, dry-run, import, follow the
@@ -47,6 +59,7 @@ const POLL_MS = 1000;
     MatProgressBarModule,
     MatSelectModule,
     PageHeaderComponent,
+    ImportProblemsComponent,
   ],
   templateUrl: './import-page.html',
   styleUrl: './import-page.scss',
@@ -77,6 +90,27 @@ export class ImportPage implements OnInit {
     () => IMPORT_PRESETS.find((preset) => preset.id === this.job()?.preset)?.label ?? null,
   );
   readonly isWorking = computed(() => ['queued', 'running'].includes(this.job()?.status ?? ''));
+  readonly problems = signal<ImportProblemResponse[]>([]);
+  readonly isLoadingProblems = signal(false);
+  readonly hasMoreProblems = signal(false);
+  readonly canShowMoreProblems = computed(
+    () => this.hasMoreProblems() && this.problems().length < PROBLEMS_SHOWN,
+  );
+  /** How the file was read, in words: its encoding and how a date like 03/04/2026 is taken. */
+  readonly fileFacts = computed(() => {
+    const job = this.job();
+    if (!job) return '';
+    const dates =
+      job.dateOrder === 'dmy'
+        ? '03/04/2026 read as 3 April'
+        : job.dateOrder === 'mdy'
+          ? '03/04/2026 read as March 4'
+          : 'dates like 03/04/2026 refused as unclear';
+    return `${ENCODING_NAMES[job.encoding]} · ${dates} · decimal mark "${job.decimalMark}"`;
+  });
+  private problemsCursor: string | null = null;
+  /** The run whose refused rows are listed: the import and when it finished. */
+  private problemsOfRun: string | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.pollTimer));
@@ -131,6 +165,23 @@ export class ImportPage implements OnInit {
     }
   }
 
+  async showMoreProblems(): Promise<void> {
+    const job = this.job();
+    if (!job || this.isLoadingProblems() || !this.canShowMoreProblems()) return;
+    this.isLoadingProblems.set(true);
+    try {
+      const limit = Math.min(PROBLEM_PAGE, PROBLEMS_SHOWN - this.problems().length);
+      const page = await this.api.problems(job.id, this.problemsCursor, limit);
+      this.problems.update((shown) => [...shown, ...page.items]);
+      this.problemsCursor = page.nextCursor;
+      this.hasMoreProblems.set(page.nextCursor !== null);
+    } catch (error) {
+      this.error.set(apiProblemOf(error).message);
+    } finally {
+      this.isLoadingProblems.set(false);
+    }
+  }
+
   private async refresh(id: string): Promise<void> {
     try {
       this.show(await this.api.get(id));
@@ -148,6 +199,14 @@ export class ImportPage implements OnInit {
     clearTimeout(this.pollTimer);
     if (job.status === 'queued' || job.status === 'running') {
       this.pollTimer = setTimeout(() => void this.refresh(job.id), POLL_MS);
+    }
+    const run = job.rowsFailed > 0 && job.finishedAt ? `${job.id}@${job.finishedAt}` : null;
+    if (run !== this.problemsOfRun) {
+      this.problemsOfRun = run;
+      this.problems.set([]);
+      this.problemsCursor = null;
+      this.hasMoreProblems.set(run !== null);
+      if (run) void this.showMoreProblems();
     }
   }
 }

@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ImportKind, ImportResponse, StartImportRequest } from '@rapport/domain';
+import type {
+  ImportKind,
+  ImportProblemResponse,
+  ImportResponse,
+  Page,
+  StartImportRequest,
+} from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -23,6 +29,15 @@ export class ImportsApi {
 
   list(): Promise<ImportResponse[]> {
     return firstValueFrom(this.http.get<ImportResponse[]>('/api/imports'));
+  }
+
+  /** Refused rows in line order; `cursor` is the previous page's `nextCursor`. */
+  problems(id: string, cursor: string | null, limit: number): Promise<Page<ImportProblemResponse>> {
+    const params: Record<string, string> = { limit: String(limit) };
+    if (cursor) params['cursor'] = cursor;
+    return firstValueFrom(
+      this.http.get<Page<ImportProblemResponse>>(`/api/imports/${id}/problems`, { params }),
+    );
   }
 
   start(id: string, request: StartImportRequest): Promise<ImportResponse> {
