@@ -244,7 +244,7 @@ describe('hostile input', () => {
       [
         'a NUL in the buyer email',
         { email: 'b\u0000@example.com' },
-        'email must not contain a NUL character',
+        'email contains a NUL character',
       ],
       [
         'a lone surrogate in a product',
@@ -296,7 +296,7 @@ describe('hostile input', () => {
     it('keeps a Stripe event created in the year 5138 as refused, and one with a NUL in its id', async () => {
       for (const [id, created, reason] of [
         ['evt_far', 99999999999999, 'created'],
-        ['evt_\u0000', 1763600000, 'id must not contain a NUL character'],
+        ['evt_\u0000', 1763600000, 'id contains a NUL character'],
       ] as const) {
         const body = JSON.stringify({
           id,
