@@ -104,8 +104,11 @@ function askForOpinion(phrases: Phrases): string[] {
   return [
     '        <mj-raw>{% if survey.scale.size > 0 %}</mj-raw>',
     text('<strong>{{ survey.question }}</strong>'),
+    // One row from 320 px up: a fixed-layout table shares the width among the scores (0-10 would wrap as
+    // inline boxes), and each cell ends a line in the plain-text part, so every score keeps its own link.
     text(
-      '{% for choice in survey.scale %}<a href="{{ choice.url }}" style="display:inline-block;min-width:44px;padding:12px 0;margin:0 4px 6px 0;border:2px solid {{ business.brand_color }};border-radius:8px;text-align:center;color:#1a1c1c;font-weight:600;text-decoration:none">{{ choice.score }}</a>{% endfor %}<br><span style="font-size:13px;color:#555555">{{ survey.low_label }} · {{ survey.high_label }}</span>',
+      '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="table-layout:fixed;width:100%;border-collapse:separate;border-spacing:2px 0"><tr>{% for choice in survey.scale %}<td style="padding:0;text-align:center"><a href="{{ choice.url }}" style="display:block;padding:10px 0;border:2px solid {{ business.brand_color }};border-radius:6px;color:#1a1c1c;font-weight:600;font-size:14px;line-height:20px;white-space:nowrap;text-decoration:none">{{ choice.score }}</a></td>{% endfor %}</tr></table>' +
+        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="width:100%;margin-top:6px"><tr><td style="text-align:left;font-size:13px;color:#555555">{{ survey.low_label }}</td><td style="text-align:right;font-size:13px;color:#555555">{{ survey.high_label }}</td></tr></table>',
     ),
     '        <mj-raw>{% elsif survey_url != blank %}</mj-raw>',
     `        <mj-button href="{{ survey_url }}" background-color="{{ business.brand_color }}" align="left">${phrases.surveyButton}</mj-button>`,
