@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
 
@@ -70,6 +71,14 @@ describe('importing orders and finding a buyer', () => {
     await visible(timeline.getByText('Order #E100: 11.00 GBP (fulfilled)'));
     await visible(timeline.getByText('Order #E100 fulfilled'));
     await screenshot(page, 'customer-timeline');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export their data' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^customer-.+\.json$/);
+    const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as unknown;
+    expect(JSON.stringify(exported)).toContain('Wilhelmina');
 
     await page.getByRole('button', { name: 'Send a note now' }).click();
     await page.getByText('A note is on its way (within your send window).').waitFor();

@@ -3,3 +3,4 @@ export * from './kpi-card/kpi-card.component';
 export * from './page-header/page-header.component';
 export * from './score-chip/score-chip.component';
 export * from './bar-chart/bar-chart.component';
+export * from './copy-button/copy-button.component';

@@ -16,9 +16,11 @@ import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf } from '../http/api-error';
 import { SettingsApi } from './settings-api';
 
+import { CopyButtonComponent } from '@rapport/ui';
 @Component({
   selector: 'rp-api-keys-page',
   imports: [
+    CopyButtonComponent,
     ReactiveFormsModule,
     DatePipe,
     MatTableModule,

@@ -27,9 +27,10 @@ const HOW_TO: Record<ShopProvider, { name: string; steps: string }> = {
   },
 };
 
+import { CopyButtonComponent } from '@rapport/ui';
 @Component({
   selector: 'rp-integrations-page',
-  imports: [FormsModule, DatePipe, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [CopyButtonComponent, FormsModule, DatePipe, MatButtonModule, MatFormFieldModule, MatInputModule],
   templateUrl: './integrations-page.html',
   styleUrl: './settings-forms.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
