@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FormValues } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
 import { TokenLink } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { renderLinkNotice } from './answer-page';
 import { AnswersService } from './answers.service';
 
@@ -16,7 +17,7 @@ import { AnswersService } from './answers.service';
 export class AnswersController {
   constructor(private readonly answers: AnswersService) {}
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.answerPagePerIp)
   @Get(':token')
   @Header('cache-control', 'no-store')
   async show(
@@ -29,7 +30,7 @@ export class AnswersController {
     return page.html;
   }
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.answerPagePerIp)
   @Post(':token')
   @Header('cache-control', 'no-store')
   async record(
@@ -44,7 +45,7 @@ export class AnswersController {
   }
 
   /** The thank-you page's review button: a POST (never a scanner's GET) that sends the buyer on. */
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.answerPagePerIp)
   @Post(':token/review')
   @HttpCode(303)
   async review(

@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AppError, NotFoundError, ValidationFailedError } from '../errors/app-error';
@@ -28,7 +29,7 @@ export class DeliveryEventsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.sendGridEventsPerIp)
   @Post('events')
   @HttpCode(200)
   async receive(

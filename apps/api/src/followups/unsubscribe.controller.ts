@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { fillPhrase, UNSUBSCRIBE_PHRASES } from '@rapport/domain';
 import { buyerPage } from '../answers/buyer-page';
 import { TokenLink } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { escapeHtml } from '../mail/html';
 import { type UnsubscribeTarget, UnsubscribeService } from './unsubscribe.service';
 
@@ -17,7 +18,7 @@ import { type UnsubscribeTarget, UnsubscribeService } from './unsubscribe.servic
 export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.unsubscribePerIp)
   @Get(':token')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
@@ -35,7 +36,7 @@ export class UnsubscribeController {
     });
   }
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.unsubscribePerIp)
   @Post(':token')
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')

@@ -4,6 +4,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import type { ShopProvider } from '@rapport/domain';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { AppError, NotFoundError } from '../errors/app-error';
 import { type DeliveryOutcome, IntegrationsService } from './integrations.service';
 import { isShopifySignatureValid, shopifyAction } from './providers/shopify';
@@ -32,7 +33,7 @@ type WebhookRequest = RawBodyRequest<FastifyRequest>;
 export class WebhooksController {
   constructor(private readonly integrations: IntegrationsService) {}
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.shopWebhookPerIp)
   @Post('shopify/:tenantId')
   @HttpCode(200)
   async shopify(
@@ -51,7 +52,7 @@ export class WebhooksController {
     return this.apply(tenantId, 'shopify', delivery, () => shopifyAction(delivery.topic, request.body));
   }
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.shopWebhookPerIp)
   @Post('woocommerce/:tenantId')
   @HttpCode(200)
   async wooCommerce(
@@ -75,7 +76,7 @@ export class WebhooksController {
     );
   }
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.shopWebhookPerIp)
   @Post('stripe/:tenantId')
   @HttpCode(200)
   async stripe(

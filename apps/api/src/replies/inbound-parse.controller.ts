@@ -4,6 +4,7 @@ import { Controller, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AppError, NotFoundError, ValidationFailedError } from '../errors/app-error';
@@ -29,7 +30,7 @@ export class InboundParseController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.inboundParsePerIp)
   @Post(':secret')
   @HttpCode(200)
   async receive(
