@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from './app-config';
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('loadConfig', () => {
   it('starts on port 3000 with an embedded database and the demo seed when nothing is set', () => {
     const config = loadConfig({}, '/srv/rapport');
@@ -41,6 +43,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://rapport.example.com/' }).session.secureCookie).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'https://rapport.example.com/' }).publicUrl).toBe(
       'https://rapport.example.com',
+    );
+  });
+
+  it('trusts no proxy unless TRUSTED_PROXIES lists it', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY }).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 172.16.0.0/12' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+    ]);
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address or a CIDR block', () => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.5, uniquelocal' })).toThrow(
+      'TRUSTED_PROXIES must list IP addresses or CIDR blocks separated by commas (10.0.0.5, 192.168.0.0/16), got "uniquelocal"',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseAddressList } from './network-address';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -13,6 +14,11 @@ export interface AppConfig {
   host: string;
   port: number;
   publicUrl: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses and CIDR blocks). Empty: the client is the
+   * socket's peer, whatever the headers say.
+   */
+  trustedProxies: string[];
   logLevel: LogLevel;
   database: {
     /** Connection that owns the schema and runs migrations. Unset: an embedded PostgreSQL is started. */
@@ -83,6 +89,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: read.string('HOST', '127.0.0.1'),
     port,
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    trustedProxies: read.addressList('TRUSTED_PROXIES'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     database: { ownerUrl, appUrl, poolSize: read.integer('DB_POOL_SIZE', 10, 1, 500) },
     embedded: {
@@ -164,6 +171,20 @@ class EnvReader {
       return undefined;
     }
     return value;
+  }
+
+  /** Comma-separated IP addresses and CIDR blocks. */
+  addressList(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const { entries, invalid } = parseAddressList(value);
+    if (invalid.length > 0) {
+      this.problems.push(
+        `${name} must list IP addresses or CIDR blocks separated by commas (10.0.0.5, 192.168.0.0/16), got ${invalid.map((entry) => `"${entry}"`).join(', ')}`,
+      );
+      return [];
+    }
+    return entries;
   }
 
   /** 32 bytes, base64-encoded. */
