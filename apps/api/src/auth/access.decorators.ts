@@ -1,8 +1,11 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Permission } from '@rapport/domain';
+import type { FastifyRequest } from 'fastify';
+import { isLoopbackAddress } from '../config/network-address';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import type { RateLimit } from '../rate-limit/rate-limiter';
 import { NoActiveBusinessError } from '../tenancy/tenancy.errors';
+import { clientInfoOf } from './client-info';
 import type { Principal, RequestWithPrincipal, UserPrincipal } from './principal';
 
 /** How a route may be reached. Every route declares one; the guard refuses a route that does not. */
@@ -11,6 +14,7 @@ export type RouteAccess =
   | { kind: 'signed-webhook'; perIp: RateLimit }
   | { kind: 'token-link'; perIp: RateLimit }
   | { kind: 'signed-in' }
+  | { kind: 'local-or-signed-in' }
   | { kind: 'permission'; permission: Permission };
 export const ROUTE_ACCESS = 'rapport:route-access';
 
@@ -36,6 +40,14 @@ export const TokenLink = (perIp: RateLimit) =>
 /** Any person signed in to the console, whatever their role (their own profile and sessions). */
 export const SignedIn = () => SetMetadata(ROUTE_ACCESS, { kind: 'signed-in' } satisfies RouteAccess);
 
+/**
+ * A client on this machine (a loopback address, judged from the connection or a trusted proxy's header),
+ * or a person signed in to the console; anyone else is answered 401. The handler reads which of the two
+ * it is (`CurrentViewer`) and shows the signed-in person only what is theirs.
+ */
+export const LocalOrSignedIn = () =>
+  SetMetadata(ROUTE_ACCESS, { kind: 'local-or-signed-in' } satisfies RouteAccess);
+
 /** A member of the active business whose role grants `permission`, or an API key with that scope. */
 export const RequirePermission = (permission: Permission) =>
   SetMetadata(ROUTE_ACCESS, { kind: 'permission', permission } satisfies RouteAccess);
@@ -57,6 +69,16 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   if (principal.kind !== 'user')
     throw new ForbiddenError('This route is for people signed in to the console');
   return principal;
+});
+
+/** Who reads a `LocalOrSignedIn()` route: this machine (sees everything), or a signed-in person. */
+export type Viewer = { kind: 'local' } | UserPrincipal;
+
+export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext): Viewer => {
+  const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithPrincipal>();
+  if (isLoopbackAddress(clientInfoOf(request).ip)) return { kind: 'local' };
+  if (request.principal?.kind === 'user') return request.principal;
+  throw new UnauthenticatedError();
 });
 
 /**

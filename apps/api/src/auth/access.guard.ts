@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { hasPermission, type Permission } from '@rapport/domain';
 import type { FastifyRequest } from 'fastify';
 import { ApiKeysService } from '../api-keys/api-keys.service';
+import { isLoopbackAddress } from '../config/network-address';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
@@ -46,6 +47,13 @@ export class AccessGuard implements CanActivate {
     }
     if (!isCsrfExempt(request)) assertCsrfToken(request);
     if (access.kind === 'public') return true;
+    if (access.kind === 'local-or-signed-in') {
+      const principal = await this.authenticate(request);
+      if (principal?.kind === 'user') request.principal = principal;
+      if (!request.principal && !isLoopbackAddress(clientInfoOf(request).ip))
+        throw new UnauthenticatedError();
+      return true;
+    }
 
     const principal = await this.authenticate(request);
     if (!principal) throw new UnauthenticatedError();

@@ -60,4 +60,17 @@ describe('loadConfig', () => {
       'TRUSTED_PROXIES must list IP addresses or CIDR blocks separated by commas (10.0.0.5, 192.168.0.0/16), got "uniquelocal"',
     );
   });
+
+  it('opens the development mailbox by itself only on a loopback PUBLIC_URL outside production', () => {
+    const open = (env: Record<string, string>) =>
+      loadConfig({ ENCRYPTION_KEY: KEY, ...env }).mail.isDevMailboxOpen;
+    expect(open({})).toBe(true);
+    expect(open({ PUBLIC_URL: 'http://127.0.0.1:3000' })).toBe(true);
+    expect(open({ PUBLIC_URL: 'https://rapport.example.com' })).toBe(false);
+    expect(open({ PUBLIC_URL: 'http://192.168.1.20:3000' })).toBe(false);
+    expect(open({ NODE_ENV: 'production' })).toBe(false);
+    expect(open({ PUBLIC_URL: 'https://rapport.example.com', DEV_MAILBOX: 'on' })).toBe(true);
+    expect(open({ NODE_ENV: 'production', DEV_MAILBOX: 'on' })).toBe(true);
+    expect(open({ DEV_MAILBOX: 'off' })).toBe(false);
+  });
 });

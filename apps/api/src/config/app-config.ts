@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseAddressList } from './network-address';
+import { isLoopbackUrl, parseAddressList } from './network-address';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -32,7 +32,10 @@ export interface AppConfig {
   mail: {
     /** Sender of the product's own emails (invitations, password resets). */
     from: string;
-    /** Show caught emails at /dev/mailbox (the development mail catcher). */
+    /**
+     * Show caught emails at /dev/mailbox (the development mail catcher): to this machine all of them, to a
+     * signed-in person their own and their business's.
+     */
     isDevMailboxOpen: boolean;
     /** SendGrid delivers the mail when set; else the development mailbox keeps it. */
     sendGridApiKey: string | undefined;
@@ -99,7 +102,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDemo: seedMode === 'auto' ? ownerUrl === undefined : seedMode === 'true',
     mail: {
       from: read.string('MAIL_FROM', 'Rapport <no-reply@rapport.localhost>'),
-      isDevMailboxOpen: devMailbox === 'auto' ? nodeEnv !== 'production' : devMailbox === 'on',
+      // It shows every invitation and password-reset link: by itself only on a developer's own machine.
+      isDevMailboxOpen:
+        devMailbox === 'auto' ? nodeEnv !== 'production' && isLoopbackUrl(publicUrl) : devMailbox === 'on',
       sendGridApiKey: read.string('SENDGRID_API_KEY', '') || undefined,
       sendGridBaseUrl: read.httpUrl('SENDGRID_BASE_URL', 'https://api.sendgrid.com').replace(/\/+$/, ''),
       sendGridTimeoutMs: read.integer('SENDGRID_TIMEOUT_MS', 10_000, 100, 120_000),

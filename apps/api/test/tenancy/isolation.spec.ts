@@ -89,8 +89,14 @@ const CASES: Record<string, RouteCase> = {
     why: "verified by SendGrid's signature (delivery-events specs)",
   },
   'POST /api/u/:token': { kind: 'outside', why: 'addressed by a secret token' },
-  'GET /api/dev/mailbox': { kind: 'outside', why: 'development mail catcher, closed in production' },
-  'GET /api/dev/mailbox/:id': { kind: 'outside', why: 'development mail catcher, closed in production' },
+  'GET /api/dev/mailbox': {
+    kind: 'outside',
+    why: "development mail catcher: everything to this machine, else a person's own (dev-mailbox spec)",
+  },
+  'GET /api/dev/mailbox/:id': {
+    kind: 'outside',
+    why: "development mail catcher: everything to this machine, else a person's own (dev-mailbox spec)",
+  },
   'POST /api/auth/login': { kind: 'outside', why: 'authenticates; covered by the sign-in specs' },
   'POST /api/auth/signup': { kind: 'outside', why: 'creates a new tenant' },
   'POST /api/auth/password-reset': { kind: 'outside', why: 'by email; reveals nothing' },

@@ -16,6 +16,7 @@ import { DispatchByBusiness1795652600000 } from './1795652600000-DispatchByBusin
 import { SessionPrincipal1795652700000 } from './1795652700000-SessionPrincipal';
 import { MarkSentTogether1795652800000 } from './1795652800000-MarkSentTogether';
 import { AnalyzeAfterImport1795652900000 } from './1795652900000-AnalyzeAfterImport';
+import { DevMailboxByBusiness1795653000000 } from './1795653000000-DevMailboxByBusiness';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SessionPrincipal1795652700000,
   MarkSentTogether1795652800000,
   AnalyzeAfterImport1795652900000,
+  DevMailboxByBusiness1795653000000,
 ];
