@@ -37,8 +37,9 @@ describe('rate limits and lockout', () => {
     const user = await createUser(testApp);
     await withClient(testApp.ownerUrl, (db) =>
       db.query(
-        `UPDATE users SET failed_logins = 9, last_failed_login_at = now() - interval '1 hour' WHERE id = $1`,
-        [user.id],
+        `INSERT INTO sign_in_failures (email_hash, failed_logins, last_failed_at)
+         VALUES (sha256(convert_to(lower($1), 'UTF8')), 9, now() - interval '1 hour')`,
+        [user.email],
       ),
     );
     expect(

@@ -17,6 +17,7 @@ import { SessionPrincipal1795652700000 } from './1795652700000-SessionPrincipal'
 import { MarkSentTogether1795652800000 } from './1795652800000-MarkSentTogether';
 import { AnalyzeAfterImport1795652900000 } from './1795652900000-AnalyzeAfterImport';
 import { DevMailboxByBusiness1795653000000 } from './1795653000000-DevMailboxByBusiness';
+import { SignInFailuresByEmail1795653100000 } from './1795653100000-SignInFailuresByEmail';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   MarkSentTogether1795652800000,
   AnalyzeAfterImport1795652900000,
   DevMailboxByBusiness1795653000000,
+  SignInFailuresByEmail1795653100000,
 ];
