@@ -7,6 +7,9 @@ import type { RateLimit } from './rate-limiter';
 export const RATE_LIMITS = {
   loginPerIp: { name: 'login:ip', limit: 30, windowSeconds: 300 },
   signUpPerIp: { name: 'signup:ip', limit: 10, windowSeconds: 3600 },
+  /** Each sign-up emails the address, an account or not: a few an hour, so no one is flooded. */
+  signUpPerEmail: { name: 'signup:email', limit: 3, windowSeconds: 3600 },
+  signUpConfirmPerIp: { name: 'signup-confirm:ip', limit: 20, windowSeconds: 600 },
   resetPerIp: { name: 'reset:ip', limit: 10, windowSeconds: 3600 },
   resetPerEmail: { name: 'reset:email', limit: 3, windowSeconds: 3600 },
   invitePerUser: { name: 'invite:user', limit: 30, windowSeconds: 3600 },

@@ -64,6 +64,33 @@ describe('rate limits and lockout', () => {
     expect(await mailTo(testApp, user.email)).toHaveLength(3);
   });
 
+  it('limits sign-ups per email alike for an address with an account and one without', async () => {
+    const known = await createUser(testApp);
+    const unknown = `new-${Date.now()}@example.test`;
+    const tries = async (email: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(
+          (
+            await testApp.http().post('/api/auth/signup', {
+              businessName: 'Limit Bakery',
+              name: 'Lee Limit',
+              email,
+              password: 'ovens warm before dawn',
+              timeZone: 'Europe/Madrid',
+              country: 'ES',
+            })
+          ).status,
+        );
+      }
+      return statuses;
+    };
+    expect(await tries(known.email)).toEqual([202, 202, 202, 429]);
+    expect(await tries(unknown)).toEqual([202, 202, 202, 429]);
+    expect(await mailTo(testApp, known.email)).toHaveLength(3);
+    expect(await mailTo(testApp, unknown)).toHaveLength(3);
+  });
+
   it('limits sign-in attempts per IP address', async () => {
     let status = 0;
     let attempts = 0;

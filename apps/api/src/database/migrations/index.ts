@@ -18,6 +18,7 @@ import { MarkSentTogether1795652800000 } from './1795652800000-MarkSentTogether'
 import { AnalyzeAfterImport1795652900000 } from './1795652900000-AnalyzeAfterImport';
 import { DevMailboxByBusiness1795653000000 } from './1795653000000-DevMailboxByBusiness';
 import { SignInFailuresByEmail1795653100000 } from './1795653100000-SignInFailuresByEmail';
+import { CreateSignUpRequests1795653200000 } from './1795653200000-CreateSignUpRequests';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AnalyzeAfterImport1795652900000,
   DevMailboxByBusiness1795653000000,
   SignInFailuresByEmail1795653100000,
+  CreateSignUpRequests1795653200000,
 ];
