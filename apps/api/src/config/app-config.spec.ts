@@ -18,6 +18,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: url, SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('does not seed the demo in production unless asked, even on the embedded database', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY, SEED_DEMO: 'true' }).seedDemo).toBe(
+      true,
+    );
+  });
+
   it('names the variable and the reason for each bad value, all at once', () => {
     let error: unknown;
     try {

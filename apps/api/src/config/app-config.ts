@@ -28,6 +28,7 @@ export interface AppConfig {
     poolSize: number;
   };
   embedded: { dataDir: string; port: number };
+  /** Seed the demo business on first start: by default only on the embedded database, outside production. */
   seedDemo: boolean;
   mail: {
     /** Sender of the product's own emails (invitations, password resets). */
@@ -99,7 +100,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       dataDir: resolve(cwd, read.string('DATA_DIR', '.data')),
       port: read.integer('EMBEDDED_PG_PORT', 5488, 1, 65535),
     },
-    seedDemo: seedMode === 'auto' ? ownerUrl === undefined : seedMode === 'true',
+    // The demo's logins are published in the README: never by default in production.
+    seedDemo: seedMode === 'auto' ? ownerUrl === undefined && nodeEnv !== 'production' : seedMode === 'true',
     mail: {
       from: read.string('MAIL_FROM', 'Rapport <no-reply@rapport.localhost>'),
       // It shows every invitation and password-reset link: by itself only on a developer's own machine.
