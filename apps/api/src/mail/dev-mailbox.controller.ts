@@ -72,7 +72,7 @@ function visibleTo(
   return query.where(
     new Brackets((either) => {
       either.where('mail.to = :self', { self: viewer.email.trim().toLowerCase() });
-      if (mayReadBusiness) either.orWhere('mail.tenantId = :tenantId', { tenantId: viewer.tenantId });
+      if (mayReadBusiness) either.orWhere('mail.senderTenantId = :tenantId', { tenantId: viewer.tenantId });
     }),
   );
 }

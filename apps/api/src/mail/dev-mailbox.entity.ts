@@ -34,6 +34,6 @@ export class DevMailboxEntity {
   category: string;
 
   /** The business that sent it (its follow-ups, its test sends); null for Rapport's own emails. */
-  @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
-  tenantId: string | null;
+  @Column({ name: 'sender_tenant_id', type: 'uuid', nullable: true })
+  senderTenantId: string | null;
 }

@@ -25,7 +25,7 @@ export class DevMailboxTransport extends MailTransport {
           text: mail.text,
           headers: mail.headers ?? {},
           category: mail.category,
-          tenantId,
+          senderTenantId: tenantId,
         }),
       );
     });
