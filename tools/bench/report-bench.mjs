@@ -4,7 +4,7 @@
 // to its main query run straight on the database.
 import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { bundle, Client, peakRssMiB, percentile, rssMiB, startApp } from './lib.mjs';
+import { bundle, Client, peakRssMiB, percentile, rssMiB, signUpOwner, startApp } from './lib.mjs';
 
 const BUSINESSES = Number(process.env.BENCH_BUSINESSES ?? 1000);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 5_000_000);
@@ -111,7 +111,7 @@ export async function benchReports(root, step) {
   const app = await startApp(root);
   try {
     const owner = new Client(app.baseUrl);
-    const signedUp = await owner.request('POST', '/api/auth/signup', {
+    const signedUp = await signUpOwner(app, owner, {
       businessName: 'Report business 1',
       name: 'Bench Owner',
       email: `bench-${Date.now()}@reports.example`,
@@ -119,7 +119,6 @@ export async function benchReports(root, step) {
       timeZone: TIME_ZONE,
       country: 'GB',
     });
-    if (signedUp.status !== 201) throw new Error(`Sign-up failed: ${JSON.stringify(signedUp.body)}`);
     const seeded = await seed(app.ownerUrl, signedUp.body.business.id, (message) => console.log(message));
     console.log(`${seeded.answers.toLocaleString('en')} answers seeded in ${seeded.seconds.toFixed(0)} s`);
 

@@ -20,7 +20,7 @@ import { Readable } from 'node:stream';
 import { benchDispatch } from './dispatch-bench.mjs';
 import { benchReports } from './report-bench.mjs';
 import { benchApi } from './api-bench.mjs';
-import { Client, median, peakRssMiB, percentile, rssMiB, sleep, startApp } from './lib.mjs';
+import { Client, median, peakRssMiB, percentile, rssMiB, signUpOwner, sleep, startApp } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -241,7 +241,7 @@ async function benchImportAndSearch() {
       );
       if (run > 1) await removeImported(app.ownerUrl);
       client = new Client(app.baseUrl);
-      const signUp = await client.request('POST', '/api/auth/signup', {
+      await signUpOwner(app, client, {
         businessName: `Benchmark Bakery ${run}`,
         name: 'Bench Owner',
         email: `owner${run}@bench.example`,
@@ -249,7 +249,6 @@ async function benchImportAndSearch() {
         timeZone: 'Europe/London',
         country: 'GB',
       });
-      if (signUp.status !== 201) throw new Error(`Sign-up failed: ${JSON.stringify(signUp.body)}`);
       const reference = await copyReference(app.ownerUrl, csvPath);
       const indexed = await copyReference(app.ownerUrl, csvPath, true);
       const imported = await importThroughApp(client, csvPath);

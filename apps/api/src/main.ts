@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { devEncryptionKey } from './config/dev-encryption-key';
 import { openDatabaseServer } from './database/database-server';
 import { migrateDownOne, migrateUp } from './database/migrator';
+import { isLoopbackAddress, isLoopbackUrl } from './config/network-address';
 import { createHttpApp } from './http-app';
 import { DEMO_LOGIN, DEMO_STAFF, DemoSeeder } from './seed/demo-seeder';
 
@@ -11,6 +12,32 @@ type Command = (typeof COMMANDS)[number];
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+/**
+ * Where the app is reachable by others, if anywhere: a public address people use, or a listening address
+ * that is not this machine's own (0.0.0.0 in a container). Null on a developer's machine.
+ */
+function reachableBeyondThisMachine(config: {
+  publicUrl: string;
+  host: string;
+  port: number;
+}): string | null {
+  if (!isLoopbackUrl(config.publicUrl)) return `at ${config.publicUrl}`;
+  if (config.host !== 'localhost' && !isLoopbackAddress(config.host))
+    return `on ${config.host}:${config.port}`;
+  return null;
+}
+
+/** The demo's logins are in the README: where others reach the app, anyone may sign in as its owner. */
+function warnPublishedDemo(where: string): void {
+  const lines = [
+    `WARNING: the demo business "Northwind Bakery" is served ${where} with its published logins`,
+    `(${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}): anyone who reaches it can sign in as its owner.`,
+    'Seed the demo (SEED_DEMO=true, npm run seed:demo) only for a trial no one else can reach, and delete the',
+    'demo business (Settings, as its owner) before this install is used for real.',
+  ];
+  process.stderr.write(`\n${lines.join('\n')}\n\n`);
 }
 
 /** `main.js [serve|migrate|revert|seed-demo]`: one entry point for the app and its maintenance tasks. */
@@ -44,6 +71,8 @@ async function main(argv: string[]): Promise<void> {
     }
 
     const app = await createHttpApp(config, server.appTarget);
+    const reachable = reachableBeyondThisMachine(config);
+    if ((command === 'seed-demo' || config.seedDemo) && reachable) warnPublishedDemo(reachable);
     if (command === 'seed-demo' || config.seedDemo) {
       const seeder = app.get(DemoSeeder);
       const result = command === 'seed-demo' ? await seeder.recreate() : await seeder.seedOnce();

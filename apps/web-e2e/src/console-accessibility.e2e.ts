@@ -60,7 +60,7 @@ describe('the console, for people using a screen reader or a keyboard', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
-  it.each(['/login', '/signup', '/forgot-password'])(
+  it.each(['/login', '/signup', '/forgot-password', '/confirm-signup#token=from-the-email'])(
     '%s, before signing in, has no WCAG 2.1 A or AA problem axe can find',
     async (path) => {
       const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });

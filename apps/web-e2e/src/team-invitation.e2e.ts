@@ -35,6 +35,16 @@ describe('a new business brings in a colleague', () => {
     await choose(owner, 'Country', 'Portugal');
     await screenshot(owner, 'sign-up');
     await owner.getByRole('button', { name: 'Create my account' }).click();
+    // The business is made from the link emailed to the owner, read here in the development mailbox.
+    await visible(owner.getByRole('heading', { name: 'Check your email' }));
+    await owner.goto(`${baseUrl()}/dev/mailbox`);
+    await owner.getByRole('option', { name: new RegExp(`Confirm your email.*${OWNER.email}`) }).click();
+    const confirmation = await owner
+      .frameLocator('iframe[title="Email content"]')
+      .getByRole('link', { name: 'Create Lighthouse Books' })
+      .getAttribute('href');
+    await owner.goto(confirmation ?? '');
+    await owner.getByRole('button', { name: 'Create my business' }).click();
     await owner.waitForURL(/\/dashboard$/);
     await visible(owner.getByTestId('business-name').filter({ hasText: 'Lighthouse Books' }));
 

@@ -1,24 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { BusinessResponse, MeResponse, SenderStatusResponse } from '@rapport/domain';
-import type { FastifyReply } from 'fastify';
 import {
   CurrentPrincipal,
   CurrentTenant,
   CurrentUser,
-  Public,
   RequirePermission,
   SignedIn,
 } from '../auth/access.decorators';
 import { AuthService } from '../auth/auth.service';
-import { Client } from '../auth/client-info';
-import { auditActorOf, type ClientInfo, type Principal, type UserPrincipal } from '../auth/principal';
-import { SESSION_COOKIE, SessionsService } from '../auth/sessions.service';
-import { RATE_LIMITS } from '../rate-limit/rate-limits';
-import { RateLimiter } from '../rate-limit/rate-limiter';
+import { auditActorOf, type Principal, type UserPrincipal } from '../auth/principal';
+import { SessionsService } from '../auth/sessions.service';
 import { BusinessesService } from './businesses.service';
 import { SenderStatus } from '../mail/sender-status';
-import { CreateBusinessDto, DeleteBusinessDto, SignUpDto, UpdateBusinessDto } from './dto/business.dto';
+import { CreateBusinessDto, DeleteBusinessDto, UpdateBusinessDto } from './dto/business.dto';
 
 @ApiTags('business')
 @Controller()
@@ -28,24 +23,7 @@ export class BusinessesController {
     private readonly senders: SenderStatus,
     private readonly sessions: SessionsService,
     private readonly auth: AuthService,
-    private readonly limiter: RateLimiter,
   ) {}
-
-  /** Creates the business and its owner, and signs the owner in. */
-  @Public()
-  @Post('auth/signup')
-  @HttpCode(201)
-  async signUp(
-    @Body() body: SignUpDto,
-    @Client() client: ClientInfo,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<MeResponse> {
-    await this.limiter.hit(RATE_LIMITS.signUpPerIp, [client.ip]);
-    const { user, tenantId } = await this.businesses.signUp(body, client);
-    const { token, me } = await this.auth.signIn(user, client, tenantId);
-    void reply.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions(this.sessions.maxAgeSeconds));
-    return me;
-  }
 
   /** Another business owned by the signed-in user; the session switches to it. */
   @SignedIn()

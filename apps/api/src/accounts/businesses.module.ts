@@ -7,13 +7,16 @@ import { BusinessesController } from './businesses.controller';
 import { BusinessesService } from './businesses.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { SignUpController } from './sign-up.controller';
+import { SignUpRequestsRepository } from './sign-up-requests.repository';
+import { SignUpService } from './sign-up.service';
 import { TeamController } from './team.controller';
 import { TeamService } from './team.service';
 
 /** Sign-up, a business's settings, its team and invitations. */
 @Module({
   imports: [AccountsModule, AuthModule, AuditModule, FollowUpsModule],
-  controllers: [BusinessesController, TeamController, InvitationsController],
-  providers: [BusinessesService, TeamService, InvitationsService],
+  controllers: [BusinessesController, SignUpController, TeamController, InvitationsController],
+  providers: [BusinessesService, SignUpService, SignUpRequestsRepository, TeamService, InvitationsService],
 })
 export class BusinessesModule {}

@@ -4,20 +4,15 @@ import {
   type BusinessResponse,
   type CreateBusinessRequest,
   sendWindowProblem,
-  type SignUpRequest,
   type UpdateBusinessRequest,
 } from '@rapport/domain';
 import { AuditLog } from '../audit/audit-log';
 import { AutomationsRepository } from '../followups/automations.repository';
-import { PasswordHasher } from './password-hasher';
-import type { AuditActor, ClientInfo } from '../auth/principal';
+import type { AuditActor } from '../auth/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { AccountsRepository } from './accounts.repository';
-import { EmailTakenError } from './accounts.errors';
-import { PasswordPolicy } from './password-policy';
 import { TenantEntity } from './tenant.entity';
-import type { UserEntity } from './user.entity';
 
 /** Locales the product speaks; a business's default comes from its country. */
 const LOCALE_BY_COUNTRY: Record<string, string> = {
@@ -35,46 +30,9 @@ export class BusinessesService {
   constructor(
     private readonly database: TenantDatabase,
     private readonly accounts: AccountsRepository,
-    private readonly passwords: PasswordHasher,
-    private readonly policy: PasswordPolicy,
     private readonly audit: AuditLog,
     private readonly automations: AutomationsRepository,
   ) {}
-
-  /** A new owner and their business, in one transaction: either both exist afterwards or neither. */
-  async signUp(input: SignUpRequest, client: ClientInfo): Promise<{ user: UserEntity; tenantId: string }> {
-    const email = input.email.trim().toLowerCase();
-    this.policy.assertAcceptable(input.password, email);
-    const passwordHash = await this.passwords.hash(input.password);
-    return this.database
-      .transaction(randomUUID(), async (manager) => {
-        if (await this.accounts.findUserWithPassword(manager, email)) throw new EmailTakenError();
-        const user = await this.accounts.createUser(manager, {
-          email,
-          name: input.name.trim(),
-          passwordHash,
-        });
-        const tenant = await this.accounts.createTenant(manager, {
-          name: input.businessName.trim(),
-          timeZone: input.timeZone,
-          country: input.country,
-          locale: LOCALE_BY_COUNTRY[input.country] ?? 'en',
-        });
-        await this.accounts.addMember(manager, user.id, 'owner');
-        await this.automations.createDefaults(manager);
-        await this.audit.record(
-          manager,
-          { userId: user.id, apiKeyId: null, label: email, client },
-          'business.created',
-          tenant.name,
-        );
-        return { user, tenantId: tenant.id };
-      })
-      .catch((error: unknown) => {
-        // Two sign-ups racing for one email: the unique index decides, the loser hears why.
-        throw isUniqueViolation(error, 'users_email_key') ? new EmailTakenError() : error;
-      });
-  }
 
   /** Another business for a signed-in user, who becomes its owner. */
   create(actor: AuditActor & { userId: string }, input: CreateBusinessRequest): Promise<string> {
@@ -83,7 +41,7 @@ export class BusinessesService {
         name: input.name.trim(),
         timeZone: input.timeZone,
         country: input.country,
-        locale: LOCALE_BY_COUNTRY[input.country] ?? 'en',
+        locale: localeOfCountry(input.country),
       });
       await this.accounts.addMember(manager, actor.userId, 'owner');
       await this.automations.createDefaults(manager);
@@ -189,6 +147,11 @@ export class BusinessesService {
       await manager.getRepository(TenantEntity).delete({ id: tenant.id });
     });
   }
+}
+
+/** A new business speaks its country's language when the product does, else English. */
+export function localeOfCountry(country: string): string {
+  return LOCALE_BY_COUNTRY[country] ?? 'en';
 }
 
 export function isUniqueViolation(error: unknown, constraint: string): boolean {

@@ -16,16 +16,6 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
-  /** Consecutive wrong passwords since the last success; drives slow-down and lockout. */
-  @Column({ name: 'failed_logins', type: 'integer', default: 0 })
-  failedLogins: number;
-
-  @Column({ name: 'last_failed_login_at', type: 'timestamptz', nullable: true })
-  lastFailedLoginAt: Date | null;
-
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
-
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

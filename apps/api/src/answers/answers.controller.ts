@@ -4,6 +4,7 @@ import { AcceptsForm, AnswersHtml } from '../request-policy/body-contract.decora
 import type { FormValues } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TokenLink } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { renderLinkNotice } from './answer-page';
 import { AnswersService } from './answers.service';
 
@@ -17,7 +18,7 @@ import { AnswersService } from './answers.service';
 export class AnswersController {
   constructor(private readonly answers: AnswersService) {}
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.answerPagePerIp)
   @Get(':token')
   @AnswersHtml(200, 'The answer page, the score from the email chosen')
   @Header('cache-control', 'no-store')
@@ -31,7 +32,7 @@ export class AnswersController {
     return page.html;
   }
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.answerPagePerIp)
   @Post(':token')
   // Browsers post forms in any of the three encodings; only the first can be read, the others are asked again.
   @AcceptsForm({ alsoAccepts: ['multipart/form-data', 'text/plain'], handlerAnswersProblems: true })
@@ -50,7 +51,7 @@ export class AnswersController {
   }
 
   /** The thank-you page's review button: a POST (never a scanner's GET) that sends the buyer on. */
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.answerPagePerIp)
   @Post(':token/review')
   @AnswersHtml(303, 'On to the review platform')
   @HttpCode(303)

@@ -2,6 +2,7 @@ import { Controller, Get, Header, HttpCode, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { parseTenantToken } from '../auth/secret-token';
 import { TokenLink } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 
 /**
@@ -14,7 +15,7 @@ import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 export class HoneypotController {
   constructor(private readonly database: TenantDatabase) {}
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.honeypotPerIp)
   @Get(':token')
   @HttpCode(204)
   @Header('cache-control', 'no-store')

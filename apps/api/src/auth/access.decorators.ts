@@ -1,15 +1,20 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Permission } from '@rapport/domain';
+import type { FastifyRequest } from 'fastify';
+import { isLoopbackAddress } from '../config/network-address';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
+import type { RateLimit } from '../rate-limit/rate-limiter';
 import { NoActiveBusinessError } from '../tenancy/tenancy.errors';
+import { clientInfoOf } from './client-info';
 import type { Principal, RequestWithPrincipal, UserPrincipal } from './principal';
 
 /** How a route may be reached. Every route declares one; the guard refuses a route that does not. */
 export type RouteAccess =
   | { kind: 'public' }
-  | { kind: 'signed-webhook' }
-  | { kind: 'token-link' }
+  | { kind: 'signed-webhook'; perIp: RateLimit }
+  | { kind: 'token-link'; perIp: RateLimit }
   | { kind: 'signed-in' }
+  | { kind: 'local-or-signed-in' }
   | { kind: 'permission'; permission: Permission };
 export const ROUTE_ACCESS = 'rapport:route-access';
 
@@ -18,19 +23,30 @@ export const Public = () => SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfi
 
 /**
  * A provider's webhook: public, and exempt from the CSRF token because no browser session is involved;
- * the handler must verify the provider's signature over the raw body before it stores anything.
+ * the handler must verify the provider's signature over the raw body before it stores anything. Each
+ * client address gets `perIp` requests (signed or not) before it is answered 429.
  */
-export const SignedWebhook = () =>
-  SetMetadata(ROUTE_ACCESS, { kind: 'signed-webhook' } satisfies RouteAccess);
+export const SignedWebhook = (perIp: RateLimit) =>
+  SetMetadata(ROUTE_ACCESS, { kind: 'signed-webhook', perIp } satisfies RouteAccess);
 
 /**
  * A buyer's link from an email (unsubscribe, answer): public, and exempt from the CSRF token because the
  * unguessable token in the URL is the authority, and mail clients post one-click unsubscribes themselves.
+ * Each client address gets `perIp` requests (valid tokens or not) before it is answered 429.
  */
-export const TokenLink = () => SetMetadata(ROUTE_ACCESS, { kind: 'token-link' } satisfies RouteAccess);
+export const TokenLink = (perIp: RateLimit) =>
+  SetMetadata(ROUTE_ACCESS, { kind: 'token-link', perIp } satisfies RouteAccess);
 
 /** Any person signed in to the console, whatever their role (their own profile and sessions). */
 export const SignedIn = () => SetMetadata(ROUTE_ACCESS, { kind: 'signed-in' } satisfies RouteAccess);
+
+/**
+ * A client on this machine (a loopback address, judged from the connection or a trusted proxy's header),
+ * or a person signed in to the console; anyone else is answered 401. The handler reads which of the two
+ * it is (`CurrentViewer`) and shows the signed-in person only what is theirs.
+ */
+export const LocalOrSignedIn = () =>
+  SetMetadata(ROUTE_ACCESS, { kind: 'local-or-signed-in' } satisfies RouteAccess);
 
 /** A member of the active business whose role grants `permission`, or an API key with that scope. */
 export const RequirePermission = (permission: Permission) =>
@@ -53,6 +69,16 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   if (principal.kind !== 'user')
     throw new ForbiddenError('This route is for people signed in to the console');
   return principal;
+});
+
+/** Who reads a `LocalOrSignedIn()` route: this machine (sees everything), or a signed-in person. */
+export type Viewer = { kind: 'local' } | UserPrincipal;
+
+export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext): Viewer => {
+  const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithPrincipal>();
+  if (isLoopbackAddress(clientInfoOf(request).ip)) return { kind: 'local' };
+  if (request.principal?.kind === 'user') return request.principal;
+  throw new UnauthenticatedError();
 });
 
 /**

@@ -3,7 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { hasPermission, type Permission } from '@rapport/domain';
 import type { FastifyRequest } from 'fastify';
 import { ApiKeysService } from '../api-keys/api-keys.service';
+import { isLoopbackAddress } from '../config/network-address';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 import { ROUTE_ACCESS, type RouteAccess } from './access.decorators';
 import { clientInfoOf } from './client-info';
 import { assertCsrfToken, isCsrfExempt } from './csrf';
@@ -14,7 +17,8 @@ import { SESSION_COOKIE, SessionsService } from './sessions.service';
  * Runs before every route. Deny by default: a route without an access declaration is refused; a
  * state-changing request from a browser must carry the CSRF token; a session or API key is verified
  * against the database; a member's role is read inside the tenant's own transaction, so a removed member
- * loses access on their next request.
+ * loses access on their next request. Buyers' links and webhooks are counted per client address, and
+ * every request made with an API key against that key, before any work is done for them.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -24,6 +28,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeysService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,12 +41,23 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenError('This route is not available');
     }
     const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithPrincipal>();
-    if (access.kind === 'signed-webhook' || access.kind === 'token-link') return true;
+    if (access.kind === 'signed-webhook' || access.kind === 'token-link') {
+      await this.limiter.hit(access.perIp, [clientInfoOf(request).ip]);
+      return true;
+    }
     if (!isCsrfExempt(request)) assertCsrfToken(request);
     if (access.kind === 'public') return true;
+    if (access.kind === 'local-or-signed-in') {
+      const principal = await this.authenticate(request);
+      if (principal?.kind === 'user') request.principal = principal;
+      if (!request.principal && !isLoopbackAddress(clientInfoOf(request).ip))
+        throw new UnauthenticatedError();
+      return true;
+    }
 
     const principal = await this.authenticate(request);
     if (!principal) throw new UnauthenticatedError();
+    if (principal.kind === 'api-key') await this.limiter.hit(RATE_LIMITS.apiKey, [principal.apiKeyId]);
     request.principal = principal;
 
     if (access.kind === 'signed-in' && principal.kind !== 'user') {

@@ -11,6 +11,7 @@ import { LocalStrategy } from './local.strategy';
 import { MeController } from './me.controller';
 import { PasswordsService } from './passwords.service';
 import { SessionsService } from './sessions.service';
+import { SignInFailuresRepository } from './sign-in-failures.repository';
 
 @Module({
   imports: [PassportModule, AccountsModule, ApiKeysModule, AuditModule],
@@ -20,6 +21,7 @@ import { SessionsService } from './sessions.service';
     LocalStrategy,
     SessionsService,
     PasswordsService,
+    SignInFailuresRepository,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, SessionsService],

@@ -1,11 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  afterFailedLogin,
-  LOCK_MINUTES,
-  type MeResponse,
-  ROLE_PERMISSIONS,
-  secondsUntilNextAttempt,
-} from '@rapport/domain';
+import { LOCK_MINUTES, type MeResponse, ROLE_PERMISSIONS, secondsUntilNextAttempt } from '@rapport/domain';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { UserEntity } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log';
@@ -16,6 +10,7 @@ import { TenantDatabase } from '../tenancy/tenant-database';
 import { PasswordHasher } from '../accounts/password-hasher';
 import type { ClientInfo, UserPrincipal } from './principal';
 import { SessionsService } from './sessions.service';
+import { SignInFailuresRepository } from './sign-in-failures.repository';
 
 @Injectable()
 export class AuthService {
@@ -28,32 +23,29 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
     private readonly emails: AccountEmails,
+    private readonly failures: SignInFailuresRepository,
   ) {}
 
   /**
    * The user for these credentials; the same 401 whether the email or the password was wrong. Repeated
-   * wrong passwords slow the account's sign-ins down, then pause them and tell the account's owner.
+   * wrong passwords for one email slow its sign-ins down, then pause them (and tell the account's owner,
+   * when there is an account): counted per email typed, so a known and an unknown address answer alike,
+   * and an unknown one is checked against a decoy hash, so both take as long.
    */
   async verifyCredentials(email: string, password: string, client: ClientInfo): Promise<UserEntity> {
-    const found = await this.database.global((manager) => this.accounts.findUserWithPassword(manager, email));
     const now = new Date();
-    if (found) {
-      const wait = secondsUntilNextAttempt(found.user, now);
-      if (wait > 0)
-        throw new TooManyRequestsError(wait, 'Too many wrong passwords. Wait a moment and try again.');
-    }
+    const history = await this.database.global((manager) => this.failures.historyOf(manager, email));
+    const wait = secondsUntilNextAttempt(history, now);
+    if (wait > 0)
+      throw new TooManyRequestsError(wait, 'Too many wrong passwords. Wait a moment and try again.');
+    const found = await this.database.global((manager) => this.accounts.findUserWithPassword(manager, email));
     const isValid = await this.passwords.verify(found?.passwordHash, password);
-    if (!found) throw new UnauthenticatedError('Email or password is incorrect');
-    if (!isValid) {
-      await this.recordFailedLogin(found.user, now, client);
+    if (!found || !isValid) {
+      await this.recordFailedLogin(email, found?.user ?? null, now, client);
       throw new UnauthenticatedError('Email or password is incorrect');
     }
-    if (found.user.failedLogins > 0 || found.user.lockedUntil) {
-      await this.database.global((manager) =>
-        manager
-          .getRepository(UserEntity)
-          .update({ id: found.user.id }, { failedLogins: 0, lastFailedLoginAt: null, lockedUntil: null }),
-      );
+    if (history.failedLogins > 0 || history.lockedUntil) {
+      await this.database.global((manager) => this.failures.clear(manager, email));
     }
     return found.user;
   }
@@ -119,19 +111,14 @@ export class AuthService {
     };
   }
 
-  private async recordFailedLogin(user: UserEntity, now: Date, client: ClientInfo): Promise<void> {
-    const next = afterFailedLogin(user, now);
-    await this.database.global((manager) =>
-      manager.getRepository(UserEntity).update(
-        { id: user.id },
-        {
-          failedLogins: next.failedLogins,
-          lastFailedLoginAt: next.lastFailedLoginAt,
-          lockedUntil: next.lockedUntil,
-        },
-      ),
-    );
-    if (!next.isNowLocked) return;
+  private async recordFailedLogin(
+    email: string,
+    user: UserEntity | null,
+    now: Date,
+    client: ClientInfo,
+  ): Promise<void> {
+    const next = await this.database.global((manager) => this.failures.recordFailure(manager, email, now));
+    if (!next.isNowLocked || !user) return;
     this.logger.warn({ userId: user.id, ip: client.ip }, 'Sign-ins paused after repeated wrong passwords');
     await this.emails.sendLockoutNotice({ to: user.email, lockedMinutes: LOCK_MINUTES, ip: client.ip });
     const memberships = await this.database.asUser(user.id, (manager) =>

@@ -17,6 +17,7 @@ import { PasswordResetEntity } from './password-reset.entity';
 import type { AuditActor, ClientInfo, UserPrincipal } from './principal';
 import { hashSecretToken, newSecretToken } from './secret-token';
 import { SessionsService } from './sessions.service';
+import { SignInFailuresRepository } from './sign-in-failures.repository';
 
 const RESET_VALID_MS = 60 * 60 * 1000;
 
@@ -30,6 +31,7 @@ export class PasswordsService {
     private readonly sessions: SessionsService,
     private readonly emails: AccountEmails,
     private readonly audit: AuditLog,
+    private readonly failures: SignInFailuresRepository,
   ) {}
 
   /** Emails a reset link when the account exists; says nothing either way. */
@@ -62,15 +64,10 @@ export class PasswordsService {
       const owner = await this.accounts.findUserById(manager, reset.userId);
       if (!owner) throw new NotFoundError('Account');
       this.policy.assertAcceptable(password, owner.email);
-      await manager.getRepository(UserEntity).update(
-        { id: owner.id },
-        {
-          passwordHash: await this.hasher.hash(password),
-          failedLogins: 0,
-          lastFailedLoginAt: null,
-          lockedUntil: null,
-        },
-      );
+      await manager
+        .getRepository(UserEntity)
+        .update({ id: owner.id }, { passwordHash: await this.hasher.hash(password) });
+      await this.failures.clear(manager, owner.email);
       await resets.update({ userId: owner.id, usedAt: IsNull() }, { usedAt: new Date() });
       await this.sessions.revokeAllForUser(owner.id, undefined, manager);
       return owner;

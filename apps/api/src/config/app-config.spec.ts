@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from './app-config';
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('loadConfig', () => {
   it('starts on port 3000 with an embedded database and the demo seed when nothing is set', () => {
     const config = loadConfig({}, '/srv/rapport');
@@ -14,6 +16,13 @@ describe('loadConfig', () => {
     const url = 'postgres://rapport:secret@db:5432/rapport';
     expect(loadConfig({ DATABASE_URL: url }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: url, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('does not seed the demo in production unless asked, even on the embedded database', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY, SEED_DEMO: 'true' }).seedDemo).toBe(
+      true,
+    );
   });
 
   it('names the variable and the reason for each bad value, all at once', () => {
@@ -42,5 +51,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://rapport.example.com/' }).publicUrl).toBe(
       'https://rapport.example.com',
     );
+  });
+
+  it('trusts no proxy unless TRUSTED_PROXIES lists it', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY }).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 172.16.0.0/12' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+    ]);
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address or a CIDR block', () => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.5, uniquelocal' })).toThrow(
+      'TRUSTED_PROXIES must list IP addresses or CIDR blocks separated by commas (10.0.0.5, 192.168.0.0/16), got "uniquelocal"',
+    );
+  });
+
+  it('opens the development mailbox by itself only on a loopback PUBLIC_URL outside production', () => {
+    const open = (env: Record<string, string>) =>
+      loadConfig({ ENCRYPTION_KEY: KEY, ...env }).mail.isDevMailboxOpen;
+    expect(open({})).toBe(true);
+    expect(open({ PUBLIC_URL: 'http://127.0.0.1:3000' })).toBe(true);
+    expect(open({ PUBLIC_URL: 'https://rapport.example.com' })).toBe(false);
+    expect(open({ PUBLIC_URL: 'http://192.168.1.20:3000' })).toBe(false);
+    expect(open({ NODE_ENV: 'production' })).toBe(false);
+    expect(open({ PUBLIC_URL: 'https://rapport.example.com', DEV_MAILBOX: 'on' })).toBe(true);
+    expect(open({ NODE_ENV: 'production', DEV_MAILBOX: 'on' })).toBe(true);
+    expect(open({ DEV_MAILBOX: 'off' })).toBe(false);
   });
 });

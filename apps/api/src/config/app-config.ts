@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isLoopbackUrl, parseAddressList } from './network-address';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -13,6 +14,11 @@ export interface AppConfig {
   host: string;
   port: number;
   publicUrl: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses and CIDR blocks). Empty: the client is the
+   * socket's peer, whatever the headers say.
+   */
+  trustedProxies: string[];
   logLevel: LogLevel;
   database: {
     /** Connection that owns the schema and runs migrations. Unset: an embedded PostgreSQL is started. */
@@ -22,11 +28,15 @@ export interface AppConfig {
     poolSize: number;
   };
   embedded: { dataDir: string; port: number };
+  /** Seed the demo business on first start: by default only on the embedded database, outside production. */
   seedDemo: boolean;
   mail: {
     /** Sender of the product's own emails (invitations, password resets). */
     from: string;
-    /** Show caught emails at /dev/mailbox (the development mail catcher). */
+    /**
+     * Show caught emails at /dev/mailbox (the development mail catcher): to this machine all of them, to a
+     * signed-in person their own and their business's.
+     */
     isDevMailboxOpen: boolean;
     /** SendGrid delivers the mail when set; else the development mailbox keeps it. */
     sendGridApiKey: string | undefined;
@@ -83,16 +93,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: read.string('HOST', '127.0.0.1'),
     port,
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    trustedProxies: read.addressList('TRUSTED_PROXIES'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     database: { ownerUrl, appUrl, poolSize: read.integer('DB_POOL_SIZE', 10, 1, 500) },
     embedded: {
       dataDir: resolve(cwd, read.string('DATA_DIR', '.data')),
       port: read.integer('EMBEDDED_PG_PORT', 5488, 1, 65535),
     },
-    seedDemo: seedMode === 'auto' ? ownerUrl === undefined : seedMode === 'true',
+    // The demo's logins are published in the README: never by default in production.
+    seedDemo: seedMode === 'auto' ? ownerUrl === undefined && nodeEnv !== 'production' : seedMode === 'true',
     mail: {
       from: read.string('MAIL_FROM', 'Rapport <no-reply@rapport.localhost>'),
-      isDevMailboxOpen: devMailbox === 'auto' ? nodeEnv !== 'production' : devMailbox === 'on',
+      // It shows every invitation and password-reset link: by itself only on a developer's own machine.
+      isDevMailboxOpen:
+        devMailbox === 'auto' ? nodeEnv !== 'production' && isLoopbackUrl(publicUrl) : devMailbox === 'on',
       sendGridApiKey: read.string('SENDGRID_API_KEY', '') || undefined,
       sendGridBaseUrl: read.httpUrl('SENDGRID_BASE_URL', 'https://api.sendgrid.com').replace(/\/+$/, ''),
       sendGridTimeoutMs: read.integer('SENDGRID_TIMEOUT_MS', 10_000, 100, 120_000),
@@ -164,6 +178,20 @@ class EnvReader {
       return undefined;
     }
     return value;
+  }
+
+  /** Comma-separated IP addresses and CIDR blocks. */
+  addressList(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const { entries, invalid } = parseAddressList(value);
+    if (invalid.length > 0) {
+      this.problems.push(
+        `${name} must list IP addresses or CIDR blocks separated by commas (10.0.0.5, 192.168.0.0/16), got ${invalid.map((entry) => `"${entry}"`).join(', ')}`,
+      );
+      return [];
+    }
+    return entries;
   }
 
   /** 32 bytes, base64-encoded. */

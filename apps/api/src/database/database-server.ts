@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/app-config';
 import { appConnectionTarget, type ConnectionTarget } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { clearOrphanedPostmaster } from './stale-postmaster';
 
 export interface DatabaseServer {
   ownerUrl: string;
@@ -24,6 +25,7 @@ export async function openDatabaseServer(
     };
   }
   const dataDir = `${config.embedded.dataDir}/postgres`;
+  await clearOrphanedPostmaster(dataDir, log);
   log(`Starting the embedded PostgreSQL (data in ${dataDir}, port ${config.embedded.port})`);
   const embedded = await startEmbeddedPostgres({
     dataDir,

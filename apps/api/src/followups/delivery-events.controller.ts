@@ -5,6 +5,7 @@ import { AcceptsSignedDelivery } from '../request-policy/body-contract.decorator
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AppError, NotFoundError, ValidationFailedError } from '../errors/app-error';
@@ -29,7 +30,7 @@ export class DeliveryEventsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.sendGridEventsPerIp)
   @Post('events')
   @AcceptsSignedDelivery('array', "SendGrid's Event Webhook: a batch of events, signed with ECDSA")
   @HttpCode(200)

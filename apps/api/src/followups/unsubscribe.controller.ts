@@ -4,6 +4,7 @@ import { AcceptsFile, AnswersHtml } from '../request-policy/body-contract.decora
 import { fillPhrase, UNSUBSCRIBE_PHRASES } from '@rapport/domain';
 import { buyerPage } from '../answers/buyer-page';
 import { TokenLink } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { escapeHtml } from '../mail/html';
 import { type UnsubscribeTarget, UnsubscribeService } from './unsubscribe.service';
 
@@ -18,7 +19,7 @@ import { type UnsubscribeTarget, UnsubscribeService } from './unsubscribe.servic
 export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.unsubscribePerIp)
   @Get(':token')
   @AnswersHtml(200, 'Asks the buyer to confirm')
   @Header('content-type', 'text/html; charset=utf-8')
@@ -37,7 +38,7 @@ export class UnsubscribeController {
     });
   }
 
-  @TokenLink()
+  @TokenLink(RATE_LIMITS.unsubscribePerIp)
   @Post(':token')
   // Mail clients post RFC 8058's `List-Unsubscribe=One-Click` in any of these; the body is not read.
   @AcceptsFile('application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain')

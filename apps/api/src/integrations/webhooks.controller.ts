@@ -5,6 +5,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import { type ShopProvider, type TextProblem, toSafeText } from '@rapport/domain';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { AppError, NotFoundError } from '../errors/app-error';
 import { validationErrorsOf } from '../errors/validation';
 import { UpsertOrderDto } from '../orders/dto/order.dto';
@@ -32,7 +33,7 @@ type WebhookRequest = RawBodyRequest<FastifyRequest>;
 export class WebhooksController {
   constructor(private readonly integrations: IntegrationsService) {}
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.shopWebhookPerIp)
   @Post('shopify/:tenantId')
   @AcceptsSignedDelivery('object', 'A Shopify order webhook, signed with X-Shopify-Hmac-Sha256')
   @HttpCode(200)
@@ -54,7 +55,7 @@ export class WebhooksController {
     );
   }
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.shopWebhookPerIp)
   @Post('woocommerce/:tenantId')
   @AcceptsSignedDelivery(
     'object',
@@ -83,7 +84,7 @@ export class WebhooksController {
     );
   }
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.shopWebhookPerIp)
   @Post('stripe/:tenantId')
   @AcceptsSignedDelivery('object', 'A Stripe event, signed with Stripe-Signature')
   @HttpCode(200)

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { LogLevel } from '../config/app-config';
+import { loggableError, loggableUrl } from './log-redaction';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -17,7 +18,11 @@ function isHealthCheck(request: IncomingMessage & { originalUrl?: string }): boo
   return (request.originalUrl ?? request.url ?? '').startsWith('/api/health');
 }
 
-/** Structured JSON logs (pino), one line per request with its id; secrets redacted. */
+/**
+ * Structured JSON logs (pino), one line per request with its id. Secrets stay out: cookies and
+ * authorization headers are never logged, secret path segments only as a short hash, query values not at
+ * all, and errors without the properties that may hold a query's parameters or a request's headers.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(level: LogLevel): DynamicModule {
@@ -37,9 +42,11 @@ export class LoggingModule {
               req: (request: { id: string; method: string; url: string }) => ({
                 id: request.id,
                 method: request.method,
-                url: request.url,
+                url: loggableUrl(request.url),
               }),
               res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+              // pino hands over its own copy of the error; `raw` is the error that was thrown.
+              err: (error: { raw?: unknown }) => loggableError(error.raw ?? error),
             },
           },
         }),

@@ -5,10 +5,17 @@ import { APP_CONFIG } from '../config/config.module';
 import { escapeHtml } from './html';
 import { MailTransport } from './mail-transport';
 
+interface Link {
+  label: string;
+  url: string;
+}
+
 interface Paragraphs {
   heading: string;
   lines: string[];
-  action?: { label: string; url: string };
+  action?: Link;
+  /** A second, quieter way on, under the button. */
+  otherAction?: Link;
   footnote: string;
 }
 
@@ -54,6 +61,38 @@ export class AccountEmails {
       },
       footnote:
         'The link works once, for one hour. If you did not ask for it, ignore this email: your password stays as it is.',
+    });
+  }
+
+  /** The link that creates the account and the business; nothing exists until it is opened. */
+  async sendSignUpConfirmation(input: {
+    to: string;
+    businessName: string;
+    token: string;
+    validHours: number;
+  }): Promise<void> {
+    await this.send(input.to, 'Confirm your email to start with Rapport', {
+      heading: 'Confirm your email',
+      lines: [`Open this link to create ${input.businessName} on Rapport and sign in.`],
+      action: {
+        label: `Create ${input.businessName}`,
+        url: `${this.config.publicUrl}/confirm-signup#token=${input.token}`,
+      },
+      footnote: `The link works once, for ${input.validHours} hours. If you did not sign up, ignore this email: nothing is created without it.`,
+    });
+  }
+
+  /** Sent instead of a confirmation when the address already has an account: the sign-up answer is the same. */
+  async sendSignUpAttempt(input: { to: string }): Promise<void> {
+    await this.send(input.to, 'Someone tried to sign up with your address', {
+      heading: 'You already have a Rapport account',
+      lines: [
+        'Someone, perhaps you, tried to create a Rapport account with this email address. It already has one, so nothing was created or changed.',
+        'Sign in to it; to add another business, use the business menu once signed in. If you have forgotten your password, choose a new one.',
+      ],
+      action: { label: 'Sign in', url: `${this.config.publicUrl}/login` },
+      otherAction: { label: 'Reset your password', url: `${this.config.publicUrl}/forgot-password` },
+      footnote: 'If it was not you, you can ignore this email: your account stays as it is.',
     });
   }
 
@@ -124,27 +163,31 @@ export class AccountEmails {
 
 const ROLE_PHRASES: Record<Role, string> = { owner: 'an owner', admin: 'an admin', staff: 'a staff member' };
 
-function renderHtml({ heading, lines, action, footnote }: Paragraphs): string {
+function renderHtml({ heading, lines, action, otherAction, footnote }: Paragraphs): string {
   const paragraphs = lines.map((line) => `<p style="margin:0 0 12px">${escapeHtml(line)}</p>`).join('');
   const button = action
     ? `<p style="margin:20px 0"><a href="${escapeHtml(action.url)}" style="background:#006a6a;color:#fff;padding:12px 20px;border-radius:20px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p>
        <p style="margin:0 0 12px;font-size:13px;color:#555">Or paste this address into your browser: ${escapeHtml(action.url)}</p>`
     : '';
+  const other = otherAction
+    ? `<p style="margin:0 0 12px"><a href="${escapeHtml(otherAction.url)}" style="color:#006a6a">${escapeHtml(otherAction.label)}</a></p>`
+    : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(heading)}</title></head>
 <body style="margin:0;background:#f4f7f7;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1c1c">
 <div style="max-width:520px;margin:0 auto;padding:24px">
 <div style="background:#fff;border-radius:12px;padding:24px">
-<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>${paragraphs}${button}
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>${paragraphs}${button}${other}
 <p style="margin:16px 0 0;font-size:13px;color:#555">${escapeHtml(footnote)}</p>
 </div><p style="font-size:12px;color:#777;text-align:center">Rapport</p></div></body></html>`;
 }
 
-function renderText({ heading, lines, action, footnote }: Paragraphs): string {
+function renderText({ heading, lines, action, otherAction, footnote }: Paragraphs): string {
   return [
     heading,
     '',
     ...lines,
     ...(action ? ['', `${action.label}: ${action.url}`] : []),
+    ...(otherAction ? [`${otherAction.label}: ${otherAction.url}`] : []),
     '',
     footnote,
     '',

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { DevMailboxMessageResponse } from '@rapport/domain';
-import { Public } from '../auth/access.decorators';
+import { type DevMailboxMessageResponse, hasPermission } from '@rapport/domain';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
+import { CurrentViewer, LocalOrSignedIn, type Viewer } from '../auth/access.decorators';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotFoundError } from '../errors/app-error';
@@ -10,8 +11,10 @@ import { TenantDatabase } from '../tenancy/tenant-database';
 import { DevMailboxEntity } from './dev-mailbox.entity';
 
 /**
- * The development mail catcher: every email the dev transport kept, newest first, optionally for one
- * recipient. Open only where DEV_MAILBOX allows (by default everywhere but production); elsewhere 404.
+ * The development mail catcher: the emails the dev transport kept, newest first, optionally for one
+ * recipient. Open only where DEV_MAILBOX allows (by default only on a loopback PUBLIC_URL outside
+ * production); elsewhere 404. This machine sees every email; a signed-in person sees the emails addressed
+ * to them and, with a role that reads the business's automations, the emails of their active business.
  */
 @ApiTags('dev mailbox')
 @Controller('dev/mailbox')
@@ -21,26 +24,33 @@ export class DevMailboxController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Public()
+  @LocalOrSignedIn()
   @Get()
-  async list(@Query('to') to?: string): Promise<DevMailboxMessageResponse[]> {
+  async list(
+    @CurrentViewer() viewer: Viewer,
+    @Query('to') to?: string,
+  ): Promise<DevMailboxMessageResponse[]> {
     this.assertOpen();
-    const rows = await this.database.global((manager) =>
-      manager.getRepository(DevMailboxEntity).find({
-        where: to ? { to: to.trim().toLowerCase() } : {},
-        order: { createdAt: 'DESC' },
-        take: 100,
-      }),
-    );
+    const rows = await this.database.global((manager) => {
+      const query = visibleTo(manager.getRepository(DevMailboxEntity).createQueryBuilder('mail'), viewer);
+      if (typeof to === 'string' && to.trim())
+        query.andWhere('mail.to = :to', { to: to.trim().toLowerCase() });
+      return query.orderBy('mail.createdAt', 'DESC').take(100).getMany();
+    });
     return rows.map(toResponse);
   }
 
-  @Public()
+  @LocalOrSignedIn()
   @Get(':id')
-  async get(@Param('id', ParseId()) id: string): Promise<DevMailboxMessageResponse> {
+  async get(
+    @CurrentViewer() viewer: Viewer,
+    @Param('id', ParseId()) id: string,
+  ): Promise<DevMailboxMessageResponse> {
     this.assertOpen();
     const row = await this.database.global((manager) =>
-      manager.getRepository(DevMailboxEntity).findOneBy({ id }),
+      visibleTo(manager.getRepository(DevMailboxEntity).createQueryBuilder('mail'), viewer)
+        .andWhere('mail.id = :id', { id })
+        .getOne(),
     );
     if (!row) throw new NotFoundError('Email');
     return toResponse(row);
@@ -49,6 +59,22 @@ export class DevMailboxController {
   private assertOpen(): void {
     if (!this.config.mail.isDevMailboxOpen) throw new NotFoundError('Route');
   }
+}
+
+/** Narrows the mailbox to what `viewer` may read; an email no rule admits is not found. */
+function visibleTo(
+  query: SelectQueryBuilder<DevMailboxEntity>,
+  viewer: Viewer,
+): SelectQueryBuilder<DevMailboxEntity> {
+  if (viewer.kind === 'local') return query;
+  const mayReadBusiness =
+    viewer.tenantId !== null && viewer.role !== null && hasPermission(viewer.role, 'automations:read');
+  return query.where(
+    new Brackets((either) => {
+      either.where('mail.to = :self', { self: viewer.email.trim().toLowerCase() });
+      if (mayReadBusiness) either.orWhere('mail.senderTenantId = :tenantId', { tenantId: viewer.tenantId });
+    }),
+  );
 }
 
 function toResponse(row: DevMailboxEntity): DevMailboxMessageResponse {

@@ -32,4 +32,8 @@ export class DevMailboxEntity {
 
   @Column({ type: 'text' })
   category: string;
+
+  /** The business that sent it (its follow-ups, its test sends); null for Rapport's own emails. */
+  @Column({ name: 'sender_tenant_id', type: 'uuid', nullable: true })
+  senderTenantId: string | null;
 }

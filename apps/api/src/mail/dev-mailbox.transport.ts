@@ -11,6 +11,8 @@ export class DevMailboxTransport extends MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
+    // An email of a business names it, as follow-ups do; Rapport's own emails do not.
+    const tenantId = mail.customArgs?.['tenant_id'] ?? null;
     const saved = await this.database.global((manager) => {
       const repository = manager.getRepository(DevMailboxEntity);
       return repository.save(
@@ -23,12 +25,11 @@ export class DevMailboxTransport extends MailTransport {
           text: mail.text,
           headers: mail.headers ?? {},
           category: mail.category,
+          senderTenantId: tenantId,
         }),
       );
     });
-    // An email of a business (it names one, as follow-ups do) is also kept where that business's console
-    // reads it, under its own row-level security.
-    const tenantId = mail.customArgs?.['tenant_id'];
+    // It is also kept where that business's console reads it, under its own row-level security.
     if (tenantId) {
       await this.database.transaction(tenantId, (manager) =>
         manager.query(

@@ -5,6 +5,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AcceptsFile } from '../request-policy/body-contract.decorators';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AppError, NotFoundError, ValidationFailedError } from '../errors/app-error';
@@ -30,7 +31,7 @@ export class InboundParseController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @SignedWebhook()
+  @SignedWebhook(RATE_LIMITS.inboundParsePerIp)
   @Post(':secret')
   @AcceptsFile('multipart/form-data')
   @HttpCode(200)

@@ -1,4 +1,5 @@
-import type { ApiErrorBody, BusinessResponse, MeResponse } from '@rapport/domain';
+import type { ApiErrorBody, BusinessResponse, MeResponse, SignUpResponse } from '@rapport/domain';
+import { latestTokenFor, mailTo, signUpAndConfirm } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
 
@@ -32,10 +33,24 @@ describe('signing up a business', () => {
     });
   }
 
-  it('creates the business and its owner, and lands the owner signed in', async () => {
+  it('answers with an email to confirm, then creates the business and signs the owner in from its link', async () => {
     const client = testApp.http();
     const body = signUpBody();
-    const result = await client.post<MeResponse>('/api/auth/signup', body);
+    const requested = await client.post<SignUpResponse>('/api/auth/signup', body);
+    expect(requested.status).toBe(202);
+    expect(requested.body).toEqual({
+      message: `We sent an email to ${body.email}. Open the link in it to create your business; it works for 24 hours.`,
+      devMailboxPath: '/dev/mailbox',
+    });
+    expect(requested.headers.get('set-cookie') ?? '').not.toContain('rapport_session');
+    expect(await countUsers(body.email)).toBe(0);
+    const [email] = await mailTo(testApp, body.email);
+    expect(email?.subject).toBe('Confirm your email to start with Rapport');
+    expect(email?.text).toContain(`/confirm-signup#token=`);
+
+    const result = await client.post<MeResponse>('/api/auth/signup/confirm', {
+      token: await latestTokenFor(testApp, body.email),
+    });
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({
       user: { email: body.email, name: 'Maya Lopez' },
@@ -45,6 +60,41 @@ describe('signing up a business', () => {
     const business = await client.get<BusinessResponse>('/api/business');
     expect(business.status).toBe(200);
     expect(business.body.name).toBe(body.businessName);
+  });
+
+  it('uses a link once, and refuses one that has expired', async () => {
+    const used = signUpBody();
+    await testApp.http().post('/api/auth/signup', used);
+    const token = await latestTokenFor(testApp, used.email);
+    expect((await testApp.http().post('/api/auth/signup/confirm', { token })).status).toBe(201);
+    const again = await testApp.http().post<ApiErrorBody>('/api/auth/signup/confirm', { token });
+    expect(again.status).toBe(410);
+    expect(again.body.error).toBe('link_expired');
+
+    const late = signUpBody();
+    await testApp.http().post('/api/auth/signup', late);
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(`UPDATE sign_up_requests SET expires_at = now() - interval '1 second' WHERE email = $1`, [
+        late.email,
+      ]),
+    );
+    const expired = await testApp
+      .http()
+      .post('/api/auth/signup/confirm', { token: await latestTokenFor(testApp, late.email) });
+    expect(expired.status).toBe(410);
+    expect(await countUsers(late.email)).toBe(0);
+  });
+
+  it('makes one account of an address signed up twice: the other link no longer works', async () => {
+    const body = signUpBody();
+    await testApp.http().post('/api/auth/signup', body);
+    const first = await latestTokenFor(testApp, body.email);
+    await testApp.http().post('/api/auth/signup', { ...body, businessName: 'Second try' });
+    const second = await latestTokenFor(testApp, body.email);
+    expect(second).not.toBe(first);
+    expect((await testApp.http().post('/api/auth/signup/confirm', { token: second })).status).toBe(201);
+    expect((await testApp.http().post('/api/auth/signup/confirm', { token: first })).status).toBe(410);
+    expect(await countUsers(body.email)).toBe(1);
   });
 
   it.each([
@@ -69,20 +119,37 @@ describe('signing up a business', () => {
       expect(await countUsers(body.email)).toBe(0);
   });
 
-  it('refuses a second account for the same email, whatever its case', async () => {
-    const body = signUpBody();
-    expect((await testApp.http().post('/api/auth/signup', body)).status).toBe(201);
-    const again = await testApp
-      .http()
-      .post<ApiErrorBody>('/api/auth/signup', signUpBody({ email: body.email.toUpperCase() }));
-    expect(again.status).toBe(409);
-    expect(again.body.error).toBe('email_taken');
-    expect(await countUsers(body.email)).toBe(1);
+  it('answers an address that already has an account exactly like a new one, and emails the account instead', async () => {
+    const existing = signUpBody();
+    await signUpAndConfirm(testApp, testApp.http(), existing);
+    const before = (await mailTo(testApp, existing.email)).length;
+
+    const fresh = signUpBody();
+    const taken = signUpBody({ email: existing.email.toUpperCase() });
+    const [forFresh, forTaken] = [
+      await testApp.http().post<SignUpResponse>('/api/auth/signup', fresh),
+      await testApp.http().post<SignUpResponse>('/api/auth/signup', taken),
+    ];
+    expect(forTaken.status).toBe(forFresh.status);
+    expect(forTaken.body).toEqual({
+      ...forFresh.body,
+      message: forFresh.body.message.replace(fresh.email, taken.email),
+    });
+    expect(forTaken.headers.get('set-cookie') ?? '').not.toContain('rapport_session');
+    expect(await countUsers(existing.email)).toBe(1);
+
+    const mails = await mailTo(testApp, existing.email);
+    expect(mails).toHaveLength(before + 1);
+    const [notice] = mails;
+    expect(notice?.subject).toBe('Someone tried to sign up with your address');
+    expect(notice?.text).toContain('http://localhost:3000/login');
+    expect(notice?.text).toContain('http://localhost:3000/forgot-password');
+    expect(notice?.text).not.toContain('#token=');
   });
 
   it('lets a signed-in owner add a second business and switch between the two', async () => {
     const client = testApp.http();
-    const first = await client.post<MeResponse>('/api/auth/signup', signUpBody());
+    const first = await signUpAndConfirm(testApp, client, signUpBody());
     const second = await client.post<MeResponse>('/api/businesses', {
       name: 'Harbour Coffee Two',
       timeZone: 'America/New_York',
@@ -100,16 +167,16 @@ describe('signing up a business', () => {
 
   it('answers 404 when switching to a business the user does not belong to', async () => {
     const outsider = testApp.http();
-    await outsider.post('/api/auth/signup', signUpBody());
+    await signUpAndConfirm(testApp, outsider, signUpBody());
     const owner = testApp.http();
-    const other = await owner.post<MeResponse>('/api/auth/signup', signUpBody());
+    const other = await signUpAndConfirm(testApp, owner, signUpBody());
     const result = await outsider.put('/api/me/business', { tenantId: other.body.business?.id });
     expect(result.status).toBe(404);
   });
 
   it('lets the owner rename the business, and records it in the audit log', async () => {
     const client = testApp.http();
-    await client.post('/api/auth/signup', signUpBody());
+    await signUpAndConfirm(testApp, client, signUpBody());
     const renamed = await client.patch<BusinessResponse>('/api/business', { name: 'Harbour Roasters' });
     expect(renamed.body.name).toBe('Harbour Roasters');
     const audit = await client.get<{ items: { action: string; details: unknown }[] }>(
@@ -120,7 +187,7 @@ describe('signing up a business', () => {
 
   it('deletes the business only when its name is typed again', async () => {
     const client = testApp.http();
-    const signedUp = await client.post<MeResponse>('/api/auth/signup', signUpBody());
+    const signedUp = await signUpAndConfirm(testApp, client, signUpBody());
     const wrong = await client.delete<ApiErrorBody>('/api/business', { confirmName: 'something else' });
     expect(wrong.status).toBe(400);
     const done = await client.delete('/api/business', { confirmName: signedUp.body.business?.name });

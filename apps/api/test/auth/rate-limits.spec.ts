@@ -1,7 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { ApiErrorBody } from '@rapport/domain';
-import { createUser, mailTo } from '../support/factories';
+import { parseApiKey } from '../../src/api-keys/api-key-token';
+import { ApiKeysService } from '../../src/api-keys/api-keys.service';
+import { RATE_LIMITS } from '../../src/rate-limit/rate-limits';
+import { createTenant, createUser, mailTo } from '../support/factories';
+import { withinOneWindow } from '../support/rate-limit-window';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
+
+const NO_CLIENT = { ip: null, userAgent: null };
 
 describe('rate limits and lockout', () => {
   let testApp: TestApp;
@@ -30,8 +37,9 @@ describe('rate limits and lockout', () => {
     const user = await createUser(testApp);
     await withClient(testApp.ownerUrl, (db) =>
       db.query(
-        `UPDATE users SET failed_logins = 9, last_failed_login_at = now() - interval '1 hour' WHERE id = $1`,
-        [user.id],
+        `INSERT INTO sign_in_failures (email_hash, failed_logins, last_failed_at)
+         VALUES (sha256(convert_to(lower($1), 'UTF8')), 9, now() - interval '1 hour')`,
+        [user.email],
       ),
     );
     expect(
@@ -56,6 +64,33 @@ describe('rate limits and lockout', () => {
     expect(await mailTo(testApp, user.email)).toHaveLength(3);
   });
 
+  it('limits sign-ups per email alike for an address with an account and one without', async () => {
+    const known = await createUser(testApp);
+    const unknown = `new-${Date.now()}@example.test`;
+    const tries = async (email: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(
+          (
+            await testApp.http().post('/api/auth/signup', {
+              businessName: 'Limit Bakery',
+              name: 'Lee Limit',
+              email,
+              password: 'ovens warm before dawn',
+              timeZone: 'Europe/Madrid',
+              country: 'ES',
+            })
+          ).status,
+        );
+      }
+      return statuses;
+    };
+    expect(await tries(known.email)).toEqual([202, 202, 202, 429]);
+    expect(await tries(unknown)).toEqual([202, 202, 202, 429]);
+    expect(await mailTo(testApp, known.email)).toHaveLength(3);
+    expect(await mailTo(testApp, unknown)).toHaveLength(3);
+  });
+
   it('limits sign-in attempts per IP address', async () => {
     let status = 0;
     let attempts = 0;
@@ -67,5 +102,58 @@ describe('rate limits and lockout', () => {
     }
     expect(status).toBe(429);
     expect(attempts).toBeLessThanOrEqual(31);
+  });
+
+  it('limits the requests of one API key per minute, and not those of another key', async () => {
+    // Made in process: the sign-in limit of this address is used up by the spec above.
+    const tenant = await createTenant(testApp);
+    const actor = { userId: tenant.owner.id, apiKeyId: null, label: tenant.owner.email, client: NO_CLIENT };
+    const newKey = async (keyName: string) =>
+      (
+        await testApp.app
+          .get(ApiKeysService)
+          .create(tenant.id, actor, { name: keyName, scopes: ['customers:read'] })
+      ).key;
+    const [busy, quiet] = [await newKey('busy'), await newKey('quiet')];
+    const { limit, windowSeconds, name } = RATE_LIMITS.apiKey;
+    expect({ limit, windowSeconds }).toEqual({ limit: 1200, windowSeconds: 60 });
+    await withinOneWindow(windowSeconds);
+    // All but two of this minute's requests, counted as the limiter counts them.
+    const windowStart = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(`INSERT INTO rate_limit_buckets (key, window_start, hits) VALUES ($1, $2, $3)`, [
+        `${name}:${parseApiKey(busy)?.keyId}`,
+        windowStart,
+        limit - 2,
+      ]),
+    );
+    const call = (key: string) => testApp.http().withApiKey(key).get<ApiErrorBody>('/api/customers');
+    expect((await call(busy)).status).toBe(200);
+    expect((await call(busy)).status).toBe(200);
+    const refused = await call(busy);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toBe('too_many_requests');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await call(quiet)).status).toBe(200);
+  });
+
+  it('limits answer-page requests per client address, valid links or not, with Retry-After', async () => {
+    const { limit, windowSeconds } = RATE_LIMITS.answerPagePerIp;
+    expect({ limit, windowSeconds }).toEqual({ limit: 60, windowSeconds: 60 });
+    await withinOneWindow(windowSeconds);
+    const statuses: number[] = [];
+    for (let request = 0; request <= limit; request++) {
+      const token = `${'0'.repeat(32)}.${randomBytes(32).toString('base64url')}`;
+      const response = await fetch(`${testApp.baseUrl}/api/a/${token}`);
+      await response.arrayBuffer();
+      statuses.push(response.status);
+      if (response.status === 429) {
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(statuses.slice(0, limit).every((status) => status !== 429)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });

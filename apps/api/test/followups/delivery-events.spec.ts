@@ -8,6 +8,7 @@ import type {
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { signUpAndConfirm } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -28,7 +29,7 @@ describe("SendGrid's delivery events", () => {
     testApp = await startTestApp({ SENDGRID_WEBHOOK_PUBLIC_KEY: mock.publicKey });
     eventsUrl = `${testApp.baseUrl}/api/webhooks/sendgrid/events`;
     owner = testApp.http();
-    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
+    const signedUp = await signUpAndConfirm(testApp, owner, {
       businessName: 'Events Bakery',
       name: 'Eve Events',
       email: `eve-${Date.now()}@events.example`,

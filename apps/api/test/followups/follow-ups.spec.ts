@@ -1,13 +1,13 @@
 import type {
   ApiErrorBody,
   AutomationResponse,
-  MeResponse,
   OrderResponse,
   SendNowResponse,
   UpcomingMessageResponse,
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { signUpAndConfirm } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
@@ -33,7 +33,7 @@ describe('the follow-up engine', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     owner = testApp.http();
-    const signedUp = await owner.post<MeResponse>('/api/auth/signup', {
+    const signedUp = await signUpAndConfirm(testApp, owner, {
       businessName: 'Engine Bakery',
       name: 'Elena Engine',
       email: `elena-${Date.now()}@engine.example`,

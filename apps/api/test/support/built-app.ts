@@ -12,8 +12,12 @@ const MAIN = resolve(__dirname, '../../../../dist/apps/api/main.js');
 export interface BuiltApp {
   process: ChildProcess;
   baseUrl: string;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
   /** Kills it with SIGKILL, as a crash would, and waits until it is gone. */
   kill(): Promise<void>;
+  /** Stops it with SIGINT, as Ctrl-C does, and waits until it has exited. */
+  stop(): Promise<void>;
 }
 
 /** Fails early, with what to do, when the bundle the crash specs run is missing. */
@@ -22,10 +26,15 @@ export function assertBuilt(): void {
 }
 
 /** Starts the built app on `databaseUrl` (schedulers ticking, no console, silent), with `env` on top. */
-export async function startBuiltApp(
-  databaseUrl: string,
-  env: Record<string, string> = {},
-): Promise<BuiltApp> {
+export function startBuiltApp(databaseUrl: string, env: Record<string, string> = {}): Promise<BuiltApp> {
+  return spawnBuiltApp({ DATABASE_URL: databaseUrl, ...env });
+}
+
+/**
+ * Starts the built app as `npm start` runs it, with `env` on top of the test settings: with no
+ * DATABASE_URL in `env` it starts its own embedded PostgreSQL (give it DATA_DIR and EMBEDDED_PG_PORT).
+ */
+export async function spawnBuiltApp(env: Record<string, string> = {}): Promise<BuiltApp> {
   assertBuilt();
   const port = await findFreePort();
   const child = spawn(process.execPath, [MAIN, 'serve'], {
@@ -34,24 +43,30 @@ export async function startBuiltApp(
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL: databaseUrl,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'silent',
       ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       WEB_DIST_DIR: '/nonexistent/rapport-console',
       ...env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const chunks: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  const isGone = () => child.exitCode !== null || child.signalCode !== null;
+  const ended = (signal: NodeJS.Signals) => async () => {
+    if (isGone()) return;
+    const exited = new Promise((exit) => child.once('exit', exit));
+    child.kill(signal);
+    await exited;
+  };
   return {
     process: child,
     baseUrl: `http://127.0.0.1:${port}`,
-    async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((exit) => child.once('exit', exit));
-      child.kill('SIGKILL');
-      await exited;
-    },
+    output: () => chunks.join(''),
+    kill: ended('SIGKILL'),
+    stop: ended('SIGINT'),
   };
 }
 

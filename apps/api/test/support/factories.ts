@@ -5,12 +5,13 @@ import type {
   DevMailboxMessageResponse,
   MeResponse,
   Role,
+  SignUpRequest,
 } from '@rapport/domain';
 import { AccountsRepository } from '../../src/accounts/accounts.repository';
 import { PasswordHasher } from '../../src/accounts/password-hasher';
 import { AutomationsRepository } from '../../src/followups/automations.repository';
 import { TenantDatabase } from '../../src/tenancy/tenant-database';
-import type { HttpClient } from './http-client';
+import type { HttpClient, HttpResult } from './http-client';
 import type { TestApp } from './test-app';
 
 export interface TestUser {
@@ -141,6 +142,24 @@ export interface SignedUpBusiness {
   ownerEmail: string;
 }
 
+/**
+ * Signs up through the API as a person does: the form, then the link from the email (read from the
+ * development mailbox), which creates the business and signs `client` in. Answers the confirmation.
+ */
+export async function signUpAndConfirm(
+  testApp: TestApp,
+  client: HttpClient,
+  request: SignUpRequest,
+): Promise<HttpResult<MeResponse>> {
+  const requested = await client.post('/api/auth/signup', request);
+  if (requested.status !== 202) throw new Error(`Sign-up failed: ${JSON.stringify(requested.body)}`);
+  const token = await latestTokenFor(testApp, request.email);
+  const confirmed = await client.post<MeResponse>('/api/auth/signup/confirm', { token });
+  if (confirmed.status !== 201)
+    throw new Error(`Confirming the sign-up failed: ${JSON.stringify(confirmed.body)}`);
+  return confirmed;
+}
+
 /** A business signed up through the API as its owner would: its default rules and surveys included. */
 export async function signUpBusiness(
   testApp: TestApp,
@@ -148,7 +167,7 @@ export async function signUpBusiness(
 ): Promise<SignedUpBusiness> {
   const owner = testApp.http();
   const ownerEmail = `${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unique()}@example.test`;
-  const result = await owner.post<MeResponse>('/api/auth/signup', {
+  const result = await signUpAndConfirm(testApp, owner, {
     businessName: input.name,
     name: input.ownerName ?? `${input.name} Owner`,
     email: ownerEmail,
@@ -156,6 +175,5 @@ export async function signUpBusiness(
     timeZone: input.timeZone,
     country: input.country,
   });
-  if (result.status !== 201) throw new Error(`Sign-up failed: ${JSON.stringify(result.body)}`);
   return { id: result.body.business?.id ?? '', owner, ownerEmail };
 }

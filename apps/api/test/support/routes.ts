@@ -27,10 +27,20 @@ export function routeRules(testApp: TestApp): RouteRule[] {
           Reflect.getMetadata(ROUTE_ACCESS, handler) ?? Reflect.getMetadata(ROUTE_ACCESS, controller);
         rules.push({
           route: `${method} ${path}`,
-          access: !access ? 'UNDECLARED' : access.kind === 'permission' ? access.permission : access.kind,
+          access: describeAccess(access),
         });
       }
     }
   }
   return rules.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+function describeAccess(access: RouteAccess | undefined): string {
+  if (!access) return 'UNDECLARED';
+  if (access.kind === 'permission') return access.permission;
+  if (access.kind === 'token-link' || access.kind === 'signed-webhook') {
+    const { name, limit, windowSeconds } = access.perIp;
+    return `${access.kind}, ${name} ${limit}/${windowSeconds}s`;
+  }
+  return access.kind;
 }

@@ -13,8 +13,8 @@ const WORKSPACE = resolve(__dirname, '../../../..');
 const START_TIMEOUT_MS = 60_000;
 
 /**
- * Starts the built app exactly as `npm start` would on a fresh machine: no DATABASE_URL, so it brings up
- * its embedded PostgreSQL in a new data folder, migrates and seeds the demo business.
+ * Starts the built app as `npm start` would on a fresh machine: no DATABASE_URL, so it brings up its
+ * embedded PostgreSQL in a new data folder, migrates and seeds the demo business.
  */
 export default async function globalSetup(): Promise<void> {
   const dataDir = await mkdtemp(join(WORKSPACE, 'tmp', 'e2e-'));
@@ -30,6 +30,8 @@ export default async function globalSetup(): Promise<void> {
       EMBEDDED_PG_PORT: String(pgPort),
       LOG_LEVEL: 'warn',
       DEV_MAILBOX: 'on',
+      // The journeys work in the demo business, which production seeds only when asked.
+      SEED_DEMO: 'true',
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,6 +16,11 @@ export const APP_ROUTES: Routes = [
     title: 'Create your account · Rapport',
   },
   {
+    path: 'confirm-signup',
+    loadComponent: () => import('./auth/confirm-signup-page').then((m) => m.ConfirmSignupPage),
+    title: 'Create your business · Rapport',
+  },
+  {
     path: 'forgot-password',
     loadComponent: () => import('./auth/forgot-password-page').then((m) => m.ForgotPasswordPage),
     title: 'Reset your password · Rapport',

@@ -13,6 +13,21 @@ export interface SignUpRequest {
   country: string;
 }
 
+/**
+ * The answer to a sign-up, the same whether or not the address already has an account: the next step is
+ * in the email sent to it (a link that creates the business, or a note that the account exists).
+ */
+export interface SignUpResponse {
+  message: string;
+  /** Where this browser can read that email when no provider sends it (development), else null. */
+  devMailboxPath: string | null;
+}
+
+/** The token from the sign-up email's link; confirming creates the account and the business. */
+export interface ConfirmSignUpRequest {
+  token: string;
+}
+
 export interface CreateBusinessRequest {
   name: string;
   timeZone: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
+  ConfirmSignUpRequest,
   CreateBusinessRequest,
   DeleteBusinessRequest,
   SendWindow,
@@ -72,6 +73,13 @@ export class SignUpDto implements SignUpRequest {
   @ApiProperty({ example: 'GB' })
   @IsCountryCode()
   country: string;
+}
+
+export class ConfirmSignUpDto implements ConfirmSignUpRequest {
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @MaxLength(100)
+  @IsString()
+  token: string;
 }
 
 export class SendWindowDto implements SendWindow {

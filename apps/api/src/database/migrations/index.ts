@@ -16,7 +16,10 @@ import { DispatchByBusiness1795652600000 } from './1795652600000-DispatchByBusin
 import { SessionPrincipal1795652700000 } from './1795652700000-SessionPrincipal';
 import { MarkSentTogether1795652800000 } from './1795652800000-MarkSentTogether';
 import { AnalyzeAfterImport1795652900000 } from './1795652900000-AnalyzeAfterImport';
-import { AddImportFileFormat1795653000000 } from './1795653000000-AddImportFileFormat';
+import { DevMailboxByBusiness1795653000000 } from './1795653000000-DevMailboxByBusiness';
+import { SignInFailuresByEmail1795653100000 } from './1795653100000-SignInFailuresByEmail';
+import { CreateSignUpRequests1795653200000 } from './1795653200000-CreateSignUpRequests';
+import { AddImportFileFormat1795653300000 } from './1795653300000-AddImportFileFormat';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -38,5 +41,8 @@ export const MIGRATIONS = [
   SessionPrincipal1795652700000,
   MarkSentTogether1795652800000,
   AnalyzeAfterImport1795652900000,
-  AddImportFileFormat1795653000000,
+  DevMailboxByBusiness1795653000000,
+  SignInFailuresByEmail1795653100000,
+  CreateSignUpRequests1795653200000,
+  AddImportFileFormat1795653300000,
 ];

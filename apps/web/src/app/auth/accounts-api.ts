@@ -6,6 +6,7 @@ import type {
   MeResponse,
   PasswordResetConfirmRequest,
   SignUpRequest,
+  SignUpResponse,
 } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 
@@ -14,8 +15,14 @@ import { firstValueFrom } from 'rxjs';
 export class AccountsApi {
   private readonly http = inject(HttpClient);
 
-  signUp(request: SignUpRequest): Promise<MeResponse> {
-    return firstValueFrom(this.http.post<MeResponse>('/api/auth/signup', request));
+  /** Emails the address the link that creates the business; the answer is the same for every address. */
+  signUp(request: SignUpRequest): Promise<SignUpResponse> {
+    return firstValueFrom(this.http.post<SignUpResponse>('/api/auth/signup', request));
+  }
+
+  /** The emailed link's token: creates the owner and the business, and signs the owner in. */
+  confirmSignUp(token: string): Promise<MeResponse> {
+    return firstValueFrom(this.http.post<MeResponse>('/api/auth/signup/confirm', { token }));
   }
 
   requestPasswordReset(email: string): Promise<{ message: string }> {

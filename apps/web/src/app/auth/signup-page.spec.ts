@@ -39,15 +39,35 @@ describe('SignupPage', () => {
     expect(fixture.componentInstance.error()).toBeNull();
   });
 
-  it('signs the new owner in and opens the dashboard', async () => {
+  it('says where the email went, signs no one in, and links the development mailbox when there is one', async () => {
     const { fixture, http } = setup();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     const submitting = fixture.componentInstance.signUp();
+    http.expectOne('/api/auth/signup').flush(
+      {
+        message: 'We sent an email to maya@harbour.example. Open the link in it to create your business.',
+        devMailboxPath: '/dev/mailbox',
+      },
+      { status: 202, statusText: 'Accepted' },
+    );
+    await submitting;
+    fixture.detectChanges();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[role="status"]')?.textContent).toContain('maya@harbour.example');
+    expect(page.querySelector('form')).toBeNull();
+    expect(page.querySelector('a[href="/dev/mailbox"]')?.textContent).toContain('development mailbox');
+    expect(TestBed.inject(SessionStore).isSignedIn()).toBe(false);
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('shows no mailbox link where a provider sends the email', async () => {
+    const { fixture, http } = setup();
+    const submitting = fixture.componentInstance.signUp();
     http
       .expectOne('/api/auth/signup')
-      .flush({ user: { name: 'Maya' }, business: { name: 'Harbour Coffee' }, permissions: [] });
+      .flush({ message: 'We sent an email.', devMailboxPath: null }, { status: 202, statusText: 'Accepted' });
     await submitting;
-    expect(TestBed.inject(SessionStore).businessName()).toBe('Harbour Coffee');
-    expect(navigate).toHaveBeenCalledWith('/dashboard');
+    fixture.detectChanges();
+    expect((fixture.nativeElement as HTMLElement).querySelector('a[href="/dev/mailbox"]')).toBeNull();
   });
 });

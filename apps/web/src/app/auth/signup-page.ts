@@ -3,14 +3,17 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router, RouterLink } from '@angular/router';
-import { PASSWORD_MIN_LENGTH } from '@rapport/domain';
+import { RouterLink } from '@angular/router';
+import { PASSWORD_MIN_LENGTH, type SignUpResponse } from '@rapport/domain';
 import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../businesses/place-fields';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
 import { AccountsApi } from './accounts-api';
 import { AuthCardComponent } from './auth-card';
-import { SessionStore } from './session-store';
 
+/**
+ * The sign-up form. Its answer is the same for every address (whether one has an account must not show),
+ * so the next step is always the email: its link creates the business and signs the owner in.
+ */
 @Component({
   selector: 'rp-signup-page',
   imports: [
@@ -28,12 +31,12 @@ import { SessionStore } from './session-store';
 })
 export class SignupPage {
   private readonly api = inject(AccountsApi);
-  private readonly session = inject(SessionStore);
-  private readonly router = inject(Router);
 
   readonly minLength = PASSWORD_MIN_LENGTH;
   readonly isSubmitting = signal(false);
   readonly error = signal<string | null>(null);
+  /** Set once the email is on its way. */
+  readonly sent = signal<SignUpResponse | null>(null);
   readonly form = new FormGroup({
     businessName: new FormControl('', {
       nonNullable: true,
@@ -60,8 +63,7 @@ export class SignupPage {
     this.isSubmitting.set(true);
     this.error.set(null);
     try {
-      this.session.replace(await this.api.signUp(this.form.getRawValue()));
-      await this.router.navigateByUrl('/dashboard');
+      this.sent.set(await this.api.signUp(this.form.getRawValue()));
     } catch (error) {
       const problem = apiProblemOf(error);
       const labels = {

@@ -9,8 +9,9 @@ import { catchError, of } from 'rxjs';
 import { DatePipe } from '@angular/common';
 
 /**
- * The development mail catcher: every email Rapport would have sent, as the recipient would see it.
- * Only open where no email provider is configured (never in production).
+ * The development mail catcher: the emails Rapport kept instead of sending, as the recipient would see
+ * them. The API decides what shows: everything to this machine, a signed-in person's own and their
+ * business's elsewhere (a 401 sends the person to sign in and back here).
  */
 @Component({
   selector: 'rp-dev-mailbox-page',

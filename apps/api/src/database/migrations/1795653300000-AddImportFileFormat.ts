@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A refused row also keeps the column and the value it was refused for. Files uploaded before have none
  * of these and are read as before: UTF-8, such dates refused.
  */
-export class AddImportFileFormat1795653000000 implements MigrationInterface {
-  name = 'AddImportFileFormat1795653000000';
+export class AddImportFileFormat1795653300000 implements MigrationInterface {
+  name = 'AddImportFileFormat1795653300000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

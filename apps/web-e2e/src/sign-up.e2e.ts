@@ -1,0 +1,44 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, screenshot } from './support/browser';
+
+/** A new owner's first run: the form, the email in the development mailbox, its link, the dashboard. */
+describe('signing up a new business', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(() => browser.close());
+
+  it('confirms the address through the emailed link and lands the owner in the new business', async () => {
+    const email = `rosa-${Date.now()}@tide.example`;
+    await page.goto(`${baseUrl()}/signup`);
+    await page.getByLabel('Business name').fill('Tide Pool Books');
+    await page.getByLabel('Your name').fill('Rosa Marin');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('quiet shelves by the sea');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toContain(email);
+    await screenshot(page, 'sign-up-check-email');
+    const mailbox = page.getByRole('link', { name: 'Open the development mailbox' });
+    expect(await mailbox.getAttribute('href')).toBe('/dev/mailbox');
+
+    await page.goto(`${baseUrl()}/dev/mailbox`);
+    await page.getByRole('option', { name: new RegExp(`Confirm your email.*${email}`) }).click();
+    const link = page
+      .frameLocator('iframe[title="Email content"]')
+      .getByRole('link', { name: 'Create Tide Pool Books' });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/\/confirm-signup#token=/);
+
+    await page.goto(href ?? '');
+    await page.getByRole('button', { name: 'Create my business' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByTestId('business-name').filter({ hasText: 'Tide Pool Books' }).waitFor();
+    await screenshot(page, 'sign-up-dashboard');
+  });
+});
