@@ -241,11 +241,7 @@ describe('hostile input', () => {
         { line_items: [{ title: 'Rye', quantity: 1e308, price: '1.00' }] },
         'line_items[0].quantity',
       ],
-      [
-        'a NUL in the buyer email',
-        { email: 'b\u0000@example.com' },
-        'email contains a NUL character',
-      ],
+      ['a NUL in the buyer email', { email: 'b\u0000@example.com' }, 'email contains a NUL character'],
       [
         'a lone surrogate in a product',
         { line_items: [{ title: 'R\ud800', quantity: 1, price: '1.00' }] },
