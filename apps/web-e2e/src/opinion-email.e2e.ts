@@ -8,21 +8,21 @@ const WIDTHS = [320, 375, 414, 600, 800];
 describe('the opinion request email', () => {
   let browser: Browser;
   let page: Page;
-  let html: string;
+  let preview: TemplatePreviewResponse;
 
   beforeAll(async () => {
     ({ browser, page } = await signedInBrowser());
-    html = await page.evaluate(async () => {
+    preview = await page.evaluate(async () => {
       const xsrf = /XSRF-TOKEN=([^;]+)/.exec(document.cookie)?.[1] ?? '';
       const template = (await (
         await fetch('/api/templates/opinion-request/en')
       ).json()) as EmailTemplateResponse;
-      const preview = await fetch('/api/templates/opinion-request/en/preview', {
+      const response = await fetch('/api/templates/opinion-request/en/preview', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-xsrf-token': decodeURIComponent(xsrf) },
         body: JSON.stringify({ subject: template.subject, body: template.body }),
       });
-      return ((await preview.json()) as TemplatePreviewResponse).html;
+      return (await response.json()) as TemplatePreviewResponse;
     });
   });
   afterAll(() => browser.close());
@@ -31,7 +31,7 @@ describe('the opinion request email', () => {
     'keeps the 0 to 10 scale on one row at %i px, its labels at the two ends',
     async (width) => {
       const email = await browser.newPage({ viewport: { width, height: 900 } });
-      await email.setContent(html);
+      await email.setContent(preview.html);
       const scores = email.getByRole('link', { name: /^\d+$/ });
       expect(await scores.count()).toBe(11);
       const boxes = await scores.evaluateAll((links) =>
@@ -52,18 +52,7 @@ describe('the opinion request email', () => {
   );
 
   it('gives each score its own line and link in the plain-text part', async () => {
-    const text = await page.evaluate(async () => {
-      const xsrf = /XSRF-TOKEN=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-      const template = (await (
-        await fetch('/api/templates/opinion-request/en')
-      ).json()) as EmailTemplateResponse;
-      const preview = await fetch('/api/templates/opinion-request/en/preview', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-xsrf-token': decodeURIComponent(xsrf) },
-        body: JSON.stringify({ subject: template.subject, body: template.body }),
-      });
-      return ((await preview.json()) as TemplatePreviewResponse).text;
-    });
+    const text = preview.text;
     const lines = text.split('\n').filter((line) => /^\d+ \(http/.test(line));
     expect(lines.map((line) => line.split(' ')[0])).toEqual([
       '0',
