@@ -1,6 +1,7 @@
+import { IsOptionalNotNull } from '../errors/validators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -10,7 +11,7 @@ export class PageQueryDto {
   @ApiPropertyOptional()
   @MaxLength(200)
   @IsString()
-  @IsOptional()
+  @IsOptionalNotNull()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
@@ -18,7 +19,7 @@ export class PageQueryDto {
   @Min(1)
   @IsInt()
   @Type(() => Number)
-  @IsOptional()
+  @IsOptionalNotNull()
   limit?: number;
 }
 

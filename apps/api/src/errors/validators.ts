@@ -1,5 +1,5 @@
 import { isCountryCode, isTimeZone } from '@rapport/domain';
-import { ValidateBy } from 'class-validator';
+import { ValidateBy, ValidateIf } from 'class-validator';
 
 /** An IANA time zone such as `Europe/Madrid`. */
 export function IsTimeZone(): PropertyDecorator {
@@ -73,6 +73,26 @@ export function IsPlausibleInstant(options: { isDateTimeRequired?: boolean } = {
         options.isDateTimeRequired
           ? 'must be an ISO 8601 date-time between 1970 and 2100'
           : 'must be a date or date-time (ISO 8601) between 1970 and 2100',
+    },
+  });
+}
+
+/**
+ * The field may be left out, but `null` is checked like any other value (and so refused by a type check):
+ * class-validator's IsOptional lets null through, and a field typed without null then reaches code that
+ * reads it as text or a list. Fields that may really be cleared with null keep IsOptional.
+ */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+}
+
+/** Text with something in it besides spaces: what is stored trimmed must not end up empty. */
+export function IsNotBlank(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNotBlank',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.trim() !== '',
+      defaultMessage: () => 'must not be blank',
     },
   });
 }

@@ -212,6 +212,25 @@ describe('hostile input', () => {
     expect(await rows(`SELECT count(*)::int AS n FROM orders WHERE tenant_id = '${tenantId}'`)).toBe(0);
   });
 
+  it('refuses null where a field may only be left out, and a blank survey name, with 400', async () => {
+    const nulls = await owner.post('/api/customers', {
+      email: 'nully@example.com',
+      name: null,
+      tags: null,
+      consentBasis: null,
+      externalIds: null,
+    });
+    expect(nulls.status).toBe(400);
+    const fields = (nulls.body as { details: { field: string }[] }).details.map((detail) => detail.field);
+    expect(fields.sort()).toEqual(['consentBasis', 'externalIds', 'name', 'tags']);
+    const blank = await owner.post('/api/surveys', {
+      name: '   ',
+      definition: { questions: [{ id: 'score', type: 'nps', prompt: null, required: true }] },
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.body).toMatchObject({ details: [{ field: 'name', reason: 'must not be blank' }] });
+  });
+
   describe('signed deliveries that cannot be used', () => {
     const shopify = (body: string) =>
       send(`/api/webhooks/shopify/${tenantId}`, {

@@ -26,7 +26,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, IsTimeZone } from '../../errors/validators';
+import { IsCountryCode, IsOptionalNotNull, IsTimeZone } from '../../errors/validators';
 
 // class-validator runs the bottom decorator first: the basic type check stays last.
 
@@ -104,22 +104,22 @@ export class UpdateBusinessDto implements UpdateBusinessRequest {
   @ApiPropertyOptional()
   @Length(1, 120)
   @IsString()
-  @IsOptional()
+  @IsOptionalNotNull()
   name?: string;
 
   @ApiPropertyOptional({ example: 'Europe/London' })
   @IsTimeZone()
-  @IsOptional()
+  @IsOptionalNotNull()
   timeZone?: string;
 
   @ApiPropertyOptional({ enum: ['en', 'es', 'fr', 'de'] })
   @IsIn(['en', 'es', 'fr', 'de'], { message: 'must be one of en, es, fr, de' })
-  @IsOptional()
+  @IsOptionalNotNull()
   locale?: string;
 
   @ApiPropertyOptional({ example: 'GB' })
   @IsCountryCode()
-  @IsOptional()
+  @IsOptionalNotNull()
   country?: string;
 
   @ApiPropertyOptional({
@@ -169,7 +169,7 @@ export class UpdateBusinessDto implements UpdateBusinessRequest {
 
   @ApiPropertyOptional({ example: '#00696b' })
   @Matches(/^#[0-9a-f]{6}$/, { message: 'must be a colour like #00696b' })
-  @IsOptional()
+  @IsOptionalNotNull()
   brandColor?: string;
 
   @ApiPropertyOptional({ description: 'HTTPS address of an image' })
@@ -182,7 +182,7 @@ export class UpdateBusinessDto implements UpdateBusinessRequest {
   @ApiPropertyOptional({ type: SendWindowDto })
   @ValidateNested()
   @Type(() => SendWindowDto)
-  @IsOptional()
+  @IsOptionalNotNull()
   sendWindow?: SendWindowDto;
 }
 

@@ -1,3 +1,4 @@
+import { IsOptionalNotNull } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AcceptInvitationRequest,
@@ -6,7 +7,7 @@ import {
   type Role,
   ROLES,
 } from '@rapport/domain';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 
 export class InviteDto implements InviteRequest {
   @ApiProperty({ example: 'sam@northwind.example' })
@@ -29,7 +30,7 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
   @ApiPropertyOptional({ description: 'Required for a new account' })
   @Length(1, 120)
   @IsString()
-  @IsOptional()
+  @IsOptionalNotNull()
   name?: string;
 
   @ApiProperty({ description: "The new account's password, or the existing account's" })

@@ -1,4 +1,4 @@
-import { IsPlausibleInstant } from '../../errors/validators';
+import { IsOptionalNotNull, IsPlausibleInstant } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CASE_STATUSES,
@@ -26,25 +26,25 @@ const toBoolean = ({ value }: { value: unknown }) =>
 export class CaseListQueryDto extends PageQueryDto implements CaseListQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsIn(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(', ')}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   status?: CaseStatus;
 
   @ApiPropertyOptional({ description: 'Only cases still to work: open or waiting for the customer' })
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
-  @IsOptional()
+  @IsOptionalNotNull()
   unresolved?: boolean;
 
   @ApiPropertyOptional({ description: 'Only the cases assigned to the signed-in member' })
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
-  @IsOptional()
+  @IsOptionalNotNull()
   mine?: boolean;
 
   @ApiPropertyOptional({ description: 'Only unresolved cases past their due time' })
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
-  @IsOptional()
+  @IsOptionalNotNull()
   overdue?: boolean;
 }
 
@@ -59,13 +59,13 @@ export class CaseNoteDto implements CaseNoteRequest {
 export class UpdateCaseDto implements UpdateCaseRequest {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsIn(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(', ')}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   status?: CaseStatus;
 
   @ApiPropertyOptional({ description: 'Why the case is resolved; required when resolving' })
   @MaxLength(500)
   @IsString()
-  @IsOptional()
+  @IsOptionalNotNull()
   resolution?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'A member of the business, or null for nobody' })
@@ -84,11 +84,11 @@ export class TakeCasesDto {
 export class ResponseTimesQueryDto {
   @ApiPropertyOptional({ description: 'Cases opened at or after (ISO 8601); default 30 days before `to`' })
   @IsPlausibleInstant()
-  @IsOptional()
+  @IsOptionalNotNull()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Cases opened before (ISO 8601); default now' })
   @IsPlausibleInstant()
-  @IsOptional()
+  @IsOptionalNotNull()
   to?: string;
 }

@@ -23,7 +23,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { IsExternalIds, IsTimeZone } from '../../errors/validators';
+import { IsExternalIds, IsOptionalNotNull, IsTimeZone } from '../../errors/validators';
 import { PageQueryDto } from '../../database/page-query.dto';
 
 // class-validator runs the bottom decorator first: the basic type check stays last.
@@ -32,7 +32,7 @@ export class UpdateCustomerDto implements UpdateCustomerRequest {
   @ApiPropertyOptional({ example: 'Ana López' })
   @MaxLength(200)
   @IsString()
-  @IsOptional()
+  @IsOptionalNotNull()
   name?: string;
 
   @ApiPropertyOptional({ example: '+34 600 000 000', nullable: true })
@@ -56,12 +56,12 @@ export class UpdateCustomerDto implements UpdateCustomerRequest {
   @IsString({ each: true })
   @ArrayMaxSize(50)
   @IsArray()
-  @IsOptional()
+  @IsOptionalNotNull()
   tags?: string[];
 
   @ApiPropertyOptional({ enum: CONSENT_BASES })
   @IsIn(CONSENT_BASES, { message: `must be one of ${CONSENT_BASES.join(', ')}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   consentBasis?: ConsentBasis;
 }
 
@@ -73,7 +73,7 @@ export class UpsertCustomerDto extends UpdateCustomerDto implements UpsertCustom
 
   @ApiPropertyOptional({ example: { shopify: '7310001' }, description: 'Ids of this buyer in other systems' })
   @IsExternalIds()
-  @IsOptional()
+  @IsOptionalNotNull()
   externalIds?: Record<string, string>;
 }
 
@@ -81,28 +81,28 @@ export class CustomerListQueryDto extends PageQueryDto implements CustomerListQu
   @ApiPropertyOptional({ description: 'Part of the name or email' })
   @MaxLength(200)
   @IsString()
-  @IsOptional()
+  @IsOptionalNotNull()
   search?: string;
 
   @ApiPropertyOptional()
   @MaxLength(50)
   @IsString()
-  @IsOptional()
+  @IsOptionalNotNull()
   tag?: string;
 
   @ApiPropertyOptional({ enum: SUBSCRIPTION_STATES })
   @IsIn(SUBSCRIPTION_STATES, { message: `must be one of ${SUBSCRIPTION_STATES.join(', ')}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   subscriptionState?: SubscriptionState;
 
   @ApiPropertyOptional({ description: 'Buyers who answered a follow-up at least once (false: never)' })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
-  @IsOptional()
+  @IsOptionalNotNull()
   hasAnswered?: boolean;
 
   @ApiPropertyOptional({ enum: NPS_BANDS, description: "The band of the buyer's latest score" })
   @IsIn(NPS_BANDS, { message: `must be one of ${NPS_BANDS.join(', ')}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   band?: NpsBand;
 }

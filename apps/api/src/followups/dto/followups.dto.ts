@@ -1,3 +1,4 @@
+import { IsOptionalNotNull } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   AUTOMATION_TRIGGERS,
@@ -80,7 +81,7 @@ export class CreateAutomationDto implements CreateAutomationRequest {
       'orderNumber (first|repeat), productNames, minTotal, maxTotal, tags, locales; every one set must hold',
   })
   @IsObject()
-  @IsOptional()
+  @IsOptionalNotNull()
   conditions?: AutomationConditions;
 
   @ApiPropertyOptional({
@@ -94,29 +95,29 @@ export class CreateAutomationDto implements CreateAutomationRequest {
 
   @ApiPropertyOptional({ default: true })
   @IsBoolean()
-  @IsOptional()
+  @IsOptionalNotNull()
   isEnabled?: boolean;
 }
 
 /** Any of a rule's fields but its kind (what a rule sends is fixed once made), each validated as on creation. */
 export class UpdateAutomationDto
-  extends PartialType(OmitType(CreateAutomationDto, ['kind'] as const))
+  extends PartialType(OmitType(CreateAutomationDto, ['kind'] as const), { skipNullProperties: false })
   implements UpdateAutomationRequest {}
 
 export class MessageListQueryDto extends PageQueryDto implements MessageListQuery {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
   @IsIn(MESSAGE_STATUSES, { message: `must be one of ${MESSAGE_STATUSES.join(', ')}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   status?: MessageStatus;
 
   @ApiPropertyOptional()
   @IsUUID('all', { message: 'must be a UUID' })
-  @IsOptional()
+  @IsOptionalNotNull()
   customerId?: string;
 
   @ApiPropertyOptional()
   @IsUUID('all', { message: 'must be a UUID' })
-  @IsOptional()
+  @IsOptionalNotNull()
   automationId?: string;
 }
 

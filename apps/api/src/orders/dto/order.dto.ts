@@ -1,4 +1,4 @@
-import { IsPlausibleInstant } from '../../errors/validators';
+import { IsOptionalNotNull, IsPlausibleInstant } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type ChangeOrderStatusRequest,
@@ -85,7 +85,7 @@ export class UpsertOrderDto implements UpsertOrderRequest {
 
   @ApiPropertyOptional({ enum: ORDER_STATUSES, default: 'placed' })
   @IsIn(ORDER_STATUSES, { message: `must be one of ${ORDER_STATUSES.join(', ')}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   status?: OrderStatus;
 
   @ApiProperty({ example: '13.50', oneOf: [{ type: 'string' }, { type: 'number' }] })
@@ -102,7 +102,7 @@ export class UpsertOrderDto implements UpsertOrderRequest {
   @Type(() => OrderLineDto)
   @ArrayMaxSize(500)
   @IsArray()
-  @IsOptional()
+  @IsOptionalNotNull()
   lines?: OrderLineDto[];
 }
 
@@ -113,7 +113,7 @@ export class ChangeOrderStatusDto implements ChangeOrderStatusRequest {
 
   @ApiPropertyOptional({ example: '2026-11-21T09:00:00Z' })
   @IsPlausibleInstant({ isDateTimeRequired: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   at?: string;
 }
 
@@ -121,21 +121,21 @@ export class OrderListQueryDto extends PageQueryDto implements OrderListQuery {
   @ApiPropertyOptional({ description: 'Part of the order number, or of the buyer name or email' })
   @MaxLength(200)
   @IsString()
-  @IsOptional()
+  @IsOptionalNotNull()
   search?: string;
 
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @IsIn(ORDER_STATUSES, { message: `must be one of ${ORDER_STATUSES.join(', ')}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   status?: OrderStatus;
 
   @ApiPropertyOptional()
   @IsUUID('all', { message: 'must be a UUID' })
-  @IsOptional()
+  @IsOptionalNotNull()
   customerId?: string;
 
   @ApiPropertyOptional()
   @IsUUID('all', { message: 'must be a UUID' })
-  @IsOptional()
+  @IsOptionalNotNull()
   productId?: string;
 }

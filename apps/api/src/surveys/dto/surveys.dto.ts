@@ -1,11 +1,12 @@
+import { IsNotBlank, IsOptionalNotNull } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BUYER_LOCALES, type BuyerLocale, type SurveyDefinition } from '@rapport/domain';
-import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsObject, IsString, MaxLength } from 'class-validator';
 
 export class SaveSurveyDto {
   @ApiProperty({ example: 'How did we do?' })
   @MaxLength(120)
-  @MinLength(1)
+  @IsNotBlank()
   @IsString()
   name: string;
 
@@ -36,6 +37,6 @@ export class PreviewSurveyDto {
 
   @ApiPropertyOptional({ enum: BUYER_LOCALES })
   @IsIn(BUYER_LOCALES)
-  @IsOptional()
+  @IsOptionalNotNull()
   locale?: BuyerLocale;
 }

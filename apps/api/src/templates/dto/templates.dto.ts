@@ -1,6 +1,7 @@
+import { IsOptionalNotNull } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PreviewTemplateRequest, SaveTemplateRequest } from '@rapport/domain';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export class SaveTemplateDto implements SaveTemplateRequest {
   @ApiProperty({ description: 'Liquid; plain text' })
@@ -19,6 +20,6 @@ export class SaveTemplateDto implements SaveTemplateRequest {
 export class PreviewTemplateDto extends SaveTemplateDto implements PreviewTemplateRequest {
   @ApiPropertyOptional({ description: 'Render for this customer and their latest order' })
   @IsUUID('all', { message: 'must be a UUID' })
-  @IsOptional()
+  @IsOptionalNotNull()
   customerId?: string;
 }
