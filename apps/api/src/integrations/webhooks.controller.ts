@@ -128,8 +128,13 @@ export class WebhooksController {
     try {
       action = read();
     } catch (error) {
-      if (!(error instanceof WebhookPayloadError)) throw error;
-      return refuse(error.message);
+      // Reading a verified payload is pure: whatever it throws (a null line item, an object where text
+      // belongs) means this delivery cannot be used, never that the server failed.
+      return refuse(
+        error instanceof WebhookPayloadError
+          ? error.message
+          : `The payload is not in the provider's format (${error instanceof Error ? error.message : 'unreadable'})`,
+      );
     }
     if (action.kind === 'upsert-order') {
       const problems = validationErrorsOf(UpsertOrderDto, action.order);

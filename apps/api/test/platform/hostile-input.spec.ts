@@ -261,6 +261,8 @@ describe('hostile input', () => {
         'line_items[0].quantity',
       ],
       ['a NUL in the buyer email', { email: 'b\u0000@example.com' }, 'email contains a NUL character'],
+      ['a null line item', { line_items: [null] }, "not in the provider's format"],
+      ['an object for the buyer id', { customer: { id: { toString: 1 } } }, "not in the provider's format"],
       [
         'a lone surrogate in a product',
         { line_items: [{ title: 'R\ud800', quantity: 1, price: '1.00' }] },
