@@ -10,7 +10,12 @@ import {
 import { ValidationFailedError } from '../errors/app-error';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { defaultTemplate } from './default-templates';
-import { type RenderedEmail, TemplateCompiler, type TemplateSource } from './template-compiler';
+import {
+  type RenderedEmail,
+  TemplateCompiler,
+  TemplateRenderError,
+  type TemplateSource,
+} from './template-compiler';
 
 interface TemplateRow {
   kind: MessageKind;
@@ -135,6 +140,11 @@ export class EmailTemplatesService {
   async preview(source: TemplateSource, context: object): Promise<TemplatePreviewResponse> {
     const outcome = await this.compiler.build(source);
     if ('problems' in outcome) return { subject: '', html: '', text: '', problems: outcome.problems };
-    return { ...this.compiler.render(outcome.compiled, context), problems: [] };
+    try {
+      return { ...this.compiler.render(outcome.compiled, context), problems: [] };
+    } catch (error) {
+      if (!(error instanceof TemplateRenderError)) throw error;
+      return { subject: '', html: '', text: '', problems: error.details ?? [] };
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { AppError } from '../errors/app-error';
 import { Injectable } from '@nestjs/common';
 import { type FieldError, isKnownVariable, REQUIRED_TEMPLATE_VARIABLES } from '@rapport/domain';
 import { LiquidError, type Template } from 'liquidjs';
@@ -65,9 +66,15 @@ export class TemplateCompiler {
     return built;
   }
 
+  /**
+   * Fills a compiled template in. A template that does more work than the sandbox allows (a loop of a
+   * hundred million, text doubled thirty times) stops with TemplateRenderError, naming where it stopped.
+   */
   render(compiled: CompiledTemplate, context: object): RenderedEmail {
-    const subject = (textLiquid.renderSync(compiled.subject, context) as string).replace(/\s+/g, ' ').trim();
-    const html = htmlLiquid.renderSync(compiled.body, context) as string;
+    const subject = (renderLiquid(textLiquid, compiled.subject, context, 'subject') as string)
+      .replace(/\s+/g, ' ')
+      .trim();
+    const html = renderLiquid(htmlLiquid, compiled.body, context, 'body') as string;
     return { subject, html, text: htmlToText(html) };
   }
 
@@ -100,6 +107,33 @@ export class TemplateCompiler {
     }
     if (problems.length > 0) return { problems };
     return { compiled: { subject, body: htmlLiquid.parse(built.html) } };
+  }
+}
+
+/** A template that could not be filled in: it asks for more work or memory than one email may take. */
+export class TemplateRenderError extends AppError {
+  readonly status = 400;
+  readonly code = 'template_render_failed';
+  constructor(problem: FieldError) {
+    super(`The template cannot be rendered: ${problem.field} ${problem.reason}`, [problem]);
+  }
+}
+
+function renderLiquid(
+  engine: typeof htmlLiquid,
+  template: Template[],
+  context: object,
+  field: 'subject' | 'body',
+): unknown {
+  try {
+    return engine.renderSync(template, context);
+  } catch (error) {
+    if (!(error instanceof LiquidError)) throw error;
+    const message = error.message.replace(/, line:\d+, col:\d+$/, '');
+    throw new TemplateRenderError({
+      field,
+      reason: `stops while being filled in (${message}): a loop or a text too large for one email`,
+    });
   }
 }
 

@@ -60,9 +60,15 @@ export class TemplatesController {
     @Locale() locale: BuyerLocale,
     @Body() body: SaveTemplateDto,
   ): Promise<EmailTemplateResponse> {
-    return this.database.transaction(tenantId, (manager) =>
-      this.templates.save(manager, kind, locale, body, user.userId),
-    );
+    return this.database.transaction(tenantId, async (manager) => {
+      // Filled in once with the sample data: what would stop while rendering is never saved to be sent.
+      const trial = await this.templates.preview(
+        body,
+        await previewContext(manager, locale, this.config.publicUrl),
+      );
+      if (trial.problems.length > 0) throw new ValidationFailedError(trial.problems);
+      return this.templates.save(manager, kind, locale, body, user.userId);
+    });
   }
 
   /** Back to the built-in text. */

@@ -231,6 +231,27 @@ describe('hostile input', () => {
     expect(blank.body).toMatchObject({ details: [{ field: 'name', reason: 'must not be blank' }] });
   });
 
+  it('answers a template that would render without end with its problem, and does not save it', async () => {
+    const template = (await owner.get<{ subject: string; body: string }>('/api/templates/thank-you/en')).body;
+    for (const loop of [
+      '{% for i in (1..100000000) %}x{% endfor %}',
+      '{% assign a = "xxxxxxxxxx" %}{% for i in (1..30) %}{% assign a = a | append: a %}{% endfor %}{{ a | size }}',
+    ]) {
+      const body = template.body.replace('{{ business.name }}', `{{ business.name }}${loop}`);
+      const preview = await owner.post<{ problems: { field: string; reason: string }[] }>(
+        '/api/templates/thank-you/en/preview',
+        { subject: template.subject, body },
+      );
+      expect(preview.status).toBe(200);
+      expect(preview.body.problems).toEqual([
+        { field: 'body', reason: expect.stringContaining('stops while being filled in') },
+      ]);
+      const saved = await owner.put('/api/templates/thank-you/en', { subject: template.subject, body });
+      expect(saved.status).toBe(400);
+    }
+    expect((await owner.get<{ isCustom: boolean }>('/api/templates/thank-you/en')).body.isCustom).toBe(false);
+  });
+
   describe('signed deliveries that cannot be used', () => {
     const shopify = (body: string) =>
       send(`/api/webhooks/shopify/${tenantId}`, {
