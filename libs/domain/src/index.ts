@@ -47,4 +47,5 @@ export * from './reports/report-figures';
 export * from './reports/duration-words';
 export * from './contracts/reports';
 export * from './followups/unsubscribe-phrases';
+export * from './text/html-visible-text';
 export * from './text/text-safety';

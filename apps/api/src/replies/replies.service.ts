@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stripQuotedReply } from '@rapport/domain';
+import { htmlVisibleText, stripQuotedReply } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { AccountEmails } from '../mail/account-emails';
@@ -57,7 +57,7 @@ export class RepliesService {
 
   async store(email: InboundEmail, now: Date): Promise<ReplyOutcome> {
     const fullText = `${email.text || email.html}${email.isTruncated ? '\n\n[Rapport kept the first megabyte of this reply.]' : ''}`;
-    const body = stripQuotedReply(email.text || email.html.replace(/<[^>]+>/g, ' '));
+    const body = stripQuotedReply(email.text || htmlVisibleText(email.html));
     const target = recipients(email)
       .map(parseReplyAddress)
       .find((parsed) => parsed !== null);

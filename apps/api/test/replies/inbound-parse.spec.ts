@@ -194,4 +194,26 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     expect(row).toMatchObject({ noted: true });
     expect(Number(row?.length)).toBeLessThan(1_100_000);
   });
+
+  it('reads an HTML-only reply as its visible text, and one of half a million unclosed `<` without stalling', async () => {
+    const html = `<html><head><style>p{color:red}</style></head><body><p>Crust &amp; crumb were <b>perfect</b>.</p></body></html>`;
+    const { text: _text, ...withoutText } = reply(replyTo, '');
+    expect((await inbound({ ...withoutText, html })).status).toBe(200);
+    // Stripping tags with a pattern took five minutes on this, with the event loop blocked for everyone.
+    expect((await inbound({ ...withoutText, html: `Hello ${'<'.repeat(500_000)}` })).status).toBe(200);
+    const bodies = await withClient(
+      testApp.ownerUrl,
+      async (db) =>
+        (
+          await db.query<{ body: string }>(
+            `SELECT body FROM replies WHERE tenant_id = $1 AND (body LIKE 'Crust%' OR body LIKE 'Hello%') ORDER BY body`,
+            [tenantId],
+          )
+        ).rows,
+    );
+    expect(bodies.map((row) => row.body.slice(0, 30))).toEqual([
+      'Crust & crumb were perfect.',
+      `Hello ${'<'.repeat(24)}`,
+    ]);
+  });
 });

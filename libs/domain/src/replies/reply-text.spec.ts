@@ -37,3 +37,15 @@ describe('stripQuotedReply', () => {
     expect(stripQuotedReply('> How did we do?\n> Northwind')).toBe('');
   });
 });
+
+describe('stripQuotedReply on very long lines', () => {
+  it('keeps a line too long to be an attribution, even one that reads like the German pattern', () => {
+    // "Am ... schrieb ... :" with two `.*` backtracks over every "schrieb" of a megabyte line.
+    const line = `Am ${'schrieb '.repeat(125_000)}`;
+    expect(stripQuotedReply(`${line}\n> quoted`)).toBe(line.trim());
+  });
+
+  it('still cuts at a long quoted line', () => {
+    expect(stripQuotedReply(`Thanks!\n> ${'x'.repeat(10_000)}`)).toBe('Thanks!');
+  });
+});

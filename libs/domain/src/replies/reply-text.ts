@@ -20,6 +20,12 @@ const DEVICE_SIGNATURES: readonly RegExp[] = [
 ];
 
 /**
+ * Longest line that can be a client's "On ... wrote:" attribution or footer. Longer lines are the buyer's
+ * text: testing them against the patterns above (two `.*` in the German one) takes quadratic time.
+ */
+const LONGEST_MARKER_LINE = 500;
+
+/**
  * What the buyer wrote in a reply, without the quoted email under it or the signature after it. Mail
  * clients differ; this cuts at the first line that starts history (an "On ... wrote:" line, possibly folded
  * over two lines, an Outlook separator, a "From:" header block or a "> " quote) and at a "-- " signature.
@@ -30,7 +36,12 @@ export function stripQuotedReply(text: string): string {
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const trimmed = line.trim();
-    const folded = `${trimmed} ${(lines[index + 1] ?? '').trim()}`;
+    if (trimmed.startsWith('>')) break;
+    if (trimmed.length > LONGEST_MARKER_LINE) {
+      kept.push(line);
+      continue;
+    }
+    const folded = `${trimmed} ${(lines[index + 1] ?? '').trim()}`.slice(0, 2 * LONGEST_MARKER_LINE);
     if (HISTORY_STARTS.some((start) => start.test(trimmed))) break;
     // Gmail folds a long "On <date> <name> <address>" line before "wrote:".
     if (/^(On|Le|El|Am)\b/.test(trimmed) && HISTORY_STARTS.slice(0, 4).some((start) => start.test(folded)))
