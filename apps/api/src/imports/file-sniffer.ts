@@ -12,6 +12,12 @@ const DATE_CARRY = 24;
  * then whether every byte sequence is UTF-8, else Windows-1252, which Excel writes in Western Europe),
  * and what its `nn/nn/yyyy` dates say about the order of day and month.
  */
+/** What reading a whole file told about it. */
+export interface SniffedFile {
+  encoding: ImportEncoding;
+  dates: { dayFirst: boolean; monthFirst: boolean };
+}
+
 export class FileSniffer {
   private start = Buffer.alloc(0);
   private fixed: ImportEncoding | null = null;
@@ -32,7 +38,7 @@ export class FileSniffer {
   }
 
   /** Call once the whole file went through `feed`. */
-  finish(): { encoding: ImportEncoding; dates: { dayFirst: boolean; monthFirst: boolean } } {
+  finish(): SniffedFile {
     if (!this.isStarted) this.begin();
     const encoding = this.fixed ?? (this.utf8.end() ? 'utf-8' : 'windows-1252');
     return { encoding, dates: { dayFirst: this.dayFirst, monthFirst: this.monthFirst } };

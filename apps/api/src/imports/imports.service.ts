@@ -16,10 +16,10 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { AppError, NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { previewCsv } from './csv-preview';
-import { FileSniffer } from './file-sniffer';
 import { toImportResponse } from './import-row';
 import { ImportWorker } from './import-worker';
 import { ImportsRepository } from './imports.repository';
+import { type SpooledUpload, spoolUpload, UploadTooLargeError } from './upload-spool';
 
 /** Large enough for a million buyers; the file is kept in the database in chunks. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -49,7 +49,7 @@ export class ImportsService {
   ) {}
 
   /**
-   * Stores the uploaded file as it streams in (never whole in memory) and describes it: encoding,
+   * Stores the uploaded file (on local disk while it arrives, then in the database, never whole in memory) and describes it: encoding,
    * separator, how its dates are read, columns, first rows and a suggested mapping. Nothing is imported
    * until the import is started.
    */
@@ -60,34 +60,32 @@ export class ImportsService {
     body: Readable,
     createdBy: string | null,
   ): Promise<ImportResponse> {
+    let upload: SpooledUpload;
+    try {
+      upload = await spoolUpload(body, { maxBytes: MAX_IMPORT_BYTES, headBytes: PREVIEW_BYTES });
+    } catch (error) {
+      if (error instanceof UploadTooLargeError) throw new ImportTooLargeError();
+      throw error;
+    }
+    try {
+      return await this.describeUpload(tenantId, kind, fileName, upload, createdBy);
+    } finally {
+      await upload.discard();
+    }
+  }
+
+  private describeUpload(
+    tenantId: string,
+    kind: ImportKind,
+    fileName: string,
+    upload: SpooledUpload,
+    createdBy: string | null,
+  ): Promise<ImportResponse> {
+    const total = upload.bytes;
     return this.database.transaction(tenantId, async (manager) => {
-      const importId = await this.imports.create(manager, { kind, fileName, createdBy });
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      let head = Buffer.alloc(0);
-      let total = 0;
-      let seq = 0;
-      const sniffer = new FileSniffer();
-      const store = async () => {
-        if (pendingBytes === 0) return;
-        await this.imports.addChunk(manager, importId, seq++, Buffer.concat(pending, pendingBytes));
-        pending = [];
-        pendingBytes = 0;
-      };
-      for await (const piece of body as AsyncIterable<Buffer>) {
-        total += piece.length;
-        if (total > MAX_IMPORT_BYTES) throw new ImportTooLargeError();
-        if (head.length < PREVIEW_BYTES)
-          head = Buffer.concat([head, piece.subarray(0, PREVIEW_BYTES - head.length)]);
-        sniffer.feed(piece);
-        pending.push(piece);
-        pendingBytes += piece.length;
-        if (pendingBytes >= CHUNK_BYTES) await store();
-      }
-      await store();
       if (total === 0) throw new ValidationFailedError([{ field: 'file', reason: 'is empty' }]);
-      const { encoding, dates } = sniffer.finish();
-      const preview = previewCsv(head, encoding);
+      const { encoding, dates } = upload.sniffed;
+      const preview = previewCsv(upload.head, encoding);
       if (preview.columns.length === 0) {
         throw new ValidationFailedError([{ field: 'file', reason: 'has no header row of column names' }]);
       }
@@ -99,6 +97,10 @@ export class ImportsService {
             { field: 'file', reason: `has a column name that ${fault}: "${printableCell(header)}"` },
           ]);
       }
+      const importId = await this.imports.create(manager, { kind, fileName, createdBy });
+      let seq = 0;
+      for await (const chunk of upload.chunks(CHUNK_BYTES))
+        await this.imports.addChunk(manager, importId, seq++, chunk);
       const tenant = await this.accounts.findTenant(manager);
       await this.imports.describeFile(manager, importId, {
         bytes: total,
