@@ -34,9 +34,11 @@ export function detectDelimiter(firstLine: string): string {
  */
 export function previewCsv(head: Buffer, encoding: ImportEncoding = 'utf-8'): CsvPreview {
   const text = decode(head, encoding).replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
+  const delimiter = detectDelimiter(text.split(/\r\n|\r|\n/, 1)[0] ?? '');
   const records: string[][] = [];
-  const complete = text.slice(0, Math.max(text.lastIndexOf('\n'), 0) + 1) || text;
+  // Old Mac exports end lines with a lone CR; a sample cut inside a CRLF ends after its LF.
+  const lastLineEnd = text.includes('\n') ? text.lastIndexOf('\n') : text.lastIndexOf('\r');
+  const complete = lastLineEnd === -1 ? text : text.slice(0, lastLineEnd + 1);
   try {
     for (const record of parse(complete, {
       delimiter,

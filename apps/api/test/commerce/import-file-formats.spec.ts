@@ -28,6 +28,20 @@ describe('importing files in other encodings and formats', () => {
     return new Map(page.body.items.map((customer) => [customer.email, customer]));
   }
 
+  it('reads a file whose lines end with a lone CR (old Mac Excel), header and every row', async () => {
+    const { staff } = await business();
+    const file = 'Email,First name,Last name\rana@example.com,Ana,Pérez\rbo@example.com,Bo,Lind\r';
+    const uploaded = await uploadImport(staff, 'customers', file, 'mac.csv');
+    expect(uploaded.columns.map((column) => column.header)).toEqual(['Email', 'First name', 'Last name']);
+    expect(uploaded.previewRows).toEqual([
+      ['ana@example.com', 'Ana', 'Pérez'],
+      ['bo@example.com', 'Bo', 'Lind'],
+    ]);
+    const done = await runImport(staff, uploaded.id, uploaded.mapping);
+    expect(done).toMatchObject({ status: 'completed', rowsTotal: 2, rowsImported: 2, rowsFailed: 0 });
+    expect([...(await buyers(staff)).keys()].sort()).toEqual(['ana@example.com', 'bo@example.com']);
+  });
+
   describe.each([
     ['excel-de-orders-windows-1252.csv', 'windows-1252', ';'],
     ['excel-de-orders-utf16le.txt', 'utf-16le', '\t'],
