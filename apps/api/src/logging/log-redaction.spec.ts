@@ -15,6 +15,16 @@ describe('loggableUrl', () => {
     [`/api/invitations/${TOKEN}/accept`, `/api/invitations/:token#${hash(TOKEN)}/accept`],
     ['/api/inbound/s3cret-path-value', `/api/inbound/:secret#${hash('s3cret-path-value')}`],
     [`/api/%61/${TOKEN}`, `/api/a/:token#${hash(TOKEN)}`],
+    [
+      `http://rapport.example/api/a/${TOKEN}?score=9`,
+      `http://rapport.example/api/a/:token#${hash(TOKEN)}?score`,
+    ],
+    [`HTTP://rapport.example:8080/api/u/${TOKEN}`, `HTTP://rapport.example:8080/api/u/:token#${hash(TOKEN)}`],
+    [
+      '//evil.example/api/inbound/s3cret-path-value',
+      `//evil.example/api/inbound/:secret#${hash('s3cret-path-value')}`,
+    ],
+    [`/api/a/${TOKEN}/api/a/${TOKEN}2`, `/api/a/:token#${hash(TOKEN)}/api/a/:token#${hash(`${TOKEN}2`)}`],
   ])('logs %s as %s', (url, logged) => {
     expect(loggableUrl(url)).toBe(logged);
   });

@@ -33,17 +33,28 @@ export function loggableUrl(url: string): string {
 }
 
 function loggablePath(rawPath: string): string {
-  // The router decodes percent-escapes before matching, so `/api/%61/<token>` reaches the answer page too.
+  // The router decodes percent-escapes before matching, so `/api/%61/<token>` reaches the answer page too;
+  // and a request line may name the whole URL (`GET http://host/api/a/<token>`), so a known path is looked
+  // for anywhere in it, not only at its start.
   const path = safeDecode(rawPath);
+  let redacted = path;
+  let found = false;
   for (const { prefix, name } of SECRET_SEGMENTS) {
-    if (!path.startsWith(prefix)) continue;
-    const rest = path.slice(prefix.length);
-    const end = rest.indexOf('/');
-    const secret = end < 0 ? rest : rest.slice(0, end);
-    if (secret === '') return path;
-    return `${prefix}:${name}#${secretFingerprint(secret)}${end < 0 ? '' : rest.slice(end)}`;
+    let at = redacted.indexOf(prefix);
+    while (at >= 0) {
+      const start = at + prefix.length;
+      const slash = redacted.indexOf('/', start);
+      const end = slash < 0 ? redacted.length : slash;
+      const secret = redacted.slice(start, end);
+      if (secret !== '' && !secret.startsWith(`:${name}#`)) {
+        const replacement = `:${name}#${secretFingerprint(secret)}`;
+        redacted = `${redacted.slice(0, start)}${replacement}${redacted.slice(end)}`;
+        found = true;
+      }
+      at = redacted.indexOf(prefix, start + 1);
+    }
   }
-  return rawPath;
+  return found ? redacted : rawPath;
 }
 
 function loggableQuery(query: string): string {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { assertBuilt, type BuiltApp, databaseWithBusiness, startBuiltApp, until } from '../support/built-app';
 import type { TestTenant } from '../support/factories';
 
@@ -77,5 +78,33 @@ describe('request logs', () => {
     expect(lines.filter((line) => line.includes(email) || line.includes(encodeURIComponent(email)))).toEqual(
       [],
     );
+  }, 60_000);
+
+  it('hashes the secret of a request line that names the whole URL (absolute form)', async () => {
+    const app = child as BuiltApp;
+    const [answer, unsubscribe] = [buyerToken(), buyerToken()];
+    const { port } = new URL(app.baseUrl);
+    const targets = [
+      `http://rapport.example/api/a/${answer}`,
+      `http://rapport.example/api/u/${unsubscribe}`,
+      `http://rapport.example/api/inbound/${inboundSecret}`,
+    ];
+    for (const target of targets) {
+      // fetch always sends the path only; http.request sends `path` as written in the request line.
+      await new Promise<void>((resolve, reject) => {
+        const call = httpRequest({ host: '127.0.0.1', port, method: 'GET', path: target }, (response) => {
+          response.resume();
+          response.on('end', resolve);
+        });
+        call.on('error', reject);
+        call.end();
+      });
+    }
+    await until(() => app.output().includes(`/api/inbound/:secret#${fingerprint(inboundSecret)}`), 10_000);
+    const lines = app.output().split('\n').filter(Boolean);
+    for (const secret of [answer, unsubscribe, inboundSecret]) {
+      const secretPart = secret.split('.').at(-1) ?? secret;
+      expect(lines.filter((line) => line.includes(secretPart))).toEqual([]);
+    }
   }, 60_000);
 });
