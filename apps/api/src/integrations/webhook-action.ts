@@ -27,7 +27,7 @@ export function requireInstant(value: unknown, what: string, now = new Date()): 
   const time =
     typeof value === 'number'
       ? value * 1000
-      : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value.trim())
+      : typeof value === 'string' && isCalendarDateTime(value.trim())
         ? Date.parse(value.trim().replace(' ', 'T'))
         : Number.NaN;
   if (!Number.isFinite(time))
@@ -37,6 +37,24 @@ export function requireInstant(value: unknown, what: string, now = new Date()): 
   if (time < EARLIEST_INSTANT || time > now.getTime() + LATEST_AHEAD_MS)
     throw new WebhookPayloadError(`${what}: ${describe(value)} is out of range (1970 to two days from now)`);
   return new Date(time).toISOString();
+}
+
+/**
+ * Whether text starts with a date and time that exist on the calendar: `Date.parse` reads 30 February as
+ * 2 March, which would file an order on a day nobody placed it.
+ */
+function isCalendarDateTime(text: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(text);
+  if (!parts) return false;
+  const [year, month, day, hour, minute] = parts.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
 }
 
 /** A line quantity: a whole number from 1 to 100,000 (absent means one). */

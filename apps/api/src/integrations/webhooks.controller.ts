@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AcceptsSignedDelivery } from '../request-policy/body-contract.decorators';
@@ -49,7 +50,7 @@ export class WebhooksController {
     if (!isShopifySignatureValid(rawBodyOf(request), secret, signature)) {
       throw new WebhookSignatureError('The X-Shopify-Hmac-Sha256 signature does not match');
     }
-    const delivery = { id: deliveryId ?? signature ?? '', topic: topic ?? '' };
+    const delivery = { id: deliveryId ?? bodyDigestId(rawBodyOf(request)), topic: topic ?? '' };
     return this.apply(tenantId, 'shopify', delivery, request, () =>
       shopifyAction(delivery.topic, request.body),
     );
@@ -78,7 +79,7 @@ export class WebhooksController {
     if (!isWooCommerceSignatureValid(rawBodyOf(request), secret, signature)) {
       throw new WebhookSignatureError('The X-WC-Webhook-Signature signature does not match');
     }
-    const delivery = { id: deliveryId ?? signature ?? '', topic: topic ?? '' };
+    const delivery = { id: deliveryId ?? bodyDigestId(rawBodyOf(request)), topic: topic ?? '' };
     return this.apply(tenantId, 'woocommerce', delivery, request, () =>
       wooCommerceAction(delivery.topic, request.body),
     );
@@ -98,7 +99,10 @@ export class WebhooksController {
     const problem = stripeSignatureProblem(rawBodyOf(request), secret, signature, new Date());
     if (problem) throw new WebhookSignatureError(`The Stripe-Signature is refused: ${problem}`);
     const event = request.body as { id?: unknown; type?: unknown } | undefined;
-    const delivery = { id: textOf(event?.id) ?? signature ?? '', topic: textOf(event?.type) ?? '' };
+    const delivery = {
+      id: textOf(event?.id) ?? bodyDigestId(rawBodyOf(request)),
+      topic: textOf(event?.type) ?? '',
+    };
     return this.apply(tenantId, 'stripe', delivery, request, () => stripeAction(request.body));
   }
 
@@ -159,6 +163,14 @@ function textOf(value: unknown): string | undefined {
 
 function rawBodyOf(request: WebhookRequest): Buffer {
   return request.rawBody ?? Buffer.alloc(0);
+}
+
+/**
+ * The id of a delivery that names none: a digest of its body, so a provider's retry of the same delivery
+ * is still recognised. Never the signature header: that would show a credential-like value in the console.
+ */
+function bodyDigestId(body: Buffer): string {
+  return `body-sha256:${createHash('sha256').update(body).digest('hex').slice(0, 32)}`;
 }
 
 function isWooCommercePing(body: unknown): boolean {

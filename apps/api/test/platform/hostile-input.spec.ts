@@ -231,6 +231,43 @@ describe('hostile input', () => {
     expect(blank.body).toMatchObject({ details: [{ field: 'name', reason: 'must not be blank' }] });
   });
 
+  it('refuses null on an existing buyer, in a PATCH and in an order naming them, and a blank survey name on PUT', async () => {
+    const created = await owner.post<{ id: string }>('/api/customers', {
+      email: 'kept@example.com',
+      name: 'Kept',
+    });
+    expect(created.status).toBe(201);
+    for (const [field, value] of [
+      ['name', null],
+      ['tags', null],
+      ['consentBasis', null],
+    ] as const) {
+      const patched = await owner.patch(`/api/customers/${created.body.id}`, { [field]: value });
+      expect({ field, status: patched.status }).toEqual({ field, status: 400 });
+    }
+    const order = await owner.post('/api/orders', {
+      externalId: '#N1',
+      customer: { email: 'kept@example.com', tags: null, consentBasis: null },
+      placedAt: '2026-11-20T09:30:00Z',
+      total: '1.00',
+      currency: 'EUR',
+      lines: [{ productName: 'Rye', quantity: 1, unitPrice: '1.00' }],
+    });
+    expect(order.status).toBe(400);
+    const fields = (order.body as { details: { field: string }[] }).details.map((detail) => detail.field);
+    expect(fields.sort()).toEqual(['customer.consentBasis', 'customer.tags']);
+    const survey = await owner.post<{ id: string }>('/api/surveys', {
+      name: 'Named',
+      definition: { questions: [{ id: 'score', type: 'nps', prompt: null, required: true }] },
+    });
+    expect(survey.status).toBe(201);
+    const renamed = await owner.put(`/api/surveys/${survey.body.id}`, {
+      name: ' ',
+      definition: { questions: [{ id: 'score', type: 'nps', prompt: null, required: true }] },
+    });
+    expect(renamed.status).toBe(400);
+  });
+
   it('answers a template that would render without end with its problem, and does not save it', async () => {
     const template = (await owner.get<{ subject: string; body: string }>('/api/templates/thank-you/en')).body;
     for (const loop of [
@@ -303,6 +340,89 @@ describe('hostile input', () => {
         outcome: 'failed',
         message: expect.stringContaining(reason),
       });
+    });
+
+    it('keeps a Shopify delivery dated 30 February as refused, instead of reading it as 2 March', async () => {
+      const response = await shopify(order({ created_at: '2026-02-30T10:00:00' }));
+      expect(await response.json()).toMatchObject({
+        outcome: 'refused',
+        message: expect.stringContaining('created_at: "2026-02-30T10:00:00" is not a date-time'),
+      });
+    });
+
+    const woo = (fields: Record<string, unknown>) => {
+      const body = JSON.stringify({
+        id: 7,
+        number: `W${randomUUID().slice(0, 6)}`,
+        status: 'processing',
+        date_created_gmt: '2026-11-20T09:30:00',
+        total: '5.00',
+        currency: 'EUR',
+        billing: { email: 'w@example.com' },
+        line_items: [{ name: 'Rye', quantity: 1, price: 5 }],
+        ...fields,
+      });
+      return send(`/api/webhooks/woocommerce/${tenantId}`, {
+        contentType: 'application/json',
+        body,
+        headers: {
+          'x-wc-webhook-signature': createHmac('sha256', WOO_SECRET).update(body).digest('base64'),
+          'x-wc-webhook-topic': 'order.created',
+          'x-wc-webhook-delivery-id': randomUUID(),
+        },
+      });
+    };
+
+    it.each([
+      ['status', { status: { toString: 1 } }],
+      ['customer_id', { customer_id: { toString: 1 } }],
+      ['a line price', { line_items: [{ name: 'Rye', quantity: 1, price: { toString: 1 } }] }],
+      ['a date on 31 April', { date_created_gmt: '2026-04-31T10:00:00' }],
+    ])('keeps a WooCommerce delivery with an unusable %s as refused, answered 200', async (_what, fields) => {
+      const response = await woo(fields);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ outcome: 'refused' });
+    });
+
+    it('reads a WooCommerce date given as Unix seconds, as the refusal message says it may be', async () => {
+      const response = await woo({ date_created_gmt: 1763600000 });
+      expect(await response.json()).toMatchObject({ outcome: 'processed' });
+    });
+
+    it('names a delivery without an id by a digest of its body, never by its signature', async () => {
+      const body = order({});
+      const signature = createHmac('sha256', SHOPIFY_SECRET).update(body).digest('base64');
+      const response = await send(`/api/webhooks/shopify/${tenantId}`, {
+        contentType: 'application/json',
+        body,
+        headers: { 'x-shopify-hmac-sha256': signature, 'x-shopify-topic': 'orders/create' },
+      });
+      expect(response.status).toBe(200);
+      const listed = (await owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
+        (item) => item.provider === 'shopify',
+      );
+      const ids = listed?.deliveries.map((delivery) => delivery.deliveryId) ?? [];
+      expect(ids[0]).toMatch(/^body-sha256:[0-9a-f]{32}$/);
+      expect(ids).not.toContain(signature);
+    });
+
+    it('keeps a Stripe event whose type is an object as refused, answered 200', async () => {
+      const body = JSON.stringify({
+        id: 'evt_obj',
+        type: { toString: 1 },
+        created: 1763600000,
+        data: { object: {} },
+      });
+      const at = Math.floor(Date.now() / 1000);
+      const response = await send(`/api/webhooks/stripe/${tenantId}`, {
+        contentType: 'application/json',
+        body,
+        headers: {
+          'stripe-signature': `t=${at},v1=${createHmac('sha256', STRIPE_SECRET).update(`${at}.${body}`).digest('hex')}`,
+        },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ outcome: expect.stringMatching(/refused|ignored/) });
     });
 
     it('keeps a WooCommerce delivery with a date that is not one as refused', async () => {

@@ -53,7 +53,7 @@ export function wooCommerceAction(topic: string, payload: unknown): WebhookActio
   if (typeof order !== 'object' || order === null) throw new WebhookPayloadError('The body is not an order');
   const status = STATUS[String(order.status)];
   if (!status) return { kind: 'ignore', reason: `The order status ${String(order.status)} is not used` };
-  const created = requireString(order.date_created_gmt, 'date_created_gmt');
+  const created = order.date_created_gmt;
   return {
     kind: 'upsert-order',
     order: {
@@ -67,7 +67,7 @@ export function wooCommerceAction(topic: string, payload: unknown): WebhookActio
       },
       // WooCommerce's *_gmt dates carry no zone marker.
       placedAt: requireInstant(
-        /[zZ]|[+-]\d\d:\d\d$/.test(created) ? created : `${created}Z`,
+        typeof created === 'string' && !/[zZ]|[+-]\d\d:\d\d$/.test(created) ? `${created}Z` : created,
         'date_created_gmt',
       ),
       status,
