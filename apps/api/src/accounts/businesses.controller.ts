@@ -11,6 +11,8 @@ import {
 import { AuthService } from '../auth/auth.service';
 import { auditActorOf, type Principal, type UserPrincipal } from '../auth/principal';
 import { SessionsService } from '../auth/sessions.service';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 import { BusinessesService } from './businesses.service';
 import { SenderStatus } from '../mail/sender-status';
 import { CreateBusinessDto, DeleteBusinessDto, UpdateBusinessDto } from './dto/business.dto';
@@ -23,6 +25,7 @@ export class BusinessesController {
     private readonly senders: SenderStatus,
     private readonly sessions: SessionsService,
     private readonly auth: AuthService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /** Another business owned by the signed-in user; the session switches to it. */
@@ -30,6 +33,7 @@ export class BusinessesController {
   @Post('businesses')
   @HttpCode(201)
   async create(@CurrentUser() user: UserPrincipal, @Body() body: CreateBusinessDto): Promise<MeResponse> {
+    await this.limiter.hit(RATE_LIMITS.businessPerUser, [user.userId]);
     const tenantId = await this.businesses.create({ ...auditActorOf(user), userId: user.userId }, body);
     await this.sessions.switchTenant(user.sessionId, tenantId);
     return this.auth.me({ ...user, tenantId, role: 'owner' });

@@ -12,6 +12,8 @@ export const RATE_LIMITS = {
   signUpConfirmPerIp: { name: 'signup-confirm:ip', limit: 20, windowSeconds: 600 },
   resetPerIp: { name: 'reset:ip', limit: 10, windowSeconds: 3600 },
   resetPerEmail: { name: 'reset:email', limit: 3, windowSeconds: 3600 },
+  /** New businesses of one signed-in user: a person runs a few; each adds tenant rows and default rules. */
+  businessPerUser: { name: 'business:user', limit: 10, windowSeconds: 3600 },
   invitePerUser: { name: 'invite:user', limit: 30, windowSeconds: 3600 },
   invitePerIp: { name: 'invite:ip', limit: 60, windowSeconds: 3600 },
   acceptPerIp: { name: 'accept:ip', limit: 20, windowSeconds: 600 },

@@ -3,7 +3,7 @@ import type { ApiErrorBody } from '@rapport/domain';
 import { parseApiKey } from '../../src/api-keys/api-key-token';
 import { ApiKeysService } from '../../src/api-keys/api-keys.service';
 import { RATE_LIMITS } from '../../src/rate-limit/rate-limits';
-import { createTenant, createUser, mailTo } from '../support/factories';
+import { createTenant, createUser, mailTo, signedIn } from '../support/factories';
 import { withinOneWindow } from '../support/rate-limit-window';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { cloneTemplate, requiredEnv, TEST_ENV, withClient } from '../support/test-database';
@@ -137,6 +137,35 @@ describe('rate limits and lockout', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await call(quiet)).status).toBe(200);
+  });
+
+  it('limits how many businesses one signed-in user adds in an hour', async () => {
+    const tenant = await createTenant(testApp);
+    // The sign-in limit of this address is used up by the specs above.
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(`DELETE FROM rate_limit_buckets WHERE key LIKE 'login:%'`),
+    );
+    const owner = await signedIn(testApp, tenant.owner);
+    const { limit, windowSeconds, name } = RATE_LIMITS.businessPerUser;
+    await withinOneWindow(windowSeconds);
+    const windowMs = windowSeconds * 1000;
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(`INSERT INTO rate_limit_buckets (key, window_start, hits) VALUES ($1, $2, $3)`, [
+        `${name}:${tenant.owner.id}`,
+        new Date(Math.floor(Date.now() / windowMs) * windowMs),
+        limit - 1,
+      ]),
+    );
+    const add = (businessName: string) =>
+      owner.post<ApiErrorBody>('/api/businesses', {
+        name: businessName,
+        timeZone: 'Europe/Madrid',
+        country: 'ES',
+      });
+    expect((await add('Last allowed')).status).toBe(201);
+    const refused = await add('One too many');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 
   it('limits answer-page requests per client address, valid links or not, with Retry-After', async () => {
