@@ -161,6 +161,9 @@ export function close(
 }
 
 /** Back to waiting until `at`, without counting an attempt. */
+/** The reason a message waits for its business's send window; a change of window re-times these. */
+export const WAITING_FOR_WINDOW = 'waiting for the send window';
+
 export function reschedule(id: string, at: Date, reason: string): Outcome {
   return { id, status: 'scheduled', reason, reasonColumn: 'skip_reason', dueAt: at, givesBackAttempt: true };
 }

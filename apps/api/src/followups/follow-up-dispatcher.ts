@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { capDecision, type MessageKind, nextSendTime } from '@rapport/domain';
+import { capDecision, type MessageKind, plannedSendTime } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { type TenantManager, TenantDatabase } from '../tenancy/tenant-database';
 import {
@@ -11,6 +11,7 @@ import {
   holdBuyers,
   type Outcome,
   reschedule,
+  WAITING_FOR_WINDOW,
   type SentRecord,
   sentHistory,
   writeOutcomes,
@@ -154,9 +155,8 @@ export class FollowUpDispatcher {
     if (message.paused_at)
       return reschedule(message.id, new Date(now.getTime() + 3_600_000), 'waiting: sending is paused');
     const zone = message.time_zone ?? message.business_time_zone;
-    const opensAt = nextSendTime(now, message.send_window, zone, spreadOf(message.id));
-    if (opensAt.getTime() > now.getTime())
-      return reschedule(message.id, opensAt, 'waiting for the send window');
+    const opensAt = plannedSendTime({ id: message.id, dueAt: now }, message.send_window, zone);
+    if (opensAt.getTime() > now.getTime()) return reschedule(message.id, opensAt, WAITING_FOR_WINDOW);
     const cap = capDecision(message.kind as MessageKind, history, now);
     if (cap.action === 'skip') return close(message.id, 'skipped', cap.reason);
     if (cap.action === 'postpone') return reschedule(message.id, cap.until, cap.reason);
@@ -164,9 +164,4 @@ export class FollowUpDispatcher {
     if (!outcome) history.push({ kind: message.kind as MessageKind, sentAt: now });
     return outcome;
   }
-}
-
-/** 0 to 1 from a message id: spreads a waiting queue over the opening minutes of the window. */
-function spreadOf(id: string): number {
-  return parseInt(id.replace(/-/g, '').slice(0, 8), 16) / 0xffffffff;
 }

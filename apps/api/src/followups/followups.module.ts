@@ -25,6 +25,6 @@ import { UnsubscribeService } from './unsubscribe.service';
     UnsubscribeService,
     DeliveryEventsService,
   ],
-  exports: [AutomationsRepository],
+  exports: [AutomationsRepository, MessagesRepository],
 })
 export class FollowUpsModule {}

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  DeliveryHealthResponse,
-  MessageKind,
-  MessageListQuery,
-  MessageResponse,
-  MessageStatus,
-  UpcomingMessageResponse,
+import {
+  type DeliveryHealthResponse,
+  type MessageKind,
+  type MessageListQuery,
+  type MessageResponse,
+  type MessageStatus,
+  plannedSendTime,
+  type SendWindow,
+  type UpcomingMessageResponse,
 } from '@rapport/domain';
+import { WAITING_FOR_WINDOW } from './dispatch-batch';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { pageSize } from '../database/page-query.dto';
@@ -114,7 +117,11 @@ export class MessagesRepository {
     };
   }
 
-  /** Messages a rule has planned for the next `days` days, soonest first (at most 200). */
+  /**
+   * Messages a rule has planned for the next `days` days, soonest first (at most 200), each at the time the
+   * dispatcher will send it: its due time moved into the send window of the buyer's zone (else the
+   * business's), as the dispatcher moves it.
+   */
   async upcoming(
     manager: TenantManager,
     automationId: string,
@@ -127,9 +134,13 @@ export class MessagesRepository {
       name: string;
       email: string;
       order_number: string | null;
+      time_zone: string;
+      send_window: SendWindow;
     }[] = await manager.query(
-      `SELECT m.id, m.due_at, m.customer_id, c.name, c.email, o.external_id AS order_number
+      `SELECT m.id, greatest(m.due_at, now()) AS due_at, m.customer_id, c.name, c.email,
+              o.external_id AS order_number, coalesce(c.time_zone, t.time_zone) AS time_zone, t.send_window
            FROM messages m
+           JOIN tenants t ON t.id = m.tenant_id
            JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
            LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
           WHERE m.tenant_id = $1 AND m.automation_id = $2 AND m.status = 'scheduled'
@@ -137,11 +148,31 @@ export class MessagesRepository {
           ORDER BY m.due_at, m.id LIMIT 200`,
       [tenantIdOf(manager), automationId, days],
     );
-    return rows.map((row) => ({
-      messageId: row.id,
-      dueAt: row.due_at.toISOString(),
-      customer: { id: row.customer_id, name: row.name, email: row.email },
-      orderNumber: row.order_number,
-    }));
+    return rows
+      .map((row) => ({
+        messageId: row.id,
+        dueAt: plannedSendTime(
+          { id: row.id, dueAt: row.due_at },
+          row.send_window,
+          row.time_zone,
+        ).toISOString(),
+        customer: { id: row.customer_id, name: row.name, email: row.email },
+        orderNumber: row.order_number,
+      }))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.messageId.localeCompare(b.messageId));
+  }
+
+  /**
+   * After the business changes its send window, working days or time zone: messages held for the old
+   * window are due again now, so the next dispatch places them in the new one (sending at once if it is
+   * open) instead of leaving them at the old window's opening.
+   */
+  async retimeWaitingForWindow(manager: TenantManager): Promise<number> {
+    const [, count] = (await manager.query(
+      `UPDATE messages SET due_at = now()
+        WHERE tenant_id = $1 AND status = 'scheduled' AND skip_reason = $2 AND due_at > now()`,
+      [tenantIdOf(manager), WAITING_FOR_WINDOW],
+    )) as [unknown, number];
+    return count;
   }
 }

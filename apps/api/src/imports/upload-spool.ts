@@ -44,7 +44,7 @@ export async function spoolUpload(
         if (head.length < limits.headBytes)
           head = Buffer.concat([head, piece.subarray(0, limits.headBytes - head.length)]);
         sniffer.feed(piece);
-        if (!file.write(piece)) await new Promise((resolve) => file.once('drain', resolve));
+        if (!file.write(piece)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
       }
     } finally {
       file.end();

@@ -1,9 +1,12 @@
-import type {
-  ApiErrorBody,
-  AutomationResponse,
-  OrderResponse,
-  SendNowResponse,
-  UpcomingMessageResponse,
+import {
+  type ApiErrorBody,
+  type AutomationResponse,
+  DEFAULT_SEND_WINDOW,
+  type OrderResponse,
+  plannedSendTime,
+  type SendNowResponse,
+  type UpcomingMessageResponse,
+  wallTimeAt,
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
@@ -150,6 +153,27 @@ describe('the follow-up engine', () => {
     const opens = thankYou?.due_at.getTime() ?? 0;
     expect(opens).toBeGreaterThanOrEqual(new Date('2027-01-06T08:00:00Z').getTime());
     expect(opens).toBeLessThan(new Date('2027-01-06T08:45:00Z').getTime());
+  });
+
+  it('re-times what waits for the window when the business widens it, instead of keeping the old opening', async () => {
+    const email = 'widened@engine.example';
+    await placeOrder(email, at(12));
+    await planner().planPending(at(12.1));
+    await dispatcher().dispatchDue(at(36));
+    expect((await messagesOf(email))[0]).toMatchObject({
+      status: 'scheduled',
+      skip_reason: 'waiting for the send window',
+    });
+    const everyDay = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
+    expect((await owner.patch('/api/business', { sendWindow: everyDay })).status).toBe(200);
+    try {
+      const [waiting] = await messagesOf(email);
+      expect(waiting?.due_at.getTime()).toBeLessThanOrEqual(Date.now());
+      await dispatcher().dispatchDue(at(36.2));
+      expect((await messagesOf(email))[0]?.status).toBe('sent');
+    } finally {
+      await owner.patch('/api/business', { sendWindow: DEFAULT_SEND_WINDOW });
+    }
   });
 
   it('holds a second thank-you back within three days, and says why', async () => {
@@ -331,15 +355,32 @@ describe('the follow-up engine', () => {
     });
   });
 
-  it('previews who a rule will write to in the next seven days', async () => {
+  it('previews who a rule will write to in the next seven days, at the times the dispatcher will send', async () => {
     const [thankYou] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
     const placedNow = new Date();
     await placeOrder('soon@engine.example', placedNow);
     await planner().planPending(new Date(placedNow.getTime() + 60_000));
-    const upcoming = await owner.get<UpcomingMessageResponse[]>(`/api/automations/${thankYou?.id}/upcoming`);
-    expect(upcoming.status).toBe(200);
-    expect(upcoming.body.map((message) => message.customer.email)).toEqual(['soon@engine.example']);
-    expect(upcoming.body[0]?.dueAt).toBe(new Date(placedNow.getTime() + 86_400_000).toISOString());
+    const dueAt = new Date(placedNow.getTime() + 86_400_000);
+    // A window open one day a week only, not the day the thank-you falls due: the preview must move it.
+    const dueDay = wallTimeAt(dueAt, 'Europe/Madrid').weekday;
+    const window = { opens: '09:00', closes: '19:00', days: [(dueDay % 7) + 1] };
+    expect((await owner.patch('/api/business', { sendWindow: window })).status).toBe(200);
+    try {
+      const upcoming = await owner.get<UpcomingMessageResponse[]>(
+        `/api/automations/${thankYou?.id}/upcoming`,
+      );
+      expect(upcoming.status).toBe(200);
+      expect(upcoming.body.map((message) => message.customer.email)).toEqual(['soon@engine.example']);
+      const [shown] = upcoming.body;
+      const expected = plannedSendTime({ id: shown?.messageId ?? '', dueAt }, window, 'Europe/Madrid');
+      expect(shown?.dueAt).toBe(expected.toISOString());
+      const local = wallTimeAt(new Date(shown?.dueAt ?? 0), 'Europe/Madrid');
+      expect(local.weekday).toBe((dueDay % 7) + 1);
+      expect(local.hour).toBeGreaterThanOrEqual(9);
+      expect(local.hour).toBeLessThan(19);
+    } finally {
+      await owner.patch('/api/business', { sendWindow: DEFAULT_SEND_WINDOW });
+    }
   });
 
   it('applies only to the orders its conditions name, and names a wrong condition', async () => {

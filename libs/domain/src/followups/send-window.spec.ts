@@ -1,4 +1,4 @@
-import { DEFAULT_SEND_WINDOW, nextSendTime, sendWindowProblem } from './send-window';
+import { plannedSendTime, DEFAULT_SEND_WINDOW, nextSendTime, sendWindowProblem } from './send-window';
 import { instantAt, wallTimeAt } from './zoned-time';
 
 const at = (iso: string) => new Date(iso);
@@ -90,5 +90,30 @@ describe('zoned time', () => {
     expect(
       instantAt({ year: 2026, month: 10, day: 25 }, { hour: 2, minute: 30 }, 'Europe/Madrid').toISOString(),
     ).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('plannedSendTime', () => {
+  const window = { opens: '09:00', closes: '19:00', days: [1, 2, 3, 4, 5] };
+  it('moves a due time after closing into the next opening, spread by the message id, and keeps one inside', () => {
+    // Monday 4 January 2027, 21:22 in Madrid.
+    const late = new Date('2027-01-04T20:22:00Z');
+    const early = plannedSendTime(
+      { id: '00000000-0000-4000-8000-000000000000', dueAt: late },
+      window,
+      'Europe/Madrid',
+    );
+    const spread = plannedSendTime(
+      { id: 'ffffffff-0000-4000-8000-000000000000', dueAt: late },
+      window,
+      'Europe/Madrid',
+    );
+    expect(early.toISOString()).toBe('2027-01-05T08:00:00.000Z');
+    expect(spread.getTime() - early.getTime()).toBeGreaterThan(44 * 60_000);
+    expect(spread.getTime() - early.getTime()).toBeLessThan(45 * 60_000);
+    const inside = new Date('2027-01-05T10:00:00Z');
+    expect(
+      plannedSendTime({ id: 'ffffffff-0000-4000-8000-000000000000', dueAt: inside }, window, 'Europe/Madrid'),
+    ).toEqual(inside);
   });
 });

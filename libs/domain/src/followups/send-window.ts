@@ -60,3 +60,20 @@ export function nextSendTime(due: Date, window: SendWindow, timeZone: string, sp
   }
   throw new Error('A send window with open days always opens within a week');
 }
+
+/** 0 to 1 from a message id: where in the opening minutes of the window this message leaves. */
+export function windowSpreadOf(messageId: string): number {
+  return parseInt(messageId.replace(/-/g, '').slice(0, 8), 16) / 0xffffffff;
+}
+
+/**
+ * When the dispatcher sends a message due at `due`: the one function behind both the dispatcher and the
+ * rules' "next 7 days", so what a rule shows is what happens.
+ */
+export function plannedSendTime(
+  message: { id: string; dueAt: Date },
+  window: SendWindow,
+  timeZone: string,
+): Date {
+  return nextSendTime(message.dueAt, window, timeZone, windowSpreadOf(message.id));
+}
