@@ -3,7 +3,6 @@ import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import type { ConnectionTarget } from './database/data-source';
@@ -11,6 +10,7 @@ import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { registerCsrfCookie } from './auth/csrf';
 import { requestIdFor } from './logging/logging.module';
+import { StartupQuietLogger } from './logging/startup-quiet-logger';
 import { routePoliciesFrom } from './request-policy/route-policy';
 import { enforceRequestPolicy } from './request-policy/request-policy';
 import { APP_VERSION } from './version';
@@ -34,7 +34,7 @@ export async function createHttpApp(
     // Webhook signatures are computed over the exact bytes received.
     rawBody: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(StartupQuietLogger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -4,6 +4,7 @@ import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { LogLevel } from '../config/app-config';
 import { loggableError, loggableUrl } from './log-redaction';
+import { StartupQuietLogger } from './startup-quiet-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -51,6 +52,8 @@ export class LoggingModule {
           },
         }),
       ],
+      providers: [StartupQuietLogger],
+      exports: [StartupQuietLogger],
     };
   }
 }

@@ -80,6 +80,14 @@ describe('request logs', () => {
     );
   }, 60_000);
 
+  it("keeps Nest's start-up wiring (a line per module and per route) out of the info-level log", () => {
+    const lines = (child as BuiltApp).output().split('\n');
+    expect(
+      lines.filter((line) => /"context":"(RouterExplorer|RoutesResolver|InstanceLoader)"/.test(line)),
+    ).toEqual([]);
+    expect(lines.some((line) => line.includes('"level":30'))).toBe(true);
+  });
+
   it('hashes the secret of a request line that names the whole URL (absolute form)', async () => {
     const app = child as BuiltApp;
     const [answer, unsubscribe] = [buyerToken(), buyerToken()];
