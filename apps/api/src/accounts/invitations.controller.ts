@@ -46,7 +46,7 @@ export class InvitationsController {
     await this.limiter.hit(RATE_LIMITS.acceptPerIp, [client.ip]);
     const { user, membership } = await this.invitations.accept(token, body, client);
     const { token: session, me } = await this.auth.signIn(user, client, membership.tenantId);
-    void reply.setCookie(SESSION_COOKIE, session, this.sessions.cookieOptions(this.sessions.maxAgeSeconds));
+    this.sessions.writeCookies(reply, session);
     return me;
   }
 }

@@ -58,7 +58,7 @@ export class SignUpController {
     await this.limiter.hit(RATE_LIMITS.signUpConfirmPerIp, [client.ip]);
     const { user, tenantId } = await this.signUps.confirm(body.token, client);
     const { token, me } = await this.auth.signIn(user, client, tenantId);
-    void reply.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions(this.sessions.maxAgeSeconds));
+    this.sessions.writeCookies(reply, token);
     return me;
   }
 }

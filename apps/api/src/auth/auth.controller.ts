@@ -41,7 +41,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeResponse> {
     const { token, me } = await this.auth.signIn(request.user, client);
-    void reply.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions(this.sessions.maxAgeSeconds));
+    this.sessions.writeCookies(reply, token);
     return me;
   }
 
@@ -59,7 +59,7 @@ export class AuthController {
         this.audit.record(manager, auditActorOf(user), 'auth.signed_out'),
       );
     }
-    void reply.clearCookie(SESSION_COOKIE, this.sessions.cookieOptions());
+    this.sessions.clearCookies(reply);
   }
 
   /** Always 202: whether the email has an account is not revealed. */

@@ -84,6 +84,6 @@ export class MeController {
       'auth.signed_out_everywhere',
       user.client,
     );
-    void reply.clearCookie(SESSION_COOKIE, this.sessions.cookieOptions());
+    this.sessions.clearCookies(reply);
   }
 }

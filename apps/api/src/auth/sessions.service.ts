@@ -10,6 +10,17 @@ import type { ClientInfo } from './principal';
 import { SessionEntity } from './session.entity';
 
 export const SESSION_COOKIE = 'rapport_session';
+/**
+ * Readable by the console (the session cookie is not): says a session may exist, so the sign-in page does
+ * not ask /api/me, and log a 401 in the browser, on every visit. It grants nothing.
+ */
+export const SIGNED_IN_HINT_COOKIE = 'rapport_signed_in';
+
+/** The part of a Fastify reply that sets cookies. */
+interface CookieReply {
+  setCookie(name: string, value: string, options: Record<string, unknown>): unknown;
+  clearCookie(name: string, options: Record<string, unknown>): unknown;
+}
 /** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -154,6 +165,20 @@ export class SessionsService {
       path: '/',
       ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
     };
+  }
+
+  /** Sets the session cookie and its readable hint. */
+  writeCookies(reply: CookieReply, token: string): void {
+    reply.setCookie(SESSION_COOKIE, token, this.cookieOptions(this.maxAgeSeconds));
+    reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', {
+      ...this.cookieOptions(this.maxAgeSeconds),
+      httpOnly: false,
+    });
+  }
+
+  clearCookies(reply: CookieReply): void {
+    reply.clearCookie(SESSION_COOKIE, this.cookieOptions());
+    reply.clearCookie(SIGNED_IN_HINT_COOKIE, { ...this.cookieOptions(), httpOnly: false });
   }
 
   get maxAgeSeconds(): number {

@@ -11,6 +11,8 @@ import { signedInGuard, signedOutGuard } from './auth.guards';
 
 describe('auth guards', () => {
   function run(guard: typeof signedInGuard, url: string, me: object | null) {
+    // The API sets this hint beside the session cookie; a session that ended on the server still has it.
+    document.cookie = 'rapport_signed_in=1; path=/';
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });

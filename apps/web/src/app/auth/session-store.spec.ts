@@ -24,6 +24,7 @@ describe('SessionStore', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
+    document.cookie = 'rapport_signed_in=1; path=/';
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     store = TestBed.inject(SessionStore);
     http = TestBed.inject(HttpTestingController);
@@ -41,10 +42,18 @@ describe('SessionStore', () => {
     expect(store.can('team:manage')).toBe(false);
   });
 
-  it('treats a 401 from /api/me as signed out', async () => {
+  it('treats a 401 from /api/me as signed out, and forgets the stale signed-in hint', async () => {
     const loading = store.load();
     http.expectOne('/api/me').flush({ message: 'Sign in' }, { status: 401, statusText: 'Unauthorized' });
     expect(await loading).toBeNull();
+    expect(store.isSignedIn()).toBe(false);
+    expect(document.cookie).not.toContain('rapport_signed_in=1');
+  });
+
+  it('does not ask /api/me without the signed-in hint cookie (no 401 in the console on the sign-in page)', async () => {
+    document.cookie = 'rapport_signed_in=; Max-Age=0; path=/';
+    expect(await store.load()).toBeNull();
+    http.expectNone('/api/me');
     expect(store.isSignedIn()).toBe(false);
   });
 

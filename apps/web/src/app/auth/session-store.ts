@@ -1,12 +1,21 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { DOCUMENT } from '@angular/common';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { ApiErrorBody, LoginRequest, MeResponse, Permission } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
+
+/** Set by the API beside the session cookie, readable here; it grants nothing. */
+export const SIGNED_IN_HINT_COOKIE = 'rapport_signed_in';
+
+function hasSignedInHint(document: Document): boolean {
+  return document.cookie.split(';').some((pair) => pair.trim() === `${SIGNED_IN_HINT_COOKIE}=1`);
+}
 
 /** Who is signed in, loaded once from /api/me and updated on sign-in and sign-out. */
 @Injectable({ providedIn: 'root' })
 export class SessionStore {
   private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
   private readonly state = signal<MeResponse | null>(null);
   private loading: Promise<MeResponse | null> | null = null;
 
@@ -14,12 +23,20 @@ export class SessionStore {
   readonly isSignedIn = computed(() => this.state() !== null);
   readonly businessName = computed(() => this.state()?.business?.name ?? null);
 
-  /** Loads the session once; later calls reuse the answer. */
+  /**
+   * Loads the session once; later calls reuse the answer. Without the API's signed-in hint cookie there is
+   * no session to load, and asking would only log a 401 in the browser's console.
+   */
   load(): Promise<MeResponse | null> {
+    if (!this.loading && !hasSignedInHint(this.document)) this.loading = Promise.resolve(this.set(null));
     this.loading ??= firstValueFrom(this.http.get<MeResponse>('/api/me')).then(
       (me) => this.set(me),
       (error: unknown) => {
-        if (error instanceof HttpErrorResponse && error.status === 401) return this.set(null);
+        if (error instanceof HttpErrorResponse && error.status === 401) {
+          // The session ended on the server (expired, or signed out elsewhere): the hint is stale.
+          this.document.cookie = `${SIGNED_IN_HINT_COOKIE}=; Max-Age=0; path=/`;
+          return this.set(null);
+        }
         this.loading = null;
         throw error;
       },
