@@ -6,7 +6,7 @@ import { Public } from '../auth/access.decorators';
 import { AuthService } from '../auth/auth.service';
 import { Client } from '../auth/client-info';
 import type { ClientInfo } from '../auth/principal';
-import { SESSION_COOKIE, SessionsService } from '../auth/sessions.service';
+import { SessionsService } from '../auth/sessions.service';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AcceptInvitationDto } from './dto/team.dto';

@@ -6,7 +6,7 @@ import { Public } from '../auth/access.decorators';
 import { AuthService } from '../auth/auth.service';
 import { Client } from '../auth/client-info';
 import type { ClientInfo } from '../auth/principal';
-import { SESSION_COOKIE, SessionsService } from '../auth/sessions.service';
+import { SessionsService } from '../auth/sessions.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isLoopbackAddress } from '../config/network-address';
