@@ -48,3 +48,5 @@ export * from './reports/duration-words';
 export * from './contracts/reports';
 export * from './followups/unsubscribe-phrases';
 export * from './text/text-safety';
+export * from './templates/rich-text';
+export * from './templates/visual-template';
