@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 export function sidewaysOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const name = (element: Element): string =>
-      `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+      `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`;
     const isClipped = (element: Element): boolean => {
       for (let parent = element.parentElement; parent; parent = parent.parentElement) {
         const overflow = getComputedStyle(parent).overflowX;
@@ -21,7 +21,7 @@ export function sidewaysOverflow(page: Page): Promise<string[]> {
       return false;
     };
     const found: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
