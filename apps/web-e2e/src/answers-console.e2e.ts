@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { screenshot, signedInBrowser } from './support/browser';
+import { baseUrl, screenshot, signedInBrowser, signIn } from './support/browser';
+import { sidewaysOverflow } from './support/layout';
 
 describe('surveys, responses, cases and their settings in the console', () => {
   let browser: Browser;
@@ -16,22 +17,66 @@ describe('surveys, responses, cases and their settings in the console', () => {
     const email = page.frameLocator('iframe[title="Email preview"]');
     await email.getByText('How likely are you to recommend Northwind Bakery to a friend?').waitFor();
 
-    const firstPrompt = page.getByLabel('Question', { exact: true }).first();
-    await firstPrompt.fill('Would you recommend our bakery to a neighbour?');
-    await email.getByText('Would you recommend our bakery to a neighbour?').waitFor();
+    // Each question shows its wording in every language, built-in until the business writes its own.
+    const english = page.getByLabel('English', { exact: true }).first();
+    const spanish = page.getByLabel('Spanish', { exact: true }).first();
+    await expect(english.inputValue()).resolves.toBe(
+      'How likely are you to recommend Northwind Bakery to a friend?',
+    );
+    await expect(spanish.inputValue()).resolves.toBe(
+      '¿Qué probabilidad hay de que recomiendes Northwind Bakery a un amigo?',
+    );
+    await expect(page.getByLabel('English', { exact: true }).nth(1).inputValue()).resolves.toBe(
+      'What could we do better?',
+    );
+    await expect(page.getByLabel('Id', { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByText('Built-in wording', { exact: true }).count()).resolves.toBe(16);
+
+    await spanish.fill('¿Nos recomendarías a un vecino?');
+    await page.getByText('Your wording ·').first().waitFor();
+    await page.getByLabel('Language').click();
+    await page.getByRole('option', { name: 'Spanish' }).click();
+    await email.getByText('¿Nos recomendarías a un vecino?').waitFor();
     await page.getByRole('radio', { name: 'Answer page' }).click();
     const answerPage = page.frameLocator('iframe[title="Answer page preview"]');
-    await answerPage.getByText('Would you recommend our bakery to a neighbour?').waitFor();
+    await answerPage.getByText('¿Nos recomendarías a un vecino?').waitFor();
     await screenshot(page, 'survey-builder');
 
     await page.getByRole('button', { name: 'Save survey' }).click();
     await page.getByText(/^Saved as version \d+\./).waitFor();
+    await page.reload();
+    await expect(page.getByLabel('Spanish', { exact: true }).first().inputValue()).resolves.toBe(
+      '¿Nos recomendarías a un vecino?',
+    );
+    await expect(page.getByLabel('English', { exact: true }).first().inputValue()).resolves.toBe(
+      'How likely are you to recommend Northwind Bakery to a friend?',
+    );
 
-    // Back to the standard wording, so the other journeys meet the default survey.
-    await firstPrompt.fill('');
+    // Clearing the override brings the built-in wording back into the field, so the other journeys meet
+    // the default survey.
+    await page.getByLabel('Spanish', { exact: true }).first().fill('');
+    await page.getByLabel('Survey name').click();
+    await expect(page.getByLabel('Spanish', { exact: true }).first().inputValue()).resolves.toBe(
+      '¿Qué probabilidad hay de que recomiendes Northwind Bakery a un amigo?',
+    );
+    await expect(page.getByText('Built-in wording', { exact: true }).count()).resolves.toBe(16);
     await page.getByRole('button', { name: 'Save survey' }).click();
+    await page.getByText(/^Saved as version \d+\./).waitFor();
+    await page.getByLabel('Language').click();
+    await page.getByRole('option', { name: 'Spanish' }).click();
     await page.getByRole('radio', { name: 'Email' }).click();
-    await email.getByText('How likely are you to recommend Northwind Bakery to a friend?').waitFor();
+    await email.getByText('¿Qué probabilidad hay de que recomiendes Northwind Bakery a un amigo?').waitFor();
+  });
+
+  it('shows the survey wording on a 390 px phone without sideways scrolling', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(phone);
+    await phone.goto(`${baseUrl()}/surveys`);
+    await phone.getByRole('link', { name: 'How did we do?' }).click();
+    await phone.getByLabel('German', { exact: true }).first().waitFor();
+    await expect(sidewaysOverflow(phone)).resolves.toEqual([]);
+    await screenshot(phone, 'survey-builder-phone');
+    await phone.close();
   });
 
   it('names a survey problem next to its question', async () => {
@@ -40,7 +85,7 @@ describe('surveys, responses, cases and their settings in the console', () => {
     await page.getByLabel('Survey name').fill('Quick pulse');
     await page.getByLabel('Kind').last().click();
     await page.getByRole('option', { name: 'One choice' }).click();
-    await page.getByText('options must list 2 to 10 choices').waitFor();
+    await page.getByText('Choices: must list 2 to 10 choices').waitFor();
   });
 
   it('filters the answers and opens the cases', async () => {

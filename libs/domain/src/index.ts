@@ -49,3 +49,5 @@ export * from './contracts/reports';
 export * from './followups/unsubscribe-phrases';
 export * from './text/html-visible-text';
 export * from './text/text-safety';
+export * from './templates/rich-text';
+export * from './templates/visual-template';

@@ -150,4 +150,8 @@ describe('htmlToText', () => {
       ),
     ).toBe('Tom & Jerry\na\nb\nGo (https://x.example/?a=1&b=2)');
   });
+
+  it('decodes numeric references once, and never into a lone surrogate', () => {
+    expect(htmlToText('<p>&#123;&#x7D; &amp;#123; &#55296; &#39;</p>')).toBe("{} &#123; \ufffd '");
+  });
 });

@@ -89,6 +89,51 @@ describe('surveys', () => {
     ]);
   });
 
+  it('keeps wording per language, shows it to buyers of that language and names a language it does not have', async () => {
+    const definition = {
+      questions: [
+        {
+          id: 'score',
+          type: 'nps',
+          prompt: null,
+          prompts: { es: '¿Nos recomendarías a un vecino?' },
+          required: true,
+        },
+      ],
+      thankYou: null,
+    };
+    const created = await owner.post<SurveyResponse>('/api/surveys', { name: 'Per language', definition });
+    expect(created.status).toBe(201);
+    expect(created.body.definition).toEqual(definition);
+    const spanish = await owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
+      definition,
+      locale: 'es',
+    });
+    expect(spanish.body.pageHtml).toContain('¿Nos recomendarías a un vecino?');
+    const english = await owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
+      definition,
+      locale: 'en',
+    });
+    expect(english.body.pageHtml).toContain('How likely are you to recommend Survey Bakery to a friend?');
+
+    const refused = await owner.put<{ details: { field: string; reason: string }[] }>(
+      `/api/surveys/${created.body.id}`,
+      {
+        name: 'Per language',
+        definition: {
+          ...definition,
+          questions: [{ ...definition.questions[0], prompts: { it: 'Ci consiglieresti?' } }],
+        },
+      },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      { field: 'definition.questions[0].prompts.it', reason: 'is not one of en, es, fr, de' },
+    ]);
+    const kept = await owner.get<SurveyResponse>(`/api/surveys/${created.body.id}`);
+    expect(kept.body.version).toBe(1);
+  });
+
   it('previews the email with the first question inline and the answer page, in the chosen language', async () => {
     const preview = await owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
       definition: { questions: [{ id: 'score', type: 'csat', prompt: null, required: true }] },

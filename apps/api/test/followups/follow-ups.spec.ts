@@ -108,7 +108,7 @@ describe('the follow-up engine', () => {
     expect(thankYou?.status).toBe('sent');
     const [mail] = await mailbox(email);
     expect(mail?.subject).toBe('Gracias por tu pedido en Engine Bakery');
-    expect(mail?.text).toMatch(/^Hola Bea:\n\nGracias por tu pedido #E\d+-\d+\. Nos alegra/m);
+    expect(mail?.text).toMatch(/^Hola, Bea:\n\nGracias por tu pedido #E\d+-\d+\. Nos alegra/m);
     expect(mail?.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(mail?.headers['List-Unsubscribe']).toMatch(
       /^<http:\/\/localhost:\d+\/api\/u\/[0-9a-f]{32}\.[\w-]{43}>$/,

@@ -1,4 +1,4 @@
-import type { BuyerLocale } from '../commerce/customers';
+import { BUYER_LOCALES, type BuyerLocale } from '../commerce/customers';
 import type { SurveyQuestion } from './survey-schema';
 
 /** The words of the buyer-facing survey pages and of the standard questions, per language. */
@@ -157,9 +157,25 @@ export function fillPhrase(phrase: string, values: { business?: string; n?: numb
     .replace('{n}', values.n === undefined ? '' : String(values.n));
 }
 
-/** The question as the buyer reads it: the business's words, else the standard wording in their language. */
+/**
+ * The question as the buyer reads it: the business's words for their language, else its words for every
+ * language, else the standard wording in their language; a choice question, which has no standard
+ * wording, falls back to the business's words in another language.
+ */
 export function questionPrompt(question: SurveyQuestion, locale: BuyerLocale, business: string): string {
-  if (question.prompt) return question.prompt;
+  const own = question.prompts?.[locale] ?? question.prompt;
+  if (own) return own;
+  const standard = standardPrompt(question, locale, business);
+  if (standard !== null) return standard;
+  return BUYER_LOCALES.map((other) => question.prompts?.[other]).find((text) => text) ?? '';
+}
+
+/** The standard wording of a question in one language; null for choice questions, which have none. */
+export function standardPrompt(
+  question: Pick<SurveyQuestion, 'type' | 'showWhen'>,
+  locale: BuyerLocale,
+  business: string,
+): string | null {
   const phrases = SURVEY_PHRASES[locale];
   switch (question.type) {
     case 'nps':
@@ -175,7 +191,7 @@ export function questionPrompt(question: SurveyQuestion, locale: BuyerLocale, bu
         return phrases.lovedPrompt;
       return phrases.commentPrompt;
     default:
-      return '';
+      return null;
   }
 }
 

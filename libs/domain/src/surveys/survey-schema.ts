@@ -1,3 +1,4 @@
+import { BUYER_LOCALES, type BuyerLocale } from '../commerce/customers';
 import type { FieldError } from '../contracts/errors';
 
 /** The kinds of question a survey may ask. */
@@ -31,8 +32,13 @@ export interface SurveyQuestion {
   /** Stable within the survey; answers are stored under it. */
   id: string;
   type: QuestionType;
-  /** The question as the business wrote it; null shows the standard wording in the buyer's language. */
+  /**
+   * The question as the business wrote it for every language; null shows the standard wording in the
+   * buyer's language. Surveys saved before per-language wording have only this.
+   */
   prompt: string | null;
+  /** The business's wording per language, over `prompt` and the standard wording; absent: none. */
+  prompts?: Partial<Record<BuyerLocale, string>>;
   required: boolean;
   /** The choices of a single- or multiple-choice question. */
   options?: string[];
@@ -61,6 +67,28 @@ function optionalText(value: unknown, field: string, max: number, problems: Fiel
   const text = value.trim();
   if (text.length > max) problems.push({ field, reason: `must be at most ${max} characters` });
   return text === '' ? null : text;
+}
+
+function readPrompts(
+  value: unknown,
+  field: string,
+  problems: FieldError[],
+): Partial<Record<BuyerLocale, string>> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) {
+    problems.push({ field, reason: 'must be an object of wording by language (en, es, fr, de)' });
+    return undefined;
+  }
+  const prompts: Partial<Record<BuyerLocale, string>> = {};
+  for (const [locale, text] of Object.entries(value)) {
+    if (!(BUYER_LOCALES as readonly string[]).includes(locale)) {
+      problems.push({ field: `${field}.${locale}`, reason: `is not one of ${BUYER_LOCALES.join(', ')}` });
+      continue;
+    }
+    const wording = optionalText(text, `${field}.${locale}`, 300, problems);
+    if (wording !== null) prompts[locale as BuyerLocale] = wording;
+  }
+  return Object.keys(prompts).length > 0 ? prompts : undefined;
 }
 
 function readCondition(
@@ -164,12 +192,14 @@ export function parseSurveyDefinition(
       prompt: optionalText(raw['prompt'], `${field}.prompt`, 300, problems),
       required: raw['required'] === true,
     };
+    const prompts = readPrompts(raw['prompts'], `${field}.prompts`, problems);
+    if (prompts) question.prompts = prompts;
     if (raw['required'] !== undefined && typeof raw['required'] !== 'boolean') {
       problems.push({ field: `${field}.required`, reason: 'must be true or false' });
     }
     if (question.type === 'single-choice' || question.type === 'multiple-choice') {
       question.options = readOptions(raw['options'], `${field}.options`, problems);
-      if (question.prompt === null)
+      if (question.prompt === null && !question.prompts)
         problems.push({ field: `${field}.prompt`, reason: 'a choice question needs its question' });
     }
     const showWhen = readCondition(raw['showWhen'], `${field}.showWhen`, seen, problems);

@@ -1,6 +1,6 @@
 import { DEFAULT_SURVEYS } from './default-surveys';
 import { commentOf, headlineScore, lowScoreReasons, readAnswerForm, scoreBand } from './survey-answers';
-import { questionPrompt } from './survey-phrases';
+import { questionPrompt, standardPrompt } from './survey-phrases';
 import {
   headlineQuestion,
   isQuestionShown,
@@ -169,5 +169,54 @@ describe('standard wording', () => {
     expect(questionPrompt({ ...score, prompt: 'Would you come back?' }, 'fr', 'Northwind')).toBe(
       'Would you come back?',
     );
+  });
+});
+
+describe('wording per language', () => {
+  const [score] = howDidWeDo.questions as [SurveyQuestion];
+
+  it('uses the wording for the buyer language, else the standard one for that language', () => {
+    const question: SurveyQuestion = { ...score, prompts: { es: '¿Nos recomendarías?' } };
+    expect(questionPrompt(question, 'es', 'Northwind')).toBe('¿Nos recomendarías?');
+    expect(questionPrompt(question, 'en', 'Northwind')).toBe(
+      'How likely are you to recommend Northwind to a friend?',
+    );
+  });
+
+  it('prefers the wording for a language over the one for every language', () => {
+    const question: SurveyQuestion = { ...score, prompt: 'For all', prompts: { de: 'Für Sie' } };
+    expect(questionPrompt(question, 'de', 'Northwind')).toBe('Für Sie');
+    expect(questionPrompt(question, 'fr', 'Northwind')).toBe('For all');
+  });
+
+  it('shows a choice question in another language when its own has no wording', () => {
+    const question: SurveyQuestion = {
+      id: 'how',
+      type: 'single-choice',
+      prompt: null,
+      prompts: { fr: 'Comment nous avez-vous connus ?' },
+      required: false,
+      options: ['Web', 'Ami'],
+    };
+    expect(questionPrompt(question, 'en', 'Northwind')).toBe('Comment nous avez-vous connus ?');
+    expect(standardPrompt(question, 'en', 'Northwind')).toBeNull();
+    expect(parseSurveyDefinition({ questions: [question], thankYou: null })).toEqual({
+      definition: { questions: [question], thankYou: null },
+    });
+  });
+
+  it('drops blank wording and names a language the product does not have', () => {
+    const parsed = parseSurveyDefinition({
+      questions: [{ ...score, prompts: { en: '  ', it: 'Ci consiglieresti?', fr: 7 } }],
+      thankYou: null,
+    });
+    expect(parsed).toEqual({
+      problems: [
+        { field: 'questions[0].prompts.it', reason: 'is not one of en, es, fr, de' },
+        { field: 'questions[0].prompts.fr', reason: 'must be text or null' },
+      ],
+    });
+    const blank = parseSurveyDefinition({ questions: [{ ...score, prompts: { en: ' ' } }], thankYou: null });
+    expect(blank).toEqual({ definition: { questions: [score], thankYou: null } });
   });
 });

@@ -14,7 +14,7 @@ export class SaveSurveyDto {
     description: 'The questions and the thank-you message (the survey schema of libs/domain)',
     example: {
       questions: [
-        { id: 'score', type: 'nps', prompt: null, required: true },
+        { id: 'score', type: 'nps', prompt: null, prompts: { es: '¿Nos recomendarías?' }, required: true },
         {
           id: 'better',
           type: 'text',

@@ -32,6 +32,7 @@ import { debounceTime } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
 import { definitionOf, type QuestionForm, questionForm } from './survey-form';
+import { SurveyQuestionWording } from './survey-question-wording';
 import { SurveysApi } from './surveys-api';
 
 const TYPE_WORDS: Record<QuestionType, string> = {
@@ -42,6 +43,16 @@ const TYPE_WORDS: Record<QuestionType, string> = {
   'multiple-choice': 'Several choices',
   text: 'Free text',
 };
+
+/** A problem's field in the editor's words: no keys or paths. */
+function fieldWords(field: string): string {
+  const path = field.replace(/^definition\.questions\[\d+\]\.?/, '');
+  const locale = /^prompts\.(\w+)$/.exec(path)?.[1] as BuyerLocale | undefined;
+  if (locale && locale in BUYER_LOCALE_NAMES) return `${BUYER_LOCALE_NAMES[locale]} wording`;
+  if (path.startsWith('showWhen')) return 'Ask only when';
+  if (path.startsWith('options')) return 'Choices';
+  return 'Question';
+}
 
 /**
  * Builds a survey with a live preview of what the buyer meets: the opinion request with the first question
@@ -60,6 +71,7 @@ const TYPE_WORDS: Record<QuestionType, string> = {
     MatButtonToggleModule,
     MatIconModule,
     PageHeaderComponent,
+    SurveyQuestionWording,
   ],
   templateUrl: './survey-editor-page.html',
   styleUrl: './survey-editor-page.scss',
@@ -69,7 +81,10 @@ export class SurveyEditorPage implements OnInit {
   private readonly api = inject(SurveysApi);
   private readonly router = inject(Router);
   private readonly sanitizer = inject(DomSanitizer);
-  readonly canEdit = inject(SessionStore).can('surveys:write');
+  private readonly session = inject(SessionStore);
+  readonly canEdit = this.session.can('surveys:write');
+  /** The business's name, as the built-in recommend question says it. */
+  readonly business = this.session.businessName() ?? '';
   readonly types = QUESTION_TYPES;
   readonly typeWords = TYPE_WORDS;
   readonly locales = BUYER_LOCALES;
@@ -106,14 +121,19 @@ export class SurveyEditorPage implements OnInit {
   async ngOnInit(): Promise<void> {
     if (this.surveyId() === 'new') {
       this.name.setValue('');
-      this.questions.push(questionForm({ id: 'score', type: 'csat', prompt: null, required: true }));
-      this.questions.push(questionForm({ id: 'comment', type: 'text', prompt: null, required: false }));
+      this.questions.push(
+        questionForm({ id: 'score', type: 'csat', prompt: null, required: true }, this.business),
+      );
+      this.questions.push(
+        questionForm({ id: 'comment', type: 'text', prompt: null, required: false }, this.business),
+      );
     } else {
       const survey = await this.api.get(this.surveyId());
       this.name.setValue(survey.name);
       this.version.set(survey.version);
       this.thankYou.setValue(survey.definition.thankYou ?? '');
-      for (const question of survey.definition.questions) this.questions.push(questionForm(question));
+      for (const question of survey.definition.questions)
+        this.questions.push(questionForm(question, this.business));
     }
     if (!this.canEdit) {
       this.name.disable();
@@ -123,21 +143,22 @@ export class SurveyEditorPage implements OnInit {
     await this.refresh();
   }
 
-  /** The score questions before `index`: what a follow-up may depend on. */
-  scoreQuestionsBefore(index: number): string[] {
+  /** The score questions before `index`: what a follow-up may depend on, by their number, not their key. */
+  scoreQuestionsBefore(index: number): { id: string; label: string }[] {
     return this.questions.controls
       .slice(0, index)
-      .filter((group) => ['nps', 'csat'].includes(group.controls.type.value))
-      .map((group) => group.controls.id.value);
+      .map((group, at) => ({ group, at }))
+      .filter(({ group }) => ['nps', 'csat'].includes(group.controls.type.value))
+      .map(({ group, at }) => ({
+        id: group.controls.id.value,
+        label: `the answer to question ${at + 1} (${TYPE_WORDS[group.controls.type.value]})`,
+      }));
   }
 
   problemFor(index: number): string[] {
     return this.problems()
       .filter((problem) => problem.field.startsWith(`definition.questions[${index}]`))
-      .map(
-        (problem) =>
-          `${problem.field.replace(/^definition\.questions\[\d+\]\.?/, '') || 'question'} ${problem.reason}`,
-      );
+      .map((problem) => `${fieldWords(problem.field)}: ${problem.reason}`);
   }
 
   otherProblems(): FieldError[] {
@@ -148,7 +169,9 @@ export class SurveyEditorPage implements OnInit {
     const taken = new Set(this.questions.controls.map((group) => group.controls.id.value));
     let number = this.questions.length + 1;
     while (taken.has(`q${number}`)) number += 1;
-    this.questions.push(questionForm({ id: `q${number}`, type: 'text', prompt: null, required: false }));
+    this.questions.push(
+      questionForm({ id: `q${number}`, type: 'text', prompt: null, required: false }, this.business),
+    );
   }
 
   remove(index: number): void {
@@ -171,7 +194,10 @@ export class SurveyEditorPage implements OnInit {
   async refresh(): Promise<void> {
     try {
       this.preview.set(
-        await this.api.preview(definitionOf(this.questions, this.thankYou.value), this.locale()),
+        await this.api.preview(
+          definitionOf(this.questions, this.thankYou.value, this.business),
+          this.locale(),
+        ),
       );
       this.problems.set([]);
     } catch (error) {
@@ -184,7 +210,7 @@ export class SurveyEditorPage implements OnInit {
     this.status.set(null);
     const survey = {
       name: this.name.value.trim(),
-      definition: definitionOf(this.questions, this.thankYou.value),
+      definition: definitionOf(this.questions, this.thankYou.value, this.business),
     };
     try {
       const saved =

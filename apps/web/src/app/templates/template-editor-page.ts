@@ -17,18 +17,23 @@ import { DomSanitizer, type SafeHtml } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   BUYER_LOCALES,
+  checkVisualTemplate,
   type CustomerResponse,
   type EmailTemplateResponse,
   type FieldError,
   MESSAGE_KINDS,
   TEMPLATE_VARIABLES,
   type TemplatePreviewResponse,
+  visualFromSource,
+  visualToSource,
 } from '@rapport/domain';
 import { PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { CustomersApi } from '../customers/customers-api';
 import { apiProblemOf } from '../http/api-error';
 import { KIND_LABELS, LOCALE_LABELS, TemplatesApi } from './templates-api';
+import { TemplateVisualForm } from './visual/template-visual-form';
+import { fieldsOf, templateOf, type VisualFields } from './visual/visual-fields';
 
 const PREVIEW_DELAY_MS = 400;
 
@@ -47,6 +52,7 @@ const PREVIEW_DELAY_MS = 400;
     MatInputModule,
     MatSelectModule,
     PageHeaderComponent,
+    TemplateVisualForm,
   ],
   templateUrl: './template-editor-page.html',
   styleUrl: './template-editor-page.scss',
@@ -63,6 +69,14 @@ export class TemplateEditorPage implements OnInit, OnDestroy {
   readonly locale = this.oneOf(BUYER_LOCALES, this.params.get('locale'), 'en');
   readonly title = `${KIND_LABELS[this.kind]} · ${LOCALE_LABELS[this.locale]}`;
   readonly variables = Object.entries(TEMPLATE_VARIABLES);
+  readonly hasSurvey = this.kind === 'opinion-request' || this.kind === 'reminder';
+
+  /** Visual (the blocks) or MJML (the source); both edit the same subject and body. */
+  readonly mode = signal<'visual' | 'mjml'>('visual');
+  readonly visualFields = signal<VisualFields | null>(null);
+  readonly visualProblems = signal<FieldError[]>([]);
+  /** Why the visual mode cannot show this template, when it cannot. */
+  readonly visualReason = signal<string | null>(null);
 
   readonly saved = signal<EmailTemplateResponse | null>(null);
   readonly subject = signal('');
@@ -98,6 +112,7 @@ export class TemplateEditorPage implements OnInit, OnDestroy {
     this.saved.set(template);
     this.subject.set(template.subject);
     this.body.set(template.body);
+    this.openVisual();
     this.customers.set(customers.items);
     await this.refreshPreview();
   }
@@ -111,6 +126,37 @@ export class TemplateEditorPage implements OnInit, OnDestroy {
     this.status.set(null);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refreshPreview(), PREVIEW_DELAY_MS);
+  }
+
+  /** Opens the current text in visual mode when its blocks can show all of it, else says why not. */
+  openVisual(): void {
+    const outcome = visualFromSource({ subject: this.subject(), body: this.body() });
+    if ('reason' in outcome) {
+      this.visualReason.set(outcome.reason);
+      this.mode.set('mjml');
+      return;
+    }
+    this.visualReason.set(null);
+    this.visualFields.set(fieldsOf(outcome.template));
+    this.visualProblems.set([]);
+    this.mode.set('visual');
+  }
+
+  setMode(mode: 'visual' | 'mjml'): void {
+    if (mode === 'visual') this.openVisual();
+    else this.mode.set('mjml');
+  }
+
+  /** Visual edits are written as the same MJML the advanced mode shows, once they pass their checks. */
+  editVisual(fields: VisualFields): void {
+    this.visualFields.set(fields);
+    const template = templateOf(fields);
+    const problems = checkVisualTemplate(template);
+    this.visualProblems.set(problems);
+    if (problems.length > 0) return;
+    const source = visualToSource(template);
+    this.subject.set(source.subject);
+    this.edit('body', source.body);
   }
 
   async previewFor(customerId: string): Promise<void> {
@@ -142,6 +188,7 @@ export class TemplateEditorPage implements OnInit, OnDestroy {
       this.saved.set(template);
       this.subject.set(template.subject);
       this.body.set(template.body);
+      this.openVisual();
       this.status.set('Back to the built-in text.');
       await this.refreshPreview();
     });
