@@ -65,6 +65,15 @@ describe('a new business brings in a colleague', () => {
     expect(link).toMatch(/\/invite#token=/);
     await screenshot(colleague, 'mailbox-invitation');
 
+    // The email on a phone: its long "paste this address" link wraps inside the card.
+    const emailHtml = await colleague.locator('iframe[title="Email content"]').getAttribute('srcdoc');
+    const phone = await colleagueContext.newPage();
+    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.setContent(emailHtml ?? '');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(phone, 'invitation-email-phone');
+    await phone.close();
+
     await colleague.goto(link ?? '');
     await visible(colleague.getByRole('heading', { name: 'Join Lighthouse Books' }));
     await colleague.getByLabel('Your name').fill(COLLEAGUE.name);

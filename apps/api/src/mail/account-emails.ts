@@ -167,7 +167,7 @@ function renderHtml({ heading, lines, action, otherAction, footnote }: Paragraph
   const paragraphs = lines.map((line) => `<p style="margin:0 0 12px">${escapeHtml(line)}</p>`).join('');
   const button = action
     ? `<p style="margin:20px 0"><a href="${escapeHtml(action.url)}" style="background:#006a6a;color:#fff;padding:12px 20px;border-radius:20px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p>
-       <p style="margin:0 0 12px;font-size:13px;color:#555">Or paste this address into your browser: ${escapeHtml(action.url)}</p>`
+       <p style="margin:0 0 12px;font-size:13px;color:#555">Or paste this address into your browser: <span style="word-break:break-all;overflow-wrap:anywhere">${escapeHtml(action.url)}</span></p>`
     : '';
   const other = otherAction
     ? `<p style="margin:0 0 12px"><a href="${escapeHtml(otherAction.url)}" style="color:#006a6a">${escapeHtml(otherAction.label)}</a></p>`
