@@ -23,6 +23,7 @@ import { AnswersModule } from './answers/answers.module';
 import { CasesModule } from './cases/cases.module';
 import { RepliesModule } from './replies/replies.module';
 import { ReportsModule } from './reports/reports.module';
+import { GettingStartedModule } from './getting-started/getting-started.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { LoggingModule } from './logging/logging.module';
@@ -58,6 +59,7 @@ export class AppModule {
         CasesModule,
         RepliesModule,
         ReportsModule,
+        GettingStartedModule,
         HealthModule,
         SeedModule,
       ],

@@ -12,6 +12,7 @@ export * from './contracts/audit';
 export * from './contracts/auth';
 export * from './contracts/errors';
 export * from './contracts/followups';
+export * from './contracts/getting-started';
 export * from './contracts/health';
 export * from './contracts/imports';
 export * from './contracts/integrations';

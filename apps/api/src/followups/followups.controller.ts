@@ -13,7 +13,9 @@ import {
   type SendNowResponse,
   type UpcomingMessageResponse,
 } from '@rapport/domain';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { AuditLog } from '../audit/audit-log';
+import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { auditActorOf, type Principal } from '../auth/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { queryRows } from '../database/query-rows';
@@ -37,6 +39,7 @@ export class FollowUpsController {
     private readonly database: TenantDatabase,
     private readonly automations: AutomationsRepository,
     private readonly messages: MessagesRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Each rule with its plain-language description. */
@@ -56,6 +59,7 @@ export class FollowUpsController {
   @Patch('automations/:id')
   updateAutomation(
     @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseId()) id: string,
     @Body() body: UpdateAutomationDto,
   ): Promise<AutomationResponse> {
@@ -90,6 +94,10 @@ export class FollowUpsController {
       if (updated.length === 0) throw new NotFoundError('Automation');
       const row = (await this.automations.list(manager)).find((automation) => automation.id === id);
       if (!row) throw new NotFoundError('Automation');
+      // The audit trail is also how the getting-started checklist knows the rules were looked at.
+      await this.audit.record(manager, auditActorOf(principal), 'automation.updated', row.name, {
+        fields: Object.keys(body),
+      });
       return toResponse(row);
     });
   }
@@ -99,6 +107,7 @@ export class FollowUpsController {
   @Post('automations')
   createAutomation(
     @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
     @Body() body: CreateAutomationDto,
   ): Promise<AutomationResponse> {
     const minutes = checkedMinutes(body) ?? 0;
@@ -124,6 +133,7 @@ export class FollowUpsController {
       );
       const row = (await this.automations.list(manager)).find((automation) => automation.id === created?.id);
       if (!row) throw new NotFoundError('Automation');
+      await this.audit.record(manager, auditActorOf(principal), 'automation.created', row.name);
       return toResponse(row);
     });
   }
@@ -134,6 +144,7 @@ export class FollowUpsController {
   @HttpCode(204)
   async deleteAutomation(
     @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseId()) id: string,
   ): Promise<void> {
     await this.database.transaction(tenantId, async (manager) => {
@@ -142,12 +153,18 @@ export class FollowUpsController {
           WHERE tenant_id = $1 AND automation_id = $2 AND status = 'scheduled'`,
         [tenantIdOf(manager), id],
       );
-      const deleted = await queryRows<{ id: string }>(
+      const deleted = await queryRows<{ id: string; name: string }>(
         manager,
-        `DELETE FROM automations WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+        `DELETE FROM automations WHERE tenant_id = $1 AND id = $2 RETURNING id, name`,
         [tenantIdOf(manager), id],
       );
       if (deleted.length === 0) throw new NotFoundError('Automation');
+      await this.audit.record(
+        manager,
+        auditActorOf(principal),
+        'automation.deleted',
+        deleted[0]?.name ?? null,
+      );
     });
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { AutomationsRepository } from './automations.repository';
@@ -14,7 +15,7 @@ import { UnsubscribeService } from './unsubscribe.service';
 
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
-  imports: [TemplatesModule, SurveysModule],
+  imports: [TemplatesModule, SurveysModule, AuditModule],
   controllers: [UnsubscribeController, DeliveryEventsController, FollowUpsController],
   providers: [
     AutomationsRepository,

@@ -9,7 +9,8 @@ import {
   type TemplatePreviewResponse,
 } from '@rapport/domain';
 import { CurrentTenant, CurrentUser, RequirePermission } from '../auth/access.decorators';
-import type { UserPrincipal } from '../auth/principal';
+import { auditActorOf, type UserPrincipal } from '../auth/principal';
+import { AuditLog } from '../audit/audit-log';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ValidationFailedError } from '../errors/app-error';
@@ -30,6 +31,7 @@ export class TemplatesController {
     private readonly database: TenantDatabase,
     private readonly templates: EmailTemplatesService,
     private readonly transport: MailTransport,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -106,6 +108,7 @@ export class TemplatesController {
   async sendTest(
     @CurrentTenant() tenantId: string,
     @CurrentUser() user: UserPrincipal,
+    @Kind() kind: MessageKind,
     @Locale() locale: BuyerLocale,
     @Body() body: PreviewTemplateDto,
   ): Promise<{ sentTo: string }> {
@@ -120,6 +123,10 @@ export class TemplatesController {
       category: 'test',
       customArgs: { tenant_id: tenantId },
     });
+    // Recorded so the getting-started checklist can tell a test email went out; the address is not logged.
+    await this.database.transaction(tenantId, (manager) =>
+      this.audit.record(manager, auditActorOf(user), 'template.test_sent', `${kind}/${locale}`),
+    );
     return { sentTo: user.email };
   }
 }

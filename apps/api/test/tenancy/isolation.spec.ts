@@ -169,6 +169,7 @@ const CASES: Record<string, RouteCase> = {
   },
   'GET /api/replies/unmatched': { kind: 'read' },
   'GET /api/dashboard': { kind: 'read' },
+  'GET /api/getting-started': { kind: 'read' },
   'GET /api/business/sender-status': { kind: 'read' },
   'GET /api/mailbox': { kind: 'read' },
   'GET /api/mailbox/:id': { kind: 'by-id', ids: (ids) => [ids.mailboxEmail] },

@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   'customer.exported',
   'customer.erased',
   'customer.retention_erased',
+  'automation.created',
+  'automation.updated',
+  'automation.deleted',
+  'template.test_sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

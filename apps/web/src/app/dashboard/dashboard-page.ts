@@ -1,7 +1,12 @@
 import { DatePipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { CaseResponse, DashboardResponse, DeliveryHealthResponse } from '@rapport/domain';
+import type {
+  CaseResponse,
+  DashboardResponse,
+  DeliveryHealthResponse,
+  GettingStartedResponse,
+} from '@rapport/domain';
 import {
   BarChartComponent,
   EmptyStateComponent,
@@ -14,6 +19,10 @@ import { AutomationsApi } from '../automations/automations-api';
 import { DeliveryHealthCardComponent } from '../automations/delivery-health-card';
 import { CasesApi } from '../cases/cases-api';
 import { ReportsApi } from '../reports/reports-api';
+import { GettingStartedCardComponent } from './getting-started-card';
+
+/** Hiding the checklist is a choice of this browser, per business; the steps themselves are computed. */
+const DISMISSED_KEY = 'rapport.getting-started.dismissed.';
 
 /** The console's home: how the last 7 and 30 days went, and what needs the member now. */
 @Component({
@@ -28,6 +37,7 @@ import { ReportsApi } from '../reports/reports-api';
     BarChartComponent,
     ScoreChipComponent,
     DeliveryHealthCardComponent,
+    GettingStartedCardComponent,
   ],
   templateUrl: './dashboard-page.html',
   styleUrls: ['../lists.scss', './dashboard-page.scss'],
@@ -43,11 +53,28 @@ export class DashboardPage implements OnInit {
   readonly myCases = signal<CaseResponse[]>([]);
   readonly health = signal<DeliveryHealthResponse | null>(null);
   readonly days = signal<7 | 30>(7);
+  readonly checklist = signal<GettingStartedResponse | null>(null);
+  readonly isChecklistDismissed = signal(false);
 
+  /** A business that has not finished setting up and has sent nothing yet is new, not returning. */
+  readonly isNewBusiness = computed(() => {
+    const checklist = this.checklist();
+    return checklist !== null && !checklist.isComplete && this.isEmpty();
+  });
+  readonly showChecklist = computed(() => {
+    const checklist = this.checklist();
+    return checklist !== null && !checklist.isComplete && !this.isChecklistDismissed();
+  });
   readonly greeting = computed(() => {
     const firstName = this.session.me()?.user.name.split(' ')[0];
-    return firstName ? `Welcome back, ${firstName}` : 'Welcome back';
+    const greeting = this.isNewBusiness() ? 'Welcome to Rapport' : 'Welcome back';
+    return firstName ? `${greeting}, ${firstName}` : greeting;
   });
+  readonly subtitle = computed(() =>
+    this.isNewBusiness()
+      ? 'A few steps and Rapport starts following up with your buyers.'
+      : 'How your follow-ups are doing.',
+  );
   readonly period = computed(
     () => this.dashboard()?.periods.find((period) => period.days === this.days()) ?? null,
   );
@@ -65,10 +92,25 @@ export class DashboardPage implements OnInit {
   );
 
   async ngOnInit(): Promise<void> {
-    const [dashboard, health] = await Promise.all([this.reports.dashboard(), this.automations.health()]);
+    this.isChecklistDismissed.set(localStorage.getItem(this.dismissedKey()) === 'yes');
+    const [dashboard, health, checklist] = await Promise.all([
+      this.reports.dashboard(),
+      this.automations.health(),
+      this.reports.gettingStarted(),
+    ]);
     this.dashboard.set(dashboard);
     this.health.set(health);
+    this.checklist.set(checklist);
     if (this.canWorkCases)
       this.myCases.set((await this.cases.list({ mine: true, unresolved: true, limit: 5 })).items);
+  }
+
+  dismissChecklist(): void {
+    localStorage.setItem(this.dismissedKey(), 'yes');
+    this.isChecklistDismissed.set(true);
+  }
+
+  private dismissedKey(): string {
+    return DISMISSED_KEY + (this.session.me()?.business?.id ?? '');
   }
 }

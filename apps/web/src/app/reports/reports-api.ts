@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   DashboardResponse,
+  GettingStartedResponse,
   ReportSettings,
   WeeklyReportResponse,
   WeeklyReportSummary,
@@ -14,6 +15,10 @@ export class ReportsApi {
 
   dashboard(): Promise<DashboardResponse> {
     return firstValueFrom(this.http.get<DashboardResponse>('/api/dashboard'));
+  }
+
+  gettingStarted(): Promise<GettingStartedResponse> {
+    return firstValueFrom(this.http.get<GettingStartedResponse>('/api/getting-started'));
   }
 
   archive(): Promise<WeeklyReportSummary[]> {
