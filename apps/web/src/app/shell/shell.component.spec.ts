@@ -8,6 +8,8 @@ import { ShellComponent } from './shell.component';
 
 describe('ShellComponent', () => {
   it('shows every section in the navigation and the active business', async () => {
+    // Set by the API at sign-in; without it the store knows nobody is signed in and asks nothing.
+    document.cookie = 'rapport_signed_in=1; path=/';
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
