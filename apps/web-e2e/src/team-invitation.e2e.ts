@@ -48,7 +48,7 @@ describe('a new business brings in a colleague', () => {
     await owner.waitForURL(/\/dashboard$/);
     await visible(owner.getByTestId('business-name').filter({ hasText: 'Lighthouse Books' }));
 
-    await owner.getByRole('link', { name: 'Settings' }).click();
+    await owner.getByRole('link', { name: 'Settings', exact: true }).click();
     await owner.getByRole('tab', { name: 'Team' }).click();
     await visible(owner.getByRole('heading', { name: 'Invite a colleague' }));
     await owner.getByLabel('Email', { exact: true }).fill(COLLEAGUE.email);
@@ -98,7 +98,7 @@ describe('a new business brings in a colleague', () => {
     await screenshot(colleague, 'colleague-businesses');
     await colleague.keyboard.press('Escape');
 
-    await colleague.getByRole('link', { name: 'Settings' }).click();
+    await colleague.getByRole('link', { name: 'Settings', exact: true }).click();
     await visible(colleague.getByRole('tab', { name: 'Your account' }));
     const tabs = await colleague.getByRole('tab').allInnerTexts();
     expect(tabs.map((tab) => tab.trim())).toEqual(['Business', 'Answers and cases', 'Your account']);
