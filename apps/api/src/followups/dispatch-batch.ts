@@ -54,7 +54,9 @@ export interface DueMessage extends BusinessRow {
   reminder_of: string | null;
   /** A reminder's request was answered already. */
   is_answered: boolean;
-  reminder_days: number;
+  /** The business's journey cap: least days between two emails, and between two opinion requests. */
+  follow_up_gap_days: number;
+  opinion_request_gap_days: number;
   /** A reply from a case: staff's text and the subject it answers. */
   body_text: string | null;
   subject: string | null;
@@ -83,7 +85,7 @@ export function dueMessages(manager: TenantManager, ids: string[]): Promise<DueM
             c.locale AS buyer_locale, c.subscription_state,
             o.external_id AS order_number, o.status AS order_status, o.total AS order_total, o.currency,
             ${BUSINESS_COLUMNS}, t.time_zone AS business_time_zone, t.sender_name, t.sender_email,
-            t.send_window, t.paused_at, t.reminder_days, m.reminder_of, m.body_text, m.subject,
+            t.send_window, t.paused_at, t.follow_up_gap_days, t.opinion_request_gap_days, m.reminder_of, m.body_text, m.subject,
             coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
                        WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products,
             m.survey_version_id AS carried_version_id, a.survey_id AS rule_survey_id,

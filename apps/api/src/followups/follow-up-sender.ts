@@ -135,10 +135,8 @@ export class FollowUpSender {
       subject: email.subject,
       unsubscribeTokenHash: hash,
       surveyVersionId: carried?.id ?? null,
-      remindInDays:
-        message.kind === 'opinion-request' && carried && message.reminder_days > 0
-          ? message.reminder_days
-          : 0,
+      // The business's reminder schedule, read when the mark is written, plans the request's reminders.
+      plansReminders: message.kind === 'opinion-request' && carried !== null,
     });
     return null;
   }

@@ -9,8 +9,8 @@ export interface SentMark {
   unsubscribeTokenHash: Buffer;
   /** The survey version the email carried, if any. */
   surveyVersionId: string | null;
-  /** Days until its reminder is due; 0 plans none. */
-  remindInDays: number;
+  /** An opinion request that carried its survey: its reminders are planned by the business's schedule. */
+  plansReminders: boolean;
 }
 
 interface Waiting {
@@ -68,7 +68,7 @@ export class SentMarks {
       marks.map((mark) => mark.subject),
       marks.map((mark) => mark.unsubscribeTokenHash),
       marks.map((mark) => mark.surveyVersionId),
-      marks.map((mark) => mark.remindInDays),
+      marks.map((mark) => mark.plansReminders),
     ]);
   }
 }

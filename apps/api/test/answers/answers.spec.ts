@@ -281,7 +281,8 @@ describe('answers from the email, and the case a low score opens', () => {
     const settings = {
       reviewUrl: null,
       reviewInvitations: true,
-      reminderDays: 4,
+      reminders: [4],
+      journeyCap: { anyFollowUpDays: 3, opinionRequestDays: 30 },
       caseThresholds: { nps: 6, csat: 2, productRating: 2 },
       caseSettings: {
         businessHours: { opens: '09:00', closes: '17:00', days: [1, 2, 3, 4, 5] },

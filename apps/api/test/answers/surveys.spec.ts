@@ -1,4 +1,4 @@
-import type { SurveyPreviewResponse, SurveyResponse } from '@rapport/domain';
+import type { FeedbackSettings, SurveyPreviewResponse, SurveyResponse } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
 import { mailTo, signUpBusiness } from '../support/factories';
@@ -185,5 +185,65 @@ describe('surveys', () => {
     const [reminder] = await mailTo(testApp, buyer);
     expect(reminder?.subject).toBe('Une minute pour Survey Bakery ?');
     expect(reminder?.html).toMatch(/\/api\/a\/[^"?]+\?score=10/);
+  });
+
+  it("follows the business's reminders and journey cap: up to three reminders, none after the answer", async () => {
+    const buyer = 'rosa@surveys.example';
+    const T0 = new Date('2027-04-05T08:00:00Z'); // a Monday, 10:00 in Paris
+    const at = (days: number) => new Date(T0.getTime() + days * 86_400_000);
+    const settings = (await owner.get<FeedbackSettings>('/api/feedback-settings')).body;
+    const saved = await owner.put<FeedbackSettings>('/api/feedback-settings', {
+      ...settings,
+      reminders: [4, 8, 12],
+      journeyCap: { anyFollowUpDays: 2, opinionRequestDays: 60 },
+    });
+    expect(saved.body).toMatchObject({
+      reminders: [4, 8, 12],
+      journeyCap: { anyFollowUpDays: 2, opinionRequestDays: 60 },
+    });
+    const order = (externalId: string, placedAt: Date) =>
+      owner.post('/api/orders', {
+        externalId,
+        customer: { email: buyer, name: 'Rosa Reminder', locale: 'en' },
+        placedAt: placedAt.toISOString(),
+        total: '5.00',
+        currency: 'EUR',
+        lines: [{ productName: 'Baguette', quantity: 2, unitPrice: '2.50' }],
+      });
+    await order('#R1', T0);
+    const planner = testApp.app.get(FollowUpPlanner);
+    const dispatcher = testApp.app.get(FollowUpDispatcher);
+    await planner.planPending(at(0.01));
+    for (const day of [1, 10, 14, 18]) await dispatcher.dispatchDue(at(day));
+    const [secondReminder] = await mailTo(testApp, buyer);
+    const answerUrl = /href="([^"]*\/api\/a\/[^"?]+)\?score=/.exec(secondReminder?.html ?? '')?.[1] ?? '';
+    const answered = await fetch(answerUrl.replace(/^https?:\/\/[^/]+/, testApp.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'q.score=9',
+    });
+    expect(answered.status).toBe(200);
+    // A second order 32 days after the first request: the business's 60-day cap skips its request.
+    await order('#R2', at(32));
+    await planner.planPending(at(32.01));
+    for (const day of [22, 33, 42]) await dispatcher.dispatchDue(at(day));
+    const journey = await withClient(testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query<{ kind: string; n: number | null; status: string; sent_at: Date | null }>(
+        `SELECT m.kind, m.reminder_number AS n, m.status, m.sent_at
+           FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+          WHERE m.tenant_id = $1 AND c.email = $2 ORDER BY m.due_at, m.reminder_number`,
+        [tenantId, buyer],
+      );
+      return rows.map((row) => [row.kind, row.n, row.status, row.sent_at?.toISOString() ?? null]);
+    });
+    expect(journey).toEqual([
+      ['thank-you', null, 'sent', at(1).toISOString()],
+      ['opinion-request', null, 'sent', at(10).toISOString()],
+      ['reminder', 1, 'sent', at(14).toISOString()],
+      ['reminder', 2, 'sent', at(18).toISOString()],
+      ['reminder', 3, 'cancelled', null],
+      ['thank-you', null, 'sent', at(33).toISOString()],
+      ['opinion-request', null, 'skipped', null],
+    ]);
   });
 });

@@ -31,7 +31,7 @@ describe('SentMarks', () => {
     });
   }
 
-  function markOf(messageId: string, remindInDays = 0): SentMark {
+  function markOf(messageId: string, plansReminders = false): SentMark {
     return {
       messageId,
       providerMessageId: `provider-${messageId}`,
@@ -39,7 +39,7 @@ describe('SentMarks', () => {
       subject: `Subject of ${messageId}`,
       unsubscribeTokenHash: randomBytes(32),
       surveyVersionId: null,
-      remindInDays,
+      plansReminders,
     };
   }
 
@@ -86,19 +86,26 @@ describe('SentMarks', () => {
     }
   });
 
-  it('plans a reminder only for the marks that ask for one', async () => {
-    const [withReminder = '', without = ''] = await claimedMessages(tenantId, 2);
+  it("plans the business's reminders only for the marks that ask for them, once each", async () => {
+    const [withReminders = '', without = ''] = await claimedMessages(tenantId, 2);
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(`UPDATE tenants SET reminder_schedule = '{3,7}' WHERE id = $1`, [tenantId]),
+    );
     const marks = new SentMarks(testApp.dataSource, tenantId, sentAt);
-    await Promise.all([marks.mark(markOf(withReminder, 3)), marks.mark(markOf(without))]);
+    await Promise.all([marks.mark(markOf(withReminders, true)), marks.mark(markOf(without))]);
+    // Marked again (a retried statement): the reminders already planned are not planned twice.
+    await marks.mark(markOf(withReminders, true));
     const reminders = await withClient(testApp.ownerUrl, async (db) => {
-      const { rows } = await db.query<{ reminder_of: string; due_at: Date; status: string }>(
-        `SELECT reminder_of, due_at, status FROM messages WHERE reminder_of = ANY($1::uuid[])`,
-        [[withReminder, without]],
+      const { rows } = await db.query<{ reminder_of: string; reminder_number: number; due_at: Date }>(
+        `SELECT reminder_of, reminder_number, due_at FROM messages
+          WHERE reminder_of = ANY($1::uuid[]) AND status = 'scheduled' ORDER BY reminder_number`,
+        [[withReminders, without]],
       );
       return rows;
     });
     expect(reminders).toEqual([
-      { reminder_of: withReminder, due_at: new Date('2026-11-23T10:00:00Z'), status: 'scheduled' },
+      { reminder_of: withReminders, reminder_number: 1, due_at: new Date('2026-11-23T10:00:00Z') },
+      { reminder_of: withReminders, reminder_number: 2, due_at: new Date('2026-11-27T10:00:00Z') },
     ]);
   });
 

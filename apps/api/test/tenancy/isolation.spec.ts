@@ -193,7 +193,8 @@ const CASES: Record<string, RouteCase> = {
     body: () => ({
       reviewUrl: 'https://reviews.example/hijack',
       reviewInvitations: true,
-      reminderDays: 2,
+      reminders: [5],
+      journeyCap: { anyFollowUpDays: 2, opinionRequestDays: 40 },
       caseThresholds: { nps: 3, csat: 1, productRating: 1 },
       caseSettings: { businessHours: { opens: '10:00', closes: '12:00', days: [1] }, slaBusinessDays: 2 },
     }),

@@ -1,5 +1,6 @@
 import type { CaseSettings } from '../cases/case-due';
 import type { NpsBand } from '../scores/nps';
+import type { JourneyCap } from '../followups/journey-cap';
 import type { CaseThresholds } from '../surveys/survey-answers';
 import type { SurveyAnswers } from '../surveys/survey-answers';
 import type { HeadlineType, SurveyDefinition } from '../surveys/survey-schema';
@@ -165,14 +166,22 @@ export interface UnmatchedReplyResponse {
   receivedAt: string;
 }
 
-/** How a business handles answers: review invitations, the reminder, and when a score opens a case. */
+/**
+ * How a business handles answers: how often it asks and reminds, review invitations, and when a score
+ * opens a case.
+ */
 export interface FeedbackSettings {
   /** The business's public review page (Google, Trustpilot, ...), https. */
   reviewUrl: string | null;
   /** Offer the review page to every buyer after they answer (never only to happy ones). */
   reviewInvitations: boolean;
-  /** Days after an unanswered opinion request to send its one reminder; 0 sends none. */
-  reminderDays: number;
+  /**
+   * Up to three reminders of an unanswered opinion request, each as days after the request, in order
+   * (e.g. `[4, 9]`); empty sends none. Each is skipped once the buyer answered.
+   */
+  reminders: number[];
+  /** How often one buyer may hear from the business, across all its rules. */
+  journeyCap: JourneyCap;
   caseThresholds: CaseThresholds;
   caseSettings: CaseSettings;
 }

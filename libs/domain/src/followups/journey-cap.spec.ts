@@ -1,4 +1,4 @@
-import { capDecision, type SentFollowUp } from './journey-cap';
+import { capDecision, journeyProblems, journeyWords, type SentFollowUp } from './journey-cap';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
@@ -48,5 +48,66 @@ describe('capDecision', () => {
     expect(capDecision('thank-you', [{ kind: 'manual', sentAt: daysAgo(0) }], NOW)).toEqual({
       action: 'send',
     });
+  });
+});
+
+describe('journeyProblems', () => {
+  const cap = { anyFollowUpDays: 3, opinionRequestDays: 30 };
+
+  it('accepts up to three reminders spaced by at least the gap between emails', () => {
+    expect(journeyProblems(cap, [])).toEqual([]);
+    expect(journeyProblems(cap, [3, 6, 30])).toEqual([]);
+  });
+
+  it('refuses a fourth reminder', () => {
+    expect(journeyProblems(cap, [4, 8, 12, 16])).toEqual([
+      { field: 'reminders', reason: 'must be a list of at most 3 reminders' },
+    ]);
+  });
+
+  it('names each reminder that comes too soon, or out of order, by its place', () => {
+    expect(journeyProblems(cap, [2, 9, 7])).toEqual([
+      {
+        field: 'reminders.0',
+        reason: 'must come at least 3 days after the opinion request, the least gap between two emails',
+      },
+      {
+        field: 'reminders.2',
+        reason: 'must come at least 3 days after the reminder before it, the least gap between two emails',
+      },
+    ]);
+  });
+
+  it('refuses days that are not whole or past a month', () => {
+    expect(journeyProblems(cap, [4.5, 31])).toEqual([
+      { field: 'reminders.0', reason: 'must be a whole number of days from 1 to 30' },
+      { field: 'reminders.1', reason: 'must be a whole number of days from 1 to 30' },
+    ]);
+  });
+
+  it('keeps the cap within safe bounds', () => {
+    expect(journeyProblems({ anyFollowUpDays: 15, opinionRequestDays: 6 }, [])).toEqual([
+      { field: 'journeyCap.anyFollowUpDays', reason: 'must be a whole number of days from 1 to 14' },
+      { field: 'journeyCap.opinionRequestDays', reason: 'must be a whole number of days from 7 to 365' },
+    ]);
+  });
+});
+
+describe('journeyWords', () => {
+  it('says the reminders and the cap in plain words', () => {
+    expect(journeyWords({ anyFollowUpDays: 2, opinionRequestDays: 60 }, [4, 9, 14])).toEqual([
+      'An unanswered opinion request gets up to 3 reminders, 4, 9 and 14 days later, each skipped once the buyer answered.',
+      'A buyer hears from you at most once every 2 days, and gets at most one opinion request every 60 days, whatever the rules.',
+    ]);
+  });
+
+  it('says when there is one reminder or none', () => {
+    expect(journeyWords({ anyFollowUpDays: 1, opinionRequestDays: 30 }, [1])).toEqual([
+      'An unanswered opinion request gets one reminder, 1 day later, unless the buyer answered by then.',
+      'A buyer hears from you at most once a day, and gets at most one opinion request every 30 days, whatever the rules.',
+    ]);
+    expect(journeyWords({ anyFollowUpDays: 3, opinionRequestDays: 30 }, [])[0]).toBe(
+      'An unanswered opinion request gets no reminder.',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { FieldError } from '../contracts/errors';
 import type { MessageKind } from './message-kinds';
 
 /** How often one buyer may hear from a business, across all automations. */
@@ -9,6 +10,91 @@ export interface JourneyCap {
 }
 
 export const DEFAULT_JOURNEY_CAP: JourneyCap = { anyFollowUpDays: 3, opinionRequestDays: 30 };
+
+/**
+ * What a business may set: closer than a day between emails reads as spam, and asking the same buyer's
+ * opinion more than once a week wears out the answers; wider than this and the cap stops a rule from
+ * ever sending its second step.
+ */
+export const JOURNEY_CAP_BOUNDS = {
+  anyFollowUpDays: { min: 1, max: 14 },
+  opinionRequestDays: { min: 7, max: 365 },
+} as const;
+
+/** At most this many reminders per opinion request, each at most this many days after it. */
+export const MAX_REMINDERS = 3;
+export const MAX_REMINDER_DAYS = 30;
+export const DEFAULT_REMINDERS: readonly number[] = [4];
+
+const isWhole = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+/** Every problem with a journey cap and a reminder schedule, by field; empty when they are fine. */
+export function journeyProblems(cap: JourneyCap, reminders: readonly number[]): FieldError[] {
+  const problems: FieldError[] = [];
+  const { anyFollowUpDays: gap, opinionRequestDays: requestGap } = JOURNEY_CAP_BOUNDS;
+  if (!isWhole(cap?.anyFollowUpDays, gap.min, gap.max))
+    problems.push({
+      field: 'journeyCap.anyFollowUpDays',
+      reason: `must be a whole number of days from ${gap.min} to ${gap.max}`,
+    });
+  if (!isWhole(cap?.opinionRequestDays, requestGap.min, requestGap.max))
+    problems.push({
+      field: 'journeyCap.opinionRequestDays',
+      reason: `must be a whole number of days from ${requestGap.min} to ${requestGap.max}`,
+    });
+  if (!Array.isArray(reminders) || reminders.length > MAX_REMINDERS) {
+    problems.push({ field: 'reminders', reason: `must be a list of at most ${MAX_REMINDERS} reminders` });
+    return problems;
+  }
+  const minGap = isWhole(cap?.anyFollowUpDays, gap.min, gap.max) ? cap.anyFollowUpDays : null;
+  reminders.forEach((days, index) => {
+    const field = `reminders.${index}`;
+    const before = index === 0 ? 0 : reminders[index - 1];
+    if (!isWhole(days, 1, MAX_REMINDER_DAYS))
+      problems.push({ field, reason: `must be a whole number of days from 1 to ${MAX_REMINDER_DAYS}` });
+    else if (minGap !== null && typeof before === 'number' && days - before < minGap)
+      problems.push({
+        field,
+        reason:
+          index === 0
+            ? `must come at least ${plural(minGap, 'day')} after the opinion request, the least gap between two emails`
+            : `must come at least ${plural(minGap, 'day')} after the reminder before it, the least gap between two emails`,
+      });
+  });
+  return problems;
+}
+
+/**
+ * The journey in plain words, as the rules page shows it: what reminders follow an unanswered opinion
+ * request, and how often one buyer may hear from the business whatever its rules say.
+ */
+export function journeyWords(cap: JourneyCap, reminders: readonly number[]): string[] {
+  const reminderLine =
+    reminders.length === 0
+      ? 'An unanswered opinion request gets no reminder.'
+      : reminders.length === 1
+        ? `An unanswered opinion request gets one reminder, ${plural(reminders[0] ?? 0, 'day')} later, unless the buyer answered by then.`
+        : `An unanswered opinion request gets up to ${reminders.length} reminders, ${listWords(
+            reminders.map(String),
+          )} days later, each skipped once the buyer answered.`;
+  return [
+    reminderLine,
+    `A buyer hears from you at most once ${everyWords(cap.anyFollowUpDays)}, and gets at most one opinion request ${everyWords(cap.opinionRequestDays)}, whatever the rules.`,
+  ];
+}
+
+function everyWords(days: number): string {
+  return days === 1 ? 'a day' : `every ${days} days`;
+}
+
+function plural(count: number, unit: string): string {
+  return count === 1 ? `1 ${unit}` : `${count} ${unit}s`;
+}
+
+function listWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
 
 export interface SentFollowUp {
   kind: MessageKind;

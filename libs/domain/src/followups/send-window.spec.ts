@@ -1,4 +1,10 @@
-import { plannedSendTime, DEFAULT_SEND_WINDOW, nextSendTime, sendWindowProblem } from './send-window';
+import {
+  DEFAULT_SEND_WINDOW,
+  nextSendTime,
+  plannedSendTime,
+  sendWindowProblem,
+  sendWindowWords,
+} from './send-window';
 import { instantAt, wallTimeAt } from './zoned-time';
 
 const at = (iso: string) => new Date(iso);
@@ -115,5 +121,23 @@ describe('plannedSendTime', () => {
     expect(
       plannedSendTime({ id: 'ffffffff-0000-4000-8000-000000000000', dueAt: inside }, window, 'Europe/Madrid'),
     ).toEqual(inside);
+  });
+});
+
+describe('sendWindowWords', () => {
+  it('says the hours and the days as a person would', () => {
+    expect(sendWindowWords(DEFAULT_SEND_WINDOW)).toBe('between 09:00 and 19:00, Monday to Saturday');
+    expect(sendWindowWords({ opens: '00:00', closes: '23:59', days: [7, 1, 2, 3, 4, 5, 6] })).toBe(
+      'between 00:00 and 23:59, every day',
+    );
+    expect(sendWindowWords({ opens: '10:00', closes: '12:00', days: [5, 1, 3] })).toBe(
+      'between 10:00 and 12:00, on Monday, Wednesday and Friday',
+    );
+    expect(sendWindowWords({ opens: '10:00', closes: '12:00', days: [6, 7] })).toBe(
+      'between 10:00 and 12:00, on Saturday and Sunday',
+    );
+    expect(sendWindowWords({ opens: '10:00', closes: '12:00', days: [2] })).toBe(
+      'between 10:00 and 12:00, on Tuesdays',
+    );
   });
 });

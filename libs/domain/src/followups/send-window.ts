@@ -31,6 +31,24 @@ export function sendWindowProblem(window: SendWindow): string | null {
   return null;
 }
 
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** A window in plain words: "between 09:00 and 19:00, Monday to Saturday". */
+export function sendWindowWords(window: SendWindow): string {
+  const days = [...new Set(window.days)].sort((a, b) => a - b);
+  const names = days.map((day) => DAY_NAMES[day - 1] ?? String(day));
+  const isRun = days.every((day, index) => index === 0 || day === (days[index - 1] ?? 0) + 1);
+  const dayWords =
+    days.length === 7
+      ? 'every day'
+      : isRun && days.length >= 3
+        ? `${names[0]} to ${names.at(-1)}`
+        : names.length === 1
+          ? `on ${names[0]}s`
+          : `on ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `between ${window.opens} and ${window.closes}, ${dayWords}`;
+}
+
 /**
  * When a message due at `due` may go out: `due` itself inside the window, else the next opening in
  * `timeZone` (the buyer's when known, else the business's), plus a spread of up to WINDOW_SPREAD_MINUTES

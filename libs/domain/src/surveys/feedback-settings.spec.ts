@@ -10,13 +10,16 @@ describe('feedbackSettingsProblems', () => {
       feedbackSettingsProblems({
         reviewUrl: 'http://reviews.example',
         reviewInvitations: true,
-        reminderDays: 31,
+        reminders: [31],
+        journeyCap: { anyFollowUpDays: 0, opinionRequestDays: 3 },
         caseThresholds: { nps: 11, csat: 0, productRating: 2.5 },
         caseSettings: { businessHours: { opens: '17:00', closes: '09:00', days: [1] }, slaBusinessDays: 0 },
       }),
     ).toEqual([
       { field: 'reviewUrl', reason: 'must be an https:// address' },
-      { field: 'reminderDays', reason: 'must be a whole number of days from 0 (none) to 30' },
+      { field: 'journeyCap.anyFollowUpDays', reason: 'must be a whole number of days from 1 to 14' },
+      { field: 'journeyCap.opinionRequestDays', reason: 'must be a whole number of days from 7 to 365' },
+      { field: 'reminders.0', reason: 'must be a whole number of days from 1 to 30' },
       { field: 'caseThresholds.nps', reason: 'must be a whole number from 0 to 10' },
       { field: 'caseThresholds.csat', reason: 'must be a whole number from 1 to 5' },
       { field: 'caseThresholds.productRating', reason: 'must be a whole number from 1 to 5' },

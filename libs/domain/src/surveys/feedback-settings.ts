@@ -1,13 +1,15 @@
 import { type CaseSettings, DEFAULT_CASE_SETTINGS } from '../cases/case-due';
 import type { FeedbackSettings } from '../contracts/surveys';
 import type { FieldError } from '../contracts/errors';
+import { DEFAULT_JOURNEY_CAP, DEFAULT_REMINDERS, journeyProblems } from '../followups/journey-cap';
 import { sendWindowProblem } from '../followups/send-window';
 import { type CaseThresholds, DEFAULT_CASE_THRESHOLDS } from './survey-answers';
 
 export const DEFAULT_FEEDBACK_SETTINGS: FeedbackSettings = {
   reviewUrl: null,
   reviewInvitations: false,
-  reminderDays: 4,
+  reminders: [...DEFAULT_REMINDERS],
+  journeyCap: DEFAULT_JOURNEY_CAP,
   caseThresholds: DEFAULT_CASE_THRESHOLDS,
   caseSettings: DEFAULT_CASE_SETTINGS,
 };
@@ -22,8 +24,7 @@ export function feedbackSettingsProblems(settings: FeedbackSettings): FieldError
     problems.push({ field: 'reviewUrl', reason: 'must be an https:// address' });
   if (settings.reviewInvitations && !settings.reviewUrl)
     problems.push({ field: 'reviewUrl', reason: 'is needed to invite buyers to review' });
-  if (!whole(settings.reminderDays, 0, 30))
-    problems.push({ field: 'reminderDays', reason: 'must be a whole number of days from 0 (none) to 30' });
+  problems.push(...journeyProblems(settings.journeyCap, settings.reminders));
   const thresholds: CaseThresholds = settings.caseThresholds;
   if (!whole(thresholds?.nps, 0, 10))
     problems.push({ field: 'caseThresholds.nps', reason: 'must be a whole number from 0 to 10' });

@@ -2,21 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { MARK_ONE_SENT, MARK_ONE_SENT_SIGNATURE } from './1795652600000-DispatchByBusiness';
 import { onlyAppMayExecute } from './function-grants';
 
-const SIGNATURE =
+export const MARK_MESSAGES_SENT_SIGNATURE =
   'mark_messages_sent(uuid, timestamptz, uuid[], text[], text[], text[], bytea[], uuid[], integer[])';
 
-/**
- * Marks several of one business's messages sent, and plans their reminders, in one statement committed on
- * its own. Sends that finish while the previous mark is being written are marked together: one round trip
- * and one commit for all of them, instead of one each. The arrays are read side by side, one entry per
- * message.
- */
-export class MarkSentTogether1795652800000 implements MigrationInterface {
-  name = 'MarkSentTogether1795652800000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`DROP FUNCTION ${MARK_ONE_SENT_SIGNATURE}`);
-    await db.query(`
+export const MARK_MESSAGES_SENT = `
       CREATE FUNCTION mark_messages_sent(business uuid, at timestamptz, message_ids uuid[],
                                          provider_messages text[], to_addresses text[], subjects text[],
                                          token_hashes bytea[], versions uuid[], reminder_days integer[])
@@ -44,12 +33,25 @@ export class MarkSentTogether1795652800000 implements MigrationInterface {
           FROM marked WHERE remind_in > 0
         ON CONFLICT (tenant_id, reminder_of) WHERE reminder_of IS NOT NULL DO NOTHING;
         PERFORM set_config('app.tenant_id', previous, true);
-      END $$`);
-    await onlyAppMayExecute(db, SIGNATURE);
+      END $$`;
+
+/**
+ * Marks several of one business's messages sent, and plans their reminders, in one statement committed on
+ * its own. Sends that finish while the previous mark is being written are marked together: one round trip
+ * and one commit for all of them, instead of one each. The arrays are read side by side, one entry per
+ * message.
+ */
+export class MarkSentTogether1795652800000 implements MigrationInterface {
+  name = 'MarkSentTogether1795652800000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`DROP FUNCTION ${MARK_ONE_SENT_SIGNATURE}`);
+    await db.query(MARK_MESSAGES_SENT);
+    await onlyAppMayExecute(db, MARK_MESSAGES_SENT_SIGNATURE);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP FUNCTION ${SIGNATURE}`);
+    await db.query(`DROP FUNCTION ${MARK_MESSAGES_SENT_SIGNATURE}`);
     await db.query(MARK_ONE_SENT);
     await onlyAppMayExecute(db, MARK_ONE_SENT_SIGNATURE);
   }

@@ -20,6 +20,7 @@ import { DevMailboxByBusiness1795653000000 } from './1795653000000-DevMailboxByB
 import { SignInFailuresByEmail1795653100000 } from './1795653100000-SignInFailuresByEmail';
 import { CreateSignUpRequests1795653200000 } from './1795653200000-CreateSignUpRequests';
 import { AddImportFileFormat1795653300000 } from './1795653300000-AddImportFileFormat';
+import { JourneySettings1795654000000 } from './1795654000000-JourneySettings';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SignInFailuresByEmail1795653100000,
   CreateSignUpRequests1795653200000,
   AddImportFileFormat1795653300000,
+  JourneySettings1795654000000,
 ];

@@ -2,8 +2,10 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AutomationResponse,
+  BusinessResponse,
   CreateAutomationRequest,
   DeliveryHealthResponse,
+  FeedbackSettings,
   MessageListQuery,
   MessageResponse,
   Page,
@@ -17,6 +19,16 @@ import { toParams } from '../customers/customers-api';
 @Injectable({ providedIn: 'root' })
 export class AutomationsApi {
   private readonly http = inject(HttpClient);
+
+  /** The business's reminders and journey cap, which every rule follows. */
+  feedbackSettings(): Promise<FeedbackSettings> {
+    return firstValueFrom(this.http.get<FeedbackSettings>('/api/feedback-settings'));
+  }
+
+  /** The business, for its send window and time zone. */
+  business(): Promise<BusinessResponse> {
+    return firstValueFrom(this.http.get<BusinessResponse>('/api/business'));
+  }
 
   list(): Promise<AutomationResponse[]> {
     return firstValueFrom(this.http.get<AutomationResponse[]>('/api/automations'));

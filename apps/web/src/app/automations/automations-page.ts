@@ -4,7 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
-import type { AutomationResponse, UpcomingMessageResponse } from '@rapport/domain';
+import {
+  type AutomationResponse,
+  journeyWords,
+  sendWindowWords,
+  type UpcomingMessageResponse,
+} from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
@@ -113,11 +118,17 @@ import { Confirmation } from '../dialogs/confirm-dialog';
         message="A new business starts with a thank-you and an opinion request."
       />
     }
-    <p class="automations__note">
-      A buyer hears from you at most once every 3 days, and gets at most one opinion request every 30 days,
-      whatever the rules; emails go out between 09:00 and 19:00, Monday to Saturday, in the buyer's time zone
-      (Settings → Business).
-    </p>
+    @if (journey(); as lines) {
+      <div class="automations__note" aria-label="How often buyers hear from you" role="note">
+        @for (line of lines; track line) {
+          <p>{{ line }}</p>
+        }
+        <p>
+          <a routerLink="/settings/feedback">Change the reminders and gaps</a> ·
+          <a routerLink="/settings/business">Change the send window</a>
+        </p>
+      </div>
+    }
   `,
   styles: `
     .automation {
@@ -176,8 +187,20 @@ export class AutomationsPage implements OnInit {
   readonly upcomingFor = signal<string | null>(null);
   readonly upcoming = signal<UpcomingMessageResponse[]>([]);
 
+  /** The journey in plain words: reminders, the gaps between emails, and the send window. */
+  readonly journey = signal<string[] | null>(null);
+
   async ngOnInit(): Promise<void> {
-    this.rules.set(await this.api.list());
+    const [rules, settings, business] = await Promise.all([
+      this.api.list(),
+      this.api.feedbackSettings(),
+      this.api.business(),
+    ]);
+    this.rules.set(rules);
+    this.journey.set([
+      ...journeyWords(settings.journeyCap, settings.reminders),
+      `Emails go out ${sendWindowWords(business.sendWindow)}, in the buyer's time zone when it is known, else the business's (${business.timeZone}).`,
+    ]);
   }
 
   replace(updated: AutomationResponse): void {

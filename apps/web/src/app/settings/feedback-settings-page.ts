@@ -1,18 +1,29 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import type { FeedbackSettings } from '@rapport/domain';
+import {
+  DEFAULT_JOURNEY_CAP,
+  type FeedbackSettings,
+  JOURNEY_CAP_BOUNDS,
+  journeyWords,
+  MAX_REMINDER_DAYS,
+  MAX_REMINDERS,
+} from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { toggledDays, WEEKDAYS } from './weekdays';
 import { apiProblemOf } from '../http/api-error';
 
-/** The reminder, review invitations (to every buyer or none) and when a low score opens a case. */
+/**
+ * How often a buyer may hear from the business, the reminders, review invitations (to every buyer or none)
+ * and when a low score opens a case.
+ */
 @Component({
   selector: 'rp-feedback-settings-page',
   imports: [
@@ -34,11 +45,13 @@ export class FeedbackSettingsPage implements OnInit {
   readonly isSaving = signal(false);
   readonly message = signal<{ isError: boolean; text: string } | null>(null);
   readonly problems = signal<string[]>([]);
+  readonly bounds = JOURNEY_CAP_BOUNDS;
+  readonly maxReminders = MAX_REMINDERS;
+  readonly maxReminderDays = MAX_REMINDER_DAYS;
   readonly form = new FormGroup({
-    reminderDays: new FormControl(4, {
-      nonNullable: true,
-      validators: [Validators.min(0), Validators.max(30)],
-    }),
+    anyFollowUpDays: new FormControl(DEFAULT_JOURNEY_CAP.anyFollowUpDays, { nonNullable: true }),
+    opinionRequestDays: new FormControl(DEFAULT_JOURNEY_CAP.opinionRequestDays, { nonNullable: true }),
+    reminders: new FormArray<FormControl<number>>([]),
     reviewInvitations: new FormControl<'all' | 'none'>('none', { nonNullable: true }),
     reviewUrl: new FormControl('', {
       nonNullable: true,
@@ -53,9 +66,35 @@ export class FeedbackSettingsPage implements OnInit {
     slaBusinessDays: new FormControl(1, { nonNullable: true }),
   });
 
+  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  /** The journey as the rules page will say it, following the form as it is typed. */
+  readonly journeyLines = computed(() => {
+    this.formValue();
+    const value = this.form.getRawValue();
+    return journeyWords(
+      {
+        anyFollowUpDays: Number(value.anyFollowUpDays),
+        opinionRequestDays: Number(value.opinionRequestDays),
+      },
+      value.reminders.map(Number),
+    );
+  });
+
   async ngOnInit(): Promise<void> {
     this.fill(await firstValueFrom(this.http.get<FeedbackSettings>('/api/feedback-settings')));
     if (!this.canEdit) this.form.disable();
+  }
+
+  addReminder(): void {
+    const reminders = this.form.controls.reminders;
+    if (reminders.length >= MAX_REMINDERS) return;
+    const last = reminders.at(reminders.length - 1)?.value ?? 0;
+    const gap = Number(this.form.controls.anyFollowUpDays.value) || DEFAULT_JOURNEY_CAP.anyFollowUpDays;
+    reminders.push(reminderControl(Math.min(MAX_REMINDER_DAYS, Number(last) + Math.max(gap, 4))));
+  }
+
+  removeReminder(index: number): void {
+    this.form.controls.reminders.removeAt(index);
   }
 
   toggleDay(day: number, isOn: boolean): void {
@@ -68,7 +107,11 @@ export class FeedbackSettingsPage implements OnInit {
     const settings: FeedbackSettings = {
       reviewUrl: value.reviewUrl.trim() || null,
       reviewInvitations: value.reviewInvitations === 'all',
-      reminderDays: Number(value.reminderDays),
+      reminders: value.reminders.map(Number),
+      journeyCap: {
+        anyFollowUpDays: Number(value.anyFollowUpDays),
+        opinionRequestDays: Number(value.opinionRequestDays),
+      },
       caseThresholds: {
         nps: Number(value.nps),
         csat: Number(value.csat),
@@ -97,8 +140,13 @@ export class FeedbackSettingsPage implements OnInit {
   }
 
   private fill(settings: FeedbackSettings): void {
+    const reminders = this.form.controls.reminders;
+    reminders.clear();
+    for (const days of settings.reminders) reminders.push(reminderControl(days));
     this.form.setValue({
-      reminderDays: settings.reminderDays,
+      anyFollowUpDays: settings.journeyCap.anyFollowUpDays,
+      opinionRequestDays: settings.journeyCap.opinionRequestDays,
+      reminders: [...settings.reminders],
       reviewInvitations: settings.reviewInvitations ? 'all' : 'none',
       reviewUrl: settings.reviewUrl ?? '',
       nps: settings.caseThresholds.nps,
@@ -114,10 +162,19 @@ export class FeedbackSettingsPage implements OnInit {
 
 const FIELD_WORDS: Record<string, string> = {
   reviewUrl: 'The review page',
-  reminderDays: 'The reminder',
+  reminders: 'The reminders',
+  'reminders.0': 'Reminder 1',
+  'reminders.1': 'Reminder 2',
+  'reminders.2': 'Reminder 3',
+  'journeyCap.anyFollowUpDays': 'The days between two emails',
+  'journeyCap.opinionRequestDays': 'The days between two opinion requests',
   'caseThresholds.nps': 'The NPS threshold',
   'caseThresholds.csat': 'The satisfaction threshold',
   'caseThresholds.productRating': 'The product rating threshold',
   'caseSettings.businessHours': 'The working hours',
   'caseSettings.slaBusinessDays': 'The time to answer',
 };
+
+function reminderControl(days: number): FormControl<number> {
+  return new FormControl(days, { nonNullable: true });
+}
