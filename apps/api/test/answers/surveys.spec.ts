@@ -228,7 +228,12 @@ describe('surveys', () => {
     await planner.planPending(at(32.01));
     for (const day of [22, 33, 42]) await dispatcher.dispatchDue(at(day));
     const journey = await withClient(testApp.ownerUrl, async (db) => {
-      const { rows } = await db.query<{ kind: string; n: number | null; status: string; sent_at: Date | null }>(
+      const { rows } = await db.query<{
+        kind: string;
+        n: number | null;
+        status: string;
+        sent_at: Date | null;
+      }>(
         `SELECT m.kind, m.reminder_number AS n, m.status, m.sent_at
            FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
           WHERE m.tenant_id = $1 AND c.email = $2 ORDER BY m.due_at, m.reminder_number`,
