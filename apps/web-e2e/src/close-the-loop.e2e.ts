@@ -135,5 +135,16 @@ describe('closing the loop with an unhappy buyer', () => {
       .getByText('A fresh loaf is on its way, well packed this time.')
       .waitFor();
     await screenshot(ownerPage, 'case-reply-in-mailbox');
+
+    // Jamie answers staff's email, tried from the development mailbox through the inbound path.
+    const replyForm = ownerPage.getByRole('form', { name: 'Reply as the recipient' });
+    await replyForm.getByRole('heading', { name: `Reply as ${buyer}` }).waitFor();
+    await replyForm.getByLabel('Your reply').fill('Thank you, that is kind. The new loaf came well packed.');
+    await replyForm.getByRole('button', { name: 'Send reply' }).click();
+    await replyForm.getByText('Added to the case it answers, which is open again.').waitFor();
+    await screenshot(ownerPage, 'reply-as-buyer');
+    await staffPage.reload();
+    await staffPage.getByText('Thank you, that is kind. The new loaf came well packed.').first().waitFor();
+    await staffPage.locator('dd', { hasText: /^\s*Open\s*$/ }).waitFor();
   });
 });

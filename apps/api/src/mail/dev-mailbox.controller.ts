@@ -1,14 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type DevMailboxMessageResponse, hasPermission } from '@rapport/domain';
-import { Brackets, type SelectQueryBuilder } from 'typeorm';
+import type { DevMailboxMessageResponse } from '@rapport/domain';
 import { CurrentViewer, LocalOrSignedIn, type Viewer } from '../auth/access.decorators';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotFoundError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
-import { TenantDatabase } from '../tenancy/tenant-database';
-import { DevMailboxEntity } from './dev-mailbox.entity';
+import type { DevMailboxEntity } from './dev-mailbox.entity';
+import { DevMailboxRepository } from './dev-mailbox.repository';
 
 /**
  * The development mail catcher: the emails the dev transport kept, newest first, optionally for one
@@ -20,7 +19,7 @@ import { DevMailboxEntity } from './dev-mailbox.entity';
 @Controller('dev/mailbox')
 export class DevMailboxController {
   constructor(
-    private readonly database: TenantDatabase,
+    private readonly mailbox: DevMailboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,14 +29,8 @@ export class DevMailboxController {
     @CurrentViewer() viewer: Viewer,
     @Query('to') to?: string,
   ): Promise<DevMailboxMessageResponse[]> {
-    this.assertOpen();
-    const rows = await this.database.global((manager) => {
-      const query = visibleTo(manager.getRepository(DevMailboxEntity).createQueryBuilder('mail'), viewer);
-      if (typeof to === 'string' && to.trim())
-        query.andWhere('mail.to = :to', { to: to.trim().toLowerCase() });
-      return query.orderBy('mail.createdAt', 'DESC').take(100).getMany();
-    });
-    return rows.map(toResponse);
+    assertDevMailboxOpen(this.config);
+    return (await this.mailbox.list(viewer, typeof to === 'string' ? to : undefined)).map(toResponse);
   }
 
   @LocalOrSignedIn()
@@ -46,35 +39,16 @@ export class DevMailboxController {
     @CurrentViewer() viewer: Viewer,
     @Param('id', ParseId()) id: string,
   ): Promise<DevMailboxMessageResponse> {
-    this.assertOpen();
-    const row = await this.database.global((manager) =>
-      visibleTo(manager.getRepository(DevMailboxEntity).createQueryBuilder('mail'), viewer)
-        .andWhere('mail.id = :id', { id })
-        .getOne(),
-    );
+    assertDevMailboxOpen(this.config);
+    const row = await this.mailbox.find(viewer, id);
     if (!row) throw new NotFoundError('Email');
     return toResponse(row);
   }
-
-  private assertOpen(): void {
-    if (!this.config.mail.isDevMailboxOpen) throw new NotFoundError('Route');
-  }
 }
 
-/** Narrows the mailbox to what `viewer` may read; an email no rule admits is not found. */
-function visibleTo(
-  query: SelectQueryBuilder<DevMailboxEntity>,
-  viewer: Viewer,
-): SelectQueryBuilder<DevMailboxEntity> {
-  if (viewer.kind === 'local') return query;
-  const mayReadBusiness =
-    viewer.tenantId !== null && viewer.role !== null && hasPermission(viewer.role, 'automations:read');
-  return query.where(
-    new Brackets((either) => {
-      either.where('mail.to = :self', { self: viewer.email.trim().toLowerCase() });
-      if (mayReadBusiness) either.orWhere('mail.senderTenantId = :tenantId', { tenantId: viewer.tenantId });
-    }),
-  );
+/** The development mailbox's routes answer 404 where DEV_MAILBOX does not open it. */
+export function assertDevMailboxOpen(config: AppConfig): void {
+  if (!config.mail.isDevMailboxOpen) throw new NotFoundError('Route');
 }
 
 function toResponse(row: DevMailboxEntity): DevMailboxMessageResponse {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountEmails } from './account-emails';
 import { DevMailboxController } from './dev-mailbox.controller';
+import { DevMailboxRepository } from './dev-mailbox.repository';
 import { DevMailboxTransport } from './dev-mailbox.transport';
 import { MailTransport } from './mail-transport';
 import { MailboxController } from './mailbox.controller';
@@ -23,7 +24,8 @@ import { APP_CONFIG } from '../config/config.module';
     },
     AccountEmails,
     SenderStatus,
+    DevMailboxRepository,
   ],
-  exports: [MailTransport, AccountEmails, SenderStatus],
+  exports: [MailTransport, AccountEmails, SenderStatus, DevMailboxRepository],
 })
 export class MailModule {}

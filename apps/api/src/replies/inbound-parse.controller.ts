@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Controller, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { ReplyOutcome } from '@rapport/domain';
 import { AcceptsFile } from '../request-policy/body-contract.decorators';
 import type { FastifyRequest } from 'fastify';
 import { SignedWebhook } from '../auth/access.decorators';
@@ -10,7 +11,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AppError, NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { InboundMalformedError, InboundTooLargeError, readInboundEmail } from './inbound-form';
-import { type ReplyOutcome, RepliesService } from './replies.service';
+import { RepliesService } from './replies.service';
 
 class InboundTooLarge extends AppError {
   readonly status = 413;

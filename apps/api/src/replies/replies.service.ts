@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { htmlVisibleText, stripQuotedReply } from '@rapport/domain';
+import { htmlVisibleText, type ReplyOutcome, stripQuotedReply } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { AccountEmails } from '../mail/account-emails';
@@ -10,9 +10,6 @@ import { parseReplyAddress } from './reply-address';
 
 /** A case shows this much of a reply (the column's limit); the reply itself is kept whole. */
 const CASE_ENTRY_LIMIT = 20_000;
-
-/** Where a stored reply landed. */
-export type ReplyOutcome = 'answer' | 'case' | 'unmatched' | 'unrouted';
 
 interface Notice {
   to: string;

@@ -97,6 +97,10 @@ const CASES: Record<string, RouteCase> = {
     kind: 'outside',
     why: "development mail catcher: everything to this machine, else a person's own (dev-mailbox spec)",
   },
+  'POST /api/dev/mailbox/:id/reply': {
+    kind: 'outside',
+    why: 'replies only to an email its sender may read, stored by its reply address (dev-reply spec)',
+  },
   'POST /api/auth/login': { kind: 'outside', why: 'authenticates; covered by the sign-in specs' },
   'POST /api/auth/signup': { kind: 'outside', why: 'emails the address; creates nothing yet' },
   'POST /api/auth/signup/confirm': { kind: 'outside', why: 'creates a new tenant from a secret token' },

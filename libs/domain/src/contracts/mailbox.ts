@@ -31,3 +31,15 @@ export interface MailboxPageResponse {
   items: MailboxEmailResponse[];
   nextCursor: string | null;
 }
+
+/** A reply written in the development mailbox as the email's recipient would, for trying replies out. */
+export interface DevMailboxReplyRequest {
+  text: string;
+}
+
+/** Where an emailed reply landed: on the buyer's answer, on a case, unmatched in its business, or nowhere. */
+export type ReplyOutcome = 'answer' | 'case' | 'unmatched' | 'unrouted';
+
+export interface DevMailboxReplyResponse {
+  stored: ReplyOutcome;
+}

@@ -4,8 +4,14 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatListModule } from '@angular/material/list';
 import { DomSanitizer } from '@angular/platform-browser';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
-import type { DevMailboxMessageResponse } from '@rapport/domain';
-import { catchError, of } from 'rxjs';
+import type { DevMailboxMessageResponse, DevMailboxReplyResponse, ReplyOutcome } from '@rapport/domain';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { apiProblemOf } from '../http/api-error';
 import { DatePipe } from '@angular/common';
 
 /**
@@ -15,17 +21,29 @@ import { DatePipe } from '@angular/common';
  */
 @Component({
   selector: 'rp-dev-mailbox-page',
-  imports: [MatListModule, PageHeaderComponent, EmptyStateComponent, DatePipe],
+  imports: [
+    MatListModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    RouterLink,
+    PageHeaderComponent,
+    EmptyStateComponent,
+    DatePipe,
+  ],
   templateUrl: './dev-mailbox-page.html',
   styleUrl: './dev-mailbox-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DevMailboxPage {
   private readonly sanitizer = inject(DomSanitizer);
+  private readonly http = inject(HttpClient);
+  readonly replyText = new FormControl('', { nonNullable: true });
+  readonly isReplying = signal(false);
+  readonly replyResult = signal<ReplyResult | null>(null);
   readonly messages = toSignal(
-    inject(HttpClient)
-      .get<DevMailboxMessageResponse[]>('/api/dev/mailbox')
-      .pipe(catchError(() => of(null))),
+    this.http.get<DevMailboxMessageResponse[]>('/api/dev/mailbox').pipe(catchError(() => of(null))),
   );
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => {
@@ -38,4 +56,58 @@ export class DevMailboxPage {
     const message = this.selected();
     return message ? this.sanitizer.bypassSecurityTrustHtml(message.html) : null;
   });
+
+  select(id: string): void {
+    this.selectedId.set(id);
+    this.replyResult.set(null);
+  }
+
+  /** Sends the typed reply as the selected email's recipient and says where it landed. */
+  async reply(message: DevMailboxMessageResponse): Promise<void> {
+    const text = this.replyText.value.trim();
+    if (!text) {
+      this.replyResult.set({ isError: true, text: 'Write a reply first.', link: null });
+      return;
+    }
+    this.isReplying.set(true);
+    this.replyResult.set(null);
+    try {
+      const { stored } = await firstValueFrom(
+        this.http.post<DevMailboxReplyResponse>(`/api/dev/mailbox/${message.id}/reply`, { text }),
+      );
+      this.replyResult.set(REPLY_RESULTS[stored]);
+      this.replyText.setValue('');
+    } catch (error) {
+      const problem = apiProblemOf(error);
+      const reasons = problem.details.map((detail) => detail.reason).join('; ');
+      this.replyResult.set({ isError: true, text: reasons || problem.message, link: null });
+    } finally {
+      this.isReplying.set(false);
+    }
+  }
 }
+
+interface ReplyResult {
+  isError: boolean;
+  text: string;
+  link: { path: string; label: string } | null;
+}
+
+const REPLY_RESULTS: Record<ReplyOutcome, ReplyResult> = {
+  answer: {
+    isError: false,
+    text: "Stored on the buyer's answer, as an emailed reply would be.",
+    link: { path: '/responses', label: 'See it in Responses' },
+  },
+  case: {
+    isError: false,
+    text: 'Added to the case it answers, which is open again.',
+    link: { path: '/cases', label: 'See it in Cases' },
+  },
+  unmatched: {
+    isError: false,
+    text: 'The business knows the address but not the email it answers: kept with its unmatched replies.',
+    link: null,
+  },
+  unrouted: { isError: true, text: 'No business of this Rapport owns this reply address.', link: null },
+};

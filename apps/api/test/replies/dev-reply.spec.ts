@@ -1,0 +1,141 @@
+import type { AnswerResponse, CaseDetailResponse, DevMailboxMessageResponse, Page } from '@rapport/domain';
+import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { mailTo, signUpBusiness } from '../support/factories';
+import { HttpClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const T0 = new Date('2027-01-04T09:00:00Z');
+const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
+
+/** A client elsewhere on the network, as the app sees it behind a proxy it trusts (127.0.0.1 here). */
+class RemoteClient extends HttpClient {
+  override request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    return super.request<T>(method, path, body, { 'x-forwarded-for': '198.51.100.7', ...headers });
+  }
+}
+
+describe('replying as the buyer from the development mailbox', () => {
+  let testApp: TestApp;
+  let owner: HttpClient;
+  let ownerEmail: string;
+  let request: DevMailboxMessageResponse;
+  const buyer = 'petra@dev-replies.example';
+
+  beforeAll(async () => {
+    // No INBOUND_PARSE_SECRET: the development mailbox is where replies can be tried without a provider.
+    testApp = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1' });
+    ({ owner, ownerEmail } = await signUpBusiness(testApp, {
+      name: 'Dev Reply Bakery',
+      ownerName: 'Dana Owner',
+      timeZone: 'Europe/London',
+      country: 'GB',
+    }));
+    await owner.post('/api/orders', {
+      externalId: '#D1',
+      customer: { email: buyer, name: 'Petra Buyer' },
+      placedAt: T0.toISOString(),
+      total: '9.00',
+      currency: 'EUR',
+      lines: [{ productName: 'Rye bread', quantity: 1, unitPrice: '9.00' }],
+    });
+    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(240));
+    const [newest] = await mailTo(testApp, buyer);
+    if (!newest) throw new Error('the opinion request was not sent');
+    request = newest;
+  });
+  afterAll(() => testApp.close());
+
+  const replyTo = (id: string, text: unknown, client = testApp.http()) =>
+    client.post<{ stored?: string; details?: { field: string; reason: string }[] }>(
+      `/api/dev/mailbox/${id}/reply`,
+      { text },
+    );
+
+  it("lands on the buyer's answer without the quoted email, as an emailed reply does, and tells the owner", async () => {
+    expect(request.subject).toBe('How did we do, Petra?');
+    const stored = await replyTo(request.id, 'The rye was lovely.\n\nPetra');
+    expect(stored).toMatchObject({ status: 200, body: { stored: 'answer' } });
+    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
+    expect(
+      answers.body.items.map((answer) => [answer.comment, answer.channel, answer.customer.name]),
+    ).toEqual([['The rye was lovely.\n\nPetra', 'reply', 'Petra Buyer']]);
+    const [notice] = await mailTo(testApp, ownerEmail);
+    expect(notice?.subject).toBe('Petra Buyer replied to Dev Reply Bakery');
+  });
+
+  it("threads a reply to staff's email into its case", async () => {
+    const page = await fetch(
+      (/href="([^"]*\/api\/a\/[^"?]+)\?score=2"/.exec(request.html)?.[1] ?? '').replace(
+        /^https?:\/\/[^/]+/,
+        testApp.baseUrl,
+      ),
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'q.score=2',
+      },
+    );
+    expect(page.status).toBe(200);
+    const [opened] = (await owner.get<Page<{ id: string }>>('/api/cases')).body.items;
+    await owner.post(`/api/cases/${opened?.id}/replies`, { body: 'Sorry, Petra: the next loaf is on us.' });
+    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    const [staffReply] = await mailTo(testApp, buyer);
+    expect(staffReply?.subject).toBe('Re: How did we do, Petra?');
+    expect(await replyTo(staffReply?.id ?? '', 'Thank you, how kind!')).toMatchObject({
+      status: 200,
+      body: { stored: 'case' },
+    });
+    const detail = await owner.get<CaseDetailResponse>(`/api/cases/${opened?.id}`);
+    expect(detail.body.entries.map((entry) => [entry.kind, entry.body])).toEqual([
+      ['reply', 'Sorry, Petra: the next loaf is on us.'],
+      ['buyer-reply', 'Thank you, how kind!'],
+    ]);
+  });
+
+  it('refuses an empty reply, and an email that takes no replies, naming the field', async () => {
+    const empty = await replyTo(request.id, '');
+    expect(empty.status).toBe(400);
+    expect(empty.body.details).toEqual([{ field: 'text', reason: 'must not be empty' }]);
+    const [welcome] = await mailTo(testApp, ownerEmail);
+    const refused = await replyTo(welcome?.id ?? '', 'Hello?');
+    expect(refused.status).toBe(400);
+    expect(refused.body.details?.map((detail) => detail.field)).toEqual(['id']);
+  });
+
+  it("lets a person elsewhere reply only to emails they may read: another business's is not found", async () => {
+    const other = await signUpBusiness(testApp, {
+      name: 'Other Bakery',
+      ownerName: 'Otto Other',
+      timeZone: 'Europe/Madrid',
+      country: 'ES',
+    });
+    const remote = new RemoteClient(testApp.baseUrl);
+    expect((await replyTo(request.id, 'Sneaky', remote)).status).toBe(401);
+    await remote.signIn(other.ownerEmail, 'ovens warm before dawn');
+    expect((await replyTo(request.id, 'Sneaky', remote)).status).toBe(404);
+    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
+    expect(answers.body.items.map((answer) => answer.comment)).not.toContain('Sneaky');
+  });
+});
+
+describe('replying from a closed development mailbox', () => {
+  it('is not found where the mailbox is closed', async () => {
+    const published = await startTestApp({ PUBLIC_URL: 'https://rapport.example.com' });
+    try {
+      const response = await published
+        .http()
+        .post(`/api/dev/mailbox/00000000-0000-4000-8000-000000000000/reply`, { text: 'Hi' });
+      expect(response.status).toBe(404);
+    } finally {
+      await published.close();
+    }
+  });
+});
