@@ -9,6 +9,7 @@ import {
   questionPrompt,
   type SurveyAnswers,
   type SurveyDefinition,
+  templateLocale,
 } from '@rapport/domain';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { pageSize } from '../database/page-query.dto';
@@ -131,11 +132,14 @@ export class AnswersRepository {
     const [row]: (AnswerRow & {
       answers: SurveyAnswers;
       definition: SurveyDefinition | null;
-      locale: BuyerLocale;
+      locale: string;
+      buyer_locale: BuyerLocale | null;
       business_name: string;
     })[] = await manager.query(
-      `SELECT q.*, a.answers, v.definition, t.locale, t.name AS business_name FROM (${ANSWER_SELECT} WHERE a.tenant_id = $1 AND a.id = $2) q
+      `SELECT q.*, a.answers, v.definition, t.locale, c.locale AS buyer_locale, t.name AS business_name
+         FROM (${ANSWER_SELECT} WHERE a.tenant_id = $1 AND a.id = $2) q
          JOIN answers a ON a.tenant_id = $1 AND a.id = q.id
+         JOIN customers c ON c.tenant_id = a.tenant_id AND c.id = a.customer_id
          JOIN tenants t ON t.id = a.tenant_id
          LEFT JOIN survey_versions v ON v.tenant_id = a.tenant_id AND v.id = a.survey_version_id`,
       [tenantIdOf(manager), id],
@@ -145,9 +149,11 @@ export class AnswersRepository {
       `SELECT id, body, received_at FROM replies WHERE tenant_id = $1 AND answer_id = $2 ORDER BY received_at`,
       [tenantIdOf(manager), id],
     );
-    const locale = (['en', 'es', 'fr', 'de'].includes(row.locale) ? row.locale : 'en') as BuyerLocale;
+    // The questions read as the buyer saw them: in their language, as the answer page chose it.
+    const locale = templateLocale(row.buyer_locale, row.locale);
     return {
       ...toAnswer(row),
+      locale,
       answers: row.answers,
       // Each answer is read against the questions of the version its buyer saw.
       questions: (row.definition?.questions ?? [])

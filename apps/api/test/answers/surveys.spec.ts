@@ -1,4 +1,11 @@
-import type { FeedbackSettings, SurveyPreviewResponse, SurveyResponse } from '@rapport/domain';
+import type {
+  AnswerDetailResponse,
+  AnswerResponse,
+  FeedbackSettings,
+  Page,
+  SurveyPreviewResponse,
+  SurveyResponse,
+} from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
 import { mailTo, signUpBusiness } from '../support/factories';
@@ -223,6 +230,15 @@ describe('surveys', () => {
       body: 'q.score=9',
     });
     expect(answered.status).toBe(200);
+    // The business writes French; Rosa was asked in English, and staff read her questions as she saw them.
+    const [answer] = (await owner.get<Page<AnswerResponse>>('/api/answers?channel=web')).body.items.filter(
+      (item) => item.customer.email === buyer,
+    );
+    const detail = await owner.get<AnswerDetailResponse>(`/api/answers/${answer?.id}`);
+    expect(detail.body.locale).toBe('en');
+    expect(detail.body.questions.map((question) => question.prompt)).toEqual([
+      'How likely are you to recommend Survey Bakery to a friend?',
+    ]);
     // A second order 32 days after the first request: the business's 60-day cap skips its request.
     await order('#R2', at(32));
     await planner.planPending(at(32.01));

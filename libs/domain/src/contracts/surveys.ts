@@ -1,4 +1,5 @@
 import type { CaseSettings } from '../cases/case-due';
+import type { BuyerLocale } from '../commerce/customers';
 import type { NpsBand } from '../scores/nps';
 import type { JourneyCap } from '../followups/journey-cap';
 import type { CaseThresholds } from '../surveys/survey-answers';
@@ -54,6 +55,8 @@ export interface AnswerResponse {
 }
 
 export interface AnswerDetailResponse extends AnswerResponse {
+  /** The language the buyer was asked in; the questions read as they saw them. */
+  locale: BuyerLocale;
   questions: AnswerQuestionView[];
   answers: SurveyAnswers;
   replies: { id: string; body: string; receivedAt: string }[];

@@ -7,7 +7,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { CaseAssigneeResponse, CaseDetailResponse, CaseEntryKind, CaseStatus } from '@rapport/domain';
+import {
+  BUYER_LOCALE_NAMES,
+  type CaseAssigneeResponse,
+  type CaseDetailResponse,
+  type CaseEntryKind,
+  type CaseStatus,
+} from '@rapport/domain';
 import { PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
 import { apiProblemOf } from '../http/api-error';
 import { CasesApi } from './cases-api';
@@ -39,6 +45,7 @@ const ENTRY_WORDS: Record<CaseEntryKind, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CaseDetailPage implements OnInit {
+  readonly localeNames = BUYER_LOCALE_NAMES;
   private readonly api = inject(CasesApi);
   readonly entryWords = ENTRY_WORDS;
   /** From the route (withComponentInputBinding). */
