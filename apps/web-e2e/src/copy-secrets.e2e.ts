@@ -34,6 +34,14 @@ describe('copying what is shown once', () => {
 
   it("copies a shop's webhook address", async () => {
     await page.goto(`${baseUrl()}/settings/integrations`);
+    // Each shop says where it stands and where its setting is, step by step.
+    const shopify = page.getByRole('region', { name: 'Shopify' });
+    await shopify
+      .getByRole('status')
+      .filter({ hasText: /^\s*(Not connected yet|Connected, waiting|Receiving)/ })
+      .waitFor();
+    await shopify.getByText('open Settings → Notifications, then Webhooks').waitFor();
+    await screenshot(page, 'shop-connections');
     await page.getByRole('button', { name: 'Copy the webhook address' }).first().click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^https?:\/\/[^/]+\/api\/webhooks\/shopify\/[0-9a-f-]{36}$/);

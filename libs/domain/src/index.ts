@@ -16,6 +16,7 @@ export * from './contracts/getting-started';
 export * from './contracts/health';
 export * from './contracts/imports';
 export * from './contracts/integrations';
+export * from './integrations/shop-connection-state';
 export * from './contracts/mailbox';
 export * from './contracts/page';
 export * from './scores/nps';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   SHOP_PROVIDERS,
+  shopConnectionState,
   type IntegrationResponse,
   type ShopProvider,
   type WebhookDeliveryResponse,
@@ -52,17 +53,20 @@ export class IntegrationsService {
       );
       return SHOP_PROVIDERS.map((provider) => {
         const connection = connections.find((row) => row.provider === provider);
+        const connectedAt = connection ? connection.updated_at.toISOString() : null;
+        const recent = deliveries
+          .filter((row) => row.provider === provider)
+          .map(({ provider: _provider, ...row }) => ({
+            ...row,
+            receivedAt: new Date(row.receivedAt).toISOString(),
+          }));
         return {
           provider,
+          state: shopConnectionState(connectedAt, recent),
           webhookUrl: `${this.config.publicUrl}/api/webhooks/${provider}/${tenantIdOf(manager)}`,
           secret: connection ? this.box.open(connection.secret_encrypted) : null,
-          connectedAt: connection ? connection.updated_at.toISOString() : null,
-          deliveries: deliveries
-            .filter((row) => row.provider === provider)
-            .map(({ provider: _provider, ...row }) => ({
-              ...row,
-              receivedAt: new Date(row.receivedAt).toISOString(),
-            })),
+          connectedAt,
+          deliveries: recent,
         };
       });
     });

@@ -56,6 +56,24 @@ describe('shop webhooks', () => {
       .items;
   }
 
+  const stateOf = async (provider: string) =>
+    (await owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
+      (item) => item.provider === provider,
+    )?.state;
+
+  it('says each connected shop is waiting for its first delivery until one arrives', async () => {
+    expect(await Promise.all(['shopify', 'woocommerce', 'stripe'].map(stateOf))).toEqual([
+      'waiting',
+      'waiting',
+      'waiting',
+    ]);
+    const other = await signedIn(testApp, (await createTenant(testApp)).owner);
+    const states = (await other.get<IntegrationResponse[]>('/api/integrations')).body.map(
+      (item) => item.state,
+    );
+    expect(states).toEqual(['not-connected', 'not-connected', 'not-connected']);
+  });
+
   it('creates the order and its buyer from a signed Shopify orders/create', async () => {
     const body = shopifyOrder('#S1001');
     const response = await post('shopify', body, shopifyHeaders(body, 'orders/create'));
@@ -139,6 +157,11 @@ describe('shop webhooks', () => {
       outcome: 'failed',
       message: 'The buyer email is missing',
     });
+    expect(shopify?.state).toBe('refusing');
+    // The next good delivery puts it back to receiving.
+    const good = shopifyOrder('#S1006');
+    expect((await post('shopify', good, shopifyHeaders(good, 'orders/create'))).status).toBe(200);
+    expect(await stateOf('shopify')).toBe('receiving');
   });
 
   it('follows WooCommerce orders through their statuses, and answers its unsigned ping', async () => {

@@ -13,8 +13,17 @@ export interface WebhookDeliveryResponse {
   message: string;
 }
 
+/**
+ * Where a shop connection stands: not connected; connected and waiting for its first delivery; receiving
+ * (its latest delivery was used or knowingly ignored); or refusing (its latest delivery was verified but
+ * could not be used).
+ */
+export const SHOP_CONNECTION_STATES = ['not-connected', 'waiting', 'receiving', 'refusing'] as const;
+export type ShopConnectionState = (typeof SHOP_CONNECTION_STATES)[number];
+
 export interface IntegrationResponse {
   provider: ShopProvider;
+  state: ShopConnectionState;
   /** Where the shop sends its webhooks. */
   webhookUrl: string;
   /** The signing secret, shown to owners and admins; null when not connected. */

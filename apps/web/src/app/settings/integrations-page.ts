@@ -5,26 +5,49 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { IntegrationResponse, ShopProvider } from '@rapport/domain';
+import type { IntegrationResponse, ShopConnectionState, ShopProvider } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { apiProblemOf } from '../http/api-error';
 
-const HOW_TO: Record<ShopProvider, { name: string; steps: string }> = {
+/** Each shop's settings, step by step, as its admin names them. */
+const HOW_TO: Record<ShopProvider, { name: string; steps: string[] }> = {
   shopify: {
     name: 'Shopify',
-    steps:
-      'In Shopify: Settings → Notifications → Webhooks. Create webhooks for "Order creation", "Order fulfillment" and "Order cancellation" (JSON) with this URL, then paste the signing secret Shopify shows.',
+    steps: [
+      'In your Shopify admin, open Settings → Notifications, then Webhooks at the bottom of the page.',
+      'Create a webhook for each of "Order creation", "Order fulfillment" and "Order cancellation": format JSON, URL the webhook address above.',
+      'Copy the signing secret Shopify shows under the webhooks ("Your webhooks will be signed with ..."), paste it here and press Connect.',
+      'Place an order with your own email address: it shows below within seconds.',
+    ],
   },
   woocommerce: {
     name: 'WooCommerce',
-    steps:
-      'Connect to get a secret, then in WooCommerce: Settings → Advanced → Webhooks. Add "Order created" and "Order updated" webhooks with this URL and secret.',
+    steps: [
+      'Press Connect here with the secret left empty: Rapport makes one for you.',
+      'In WordPress, open WooCommerce → Settings → Advanced → Webhooks and add a webhook.',
+      'Status Active, topic "Order created", delivery URL the webhook address above, secret the one Rapport made; save. Add a second one, the same with topic "Order updated".',
+      'Place an order with your own email address: it shows below within seconds.',
+    ],
   },
   stripe: {
     name: 'Stripe',
-    steps:
-      'In Stripe: Developers → Webhooks. Add an endpoint with this URL for checkout.session.completed and charge.refunded, then paste its signing secret (whsec_…).',
+    steps: [
+      'In the Stripe Dashboard, open Developers → Webhooks and add an endpoint with the webhook address above.',
+      'Choose the events checkout.session.completed and charge.refunded.',
+      "Reveal the endpoint's signing secret (it starts with whsec_), paste it here and press Connect.",
+      'Make a purchase with your own email address: it shows below within seconds.',
+    ],
   },
+};
+
+/** What each state of a connection means for the person connecting it. */
+const STATE_WORDS: Record<ShopConnectionState, string> = {
+  'not-connected': 'Not connected yet.',
+  waiting:
+    'Connected, waiting for the first delivery. If an order placed in the shop does not show here within a minute, check the address and the secret in the shop.',
+  receiving: 'Receiving orders.',
+  refusing:
+    'The latest delivery arrived but could not be used: its reason is below. Orders before it were received.',
 };
 
 import { CopyButtonComponent } from '@rapport/ui';
@@ -38,6 +61,7 @@ import { CopyButtonComponent } from '@rapport/ui';
 export class IntegrationsPage implements OnInit {
   private readonly http = inject(HttpClient);
   readonly howTo = HOW_TO;
+  readonly stateWords = STATE_WORDS;
   readonly integrations = signal<IntegrationResponse[]>([]);
   readonly secrets = signal<Partial<Record<ShopProvider, string>>>({});
   readonly error = signal<string | null>(null);
