@@ -6,7 +6,7 @@ import { DomSanitizer } from '@angular/platform-browser';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import type { DevMailboxMessageResponse, DevMailboxReplyResponse, ReplyOutcome } from '@rapport/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -39,7 +39,7 @@ import { DatePipe } from '@angular/common';
 export class DevMailboxPage {
   private readonly sanitizer = inject(DomSanitizer);
   private readonly http = inject(HttpClient);
-  readonly replyText = new FormControl('', { nonNullable: true });
+  readonly replyForm = new FormGroup({ text: new FormControl('', { nonNullable: true }) });
   readonly isReplying = signal(false);
   readonly replyResult = signal<ReplyResult | null>(null);
   readonly messages = toSignal(
@@ -64,7 +64,7 @@ export class DevMailboxPage {
 
   /** Sends the typed reply as the selected email's recipient and says where it landed. */
   async reply(message: DevMailboxMessageResponse): Promise<void> {
-    const text = this.replyText.value.trim();
+    const text = this.replyForm.controls.text.value.trim();
     if (!text) {
       this.replyResult.set({ isError: true, text: 'Write a reply first.', link: null });
       return;
@@ -76,7 +76,7 @@ export class DevMailboxPage {
         this.http.post<DevMailboxReplyResponse>(`/api/dev/mailbox/${message.id}/reply`, { text }),
       );
       this.replyResult.set(REPLY_RESULTS[stored]);
-      this.replyText.setValue('');
+      this.replyForm.reset();
     } catch (error) {
       const problem = apiProblemOf(error);
       const reasons = problem.details.map((detail) => detail.reason).join('; ');
