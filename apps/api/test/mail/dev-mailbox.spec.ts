@@ -1,22 +1,8 @@
 import type { DevMailboxMessageResponse } from '@rapport/domain';
 import { DevMailboxTransport } from '../../src/mail/dev-mailbox.transport';
 import { createTenant, type TestTenant } from '../support/factories';
-import { HttpClient } from '../support/http-client';
+import { RemoteClient } from '../support/remote-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** A client elsewhere on the network, as the app sees it behind a proxy it trusts (127.0.0.1 here). */
-const REMOTE = { 'x-forwarded-for': '198.51.100.7' };
-
-class RemoteClient extends HttpClient {
-  override request<T = unknown>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    return super.request<T>(method, path, body, { ...REMOTE, ...headers });
-  }
-}
 
 describe('the development mailbox', () => {
   let testApp: TestApp;

@@ -2,23 +2,12 @@ import type { AnswerResponse, CaseDetailResponse, DevMailboxMessageResponse, Pag
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
 import { mailTo, signUpBusiness } from '../support/factories';
-import { HttpClient } from '../support/http-client';
+import type { HttpClient } from '../support/http-client';
+import { RemoteClient } from '../support/remote-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const T0 = new Date('2027-01-04T09:00:00Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
-
-/** A client elsewhere on the network, as the app sees it behind a proxy it trusts (127.0.0.1 here). */
-class RemoteClient extends HttpClient {
-  override request<T = unknown>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    return super.request<T>(method, path, body, { 'x-forwarded-for': '198.51.100.7', ...headers });
-  }
-}
 
 describe('replying as the buyer from the development mailbox', () => {
   let testApp: TestApp;
