@@ -46,6 +46,7 @@ export * from './replies/reply-text';
 export * from './surveys/feedback-settings';
 export * from './reports/report-week';
 export * from './reports/report-figures';
+export * from './reports/recent-days';
 export * from './reports/duration-words';
 export * from './contracts/reports';
 export * from './followups/unsubscribe-phrases';

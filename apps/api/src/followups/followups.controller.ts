@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type AutomationResponse,
@@ -14,6 +14,8 @@ import {
   type UpcomingMessageResponse,
 } from '@rapport/domain';
 import { AuditLog } from '../audit/audit-log';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
 import { auditActorOf, type Principal } from '../auth/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
@@ -23,6 +25,7 @@ import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenan
 import { AutomationsRepository, toResponse } from './automations.repository';
 import {
   CreateAutomationDto,
+  DeliveryHealthQueryDto,
   MessageListQueryDto,
   SendNowDto,
   UpdateAutomationDto,
@@ -40,6 +43,7 @@ export class FollowUpsController {
     private readonly automations: AutomationsRepository,
     private readonly messages: MessagesRepository,
     private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Each rule with its plain-language description. */
@@ -219,11 +223,17 @@ export class FollowUpsController {
     });
   }
 
-  /** Delivered, bounced and complaint shares of the last 30 days, for the delivery-health card. */
+  /** Delivered, bounced and complaint shares of the last 7 or 30 days, for the delivery-health card. */
   @RequirePermission('customers:read')
   @Get('messages/health')
-  health(@CurrentTenant() tenantId: string): Promise<DeliveryHealthResponse> {
-    return this.database.transaction(tenantId, (manager) => this.messages.health(manager, 30));
+  health(
+    @CurrentTenant() tenantId: string,
+    @Query() query: DeliveryHealthQueryDto,
+  ): Promise<DeliveryHealthResponse> {
+    const carrier = this.config.mail.sendGridApiKey ? 'sendgrid' : 'development-mailbox';
+    return this.database.transaction(tenantId, (manager) =>
+      this.messages.health(manager, query.days ?? 30, new Date(), carrier),
+    );
   }
 
   /** The outbox: every planned, sent, skipped or failed follow-up, with the reason when it did not go. */

@@ -6,6 +6,7 @@ import {
   type MessageResponse,
   type MessageStatus,
   plannedSendTime,
+  recentDays,
   type SendWindow,
   type UpcomingMessageResponse,
 } from '@rapport/domain';
@@ -13,6 +14,7 @@ import { WAITING_FOR_WINDOW } from './dispatch-batch';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { pageSize } from '../database/page-query.dto';
+import { queryRows } from '../database/query-rows';
 
 interface MessageRow {
   id: string;
@@ -79,26 +81,41 @@ export class MessagesRepository {
     };
   }
 
-  /** Counts by outcome of the messages sent in the last `days` days. */
-  async health(manager: TenantManager, days: number): Promise<DeliveryHealthResponse> {
-    const [row]: Record<
-      'sent' | 'delivered' | 'bounced' | 'dropped' | 'complained' | 'failed' | 'clicked' | 'scanned',
-      number
-    >[] = await manager.query(
+  /**
+   * Counts by outcome of the emails sent in the last `days` local days, today included (every kind, as
+   * the dashboard counts them). Shares are of the emails the provider has reported on: one still awaiting
+   * its report is neither delivered nor bounced yet.
+   */
+  async health(
+    manager: TenantManager,
+    days: number,
+    now: Date,
+    carrier: DeliveryHealthResponse['carrier'],
+  ): Promise<DeliveryHealthResponse> {
+    const [business] = await queryRows<{ time_zone: string }>(
+      manager,
+      `SELECT time_zone FROM tenants WHERE id = $1`,
+      [tenantIdOf(manager)],
+    );
+    const period = recentDays(now, days, business?.time_zone ?? 'UTC');
+    const [row] = await queryRows<Omit<DeliveryHealthResponse, 'days' | 'carrier' | `${string}Rate`>>(
+      manager,
       `SELECT count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent,
-                count(*) FILTER (WHERE status IN ('delivered', 'opened', 'clicked'))::int AS delivered,
-                count(*) FILTER (WHERE status = 'bounced')::int AS bounced,
-                count(*) FILTER (WHERE status = 'dropped')::int AS dropped,
-                count(*) FILTER (WHERE status = 'complained')::int AS complained,
-                count(*) FILTER (WHERE status = 'failed')::int AS failed,
-                count(*) FILTER (WHERE status = 'clicked' AND machine_activity_at IS NULL)::int AS clicked,
-                count(*) FILTER (WHERE machine_activity_at IS NOT NULL)::int AS scanned
-           FROM messages
-          WHERE tenant_id = $1 AND coalesce(sent_at, updated_at) >= now() - make_interval(days => $2)`,
-      [tenantIdOf(manager), days],
+              count(*) FILTER (WHERE status = 'sent')::int AS "awaitingReport",
+              count(*) FILTER (WHERE status IN ('delivered', 'opened', 'clicked'))::int AS delivered,
+              count(*) FILTER (WHERE status = 'bounced')::int AS bounced,
+              count(*) FILTER (WHERE status = 'dropped')::int AS dropped,
+              count(*) FILTER (WHERE status = 'complained')::int AS complained,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed,
+              count(*) FILTER (WHERE status = 'clicked' AND machine_activity_at IS NULL)::int AS clicked,
+              count(*) FILTER (WHERE machine_activity_at IS NOT NULL)::int AS scanned
+         FROM messages
+        WHERE tenant_id = $1 AND (sent_at >= $2 OR (status = 'failed' AND updated_at >= $2))`,
+      [tenantIdOf(manager), period.since],
     );
     const counts = row ?? {
       sent: 0,
+      awaitingReport: 0,
       delivered: 0,
       bounced: 0,
       dropped: 0,
@@ -107,9 +124,11 @@ export class MessagesRepository {
       clicked: 0,
       scanned: 0,
     };
-    const share = (count: number) => (counts.sent > 0 ? count / counts.sent : null);
+    const reported = counts.sent - counts.awaitingReport;
+    const share = (count: number) => (reported > 0 ? count / reported : null);
     return {
-      days,
+      days: period.days,
+      carrier,
       ...counts,
       deliveredRate: share(counts.delivered),
       bounceRate: share(counts.bounced),

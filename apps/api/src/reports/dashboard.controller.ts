@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  type DashboardFigures,
   type DashboardPeriod,
-  instantAt,
+  recentDays,
   type DashboardResponse,
   npsScore,
   previousWeek,
@@ -41,8 +42,7 @@ export class DashboardController {
       const weeks: ReportWeek[] = [weekContaining(now, timeZone)];
       while (weeks.length < 12) weeks.unshift(previousWeek(weeks[0] as ReportWeek, timeZone));
       // Days are the business's local days: the last 7 are today and the six before it.
-      const local = wallTimeAt(now, timeZone);
-      const today = `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
+      const today = wallDate(now, timeZone);
       const [cases] = await queryRows<{ open: number; overdue: number }>(
         manager,
         `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue
@@ -50,7 +50,7 @@ export class DashboardController {
         [tenantIdOf(manager), now],
       );
       return {
-        periods: await this.periods(manager, today, timeZone),
+        periods: await this.periods(manager, now, timeZone),
         openCases: cases?.open ?? 0,
         overdueCases: cases?.overdue ?? 0,
         npsTrend: await this.builder.npsByWeek(manager, weeks),
@@ -61,32 +61,27 @@ export class DashboardController {
   }
 
   /**
-   * The figures of the last 7 and 30 local days, today included, in two statements: the messages sent (an
-   * index-only count) and the answers from the daily roll-up.
+   * The figures of the last 7 and 30 local days, today included, and of the spans of the same length just
+   * before them, in two statements: the emails sent (every kind, as the delivery card counts them) and the
+   * answers from the daily roll-up.
    */
-  private async periods(manager: TenantManager, today: string, timeZone: string): Promise<DashboardPeriod[]> {
-    const lengths = [7, 30];
-    const firsts = lengths.map((days) => daysBefore(today, days - 1));
-    const since = firsts.map((first) => {
-      const [year = 0, month = 1, day = 1] = first.split('-').map(Number);
-      return instantAt({ year, month, day }, { hour: 0, minute: 0 }, timeZone);
-    });
-    const [sent] = await queryRows<{
-      sent_week: number;
-      requests_week: number;
-      sent_month: number;
-      requests_month: number;
-    }>(
+  private async periods(manager: TenantManager, now: Date, timeZone: string): Promise<DashboardPeriod[]> {
+    // Four spans: [since, now) and [previousSince, since) of each length.
+    const spans = [7, 30].map((days) => recentDays(now, days, timeZone));
+    const starts = spans.flatMap((span) => [span.since, span.previousSince]);
+    const ends = spans.flatMap((span) => [now, span.since]);
+    const day = (instant: Date) => wallDate(instant, timeZone);
+    const sent = await queryRows<{ span: number; sent: number; requests: number }>(
       manager,
-      `SELECT count(*) FILTER (WHERE sent_at >= $2 AND kind <> 'case-reply')::int AS sent_week,
-              count(*) FILTER (WHERE sent_at >= $2 AND kind = 'opinion-request')::int AS requests_week,
-              count(*) FILTER (WHERE kind <> 'case-reply')::int AS sent_month,
-              count(*) FILTER (WHERE kind = 'opinion-request')::int AS requests_month
-         FROM messages WHERE tenant_id = $1 AND sent_at >= $3 AND sent_at IS NOT NULL`,
-      [tenantIdOf(manager), since[0], since[1]],
+      `SELECT p.span, count(m.id)::int AS sent,
+              count(m.id) FILTER (WHERE m.kind = 'opinion-request')::int AS requests
+         FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS p(first, last, span)
+         LEFT JOIN messages m ON m.tenant_id = $1 AND m.sent_at >= p.first AND m.sent_at < p.last
+        GROUP BY p.span`,
+      [tenantIdOf(manager), starts, ends],
     );
     const rollup = await queryRows<{
-      days: number;
+      span: number;
       answers: number;
       promoters: number;
       detractors: number;
@@ -95,29 +90,39 @@ export class DashboardController {
       csat_count: number;
     }>(
       manager,
-      `SELECT p.days, coalesce(sum(d.answers), 0)::int AS answers, coalesce(sum(d.promoters), 0)::int AS promoters,
+      `SELECT p.span, coalesce(sum(d.answers), 0)::int AS answers, coalesce(sum(d.promoters), 0)::int AS promoters,
               coalesce(sum(d.detractors), 0)::int AS detractors,
               coalesce(sum(d.promoters + d.passives + d.detractors), 0)::int AS nps_total,
               coalesce(sum(d.csat_sum), 0)::int AS csat_sum, coalesce(sum(d.csat_count), 0)::int AS csat_count
-         FROM unnest($2::int[], $3::date[]) AS p(days, first)
-         LEFT JOIN answer_days d ON d.tenant_id = $1 AND d.day >= p.first
-        GROUP BY p.days ORDER BY p.days`,
-      [tenantIdOf(manager), lengths, firsts],
+         FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS p(first, last, span)
+         LEFT JOIN answer_days d ON d.tenant_id = $1 AND d.day >= p.first AND d.day < p.last
+        GROUP BY p.span`,
+      // The current spans end after today; the earlier ones at the day their later span starts.
+      [
+        tenantIdOf(manager),
+        starts.map(day),
+        ends.map((end, index) => (index % 2 === 0 ? '9999-12-31' : day(end))),
+      ],
     );
-    return lengths.map((days, index) => {
-      const row = rollup.find((item) => item.days === days);
-      const requests = (index === 0 ? sent?.requests_week : sent?.requests_month) ?? 0;
+    const figures = (span: number): DashboardFigures => {
+      const messages = sent.find((row) => Number(row.span) === span);
+      const row = rollup.find((item) => Number(item.span) === span);
+      const requests = messages?.requests ?? 0;
       const answers = row?.answers ?? 0;
       return {
-        days,
-        sent: (index === 0 ? sent?.sent_week : sent?.sent_month) ?? 0,
+        sent: messages?.sent ?? 0,
         requests,
         answers,
         responseRate: requests > 0 ? Math.min(1, answers / requests) : null,
         nps: npsScore(row?.promoters ?? 0, row?.detractors ?? 0, row?.nps_total ?? 0),
         csat: row && row.csat_count > 0 ? Math.round((row.csat_sum / row.csat_count) * 100) / 100 : null,
       };
-    });
+    };
+    return spans.map((span, index) => ({
+      days: span.days,
+      ...figures(2 * index + 1),
+      previous: figures(2 * index + 2),
+    }));
   }
 
   private async latestComments(manager: TenantManager): Promise<DashboardResponse['latestComments']> {
@@ -148,6 +153,12 @@ export class DashboardController {
       answeredAt: new Date(row.answered_at).toISOString(),
     }));
   }
+}
+
+/** The local date (YYYY-MM-DD) of an instant in a time zone. */
+function wallDate(instant: Date, timeZone: string): string {
+  const local = wallTimeAt(instant, timeZone);
+  return `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
 }
 
 /** The date `count` days before `date` (YYYY-MM-DD). */

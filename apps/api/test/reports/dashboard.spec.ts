@@ -1,4 +1,4 @@
-import type { DashboardResponse } from '@rapport/domain';
+import type { DashboardResponse, DeliveryHealthResponse } from '@rapport/domain';
 import { signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -55,6 +55,12 @@ describe('the dashboard', () => {
           ],
         );
       }
+      // A thank-you yesterday that no provider has reported on yet: every kind of email counts as sent.
+      await db.query(
+        `INSERT INTO messages (tenant_id, customer_id, kind, status, due_at, sent_at)
+         VALUES ($1, $2, 'thank-you', 'sent', $3, $3)`,
+        [tenantId, customer.rows[0]?.id, new Date(now - DAY)],
+      );
       const [lowAnswer] = (
         await db.query<{ id: string }>(`SELECT id FROM answers WHERE tenant_id = $1 AND score = 2`, [
           tenantId,
@@ -72,9 +78,29 @@ describe('the dashboard', () => {
     const result = await owner.get<DashboardResponse>('/api/dashboard');
     expect(result.status).toBe(200);
     const [week, month] = result.body.periods;
-    // Requests sent 2, 4, 12 and 45 days ago: 2 in the week, 3 in the month.
-    expect(week).toEqual({ days: 7, sent: 2, requests: 2, answers: 2, responseRate: 1, nps: 100, csat: 4 });
-    expect(month).toMatchObject({ days: 30, requests: 3, answers: 3, nps: 0, csat: 4 });
+    // Requests sent 2, 4, 12 and 45 days ago and a thank-you yesterday: 3 emails in the week, 4 in the month;
+    // the 7 days before the week hold the request of 12 days ago and its answer (2), the 30 days before the
+    // month the one of 45 days ago and its answer (9).
+    expect(week).toEqual({
+      days: 7,
+      sent: 3,
+      requests: 2,
+      answers: 2,
+      responseRate: 1,
+      nps: 100,
+      csat: 4,
+      previous: { sent: 1, requests: 1, answers: 1, responseRate: 1, nps: -100, csat: null },
+    });
+    expect(month).toEqual({
+      days: 30,
+      sent: 4,
+      requests: 3,
+      answers: 3,
+      responseRate: 1,
+      nps: 0,
+      csat: 4,
+      previous: { sent: 1, requests: 1, answers: 1, responseRate: 1, nps: 100, csat: null },
+    });
     expect(result.body).toMatchObject({ openCases: 1, overdueCases: 1 });
     expect(result.body.npsTrend).toHaveLength(12);
     expect(result.body.answersPerDay).toHaveLength(30);
@@ -83,5 +109,32 @@ describe('the dashboard', () => {
       'Wonderful pretzels',
       'Stale rolls',
     ]);
+  });
+
+  it('counts the same emails as sent as the delivery card beside it, for each period', async () => {
+    const dashboard = await owner.get<DashboardResponse>('/api/dashboard');
+    for (const period of dashboard.body.periods) {
+      const health = await owner.get<DeliveryHealthResponse>(`/api/messages/health?days=${period.days}`);
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ days: period.days, sent: period.sent, awaitingReport: 1 });
+    }
+  });
+
+  it('has no delivered share to show while no provider has reported: not 0%', async () => {
+    const health = await owner.get<DeliveryHealthResponse>('/api/messages/health?days=7');
+    // Two requests reported delivered, the thank-you awaiting its report: shares are of the two.
+    expect(health.body).toMatchObject({
+      sent: 3,
+      awaitingReport: 1,
+      delivered: 2,
+      deliveredRate: 1,
+      carrier: 'development-mailbox',
+    });
+  });
+
+  it.each(['9', 'week', '-7'])('refuses a delivery period of %p, naming the field', async (days) => {
+    const result = await owner.get<{ message: string }>(`/api/messages/health?days=${days}`);
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body)).toContain('days');
   });
 });

@@ -81,10 +81,22 @@ export interface SenderSettings {
   sendWindow: SendWindow;
 }
 
+/** The periods the delivery card covers: the last 7 or 30 local days, today included. */
+export const DELIVERY_HEALTH_DAYS = [7, 30] as const;
+export type DeliveryHealthDays = (typeof DELIVERY_HEALTH_DAYS)[number];
+
 /** How a business's follow-ups fared over a period (by when they were sent). */
 export interface DeliveryHealthResponse {
   days: number;
+  /** Emails sent to buyers in the period, every kind: the dashboard's "Emails sent" counts the same. */
   sent: number;
+  /** Sent, with no report from the provider yet: neither delivered nor bounced as far as Rapport knows. */
+  awaitingReport: number;
+  /**
+   * Who carries the emails. With no provider connected they stay in the development mailbox and nothing
+   * ever reports them delivered, so the card says so instead of showing a delivered share of 0%.
+   */
+  carrier: 'sendgrid' | 'development-mailbox';
   /** Delivered, opened or clicked: a message's status only moves forward. */
   delivered: number;
   bounced: number;
@@ -95,7 +107,7 @@ export interface DeliveryHealthResponse {
   clicked: number;
   /** Messages a mail scanner opened (it fetched the hidden link): their opens and clicks are not people's. */
   scanned: number;
-  /** Shares of `sent`, from 0 to 1; null when nothing was sent. */
+  /** Shares, from 0 to 1, of the sent emails the provider reported on; null when it reported on none. */
   deliveredRate: number | null;
   bounceRate: number | null;
   complaintRate: number | null;

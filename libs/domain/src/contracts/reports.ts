@@ -93,11 +93,11 @@ export interface ReportSettings {
   isOwner: boolean;
 }
 
-/** The key figures of one period (the last 7 or 30 days). */
-export interface DashboardPeriod {
-  days: number;
-  /** Follow-ups sent (every kind). */
+/** What one span of days counts. */
+export interface DashboardFigures {
+  /** Emails sent to buyers, every kind (thank-yous, opinion requests, reminders, notes, replies from cases). */
   sent: number;
+  /** Opinion requests sent. */
   requests: number;
   answers: number;
   /** Answers over opinion requests sent in the period; null when none was sent. */
@@ -105,6 +105,13 @@ export interface DashboardPeriod {
   nps: number | null;
   /** Average satisfaction, 1 to 5. */
   csat: number | null;
+}
+
+/** The key figures of one period (the last 7 or 30 local days, today included) and of the one before. */
+export interface DashboardPeriod extends DashboardFigures {
+  days: number;
+  /** The same figures for the equally long span just before, for the change each tile shows. */
+  previous: DashboardFigures;
 }
 
 export interface DashboardResponse {

@@ -6,6 +6,8 @@ import {
   type AutomationTrigger,
   type CreateAutomationRequest,
   DELAY_UNITS,
+  DELIVERY_HEALTH_DAYS,
+  type DeliveryHealthDays,
   type DelayUnit,
   MESSAGE_STATUSES,
   type MessageListQuery,
@@ -119,6 +121,18 @@ export class MessageListQueryDto extends PageQueryDto implements MessageListQuer
   @IsUUID('all', { message: 'must be a UUID' })
   @IsOptionalNotNull()
   automationId?: string;
+}
+
+export class DeliveryHealthQueryDto {
+  @ApiPropertyOptional({
+    enum: DELIVERY_HEALTH_DAYS,
+    default: 30,
+    description: 'The last 7 or 30 local days',
+  })
+  @IsIn(DELIVERY_HEALTH_DAYS, { message: `must be one of ${DELIVERY_HEALTH_DAYS.join(', ')}` })
+  @Type(() => Number)
+  @IsOptionalNotNull()
+  days?: DeliveryHealthDays;
 }
 
 export class SendNowDto implements SendNowRequest {

@@ -4,6 +4,7 @@ import type {
   AutomationResponse,
   BusinessResponse,
   CreateAutomationRequest,
+  DeliveryHealthDays,
   DeliveryHealthResponse,
   FeedbackSettings,
   MessageListQuery,
@@ -58,8 +59,10 @@ export class AutomationsApi {
     return firstValueFrom(this.http.get<UpcomingMessageResponse[]>(`/api/automations/${id}/upcoming`));
   }
 
-  health(): Promise<DeliveryHealthResponse> {
-    return firstValueFrom(this.http.get<DeliveryHealthResponse>('/api/messages/health'));
+  health(days: DeliveryHealthDays = 30): Promise<DeliveryHealthResponse> {
+    return firstValueFrom(
+      this.http.get<DeliveryHealthResponse>('/api/messages/health', { params: { days } }),
+    );
   }
 
   messages(query: MessageListQuery): Promise<Page<MessageResponse>> {

@@ -5,6 +5,8 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
 const QUIET: DeliveryHealthResponse = {
   days: 30,
   sent: 2000,
+  awaitingReport: 0,
+  carrier: 'sendgrid',
   delivered: 1960,
   bounced: 30,
   dropped: 0,
@@ -43,6 +45,32 @@ describe('DeliveryHealthCardComponent', () => {
     expect(render({ ...QUIET, scanned: 12 }).textContent).toContain(
       '12 emails were opened by a mail scanner',
     );
+  });
+
+  it('does not call emails nobody reports on undelivered: without a provider it says why there are no shares', () => {
+    const element = render({
+      ...QUIET,
+      sent: 3,
+      awaitingReport: 3,
+      delivered: 0,
+      bounced: 0,
+      complained: 0,
+      clicked: 0,
+      carrier: 'development-mailbox',
+      deliveredRate: null,
+      bounceRate: null,
+      complaintRate: null,
+    });
+    const terms = [...element.querySelectorAll('dt')].map((item) => item.textContent?.trim());
+    expect(terms).toEqual(['Sent', 'Awaiting a report']);
+    expect(element.textContent).not.toContain('0%');
+    expect(element.textContent).toContain('went to the development mailbox');
+  });
+
+  it('says the shares are of the reported emails while some await their report', () => {
+    const element = render({ ...QUIET, sent: 2010, awaitingReport: 10 });
+    expect(element.textContent).toContain('Awaiting a report');
+    expect(element.textContent).toContain('Shares are of the 2,000 emails the provider has reported on');
   });
 
   it('says so when nothing was sent', () => {

@@ -21,27 +21,52 @@ const COMPLAINT_WARNING = 0.001;
             <dt>Sent</dt>
             <dd>{{ health.sent | number }}</dd>
           </div>
-          <div>
-            <dt>Delivered</dt>
-            <dd>{{ health.deliveredRate | percent: '1.0-1' }}</dd>
-          </div>
-          <div>
-            <dt>Bounced</dt>
-            <dd [class.health--bad]="(health.bounceRate ?? 0) > 0.05">
-              {{ health.bounceRate | percent: '1.0-1' }}
-            </dd>
-          </div>
-          <div>
-            <dt>Clicked by people</dt>
-            <dd>{{ health.clicked | number }}</dd>
-          </div>
-          <div>
-            <dt>Spam complaints</dt>
-            <dd [class.health--bad]="(health.complaintRate ?? 0) > complaintWarning">
-              {{ health.complaintRate | percent: '1.0-2' }}
-            </dd>
-          </div>
+          @if (health.deliveredRate !== null) {
+            <div>
+              <dt>Delivered</dt>
+              <dd>{{ health.deliveredRate | percent: '1.0-1' }}</dd>
+            </div>
+            <div>
+              <dt>Bounced</dt>
+              <dd [class.health--bad]="(health.bounceRate ?? 0) > 0.05">
+                {{ health.bounceRate | percent: '1.0-1' }}
+              </dd>
+            </div>
+            <div>
+              <dt>Clicked by people</dt>
+              <dd>{{ health.clicked | number }}</dd>
+            </div>
+            <div>
+              <dt>Spam complaints</dt>
+              <dd [class.health--bad]="(health.complaintRate ?? 0) > complaintWarning">
+                {{ health.complaintRate | percent: '1.0-2' }}
+              </dd>
+            </div>
+          }
+          @if (health.awaitingReport > 0) {
+            <div>
+              <dt>Awaiting a report</dt>
+              <dd>{{ health.awaitingReport | number }}</dd>
+            </div>
+          }
         </dl>
+        @if (health.deliveredRate === null && health.carrier === 'development-mailbox') {
+          <p class="health__note">
+            No email provider is connected, so these emails went to the development mailbox and nothing
+            reports whether they were delivered. Connect SendGrid to see delivered, bounced and complaint
+            shares.
+          </p>
+        } @else if (health.deliveredRate === null) {
+          <p class="health__note">
+            SendGrid has not reported on these emails yet. If that lasts, check that its signed Event Webhook
+            points to Rapport's /api/webhooks/sendgrid/events and that SENDGRID_WEBHOOK_PUBLIC_KEY is set.
+          </p>
+        } @else if (health.awaitingReport > 0) {
+          <p class="health__note">
+            Shares are of the {{ health.sent - health.awaitingReport | number }} emails the provider has
+            reported on.
+          </p>
+        }
         @if (health.scanned > 0) {
           <p class="health__note">
             {{ health.scanned | number }} {{ health.scanned === 1 ? 'email was' : 'emails were' }} opened by a

@@ -78,6 +78,13 @@ export class DashboardPage implements OnInit {
   readonly period = computed(
     () => this.dashboard()?.periods.find((period) => period.days === this.days()) ?? null,
   );
+  readonly comparedTo = computed(() => `the ${this.days()} days before`);
+  readonly rateChange = computed(() => {
+    const period = this.period();
+    const now = period?.responseRate ?? null;
+    const before = period?.previous.responseRate ?? null;
+    return now === null || before === null ? null : Math.round((now - before) * 100);
+  });
   readonly isEmpty = computed(() => {
     const dashboard = this.dashboard();
     return (
@@ -91,18 +98,36 @@ export class DashboardPage implements OnInit {
     (this.dashboard()?.answersPerDay ?? []).map((day) => ({ label: day.date.slice(5), value: day.count })),
   );
 
+  /** The change of a figure against the span before; none when either side has no value. */
+  change(figure: 'sent' | 'nps' | 'csat'): number | null {
+    const period = this.period();
+    const now = period?.[figure] ?? null;
+    const before = period?.previous[figure] ?? null;
+    if (now === null || before === null) return null;
+    return Math.round((now - before) * 100) / 100;
+  }
+
   async ngOnInit(): Promise<void> {
     this.isChecklistDismissed.set(localStorage.getItem(this.dismissedKey()) === 'yes');
-    const [dashboard, health, checklist] = await Promise.all([
+    const [dashboard, checklist] = await Promise.all([
       this.reports.dashboard(),
-      this.automations.health(),
       this.reports.gettingStarted(),
+      this.loadHealth(),
     ]);
     this.dashboard.set(dashboard);
-    this.health.set(health);
     this.checklist.set(checklist);
     if (this.canWorkCases)
       this.myCases.set((await this.cases.list({ mine: true, unresolved: true, limit: 5 })).items);
+  }
+
+  /** The delivery card covers the period the tiles show, so its "Sent" is their "Emails sent". */
+  async choosePeriod(days: 7 | 30): Promise<void> {
+    this.days.set(days);
+    await this.loadHealth();
+  }
+
+  private async loadHealth(): Promise<void> {
+    this.health.set(await this.automations.health(this.days()));
   }
 
   dismissChecklist(): void {
