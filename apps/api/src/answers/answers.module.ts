@@ -11,6 +11,6 @@ import { HoneypotController } from './honeypot.controller';
 @Module({
   controllers: [AnswersController, HoneypotController, AnswersInboxController, FeedbackSettingsController],
   providers: [AnswersService, AnswersRepository, CaseOpener],
-  exports: [AnswersRepository],
+  exports: [AnswersRepository, AnswersService],
 })
 export class AnswersModule {}

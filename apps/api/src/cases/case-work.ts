@@ -8,7 +8,10 @@ import { CasesRepository } from './cases.repository';
 
 const STATUS_WORDS = { open: 'open', waiting: 'waiting for the customer', resolved: 'resolved' } as const;
 
-/** What staff do on a case: change its status or assignee, reply to the buyer, and read it whole. */
+/**
+ * What staff do on a case: change its status or assignee, reply to the buyer, and read it whole. Each change
+ * happens `at` a time, the present unless a history is being written (the demo business's ten weeks).
+ */
 @Injectable()
 export class CaseWork {
   constructor(
@@ -21,8 +24,9 @@ export class CaseWork {
     id: string,
     authorId: string,
     body: UpdateCaseRequest,
+    at: Date = new Date(),
   ): Promise<CaseDetailResponse> {
-    const current = await this.cases.find(manager, id, new Date());
+    const current = await this.cases.find(manager, id, at);
     if (!current) throw new NotFoundError('Case');
     if (body.assigneeId !== undefined && body.assigneeId !== (current.assignee?.id ?? null)) {
       let name = 'nobody';
@@ -39,10 +43,10 @@ export class CaseWork {
         name = member.name;
       }
       await manager.query(
-        `UPDATE cases SET assignee_id = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-        [tenantIdOf(manager), id, body.assigneeId],
+        `UPDATE cases SET assignee_id = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2`,
+        [tenantIdOf(manager), id, body.assigneeId, at],
       );
-      await this.cases.addEntry(manager, id, { kind: 'status', authorId, body: `Assigned to ${name}` });
+      await this.cases.addEntry(manager, id, { kind: 'status', authorId, body: `Assigned to ${name}` }, at);
     }
     if (body.status && body.status !== current.status) {
       const resolution = body.resolution?.trim() ?? '';
@@ -50,17 +54,22 @@ export class CaseWork {
         throw new ValidationFailedError([{ field: 'resolution', reason: 'says how the case was resolved' }]);
       await manager.query(
         `UPDATE cases SET status = $3, resolution = $4,
-                resolved_at = CASE WHEN $3 = 'resolved' THEN now() END, updated_at = now()
+                resolved_at = CASE WHEN $3 = 'resolved' THEN $5::timestamptz END, updated_at = $5
           WHERE tenant_id = $1 AND id = $2`,
-        [tenantIdOf(manager), id, body.status, body.status === 'resolved' ? resolution : null],
+        [tenantIdOf(manager), id, body.status, body.status === 'resolved' ? resolution : null, at],
       );
-      await this.cases.addEntry(manager, id, {
-        kind: 'status',
-        authorId,
-        body: `Marked ${STATUS_WORDS[body.status]}${body.status === 'resolved' ? `: ${resolution}` : ''}`,
-      });
+      await this.cases.addEntry(
+        manager,
+        id,
+        {
+          kind: 'status',
+          authorId,
+          body: `Marked ${STATUS_WORDS[body.status]}${body.status === 'resolved' ? `: ${resolution}` : ''}`,
+        },
+        at,
+      );
     }
-    return this.detail(manager, id);
+    return this.detail(manager, id, at);
   }
 
   async reply(
@@ -68,8 +77,9 @@ export class CaseWork {
     id: string,
     authorId: string,
     body: string,
+    at: Date = new Date(),
   ): Promise<CaseDetailResponse> {
-    const found = await this.cases.find(manager, id, new Date());
+    const found = await this.cases.find(manager, id, at);
     if (!found) throw new NotFoundError('Case');
     const [buyer] = await queryRows<{ subscription_state: string; subject: string | null; name: string }>(
       manager,
@@ -97,26 +107,26 @@ export class CaseWork {
     const [message] = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, case_id, body_text, subject)
-       VALUES ($1, $2, $3, 'case-reply', 'scheduled', now(), $4, $5, $6) RETURNING id`,
-      [tenantIdOf(manager), found.customer.id, found.orderId, id, text, subject],
+       VALUES ($1, $2, $3, 'case-reply', 'scheduled', $7, $4, $5, $6) RETURNING id`,
+      [tenantIdOf(manager), found.customer.id, found.orderId, id, text, subject, at],
     );
-    await this.cases.addEntry(manager, id, {
-      kind: 'reply',
-      authorId,
-      body: text,
-      messageId: message?.id,
-    });
+    await this.cases.addEntry(
+      manager,
+      id,
+      { kind: 'reply', authorId, body: text, messageId: message?.id },
+      at,
+    );
     await manager.query(
-      `UPDATE cases SET first_reply_at = coalesce(first_reply_at, now()),
-              status = CASE WHEN status = 'open' THEN 'waiting' ELSE status END, updated_at = now()
+      `UPDATE cases SET first_reply_at = coalesce(first_reply_at, $3),
+              status = CASE WHEN status = 'open' THEN 'waiting' ELSE status END, updated_at = $3
         WHERE tenant_id = $1 AND id = $2`,
-      [tenantIdOf(manager), id],
+      [tenantIdOf(manager), id, at],
     );
-    return this.detail(manager, id);
+    return this.detail(manager, id, at);
   }
 
-  async detail(manager: TenantManager, id: string): Promise<CaseDetailResponse> {
-    const found = await this.cases.find(manager, id, new Date());
+  async detail(manager: TenantManager, id: string, at: Date = new Date()): Promise<CaseDetailResponse> {
+    const found = await this.cases.find(manager, id, at);
     if (!found) throw new NotFoundError('Case');
     const { answerId, orderId, ...summary } = found;
     const answer = await this.answers.find(manager, answerId);

@@ -9,5 +9,6 @@ import { CasesRepository } from './cases.repository';
   imports: [AnswersModule],
   controllers: [CasesController],
   providers: [CasesRepository, CaseWork],
+  exports: [CaseWork],
 })
 export class CasesModule {}

@@ -144,10 +144,12 @@ export class CasesRepository {
     manager: TenantManager,
     caseId: string,
     entry: { kind: CaseEntryResponse['kind']; authorId: string | null; body: string; messageId?: string },
+    at: Date = new Date(),
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO case_entries (tenant_id, case_id, kind, author_id, body, message_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [tenantIdOf(manager), caseId, entry.kind, entry.authorId, entry.body, entry.messageId ?? null],
+      `INSERT INTO case_entries (tenant_id, case_id, kind, author_id, body, message_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [tenantIdOf(manager), caseId, entry.kind, entry.authorId, entry.body, entry.messageId ?? null, at],
     );
   }
 }

@@ -3,8 +3,10 @@ import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type BuyerLocale, conditionsMatch, type OrderFacts, type OrderStatus } from '@rapport/domain';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../database/query-rows';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { type AutomationRow, AutomationsRepository } from './automations.repository';
+import { ReplayingBusinesses } from './replaying-businesses';
 
 /** An order older than this when its follow-up falls due gets none (an imported history is not mailed). */
 export const TOO_LATE_MS = 2 * 86_400_000;
@@ -31,6 +33,7 @@ export class FollowUpPlanner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly database: TenantDatabase,
     private readonly automations: AutomationsRepository,
+    private readonly replaying: ReplayingBusinesses,
   ) {}
 
   @Interval(5000)
@@ -50,15 +53,33 @@ export class FollowUpPlanner {
   async planPending(now: Date): Promise<number> {
     let handled = 0;
     for (;;) {
-      const pending: { tenant_id: string; event_id: string }[] = await this.dataSource.query(
-        `SELECT tenant_id, event_id FROM order_events_to_plan(200)`,
-      );
+      const pending: { tenant_id: string; event_id: string }[] = (
+        await this.dataSource.query(`SELECT tenant_id, event_id FROM order_events_to_plan(200)`)
+      ).filter((event: { tenant_id: string }) => !this.replaying.isHeld(event.tenant_id));
       if (pending.length === 0) return handled;
       for (const { tenant_id: tenantId, event_id: eventId } of pending) {
         await this.database.transaction(tenantId, (manager) => this.planEvent(manager, eventId, now));
         handled += 1;
       }
     }
+  }
+
+  /**
+   * Plans one business's events that occurred by `now` and are not planned yet, as the tick would at `now`:
+   * for a history written at the time it happened (the demo business), where the other businesses' events
+   * are not this caller's.
+   */
+  async planBusiness(tenantId: string, now: Date): Promise<number> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const events = await queryRows<{ id: string }>(
+        manager,
+        `SELECT id FROM order_events WHERE tenant_id = $1 AND planned_at IS NULL AND occurred_at <= $2
+          ORDER BY occurred_at, id`,
+        [tenantIdOf(manager), now],
+      );
+      for (const event of events) await this.planEvent(manager, event.id, now);
+      return events.length;
+    });
   }
 
   private async planEvent(manager: TenantManager, eventId: string, now: Date): Promise<void> {

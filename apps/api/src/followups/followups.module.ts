@@ -8,6 +8,7 @@ import { DeliveryEventsService } from './delivery-events.service';
 import { FollowUpDispatcher } from './follow-up-dispatcher';
 import { FollowUpSender } from './follow-up-sender';
 import { FollowUpPlanner } from './follow-up-planner';
+import { ReplayingBusinesses } from './replaying-businesses';
 import { FollowUpsController } from './followups.controller';
 import { MessagesRepository } from './messages.repository';
 import { UnsubscribeController } from './unsubscribe.controller';
@@ -21,11 +22,12 @@ import { UnsubscribeService } from './unsubscribe.service';
     AutomationsRepository,
     MessagesRepository,
     FollowUpPlanner,
+    ReplayingBusinesses,
     FollowUpDispatcher,
     FollowUpSender,
     UnsubscribeService,
     DeliveryEventsService,
   ],
-  exports: [AutomationsRepository, MessagesRepository],
+  exports: [AutomationsRepository, MessagesRepository, FollowUpPlanner, ReplayingBusinesses],
 })
 export class FollowUpsModule {}

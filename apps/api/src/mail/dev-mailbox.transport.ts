@@ -26,6 +26,7 @@ export class DevMailboxTransport extends MailTransport {
           headers: mail.headers ?? {},
           category: mail.category,
           senderTenantId: tenantId,
+          ...(mail.sentAt ? { createdAt: mail.sentAt } : {}),
         }),
       );
     });
@@ -33,7 +34,8 @@ export class DevMailboxTransport extends MailTransport {
     if (tenantId) {
       await this.database.transaction(tenantId, (manager) =>
         manager.query(
-          `INSERT INTO mailbox_emails (tenant_id, message_id, to_address, subject, html, text) VALUES ($1, $2, $3, $4, $5, $6)`,
+          `INSERT INTO mailbox_emails (tenant_id, message_id, to_address, subject, html, text, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now()))`,
           [
             tenantId,
             mail.customArgs?.['message_id'] ?? null,
@@ -41,6 +43,7 @@ export class DevMailboxTransport extends MailTransport {
             saved.subject,
             saved.html,
             saved.text,
+            mail.sentAt ?? null,
           ],
         ),
       );

@@ -13,6 +13,11 @@ export interface OutgoingMail {
   customArgs?: Record<string, string>;
   /** Images the HTML shows by `cid:<contentId>` (the weekly report's charts). */
   inlineImages?: InlineImage[];
+  /**
+   * The moment the sender sends it: the present, except for a history written at the time it happened (the
+   * demo business), whose caught emails are dated then. A provider sends at once whatever it says.
+   */
+  sentAt?: Date;
 }
 
 /** An image attached inline and shown by the HTML as `cid:<contentId>`. */

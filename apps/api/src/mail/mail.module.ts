@@ -26,6 +26,6 @@ import { APP_CONFIG } from '../config/config.module';
     SenderStatus,
     DevMailboxRepository,
   ],
-  exports: [MailTransport, AccountEmails, SenderStatus, DevMailboxRepository],
+  exports: [MailTransport, AccountEmails, SenderStatus, DevMailboxRepository, DevMailboxTransport],
 })
 export class MailModule {}

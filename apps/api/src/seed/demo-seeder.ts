@@ -5,10 +5,11 @@ import { TenantEntity } from '../accounts/tenant.entity';
 import { UserEntity } from '../accounts/user.entity';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { AutomationsRepository } from '../followups/automations.repository';
+import { ReplayingBusinesses } from '../followups/replaying-businesses';
 import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { demoOrders } from './demo-commerce';
-import { seedDemoFeedback } from './demo-feedback';
+import { DemoHistory } from './demo-history';
 
 /** The demo business every fresh install starts with, so each console screen has something to show. */
 export const DEMO_LOGIN = { email: 'owner@northwind.example', password: 'bakery-demo-2026' } as const;
@@ -29,6 +30,8 @@ export class DemoSeeder {
     private readonly passwords: PasswordHasher,
     private readonly orders: OrdersService,
     private readonly automations: AutomationsRepository,
+    private readonly history: DemoHistory,
+    private readonly replaying: ReplayingBusinesses,
   ) {}
 
   /** Creates the demo business unless its owner already exists: never seeds twice. */
@@ -54,29 +57,42 @@ export class DemoSeeder {
     const colleague = await this.database.global((manager) =>
       this.accounts.createUser(manager, { email: DEMO_STAFF.email, name: DEMO_STAFF.name, passwordHash }),
     );
-    return this.database.transaction(randomUUID(), async (manager) => {
-      await this.accounts.createTenant(manager, { ...DEMO_BUSINESS, isDemo: true });
-      await this.accounts.addMember(manager, owner.id, 'owner');
-      await this.accounts.addMember(manager, colleague.id, 'staff');
-      await this.automations.createDefaults(manager);
-      // The footer every email carries: a real business would fill these in under Settings.
-      await manager.query(
-        `UPDATE tenants SET contact_phone = $2, contact_email = $3, postal_address = $4, sender_name = $5
-          WHERE id = $1`,
-        [
-          tenantIdOf(manager),
-          '+44 20 7946 0321',
-          'hello@northwind.example',
-          '12 Mill Lane, London E1 6AN',
-          'Olivia at Northwind Bakery',
-        ],
-      );
-      // CSV is the source of a history brought in at once: later steps get the order's date, not today's.
-      const now = new Date();
-      for (const order of demoOrders(now)) await this.orders.upsertWithin(manager, 'csv', order);
-      await seedDemoFeedback(manager, now, { ownerId: owner.id, staffId: colleague.id });
-      return tenantIdOf(manager);
-    });
+    const now = new Date();
+    const orders = demoOrders(now);
+    const tenantId = randomUUID();
+    // Held from before its orders exist: the ticks must not plan or send its history at today's time.
+    this.replaying.hold(tenantId);
+    try {
+      await this.database.transaction(tenantId, async (manager) => {
+        await this.accounts.createTenant(manager, { ...DEMO_BUSINESS, isDemo: true });
+        await this.accounts.addMember(manager, owner.id, 'owner');
+        await this.accounts.addMember(manager, colleague.id, 'staff');
+        await this.automations.createDefaults(manager);
+        // The footer every email carries: a real business would fill these in under Settings.
+        await manager.query(
+          `UPDATE tenants SET contact_phone = $2, contact_email = $3, postal_address = $4, sender_name = $5
+            WHERE id = $1`,
+          [
+            tenantIdOf(manager),
+            '+44 20 7946 0321',
+            'hello@northwind.example',
+            '12 Mill Lane, London E1 6AN',
+            'Olivia at Northwind Bakery',
+          ],
+        );
+        // CSV is the source of a history brought in at once: each order's events carry its own date.
+        for (const order of orders) await this.orders.upsertWithin(manager, 'csv', order);
+      });
+      const from = new Date(orders[0]?.placedAt ?? now);
+      await this.history.replay(tenantId, from, now, { ownerId: owner.id, staffId: colleague.id });
+    } catch (error) {
+      // Half a demo is no demo: the next start seeds it again from nothing.
+      await this.remove();
+      throw error;
+    } finally {
+      this.replaying.release(tenantId);
+    }
+    return tenantId;
   }
 
   private async remove(): Promise<void> {

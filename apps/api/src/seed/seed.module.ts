@@ -1,12 +1,26 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AnswersModule } from '../answers/answers.module';
+import { CasesModule } from '../cases/cases.module';
 import { FollowUpsModule } from '../followups/followups.module';
 import { OrdersModule } from '../orders/orders.module';
+import { SurveysModule } from '../surveys/surveys.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { DemoHistory } from './demo-history';
+import { DemoRecords } from './demo-records';
 import { DemoSeeder } from './demo-seeder';
 
 @Module({
-  imports: [AccountsModule, OrdersModule, FollowUpsModule],
-  providers: [DemoSeeder],
+  imports: [
+    AccountsModule,
+    OrdersModule,
+    FollowUpsModule,
+    AnswersModule,
+    CasesModule,
+    TemplatesModule,
+    SurveysModule,
+  ],
+  providers: [DemoSeeder, DemoHistory, DemoRecords],
   exports: [DemoSeeder],
 })
 export class SeedModule {}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows } from '../database/query-rows';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+
+/** An opinion request or reminder as its buyer received it: the link in the email is how they answer. */
+export interface ReceivedRequest {
+  messageId: string;
+  kind: 'opinion-request' | 'reminder';
+  /** The order's number and the reminder's place, so each buyer decides once per email. */
+  key: string;
+  emailText: string;
+  /** The order's largest line, which the weekly report files a comment under. */
+  mainProduct: string | null;
+  firstName: string;
+}
+
+/** What the demo's history reads back as it goes: the emails buyers got, and the cases their answers opened. */
+@Injectable()
+export class DemoRecords {
+  /** The requests and reminders sent at `sentAt`, with the email each buyer got. */
+  received(manager: TenantManager, sentAt: Date): Promise<ReceivedRequest[]> {
+    return queryRows<ReceivedRequest>(
+      manager,
+      `SELECT m.id AS "messageId", m.kind,
+              coalesce(o.external_id, m.id::text) || ':' || coalesce(m.reminder_number, 0) AS key,
+              e.text AS "emailText",
+              (SELECT l.product_name FROM order_lines l WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id
+                ORDER BY l.unit_price * l.quantity DESC LIMIT 1) AS "mainProduct",
+              split_part(c.name, ' ', 1) AS "firstName"
+         FROM messages m
+         JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+         JOIN mailbox_emails e ON e.tenant_id = m.tenant_id AND e.message_id = m.id
+         LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
+        WHERE m.tenant_id = $1 AND m.sent_at = $2 AND m.kind IN ('opinion-request', 'reminder')
+        ORDER BY m.id`,
+      [tenantIdOf(manager), sentAt],
+    );
+  }
+
+  /** The case the answer to a message opened, if it opened one, and who it went to. */
+  async caseOf(
+    manager: TenantManager,
+    messageId: string,
+  ): Promise<{ id: string; assigneeId: string | null } | null> {
+    const [found] = await queryRows<{ id: string; assigneeId: string | null }>(
+      manager,
+      `SELECT k.id, k.assignee_id AS "assigneeId"
+         FROM cases k JOIN answers a ON a.tenant_id = k.tenant_id AND a.id = k.answer_id
+        WHERE k.tenant_id = $1 AND a.message_id = $2`,
+      [tenantIdOf(manager), messageId],
+    );
+    return found ?? null;
+  }
+}
