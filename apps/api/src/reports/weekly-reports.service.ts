@@ -61,7 +61,11 @@ export class WeeklyReportsService {
     return week;
   }
 
-  /** The last 26 ended weeks, newest first, with what was stored and emailed. */
+  /**
+   * The ended weeks since the business began (its creation or its first order, whichever came first), at most
+   * the last 26, newest first, with what was stored and emailed: a week before the business had anything to
+   * report is not offered as an empty report.
+   */
   async archive(manager: TenantManager, now: Date): Promise<WeeklyReportSummary[]> {
     const business = await this.business(manager);
     const stored = await queryRows<{ week_start: string; emailed_at: Date | null }>(
@@ -69,11 +73,18 @@ export class WeeklyReportsService {
       `SELECT to_char(week_start, 'YYYY-MM-DD') AS week_start, emailed_at FROM weekly_reports WHERE tenant_id = $1`,
       [tenantIdOf(manager)],
     );
+    const [began] = await queryRows<{ at: Date }>(
+      manager,
+      `SELECT least(t.created_at, (SELECT min(placed_at) FROM orders WHERE tenant_id = t.id)) AS at
+         FROM tenants t WHERE t.id = $1`,
+      [tenantIdOf(manager)],
+    );
+    const since = began ? new Date(began.at).getTime() : now.getTime();
     const byWeek = new Map(stored.map((row) => [row.week_start, row.emailed_at]));
     // From the week just ended, whether or not its report is due yet.
     let week = previousWeek(weekContaining(now, business.timeZone), business.timeZone);
     const weeks: WeeklyReportSummary[] = [];
-    while (weeks.length < ARCHIVE_WEEKS) {
+    while (weeks.length < ARCHIVE_WEEKS && (week.to.getTime() > since || byWeek.has(week.weekStart))) {
       const emailedAt = byWeek.get(week.weekStart);
       weeks.push({
         weekStart: week.weekStart,

@@ -37,7 +37,10 @@ export class DemoRecords {
     );
   }
 
-  /** The case the answer to a message opened, if it opened one, and who it went to. */
+  /**
+   * The case the answer to a message opened, if it opened one, and who it went to. An answer from a
+   * reminder's link is kept on its order's opinion request, so the case is found by the message's order.
+   */
   async caseOf(
     manager: TenantManager,
     messageId: string,
@@ -45,8 +48,12 @@ export class DemoRecords {
     const [found] = await queryRows<{ id: string; assigneeId: string | null }>(
       manager,
       `SELECT k.id, k.assignee_id AS "assigneeId"
-         FROM cases k JOIN answers a ON a.tenant_id = k.tenant_id AND a.id = k.answer_id
-        WHERE k.tenant_id = $1 AND a.message_id = $2`,
+         FROM messages m
+         JOIN answers a ON a.tenant_id = m.tenant_id AND a.customer_id = m.customer_id
+                       AND a.order_id IS NOT DISTINCT FROM m.order_id
+         JOIN cases k ON k.tenant_id = a.tenant_id AND k.answer_id = a.id
+        WHERE m.tenant_id = $1 AND m.id = $2
+        ORDER BY k.created_at DESC LIMIT 1`,
       [tenantIdOf(manager), messageId],
     );
     return found ?? null;

@@ -272,6 +272,30 @@ describe('the weekly report', () => {
     expect(Buffer.byteLength(mail?.html ?? '')).toBeLessThan(1024 * 1024);
   });
 
+  it('offers no week in its archive from before the business began', async () => {
+    const fresh = await signUp('Fresh Bakery', 'Europe/Madrid', 'ES');
+    const empty = await fresh.owner.get<WeeklyReportSummary[]>('/api/reports');
+    expect(empty.body).toEqual([]);
+    // An order history brought in reaches back: its weeks are the business's to report.
+    await withClient(testApp.ownerUrl, async (db) => {
+      const customer = await db.query<{ id: string }>(
+        `INSERT INTO customers (tenant_id, email, name) VALUES ($1, 'ines@buyers.example', 'Ines') RETURNING id`,
+        [fresh.id],
+      );
+      await db.query(
+        `INSERT INTO orders (tenant_id, customer_id, external_id, placed_at, source, status, total, currency)
+         VALUES ($1, $2, '#F1', now() - interval '20 days', 'api', 'placed', 10, 'EUR')`,
+        [fresh.id, customer.rows[0]?.id],
+      );
+    });
+    const since = await fresh.owner.get<WeeklyReportSummary[]>('/api/reports');
+    expect(since.body.length).toBeGreaterThanOrEqual(2);
+    expect(since.body.length).toBeLessThanOrEqual(3);
+    const firstWeekEnds =
+      new Date(`${since.body.at(-1)?.weekStart ?? ''}T00:00:00Z`).getTime() + 8 * 86_400_000;
+    expect(firstWeekEnds).toBeGreaterThan(Date.now() - 20 * 86_400_000);
+  });
+
   it('lists the archive and gives the report as a PDF that opens', async () => {
     const archive = await madrid.owner.get<WeeklyReportSummary[]>('/api/reports');
     expect(archive.body[0]?.weekStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -175,4 +175,11 @@ describe('the demo business adds up', () => {
       if (opened?.resolvedAt) expect(new Date(opened.resolvedAt) > new Date(opened.createdAt)).toBe(true);
     }
   });
+
+  it('has worked every case older than its last five days: replied to and resolved', () => {
+    const older = cases.filter((item) => new Date(item.createdAt).getTime() < Date.now() - 5 * 86_400_000);
+    expect(older.length).toBeGreaterThan(3);
+    const unworked = older.filter((item) => item.firstReplyAt === null || item.status !== 'resolved');
+    expect(unworked.map((item) => `${item.customer.name} ${item.createdAt}`)).toEqual([]);
+  });
 });

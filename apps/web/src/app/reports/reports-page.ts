@@ -84,6 +84,13 @@ const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satu
               }
             </span>
           </li>
+        } @empty {
+          @if (isLoaded()) {
+            <li class="muted">
+              No week has ended since the business began: the first report covers this week, Monday to Sunday,
+              and arrives once it ends.
+            </li>
+          }
         }
       </ul>
     </section>
@@ -124,6 +131,7 @@ export class ReportsPage implements OnInit {
   readonly dayNames = DAY_NAMES;
   readonly hours = Array.from({ length: 24 }, (_, hour) => hour);
   readonly archive = signal<WeeklyReportSummary[]>([]);
+  readonly isLoaded = signal(false);
   readonly settings = signal<ReportSettings | null>(null);
   readonly message = signal<string | null>(null);
   readonly schedule = new FormGroup({
@@ -134,6 +142,7 @@ export class ReportsPage implements OnInit {
   async ngOnInit(): Promise<void> {
     const [archive, settings] = await Promise.all([this.api.archive(), this.api.settings()]);
     this.archive.set(archive);
+    this.isLoaded.set(true);
     this.show(settings);
     if (!this.canManage) this.schedule.disable();
   }
