@@ -41,4 +41,26 @@ describe('signing up a new business', () => {
     await page.getByTestId('business-name').filter({ hasText: 'Tide Pool Books' }).waitFor();
     await screenshot(page, 'sign-up-dashboard');
   });
+
+  it('on a phone, keeps every hint under its own field, clear of the next one', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(`${baseUrl()}/signup`);
+      await phone.getByLabel('Time zone').waitFor();
+      // Each field's box (hint included) ends before the next field's begins: a two-line hint used to run over
+      // the Country label and the button.
+      const overlaps = await phone.evaluate(() => {
+        const fields = Array.from(document.querySelectorAll('mat-form-field'));
+        const button = document.querySelector('button[type="submit"]');
+        const boxes = [...fields, ...(button ? [button] : [])].map((element) =>
+          element.getBoundingClientRect(),
+        );
+        return boxes.slice(1).filter((box, index) => box.top < (boxes[index]?.bottom ?? 0)).length;
+      });
+      expect(overlaps).toBe(0);
+      await screenshot(phone, 'sign-up-phone');
+    } finally {
+      await phone.close();
+    }
+  });
 });
