@@ -45,6 +45,8 @@ export interface DueMessage extends BusinessRow {
   sender_email: string | null;
   send_window: SendWindow;
   paused_at: Date | null;
+  /** Someone asked for it to go at once: it is not held for the send window or the journey gap. */
+  send_requested_at: Date | null;
   /** Product names of the order's lines, for the template. */
   products: string[];
   /** The survey version a reminder repeats (set when the message was planned). */
@@ -86,6 +88,7 @@ export function dueMessages(manager: TenantManager, ids: string[]): Promise<DueM
             o.external_id AS order_number, o.status AS order_status, o.total AS order_total, o.currency,
             ${BUSINESS_COLUMNS}, t.time_zone AS business_time_zone, t.sender_name, t.sender_email,
             t.send_window, t.paused_at, t.follow_up_gap_days, t.opinion_request_gap_days, m.reminder_of, m.body_text, m.subject,
+            m.send_requested_at,
             coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
                        WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products,
             m.survey_version_id AS carried_version_id, a.survey_id AS rule_survey_id,

@@ -171,15 +171,17 @@ export class FollowUpDispatcher {
     }
     if (message.paused_at)
       return reschedule(message.id, new Date(now.getTime() + 3_600_000), 'waiting: sending is paused');
-    const zone = message.time_zone ?? message.business_time_zone;
-    const opensAt = plannedSendTime({ id: message.id, dueAt: now }, message.send_window, zone);
-    if (opensAt.getTime() > now.getTime()) return reschedule(message.id, opensAt, WAITING_FOR_WINDOW);
-    const cap = capDecision(message.kind as MessageKind, history, now, {
-      anyFollowUpDays: message.follow_up_gap_days,
-      opinionRequestDays: message.opinion_request_gap_days,
-    });
-    if (cap.action === 'skip') return close(message.id, 'skipped', cap.reason);
-    if (cap.action === 'postpone') return reschedule(message.id, cap.until, cap.reason);
+    if (!message.send_requested_at) {
+      const zone = message.time_zone ?? message.business_time_zone;
+      const opensAt = plannedSendTime({ id: message.id, dueAt: now }, message.send_window, zone);
+      if (opensAt.getTime() > now.getTime()) return reschedule(message.id, opensAt, WAITING_FOR_WINDOW);
+      const cap = capDecision(message.kind as MessageKind, history, now, {
+        anyFollowUpDays: message.follow_up_gap_days,
+        opinionRequestDays: message.opinion_request_gap_days,
+      });
+      if (cap.action === 'skip') return close(message.id, 'skipped', cap.reason);
+      if (cap.action === 'postpone') return reschedule(message.id, cap.until, cap.reason);
+    }
     const outcome = await this.sender.send(manager, message, now, batch);
     if (!outcome) history.push({ kind: message.kind as MessageKind, sentAt: now });
     return outcome;

@@ -236,6 +236,28 @@ export class FollowUpsController {
     );
   }
 
+  /**
+   * Sends one waiting follow-up at the next dispatch (within seconds), outside the send window and past the
+   * journey gap: to try a rule out on oneself, or because the buyer is at the counter now.
+   */
+  @RequirePermission('customers:write')
+  @Post('messages/:id/send-now')
+  @HttpCode(200)
+  sendOneNow(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseId()) id: string,
+  ): Promise<MessageResponse> {
+    return this.database.transaction(tenantId, async (manager) => {
+      const found = await this.messages.find(manager, id);
+      if (!found) throw new NotFoundError('Message');
+      if (!(await this.messages.requestSendNow(manager, id)))
+        throw new ValidationFailedError([
+          { field: 'id', reason: `is ${found.status}, not waiting to be sent` },
+        ]);
+      return (await this.messages.find(manager, id)) ?? found;
+    });
+  }
+
   /** The outbox: every planned, sent, skipped or failed follow-up, with the reason when it did not go. */
   @RequirePermission('customers:read')
   @Get('messages')

@@ -30,6 +30,29 @@ interface MessageRow {
   reason: string | null;
 }
 
+/** A message as the console lists it, with its rule, buyer, order and why it did not go. */
+const LISTED = `
+  SELECT m.id, m.kind, m.status, a.name AS automation, m.customer_id, c.email, c.name, o.external_id AS order_number,
+         m.due_at, m.sent_at, coalesce(m.skip_reason, m.last_error) AS reason
+    FROM messages m
+    JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+    LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
+    LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id`;
+
+function toMessageResponse(row: MessageRow): MessageResponse {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    automation: row.automation,
+    customer: { id: row.customer_id, email: row.email, name: row.name },
+    orderNumber: row.order_number,
+    dueAt: new Date(row.due_at).toISOString(),
+    sentAt: row.sent_at ? new Date(row.sent_at).toISOString() : null,
+    reason: row.reason,
+  };
+}
+
 /** The outbox as the console lists it: newest due first, with why a message did not go. */
 @Injectable()
 export class MessagesRepository {
@@ -40,12 +63,7 @@ export class MessagesRepository {
     const limit = pageSize(query.limit);
     const [after, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
     const rows: MessageRow[] = await manager.query(
-      `SELECT m.id, m.kind, m.status, a.name AS automation, m.customer_id, c.email, c.name, o.external_id AS order_number,
-              m.due_at, m.sent_at, coalesce(m.skip_reason, m.last_error) AS reason
-         FROM messages m
-         JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
-         LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
-         LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
+      `${LISTED}
         WHERE m.tenant_id = $1
           AND ($2::text IS NULL OR m.status = $2)
           AND ($3::uuid IS NULL OR m.customer_id = $3)
@@ -66,17 +84,7 @@ export class MessagesRepository {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((row) => ({
-        id: row.id,
-        kind: row.kind,
-        status: row.status,
-        automation: row.automation,
-        customer: { id: row.customer_id, email: row.email, name: row.name },
-        orderNumber: row.order_number,
-        dueAt: new Date(row.due_at).toISOString(),
-        sentAt: row.sent_at ? new Date(row.sent_at).toISOString() : null,
-        reason: row.reason,
-      })),
+      items: page.map(toMessageResponse),
       nextCursor: rows.length > limit && last ? encodeCursor(last.due_at, last.id) : null,
     };
   }
@@ -179,6 +187,28 @@ export class MessagesRepository {
         orderNumber: row.order_number,
       }))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.messageId.localeCompare(b.messageId));
+  }
+
+  async find(manager: TenantManager, id: string): Promise<MessageResponse | null> {
+    const [row] = await queryRows<MessageRow>(manager, `${LISTED} WHERE m.tenant_id = $1 AND m.id = $2`, [
+      tenantIdOf(manager),
+      id,
+    ]);
+    return row ? toMessageResponse(row) : null;
+  }
+
+  /**
+   * Someone asked for a waiting follow-up to go at once: it is due now and, asked for by a person, passes
+   * the send window and the journey gap at the next dispatch. The buyer's subscription, the order's status,
+   * an answer that makes a reminder pointless and a paused business still hold. False when it is not waiting.
+   */
+  async requestSendNow(manager: TenantManager, id: string): Promise<boolean> {
+    const [, count] = (await manager.query(
+      `UPDATE messages SET due_at = now(), send_requested_at = now(), skip_reason = NULL, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status = 'scheduled'`,
+      [tenantIdOf(manager), id],
+    )) as [unknown, number];
+    return count === 1;
   }
 
   /**

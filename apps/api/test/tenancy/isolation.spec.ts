@@ -44,6 +44,7 @@ interface World {
     answer: string;
     case: string;
     mailboxEmail: string;
+    waitingMessage: string;
   };
   buyerEmail: string;
   orderNumber: string;
@@ -122,6 +123,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/messages': { kind: 'read' },
   'GET /api/messages/health': { kind: 'read' },
   'POST /api/messages/send-now': { kind: 'self', body: (a) => ({ customerIds: [a.ids.customer] }) },
+  'POST /api/messages/:id/send-now': { kind: 'by-id', ids: (ids) => [ids.waitingMessage] },
   'PATCH /api/automations/:id': {
     kind: 'by-id',
     ids: (ids) => [ids.automation],
@@ -477,6 +479,11 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
       `INSERT INTO replies (tenant_id, from_email, subject, body, full_text) VALUES ($1, $2, 'Hello', $3, $3)`,
       [tenant.id, buyerEmail, `Reply of ${name}`],
     );
+    const waiting = await db.query<{ id: string }>(
+      `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at)
+       VALUES ($1, $2, $3, 'thank-you', 'scheduled', now() + interval '1 day') RETURNING id`,
+      [tenant.id, order.customer.id, order.id],
+    );
     const caught = await db.query<{ id: string }>(
       `INSERT INTO mailbox_emails (tenant_id, to_address, subject, html, text) VALUES ($1, $2, $3, '<p>x</p>', 'x') RETURNING id`,
       [tenant.id, buyerEmail, `Caught for ${name}`],
@@ -485,6 +492,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
       answer: answer.rows[0]?.id ?? '',
       case: opened.rows[0]?.id ?? '',
       mailboxEmail: caught.rows[0]?.id ?? '',
+      waitingMessage: waiting.rows[0]?.id ?? '',
     };
   });
   const team = (await owner.get<TeamResponse>('/api/team')).body;
@@ -502,6 +510,7 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     answer: feedback.answer,
     case: feedback.case,
     mailboxEmail: feedback.mailboxEmail,
+    waitingMessage: feedback.waitingMessage,
   };
   const markers = [
     tenant.id,

@@ -55,6 +55,11 @@ export class AutomationsApi {
     return firstValueFrom(this.http.post<SendNowResponse>('/api/messages/send-now', { customerIds }));
   }
 
+  /** One waiting follow-up goes at the next dispatch, outside the send window. */
+  sendMessageNow(id: string): Promise<MessageResponse> {
+    return firstValueFrom(this.http.post<MessageResponse>(`/api/messages/${id}/send-now`, null));
+  }
+
   upcoming(id: string): Promise<UpcomingMessageResponse[]> {
     return firstValueFrom(this.http.get<UpcomingMessageResponse[]>(`/api/automations/${id}/upcoming`));
   }

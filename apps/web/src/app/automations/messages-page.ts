@@ -78,6 +78,9 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
     @if (list.error(); as message) {
       <p class="list-error" role="alert">{{ message }}</p>
     }
+    @if (sendNotice(); as notice) {
+      <p role="status">{{ notice }}</p>
+    }
     @if (!list.isLoading() && list.items().length === 0) {
       <rp-empty-state icon="outbox" title="No messages" message="Follow-ups are planned as orders come in." />
     } @else {
@@ -105,7 +108,20 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>Status</th>
-          <td mat-cell *matCellDef="let message">{{ message.status }}</td>
+          <td mat-cell *matCellDef="let message">
+            {{ message.status }}
+            @if (message.status === 'scheduled') {
+              <button
+                mat-button
+                type="button"
+                class="send-now"
+                [attr.aria-label]="'Send now to ' + message.customer.name"
+                (click)="sendNow(message)"
+              >
+                Send now
+              </button>
+            }
+          </td>
         </ng-container>
         <ng-container matColumnDef="reason">
           <th mat-header-cell *matHeaderCellDef>Why</th>
@@ -132,6 +148,8 @@ export class MessagesPage implements OnInit {
   readonly customerId = input<string>();
   readonly rules = signal<AutomationResponse[]>([]);
   readonly health = signal<DeliveryHealthResponse | null>(null);
+  /** What became of the last "Send now". */
+  readonly sendNotice = signal<string | null>(null);
   /** Why the rules or the delivery health could not be read. */
   readonly loadError = signal<string | null>(null);
   readonly list = new KeysetList<MessageResponse>((cursor) =>
@@ -149,6 +167,19 @@ export class MessagesPage implements OnInit {
       this.customerId();
       untracked(() => void this.list.reload());
     });
+  }
+
+  /** Sends one waiting follow-up at the next dispatch (within seconds), outside the send window. */
+  async sendNow(message: MessageResponse): Promise<void> {
+    try {
+      const asked = await this.api.sendMessageNow(message.id);
+      this.list.items.update((items) => items.map((item) => (item.id === asked.id ? asked : item)));
+      this.sendNotice.set(
+        `${asked.automation ?? asked.kind} to ${asked.customer.name} goes within a few seconds, outside the send window.`,
+      );
+    } catch (error) {
+      this.sendNotice.set(apiProblemOf(error).message);
+    }
   }
 
   async ngOnInit(): Promise<void> {
