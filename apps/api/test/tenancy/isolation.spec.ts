@@ -268,6 +268,7 @@ const CASES: Record<string, RouteCase> = {
     body: { name: 'Hijacked', tags: ['x'] },
   },
   'GET /api/orders/:id': { kind: 'by-id', ids: (ids) => [ids.order] },
+  'GET /api/orders/:id/follow-ups': { kind: 'by-id', ids: (ids) => [ids.order] },
   'GET /api/customers/:id/export': { kind: 'by-id', ids: (ids) => [ids.customer] },
   'POST /api/customers/:id/erase': { kind: 'by-id', ids: (ids) => [ids.customer] },
   'POST /api/orders/:id/status': { kind: 'by-id', ids: (ids) => [ids.order], body: { status: 'cancelled' } },

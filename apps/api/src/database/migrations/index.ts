@@ -21,6 +21,7 @@ import { SignInFailuresByEmail1795653100000 } from './1795653100000-SignInFailur
 import { CreateSignUpRequests1795653200000 } from './1795653200000-CreateSignUpRequests';
 import { AddImportFileFormat1795653300000 } from './1795653300000-AddImportFileFormat';
 import { JourneySettings1795654000000 } from './1795654000000-JourneySettings';
+import { IndexMailboxByMessage1795654100000 } from './1795654100000-IndexMailboxByMessage';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CreateSignUpRequests1795653200000,
   AddImportFileFormat1795653300000,
   JourneySettings1795654000000,
+  IndexMailboxByMessage1795654100000,
 ];
