@@ -244,6 +244,11 @@ const CASES: Record<string, RouteCase> = {
     path: '/api/integrations/shopify',
     body: (a) => ({ secret: 'b-owns-this', tenantId: a.tenant.id }),
   },
+  'POST /api/integrations/:provider/test-delivery': {
+    kind: 'self',
+    path: '/api/integrations/shopify/test-delivery',
+    body: () => undefined,
+  },
   'DELETE /api/integrations/:provider': {
     kind: 'self',
     path: '/api/integrations/woocommerce',

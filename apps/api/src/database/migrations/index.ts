@@ -22,6 +22,7 @@ import { CreateSignUpRequests1795653200000 } from './1795653200000-CreateSignUpR
 import { AddImportFileFormat1795653300000 } from './1795653300000-AddImportFileFormat';
 import { JourneySettings1795654000000 } from './1795654000000-JourneySettings';
 import { IndexMailboxByMessage1795654100000 } from './1795654100000-IndexMailboxByMessage';
+import { AddTestDeliveries1795654200000 } from './1795654200000-AddTestDeliveries';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddImportFileFormat1795653300000,
   JourneySettings1795654000000,
   IndexMailboxByMessage1795654100000,
+  AddTestDeliveries1795654200000,
 ];
