@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type CustomerListQuery,
+  type CustomerSort,
   normalizeEmail,
   normalizeTags,
   type TimelineEntry,
@@ -8,7 +9,12 @@ import {
   type UpsertCustomerRequest,
 } from '@rapport/domain';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
-import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
+import {
+  decodeCursor,
+  decodeSortedCursor,
+  encodeCursor,
+  encodeSortedCursor,
+} from '../database/keyset-cursor';
 import { queryRows } from '../database/query-rows';
 import { CUSTOMER_COLUMNS, type CustomerRow } from './customer-row';
 import { pageSize } from '../database/page-query.dto';
@@ -18,6 +24,28 @@ const ORDER_STATS = `LEFT JOIN LATERAL (
     SELECT count(*) AS order_count, max(o.placed_at) AS last_order_at
       FROM orders o WHERE o.tenant_id = c.tenant_id AND o.customer_id = c.id
   ) stats ON true`;
+
+/**
+ * The orders of the list besides newest first: the expressions it sorts on (with their types, to cast a
+ * cursor's keys back), all in one direction, then the id in that direction.
+ */
+const SORTED_BY: Record<
+  Exclude<CustomerSort, 'newest'>,
+  { keys: [string, string][]; direction: 'ASC' | 'DESC' }
+> = {
+  name: {
+    keys: [
+      [`(c.name = '')`, 'boolean'],
+      ['lower(c.name)', 'text'],
+    ],
+    direction: 'ASC',
+  },
+  'last-order': {
+    keys: [[`coalesce(stats.last_order_at, '-infinity'::timestamptz)`, 'timestamptz']],
+    direction: 'DESC',
+  },
+  orders: { keys: [['stats.order_count', 'bigint']], direction: 'DESC' },
+};
 
 /** Every query on buyers, inside the caller's tenant transaction. */
 @Injectable()
@@ -116,11 +144,15 @@ export class CustomersRepository {
     return rows[0] ?? null;
   }
 
-  /** Newest first; `search` matches any part of the name or email (trigram index). */
+  /**
+   * Newest first unless `query.sort` asks for another order; `search` matches any part of the name or email
+   * (trigram index when newest first).
+   */
   async list(
     manager: TenantManager,
     query: CustomerListQuery,
   ): Promise<{ rows: CustomerRow[]; nextCursor: string | null }> {
+    if (query.sort && query.sort !== 'newest') return this.sortedPage(manager, query, query.sort);
     const limit = pageSize(query.limit);
     const [after, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
     const search = query.search?.trim().toLowerCase();
@@ -162,6 +194,77 @@ export class CustomersRepository {
     return {
       rows: page,
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+    };
+  }
+
+  /**
+   * A page in another order than newest first, every filter applied. The order needs every matching buyer's
+   * order figures, so it reads the business's buyers whole (no trigram index for a search): fine for the
+   * thousands of buyers a small business has.
+   */
+  private async sortedPage(
+    manager: TenantManager,
+    query: CustomerListQuery,
+    sort: Exclude<CustomerSort, 'newest'>,
+  ): Promise<{ rows: CustomerRow[]; nextCursor: string | null }> {
+    const limit = pageSize(query.limit);
+    const { keys, direction } = SORTED_BY[sort];
+    const search = query.search?.trim().toLowerCase();
+    const values: unknown[] = [
+      tenantIdOf(manager),
+      query.tag?.trim().toLowerCase() || null,
+      query.subscriptionState ?? null,
+      search ? `%${escapeLike(search)}%` : null,
+      query.hasAnswered ?? null,
+      query.band ?? null,
+    ];
+    const columns = keys.map(([expression], index) => `${expression} AS sort_key_${index}`);
+    const ordered = [...keys.map((_key, index) => `s.sort_key_${index}`), 's.id'];
+    let after = '';
+    if (query.cursor) {
+      const [cursorKeys, cursorId] = decodeSortedCursor(query.cursor, sort, keys.length);
+      const placeholders = keys.map(([, type], index) => {
+        values.push(cursorKeys[index]);
+        return `$${values.length}::${type}`;
+      });
+      values.push(cursorId);
+      placeholders.push(`$${values.length}::uuid`);
+      after = `WHERE (${ordered.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`;
+    }
+    values.push(limit + 1);
+    const rows = await queryRows<CustomerRow & Record<`sort_key_${number}`, string>>(
+      manager,
+      `SELECT * FROM (
+         SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at, ${columns.join(', ')},
+                ${keys.map(([expression], index) => `(${expression})::text AS sort_text_${index}`).join(', ')}
+           FROM customers c ${ORDER_STATS}
+          WHERE c.tenant_id = $1 AND c.erased_at IS NULL
+            AND ($2::text IS NULL OR c.tags @> ARRAY[$2::text])
+            AND ($3::text IS NULL OR c.subscription_state = $3)
+            AND ($4::text IS NULL OR lower(c.name || ' ' || c.email) LIKE $4)
+            AND ($5::boolean IS NULL OR EXISTS (
+                  SELECT 1 FROM answers a WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id) = $5)
+            AND ($6::text IS NULL OR (
+                  SELECT a.band FROM answers a
+                   WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.band IS NOT NULL
+                   ORDER BY a.answered_at DESC LIMIT 1) = $6)) s
+       ${after}
+       ORDER BY ${ordered.map((column) => `${column} ${direction}`).join(', ')}
+       LIMIT $${values.length}`,
+      values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1] as (CustomerRow & Record<string, string>) | undefined;
+    return {
+      rows: page,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeSortedCursor(
+              sort,
+              keys.map((_key, index) => String(last[`sort_text_${index}`])),
+              last.id,
+            )
+          : null,
     };
   }
 

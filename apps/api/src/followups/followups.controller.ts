@@ -9,6 +9,7 @@ import {
   type DelayUnit,
   RULE_TEMPLATE_NAMES,
   type MessageResponse,
+  type OrderFollowUpsResponse,
   type Page,
   type SendNowResponse,
   type UpcomingMessageResponse,
@@ -256,6 +257,18 @@ export class FollowUpsController {
         ]);
       return (await this.messages.find(manager, id)) ?? found;
     });
+  }
+
+  /** The emails planned or sent about one order, with the business's time zone to read their times in. */
+  @RequirePermission('orders:read')
+  @Get('orders/:id/follow-ups')
+  async orderFollowUps(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseId()) id: string,
+  ): Promise<OrderFollowUpsResponse> {
+    const found = await this.database.transaction(tenantId, (manager) => this.messages.forOrder(manager, id));
+    if (!found) throw new NotFoundError('Order');
+    return found;
   }
 
   /** The outbox: every planned, sent, skipped or failed follow-up, with the reason when it did not go. */

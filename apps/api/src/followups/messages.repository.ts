@@ -5,6 +5,8 @@ import {
   type MessageListQuery,
   type MessageResponse,
   type MessageStatus,
+  type OrderFollowUpsResponse,
+  type OutboxKind,
   plannedSendTime,
   recentDays,
   type SendWindow,
@@ -86,6 +88,59 @@ export class MessagesRepository {
     return {
       items: page.map(toMessageResponse),
       nextCursor: rows.length > limit && last ? encodeCursor(last.due_at, last.id) : null,
+    };
+  }
+
+  /**
+   * Every email planned or sent about one order (follow-ups, reminders, replies from its case), oldest due
+   * first, with the business's time zone and the caught copy of each where the mailbox kept one. Null when
+   * the order is not this business's.
+   */
+  async forOrder(manager: TenantManager, orderId: string): Promise<OrderFollowUpsResponse | null> {
+    const [order] = await queryRows<{ time_zone: string }>(
+      manager,
+      `SELECT t.time_zone FROM orders o JOIN tenants t ON t.id = o.tenant_id WHERE o.tenant_id = $1 AND o.id = $2`,
+      [tenantIdOf(manager), orderId],
+    );
+    if (!order) return null;
+    const rows = await queryRows<{
+      id: string;
+      kind: OutboxKind;
+      status: MessageStatus;
+      automation: string | null;
+      subject: string | null;
+      due_at: Date;
+      sent_at: Date | null;
+      reason: string | null;
+      mailbox_email_id: string | null;
+    }>(
+      manager,
+      `SELECT m.id, m.kind, m.status, a.name AS automation, m.subject, m.due_at, m.sent_at,
+              coalesce(m.skip_reason, m.last_error) AS reason, caught.id AS mailbox_email_id
+         FROM messages m
+         LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
+         LEFT JOIN LATERAL (
+           SELECT e.id FROM mailbox_emails e
+            WHERE e.tenant_id = m.tenant_id AND e.message_id = m.id
+            ORDER BY e.created_at DESC LIMIT 1) caught ON true
+        WHERE m.tenant_id = $1 AND m.order_id = $2
+        ORDER BY m.due_at, m.id
+        LIMIT 200`,
+      [tenantIdOf(manager), orderId],
+    );
+    return {
+      timeZone: order.time_zone,
+      items: rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        status: row.status,
+        automation: row.automation,
+        subject: row.subject,
+        dueAt: new Date(row.due_at).toISOString(),
+        sentAt: row.sent_at ? new Date(row.sent_at).toISOString() : null,
+        reason: row.reason,
+        mailboxEmailId: row.mailbox_email_id,
+      })),
     };
   }
 

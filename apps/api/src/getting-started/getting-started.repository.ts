@@ -26,7 +26,7 @@ export class GettingStartedRepository {
                 AND (coalesce(t.contact_email, '') <> '' OR coalesce(t.contact_phone, '') <> '') AS has_details,
               nullif(t.sender_email, '') AS sender_email,
               EXISTS (SELECT 1 FROM customers c WHERE c.tenant_id = t.id AND c.erased_at IS NULL) AS has_buyers,
-              EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.tenant_id = t.id) AS has_shop_delivery,
+              EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.tenant_id = t.id AND NOT d.is_test) AS has_shop_delivery,
               EXISTS (SELECT 1 FROM api_keys k WHERE k.tenant_id = t.id) AS has_api_key,
               EXISTS (SELECT 1 FROM audit_events a WHERE a.tenant_id = t.id
                          AND a.action IN ('automation.created', 'automation.updated', 'automation.deleted'))

@@ -1,10 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type IntegrationResponse, SHOP_PROVIDERS, type ShopProvider } from '@rapport/domain';
+import {
+  type IntegrationResponse,
+  SHOP_PROVIDERS,
+  type ShopProvider,
+  type TestDeliveryResponse,
+} from '@rapport/domain';
 import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
 import { ValidationFailedError } from '../errors/app-error';
 import { ConnectShopDto } from './dto/connect-shop.dto';
 import { IntegrationsService } from './integrations.service';
+import { TestDeliveriesService } from './test-deliveries.service';
 
 const PROVIDER = () =>
   new ParseEnumPipe(Object.fromEntries(SHOP_PROVIDERS.map((provider) => [provider, provider])), {
@@ -17,7 +23,10 @@ const PROVIDER = () =>
 @ApiTags('integrations')
 @Controller('integrations')
 export class IntegrationsController {
-  constructor(private readonly integrations: IntegrationsService) {}
+  constructor(
+    private readonly integrations: IntegrationsService,
+    private readonly tests: TestDeliveriesService,
+  ) {}
 
   /** Each shop's webhook URL, its secret and its latest deliveries with their result. */
   @RequirePermission('business:manage')
@@ -45,5 +54,20 @@ export class IntegrationsController {
     @Param('provider', PROVIDER()) provider: ShopProvider,
   ): Promise<void> {
     return this.integrations.disconnect(tenantId, provider);
+  }
+
+  /**
+   * Posts a sample order, in the shop's format and signed with its secret, to the shop's webhook address
+   * over HTTP, and answers whether it was received and verified (or why not). Kept as a test delivery; it
+   * creates no buyer, order or follow-up.
+   */
+  @RequirePermission('business:manage')
+  @Post(':provider/test-delivery')
+  @HttpCode(200)
+  sendTestDelivery(
+    @CurrentTenant() tenantId: string,
+    @Param('provider', PROVIDER()) provider: ShopProvider,
+  ): Promise<TestDeliveryResponse> {
+    return this.tests.send(tenantId, provider);
   }
 }

@@ -45,7 +45,8 @@ export class IntegrationsService {
           [tenantIdOf(manager)],
         );
       const deliveries: (WebhookDeliveryResponse & { provider: ShopProvider })[] = await manager.query(
-        `SELECT provider, delivery_id AS "deliveryId", topic, received_at AS "receivedAt", outcome, message
+        `SELECT provider, delivery_id AS "deliveryId", topic, received_at AS "receivedAt", outcome, message,
+                is_test AS "isTest"
            FROM (SELECT *, row_number() OVER (PARTITION BY provider ORDER BY received_at DESC) AS n
                    FROM webhook_deliveries WHERE tenant_id = $1) recent
           WHERE n <= 10 ORDER BY received_at DESC`,
@@ -67,6 +68,10 @@ export class IntegrationsService {
           secret: connection ? this.box.open(connection.secret_encrypted) : null,
           connectedAt,
           deliveries: recent,
+          latestTest:
+            recent.find(
+              (delivery) => delivery.isTest && connectedAt !== null && delivery.receivedAt >= connectedAt,
+            ) ?? null,
         };
       });
     });

@@ -11,6 +11,9 @@ import { AppError, NotFoundError } from '../errors/app-error';
 import { validationErrorsOf } from '../errors/validation';
 import { UpsertOrderDto } from '../orders/dto/order.dto';
 import { type DeliveryOutcome, IntegrationsService } from './integrations.service';
+import { isTestDeliveryId } from './test-delivery';
+import { TenantDatabase } from '../tenancy/tenant-database';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { isShopifySignatureValid, shopifyAction } from './providers/shopify';
 import { stripeAction, stripeSignatureProblem } from './providers/stripe';
 import { isWooCommerceSignatureValid, wooCommerceAction } from './providers/woocommerce';
@@ -32,7 +35,11 @@ type WebhookRequest = RawBodyRequest<FastifyRequest>;
 @ApiTags('webhooks')
 @Controller('webhooks')
 export class WebhooksController {
-  constructor(private readonly integrations: IntegrationsService) {}
+  constructor(
+    private readonly integrations: IntegrationsService,
+    private readonly database: TenantDatabase,
+    private readonly deliveries: WebhookDeliveriesRepository,
+  ) {}
 
   @SignedWebhook(RATE_LIMITS.shopWebhookPerIp)
   @Post('shopify/:tenantId')
@@ -121,6 +128,8 @@ export class WebhooksController {
   ): Promise<DeliveryOutcome> {
     // Kept as received where possible, but never text the database refuses, nor more than a column holds.
     const delivery = { id: toSafeText(given.id).slice(0, 200), topic: toSafeText(given.topic).slice(0, 100) };
+    if (isTestDeliveryId(delivery.id))
+      return this.receiveTest(tenantId, provider, delivery.id, request, read);
     const refuse = async (reason: string): Promise<DeliveryOutcome> => {
       const message = toSafeText(reason).slice(0, 1000);
       await this.integrations.recordFailure(tenantId, provider, delivery, message);
@@ -151,6 +160,32 @@ export class WebhooksController {
       return refuse(error.message);
     }
   }
+
+  /**
+   * A test delivery Rapport sent itself ("Send a test delivery"): verified (above) and read exactly like a
+   * shop's, then recorded on its test row. It never reaches the orders: no buyer, order or follow-up.
+   */
+  private async receiveTest(
+    tenantId: string,
+    provider: ShopProvider,
+    deliveryId: string,
+    request: WebhookRequest,
+    read: () => WebhookAction,
+  ): Promise<DeliveryOutcome> {
+    const result = testResultOf(request, read);
+    const isKnown = await this.database.transaction(tenantId, (manager) =>
+      this.deliveries.recordTestResult(
+        manager,
+        provider,
+        deliveryId,
+        result.outcome === 'refused' ? 'failed' : result.outcome === 'ignored' ? 'ignored' : 'processed',
+        toSafeText(result.message),
+      ),
+    );
+    return isKnown
+      ? result
+      : { outcome: 'refused', message: 'Not a test delivery Rapport sent; nothing was stored' };
+  }
 }
 
 function describeProblems(problems: readonly TextProblem[]): string {
@@ -175,4 +210,31 @@ function bodyDigestId(body: Buffer): string {
 
 function isWooCommercePing(body: unknown): boolean {
   return typeof body === 'object' && body !== null && 'webhook_id' in body;
+}
+
+/** What a verified test delivery would have done, in words, without doing it. */
+function testResultOf(request: WebhookRequest, read: () => WebhookAction): DeliveryOutcome {
+  if (request.bodyProblems) return { outcome: 'refused', message: describeProblems(request.bodyProblems) };
+  let action: WebhookAction;
+  try {
+    action = read();
+  } catch (error) {
+    return {
+      outcome: 'refused',
+      message: error instanceof Error ? error.message : "The payload is not in the provider's format",
+    };
+  }
+  if (action.kind === 'ignore') return { outcome: 'ignored', message: `Test delivery: ${action.reason}` };
+  if (action.kind === 'order-status') {
+    return {
+      outcome: 'processed',
+      message: `Test delivery received and verified: order ${action.externalId} would become ${action.status}; nothing was stored`,
+    };
+  }
+  const problems = validationErrorsOf(UpsertOrderDto, action.order);
+  if (problems.length > 0) return { outcome: 'refused', message: describeProblems(problems) };
+  return {
+    outcome: 'processed',
+    message: `Test delivery received and verified: order ${action.order.externalId} for ${action.order.customer.email} would be created; nothing was stored`,
+  };
 }

@@ -21,7 +21,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on this worker's database, listening on a free loopback port. */
+/**
+ * The real app on this worker's database, listening on a free loopback port (or on `env.PORT`, for specs
+ * where the app posts to its own PUBLIC_URL).
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const ownerUrl = env['DATABASE_URL'] ?? (await workerDatabase());
   const config = loadConfig({
@@ -35,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: ownerUrl,
   });
   const app = await createHttpApp(config, appConnectionTarget(ownerUrl, undefined, config.database.poolSize));
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: Number(env['PORT'] ?? 0), host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;

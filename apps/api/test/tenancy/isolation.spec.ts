@@ -246,6 +246,11 @@ const CASES: Record<string, RouteCase> = {
     path: '/api/integrations/shopify',
     body: (a) => ({ secret: 'b-owns-this', tenantId: a.tenant.id }),
   },
+  'POST /api/integrations/:provider/test-delivery': {
+    kind: 'self',
+    path: '/api/integrations/shopify/test-delivery',
+    body: () => undefined,
+  },
   'DELETE /api/integrations/:provider': {
     kind: 'self',
     path: '/api/integrations/woocommerce',
@@ -270,6 +275,7 @@ const CASES: Record<string, RouteCase> = {
     body: { name: 'Hijacked', tags: ['x'] },
   },
   'GET /api/orders/:id': { kind: 'by-id', ids: (ids) => [ids.order] },
+  'GET /api/orders/:id/follow-ups': { kind: 'by-id', ids: (ids) => [ids.order] },
   'GET /api/customers/:id/export': { kind: 'by-id', ids: (ids) => [ids.customer] },
   'POST /api/customers/:id/erase': { kind: 'by-id', ids: (ids) => [ids.customer] },
   'POST /api/orders/:id/status': { kind: 'by-id', ids: (ids) => [ids.order], body: { status: 'cancelled' } },

@@ -3,6 +3,19 @@ import { clipText } from '../imports/import-values';
 export const SUBSCRIPTION_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
 export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
 
+/**
+ * Orders of the customers list: newest first (the default), by name (A to Z, nameless last), by latest
+ * order (most recent first, never ordered last) and by number of orders (most first). Ties go by id, so
+ * paging never skips nor repeats a buyer.
+ */
+export const CUSTOMER_SORTS = ['newest', 'name', 'last-order', 'orders'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+/** The sort a query string names, or the default when it names none the list knows. */
+export function customerSortOf(value: string | null | undefined): CustomerSort {
+  return (CUSTOMER_SORTS as readonly string[]).includes(value ?? '') ? (value as CustomerSort) : 'newest';
+}
+
 /** Why the business may email the buyer: a notice at purchase, an explicit opt-in, or not recorded. */
 export const CONSENT_BASES = ['purchase_notice', 'explicit_consent', 'unknown'] as const;
 export type ConsentBasis = (typeof CONSENT_BASES)[number];

@@ -1,5 +1,5 @@
 import type { NpsBand } from '../scores/nps';
-import type { BuyerLocale, ConsentBasis, SubscriptionState } from '../commerce/customers';
+import type { BuyerLocale, ConsentBasis, CustomerSort, SubscriptionState } from '../commerce/customers';
 import type { OrderSource, OrderStatus } from '../commerce/orders';
 import type { MessageKind, MessageStatus } from '../followups/message-kinds';
 
@@ -51,6 +51,8 @@ export interface CustomerListQuery {
   hasAnswered?: boolean;
   /** Buyers whose latest score falls in this band. */
   band?: NpsBand;
+  /** Newest first when left out. A cursor belongs to the sort it was made for. */
+  sort?: CustomerSort;
   cursor?: string;
   limit?: number;
 }

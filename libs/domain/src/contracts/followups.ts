@@ -124,3 +124,26 @@ export interface SendNowResponse {
   /** Buyers left out, with why (unsubscribed, bounced...). */
   skipped: { customerId: string; reason: string }[];
 }
+
+/** One email Rapport planned or sent about an order: a follow-up, a reminder or a reply from a case. */
+export interface OrderFollowUpResponse {
+  id: string;
+  kind: OutboxKind;
+  status: MessageStatus;
+  /** The rule that planned it; null for replies from a case and notes sent by hand. */
+  automation: string | null;
+  subject: string | null;
+  /** When it is (or was) due, UTC. */
+  dueAt: string;
+  sentAt: string | null;
+  /** Why it was skipped, cancelled, postponed or failed, as people read it. */
+  reason: string | null;
+  /** The email as the buyer received it, in the business's mailbox; null when none was kept. */
+  mailboxEmailId: string | null;
+}
+
+/** An order's follow-ups, oldest due first, with the business's time zone to read their times in. */
+export interface OrderFollowUpsResponse {
+  timeZone: string;
+  items: OrderFollowUpResponse[];
+}

@@ -11,6 +11,11 @@ export interface WebhookDeliveryResponse {
   receivedAt: string;
   outcome: WebhookOutcome;
   message: string;
+  /**
+   * A sample Rapport signed and posted to the shop's own webhook address ("Send a test delivery"): read and
+   * verified like any delivery, never stored as a buyer, an order or a follow-up.
+   */
+  isTest: boolean;
 }
 
 /**
@@ -29,8 +34,16 @@ export interface IntegrationResponse {
   /** The signing secret, shown to owners and admins; null when not connected. */
   secret: string | null;
   connectedAt: string | null;
-  /** The latest deliveries, newest first. */
+  /** The latest deliveries, newest first, test deliveries among them. */
   deliveries: WebhookDeliveryResponse[];
+  /** The latest test delivery since connecting, or null. */
+  latestTest: WebhookDeliveryResponse | null;
+}
+
+/** What became of a test delivery: received and verified, or refused (with the reason in the delivery). */
+export interface TestDeliveryResponse {
+  isReceived: boolean;
+  delivery: WebhookDeliveryResponse;
 }
 
 export interface ConnectShopRequest {

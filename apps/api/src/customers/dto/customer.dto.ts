@@ -4,6 +4,8 @@ import {
   type BuyerLocale,
   CONSENT_BASES,
   type ConsentBasis,
+  CUSTOMER_SORTS,
+  type CustomerSort,
   type CustomerListQuery,
   NPS_BANDS,
   type NpsBand,
@@ -105,4 +107,13 @@ export class CustomerListQueryDto extends PageQueryDto implements CustomerListQu
   @IsIn(NPS_BANDS, { message: `must be one of ${NPS_BANDS.join(', ')}` })
   @IsOptionalNotNull()
   band?: NpsBand;
+
+  @ApiPropertyOptional({
+    enum: CUSTOMER_SORTS,
+    default: 'newest',
+    description: 'newest first, name (A to Z), last-order (most recent first), orders (most first)',
+  })
+  @IsIn(CUSTOMER_SORTS, { message: `must be one of ${CUSTOMER_SORTS.join(', ')}` })
+  @IsOptionalNotNull()
+  sort?: CustomerSort;
 }

@@ -21,7 +21,9 @@ import { SignInFailuresByEmail1795653100000 } from './1795653100000-SignInFailur
 import { CreateSignUpRequests1795653200000 } from './1795653200000-CreateSignUpRequests';
 import { AddImportFileFormat1795653300000 } from './1795653300000-AddImportFileFormat';
 import { JourneySettings1795654000000 } from './1795654000000-JourneySettings';
-import { SendOnRequest1795654100000 } from './1795654100000-SendOnRequest';
+import { IndexMailboxByMessage1795654100000 } from './1795654100000-IndexMailboxByMessage';
+import { AddTestDeliveries1795654200000 } from './1795654200000-AddTestDeliveries';
+import { SendOnRequest1795654300000 } from './1795654300000-SendOnRequest';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -48,5 +50,7 @@ export const MIGRATIONS = [
   CreateSignUpRequests1795653200000,
   AddImportFileFormat1795653300000,
   JourneySettings1795654000000,
-  SendOnRequest1795654100000,
+  IndexMailboxByMessage1795654100000,
+  AddTestDeliveries1795654200000,
+  SendOnRequest1795654300000,
 ];

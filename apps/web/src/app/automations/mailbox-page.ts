@@ -1,6 +1,14 @@
 import { DatePipe } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { DomSanitizer } from '@angular/platform-browser';
@@ -102,6 +110,8 @@ import { toParams } from '../customers/customers-api';
 export class MailboxPage implements OnInit {
   private readonly http = inject(HttpClient);
   private readonly sanitizer = inject(DomSanitizer);
+  /** From the query string (an order's follow-ups link here): the email to open first. */
+  readonly email = input<string>();
   readonly page = signal<MailboxPageResponse | null>(null);
   readonly emails = signal<MailboxEmailResponse[]>([]);
   readonly selected = signal<MailboxEmailDetailResponse | null>(null);
@@ -109,7 +119,8 @@ export class MailboxPage implements OnInit {
 
   async ngOnInit(): Promise<void> {
     await this.load(null);
-    const [first] = this.emails();
+    const asked = this.email();
+    const first = asked ? { id: asked } : this.emails()[0];
     if (first) await this.open(first);
   }
 
@@ -117,7 +128,7 @@ export class MailboxPage implements OnInit {
     await this.load(this.page()?.nextCursor ?? null);
   }
 
-  async open(email: MailboxEmailResponse): Promise<void> {
+  async open(email: Pick<MailboxEmailResponse, 'id'>): Promise<void> {
     this.selected.set(
       await firstValueFrom(this.http.get<MailboxEmailDetailResponse>(`/api/mailbox/${email.id}`)),
     );

@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  type OnInit,
+  untracked,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -8,9 +16,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import {
+  CUSTOMER_SORTS,
   type CustomerResponse,
+  type CustomerSort,
+  customerSortOf,
   type NpsBand,
   SUBSCRIPTION_STATES,
   type SubscriptionState,
@@ -21,6 +32,14 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { SessionStore } from '../auth/session-store';
 import { KeysetList } from '../http/keyset-list';
 import { CustomersApi } from './customers-api';
+
+/** The list's orders, as the sort control names them. */
+const SORT_LABELS: Record<CustomerSort, string> = {
+  newest: 'Newest first',
+  name: 'Name (A to Z)',
+  'last-order': 'Latest order first',
+  orders: 'Most orders first',
+};
 
 @Component({
   selector: 'rp-customers-page',
@@ -44,6 +63,11 @@ import { CustomersApi } from './customers-api';
 })
 export class CustomersPage implements OnInit {
   private readonly api = inject(CustomersApi);
+  private readonly router = inject(Router);
+  readonly sortLabels = SORT_LABELS;
+  readonly sorts = CUSTOMER_SORTS;
+  /** From the query string (withComponentInputBinding), so the order survives a reload and a shared link. */
+  readonly sort = input<string>();
   readonly canImport = inject(SessionStore).can('customers:write');
   readonly states = SUBSCRIPTION_STATES;
   readonly columns = ['name', 'email', 'tags', 'orders', 'lastOrder', 'state'];
@@ -52,11 +76,12 @@ export class CustomersPage implements OnInit {
     tag: new FormControl('', { nonNullable: true }),
     subscriptionState: new FormControl<SubscriptionState | ''>('', { nonNullable: true }),
     answered: new FormControl<'' | 'yes' | 'no' | NpsBand>('', { nonNullable: true }),
+    sort: new FormControl<CustomerSort>('newest', { nonNullable: true }),
   });
 
   /** Reads the filters when it loads, so a reload asks for what the form shows. */
   readonly list = new KeysetList<CustomerResponse>((cursor) => {
-    const { search, tag, subscriptionState, answered } = this.filters.getRawValue();
+    const { search, tag, subscriptionState, answered, sort } = this.filters.getRawValue();
     return this.api.list({
       search: search.trim() || undefined,
       tag: tag.trim() || undefined,
@@ -64,6 +89,7 @@ export class CustomersPage implements OnInit {
       hasAnswered: answered === 'yes' ? true : answered === 'no' ? false : undefined,
       band:
         answered === 'promoter' || answered === 'passive' || answered === 'detractor' ? answered : undefined,
+      sort: sort === 'newest' ? undefined : sort,
       cursor,
     });
   });
@@ -72,9 +98,30 @@ export class CustomersPage implements OnInit {
     this.filters.valueChanges
       .pipe(debounceTime(250), takeUntilDestroyed())
       .subscribe(() => void this.list.reload());
+    this.filters.controls.sort.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((sort) => void this.keepSortInUrl(sort));
+    // Back and forward between two orders: the router keeps this page and only the query string changes.
+    effect(() => {
+      const wanted = customerSortOf(this.sort());
+      untracked(() => {
+        if (this.filters.controls.sort.value === wanted) return;
+        this.filters.controls.sort.setValue(wanted, { emitEvent: false });
+        void this.list.reload();
+      });
+    });
   }
 
   async ngOnInit(): Promise<void> {
+    this.filters.controls.sort.setValue(customerSortOf(this.sort()), { emitEvent: false });
     await this.list.reload();
+  }
+
+  private async keepSortInUrl(sort: CustomerSort): Promise<void> {
+    await this.router.navigate([], {
+      queryParams: { sort: sort === 'newest' ? null : sort },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

@@ -12,16 +12,31 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { eventsForStatusChange, ORDER_STATUSES, type OrderResponse, type OrderStatus } from '@rapport/domain';
+import {
+  eventsForStatusChange,
+  ORDER_STATUSES,
+  type OrderFollowUpsResponse,
+  type OrderResponse,
+  type OrderStatus,
+} from '@rapport/domain';
 import { PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf } from '../http/api-error';
+import { OrderFollowUpsComponent } from './order-follow-ups';
 import { OrdersApi } from './orders-api';
 
 @Component({
   selector: 'rp-order-detail-page',
-  imports: [RouterLink, DatePipe, MatTableModule, MatButtonModule, MatIconModule, PageHeaderComponent],
+  imports: [
+    RouterLink,
+    DatePipe,
+    MatTableModule,
+    MatButtonModule,
+    MatIconModule,
+    PageHeaderComponent,
+    OrderFollowUpsComponent,
+  ],
   template: `
     @if (error(); as message) {
       <p class="list-error" role="alert">{{ message }}</p>
@@ -86,6 +101,12 @@ import { OrdersApi } from './orders-api';
             <tr mat-row *matRowDef="let row; columns: ['product', 'quantity', 'price']"></tr>
           </table>
         </section>
+        @if (followUps(); as value) {
+          <rp-order-follow-ups class="detail-wide" [value]="value" />
+        }
+        @if (followUpsError(); as message) {
+          <p class="list-error detail-wide" role="alert">{{ message }}</p>
+        }
       </div>
     }
   `,
@@ -99,6 +120,9 @@ export class OrderDetailPage implements OnInit {
   readonly orderId = input.required<string>();
   readonly order = signal<OrderResponse | null>(null);
   readonly error = signal<string | null>(null);
+  readonly followUps = signal<OrderFollowUpsResponse | null>(null);
+  /** Why the follow-ups could not be read; the order itself still shows. */
+  readonly followUpsError = signal<string | null>(null);
   /** Only the moves the order rules allow: forward, or stopping it. */
   readonly nextStatuses = computed<OrderStatus[]>(() => {
     const current = this.order()?.status;
@@ -115,6 +139,16 @@ export class OrderDetailPage implements OnInit {
       this.error.set(
         apiProblemOf(error).status === 404 ? 'This order does not exist.' : apiProblemOf(error).message,
       );
+      return;
+    }
+    await this.loadFollowUps();
+  }
+
+  private async loadFollowUps(): Promise<void> {
+    try {
+      this.followUps.set(await this.api.followUps(this.orderId()));
+    } catch (error) {
+      this.followUpsError.set(`The follow-ups could not be read: ${apiProblemOf(error).message}`);
     }
   }
 
@@ -131,6 +165,8 @@ export class OrderDetailPage implements OnInit {
       this.order.set(await this.api.changeStatus(this.orderId(), status));
     } catch (error) {
       this.error.set(apiProblemOf(error).message);
+      return;
     }
+    await this.loadFollowUps();
   }
 }

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  OrderFollowUpsResponse,
   OrderListQuery,
   OrderResponse,
   OrderStatus,
@@ -21,6 +22,11 @@ export class OrdersApi {
 
   get(id: string): Promise<OrderResponse> {
     return firstValueFrom(this.http.get<OrderResponse>(`/api/orders/${id}`));
+  }
+
+  /** The emails planned or sent about the order. */
+  followUps(id: string): Promise<OrderFollowUpsResponse> {
+    return firstValueFrom(this.http.get<OrderFollowUpsResponse>(`/api/orders/${id}/follow-ups`));
   }
 
   /** Creates an order entered in the console (or updates the console's order with that number). */

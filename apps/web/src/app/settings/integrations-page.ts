@@ -5,7 +5,12 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { IntegrationResponse, ShopConnectionState, ShopProvider } from '@rapport/domain';
+import type {
+  IntegrationResponse,
+  ShopConnectionState,
+  ShopProvider,
+  TestDeliveryResponse,
+} from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { apiProblemOf } from '../http/api-error';
 
@@ -65,6 +70,8 @@ export class IntegrationsPage implements OnInit {
   readonly integrations = signal<IntegrationResponse[]>([]);
   readonly secrets = signal<Partial<Record<ShopProvider, string>>>({});
   readonly error = signal<string | null>(null);
+  /** The answer to each shop's latest "Send a test delivery", while it is sending: 'sending'. */
+  readonly tests = signal<Partial<Record<ShopProvider, TestDeliveryResponse | 'sending'>>>({});
 
   async ngOnInit(): Promise<void> {
     await this.reload();
@@ -87,6 +94,22 @@ export class IntegrationsPage implements OnInit {
           ? `The secret ${apiProblemOf(error).fields['secret']}`
           : apiProblemOf(error).message,
       );
+    }
+  }
+
+  /** Rapport posts a signed sample order to the shop's webhook address and says whether it got through. */
+  async sendTestDelivery(provider: ShopProvider): Promise<void> {
+    this.error.set(null);
+    this.tests.set({ ...this.tests(), [provider]: 'sending' });
+    try {
+      const result = await firstValueFrom(
+        this.http.post<TestDeliveryResponse>(`/api/integrations/${provider}/test-delivery`, {}),
+      );
+      this.tests.set({ ...this.tests(), [provider]: result });
+      await this.reload();
+    } catch (error) {
+      this.tests.set({ ...this.tests(), [provider]: undefined });
+      this.error.set(apiProblemOf(error).message);
     }
   }
 
