@@ -102,7 +102,15 @@ import { OrdersApi } from './orders-api';
           </table>
         </section>
         @if (followUps(); as value) {
-          <rp-order-follow-ups class="detail-wide" [value]="value" />
+          <rp-order-follow-ups
+            class="detail-wide"
+            [value]="value"
+            [canSend]="canSendFollowUps"
+            (sendNow)="sendFollowUpNow($event)"
+          />
+        }
+        @if (sendNotice(); as notice) {
+          <p class="detail-wide" role="status">{{ notice }}</p>
         }
         @if (followUpsError(); as message) {
           <p class="list-error detail-wide" role="alert">{{ message }}</p>
@@ -117,6 +125,9 @@ export class OrderDetailPage implements OnInit {
   private readonly api = inject(OrdersApi);
   private readonly confirmation = inject(Confirmation);
   readonly canEdit = inject(SessionStore).can('orders:write');
+  readonly canSendFollowUps = inject(SessionStore).can('customers:write');
+  /** What became of the last "Send now". */
+  readonly sendNotice = signal<string | null>(null);
   readonly orderId = input.required<string>();
   readonly order = signal<OrderResponse | null>(null);
   readonly error = signal<string | null>(null);
@@ -144,9 +155,25 @@ export class OrderDetailPage implements OnInit {
     await this.loadFollowUps();
   }
 
-  private async loadFollowUps(): Promise<void> {
+  /** Sends a waiting follow-up at the next dispatch; the list shows it sent a few seconds later. */
+  async sendFollowUpNow(messageId: string): Promise<void> {
     try {
-      this.followUps.set(await this.api.followUps(this.orderId()));
+      await this.api.sendFollowUpNow(messageId);
+      this.sendNotice.set('It goes within a few seconds, outside the send window: see it in the Mailbox.');
+      await this.loadFollowUps();
+      // The scheduler ticks every 5 seconds: read the list again once it has.
+      setTimeout(() => void this.loadFollowUps(), 7000);
+    } catch (error) {
+      this.sendNotice.set(apiProblemOf(error).message);
+    }
+  }
+
+  private async loadFollowUps(isFirstRead = true): Promise<void> {
+    try {
+      const found = await this.api.followUps(this.orderId());
+      this.followUps.set(found);
+      // The rules plan a new order's follow-ups at the scheduler's next tick (every 5 seconds).
+      if (isFirstRead && found.items.length === 0) setTimeout(() => void this.loadFollowUps(false), 6000);
     } catch (error) {
       this.followUpsError.set(`The follow-ups could not be read: ${apiProblemOf(error).message}`);
     }

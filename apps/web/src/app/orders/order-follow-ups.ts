@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { OrderFollowUpResponse, OrderFollowUpsResponse, OutboxKind } from '@rapport/domain';
@@ -21,7 +22,7 @@ interface FollowUpLine {
 /** The emails planned or sent about one order, their times read in the business's time zone. */
 @Component({
   selector: 'rp-order-follow-ups',
-  imports: [RouterLink, MatIconModule],
+  imports: [RouterLink, MatIconModule, MatButtonModule],
   template: `
     <section class="detail-card" aria-label="Follow-ups">
       <h2>Follow-ups</h2>
@@ -43,10 +44,13 @@ interface FollowUpLine {
               @if (line.item.reason) {
                 · {{ line.item.reason }}
               }
+              @if (canSend() && line.item.status === 'scheduled') {
+                <button mat-button type="button" (click)="sendNow.emit(line.item.id)">Send now</button>
+              }
             </span>
           </li>
         } @empty {
-          <li>No follow-ups planned for this order.</li>
+          <li>None planned yet: the rules plan an order's follow-ups within seconds of its arrival.</li>
         }
       </ol>
       <p class="zone-note">Times in {{ value().timeZone }}, the business's time zone.</p>
@@ -63,6 +67,10 @@ interface FollowUpLine {
 })
 export class OrderFollowUpsComponent {
   readonly value = input.required<OrderFollowUpsResponse>();
+  /** Whether the viewer may send a waiting follow-up at once. */
+  readonly canSend = input(false);
+  /** The id of the waiting follow-up to send at the next dispatch. */
+  readonly sendNow = output<string>();
   readonly lines = computed<FollowUpLine[]>(() => {
     const { timeZone, items } = this.value();
     const format = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone });
@@ -79,7 +87,7 @@ export class OrderFollowUpsComponent {
         item.status === 'scheduled'
           ? `scheduled for ${time(item.dueAt)}`
           : item.sentAt
-            ? `${item.status} · sent ${time(item.sentAt)}`
+            ? `${item.status === 'sent' ? 'sent' : `${item.status} · sent`} ${time(item.sentAt)}`
             : `${item.status} (was due ${time(item.dueAt)})`,
     }));
   });

@@ -29,6 +29,11 @@ export class OrdersApi {
     return firstValueFrom(this.http.get<OrderFollowUpsResponse>(`/api/orders/${id}/follow-ups`));
   }
 
+  /** One waiting follow-up goes at the next dispatch, outside the send window. */
+  sendFollowUpNow(messageId: string): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/messages/${messageId}/send-now`, null));
+  }
+
   /** Creates an order entered in the console (or updates the console's order with that number). */
   create(order: UpsertOrderRequest): Promise<OrderResponse> {
     return firstValueFrom(this.http.post<OrderResponse>('/api/orders', order));
