@@ -64,7 +64,7 @@ const FIELD_LABELS: Record<string, string> = {
         </mat-select>
       </mat-form-field>
       @if (rule().trigger === 'order_delivered') {
-        <mat-form-field appearance="outline" class="editor__amount">
+        <mat-form-field appearance="outline" class="editor__fallback">
           <mat-label>Else, days after the order</mat-label>
           <input matInput type="number" min="1" max="365" formControlName="fallbackDays" />
         </mat-form-field>
@@ -90,7 +90,7 @@ const FIELD_LABELS: Record<string, string> = {
             <mat-option value="repeat">Repeat orders</mat-option>
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" class="editor__products">
           <mat-label>Containing any of these products</mat-label>
           <input matInput formControlName="productNames" placeholder="Sourdough loaf, Rye bread" />
         </mat-form-field>
@@ -106,7 +106,7 @@ const FIELD_LABELS: Record<string, string> = {
           <mat-label>Buyers tagged</mat-label>
           <input matInput formControlName="tags" placeholder="vip, local" />
         </mat-form-field>
-        <mat-form-field appearance="outline" class="editor__unit">
+        <mat-form-field appearance="outline" class="editor__languages">
           <mat-label>Languages</mat-label>
           <mat-select formControlName="locales" multiple>
             @for (locale of locales; track locale) {
@@ -138,6 +138,16 @@ const FIELD_LABELS: Record<string, string> = {
     }
     .editor__unit {
       width: 140px;
+    }
+    /* Each as wide as its label, which would otherwise end in "…". */
+    .editor__fallback {
+      width: 260px;
+    }
+    .editor__products {
+      flex: 0 1 330px;
+    }
+    .editor__languages {
+      width: 180px;
     }
     .editor__conditions {
       display: flex;

@@ -72,6 +72,12 @@ import { toParams } from '../customers/customers-api';
       grid-template-columns: minmax(260px, 1fr) 2fr;
       gap: 16px;
     }
+    /* On a phone the email opens under the list, as wide as the screen. */
+    @media (max-width: 840px) {
+      .mailbox {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
     .mailbox__list {
       list-style: none;
       margin: 0;

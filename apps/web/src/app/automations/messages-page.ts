@@ -87,11 +87,11 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
       <table mat-table [dataSource]="list.items()" aria-label="Messages" class="list-table">
         <ng-container matColumnDef="due">
           <th mat-header-cell *matHeaderCellDef>Due</th>
-          <td mat-cell *matCellDef="let message">{{ message.dueAt | date: 'medium' }}</td>
+          <td mat-cell data-label="Due" *matCellDef="let message">{{ message.dueAt | date: 'medium' }}</td>
         </ng-container>
         <ng-container matColumnDef="buyer">
           <th mat-header-cell *matHeaderCellDef>Buyer</th>
-          <td mat-cell *matCellDef="let message">
+          <td mat-cell data-label="Buyer" *matCellDef="let message">
             <a [routerLink]="['/customers', message.customer.id]">{{
               message.customer.name || message.customer.email
             }}</a>
@@ -99,7 +99,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
         </ng-container>
         <ng-container matColumnDef="what">
           <th mat-header-cell *matHeaderCellDef>What</th>
-          <td mat-cell *matCellDef="let message">
+          <td mat-cell data-label="What" *matCellDef="let message">
             {{ message.automation ?? message.kind }}
             @if (message.orderNumber) {
               · {{ message.orderNumber }}
@@ -108,7 +108,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>Status</th>
-          <td mat-cell *matCellDef="let message">
+          <td mat-cell data-label="Status" *matCellDef="let message">
             {{ message.status }}
             @if (message.status === 'scheduled') {
               <button
@@ -125,7 +125,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
         </ng-container>
         <ng-container matColumnDef="reason">
           <th mat-header-cell *matHeaderCellDef>Why</th>
-          <td mat-cell *matCellDef="let message">{{ message.reason ?? '' }}</td>
+          <td mat-cell data-label="Why" *matCellDef="let message">{{ message.reason ?? '' }}</td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>

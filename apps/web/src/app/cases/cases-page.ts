@@ -67,7 +67,7 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
       <table mat-table [dataSource]="list.items()" aria-label="Cases" class="list-table">
         <ng-container matColumnDef="due">
           <th mat-header-cell *matHeaderCellDef>Due</th>
-          <td mat-cell *matCellDef="let item" [class.overdue]="item.isOverdue">
+          <td mat-cell data-label="Due" *matCellDef="let item" [class.overdue]="item.isOverdue">
             {{ item.dueAt | date: 'medium' }}
             @if (item.isOverdue) {
               <span class="overdue-tag">Overdue</span>
@@ -76,13 +76,13 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
         </ng-container>
         <ng-container matColumnDef="buyer">
           <th mat-header-cell *matHeaderCellDef>Buyer</th>
-          <td mat-cell *matCellDef="let item">
+          <td mat-cell data-label="Buyer" *matCellDef="let item">
             <a [routerLink]="['/cases', item.id]">{{ item.customer.name || item.customer.email }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="why">
           <th mat-header-cell *matHeaderCellDef>Why</th>
-          <td mat-cell *matCellDef="let item">
+          <td mat-cell data-label="Why" *matCellDef="let item">
             @if (item.score !== null) {
               <rp-score-chip [score]="item.score" [scale]="item.scoreType" band="detractor" />
             }
@@ -94,11 +94,13 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
         </ng-container>
         <ng-container matColumnDef="assignee">
           <th mat-header-cell *matHeaderCellDef>Assigned to</th>
-          <td mat-cell *matCellDef="let item">{{ item.assignee?.name ?? 'Nobody' }}</td>
+          <td mat-cell data-label="Assigned to" *matCellDef="let item">
+            {{ item.assignee?.name ?? 'Nobody' }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>Status</th>
-          <td mat-cell *matCellDef="let item">{{ statusWord(item) }}</td>
+          <td mat-cell data-label="Status" *matCellDef="let item">{{ statusWord(item) }}</td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns" [class.overdue-row]="row.isOverdue"></tr>

@@ -87,15 +87,17 @@ import { OrdersApi } from './orders-api';
           <table mat-table [dataSource]="order.lines" class="list-table">
             <ng-container matColumnDef="product">
               <th mat-header-cell *matHeaderCellDef>Product</th>
-              <td mat-cell *matCellDef="let line">{{ line.productName }}</td>
+              <td mat-cell data-label="Product" *matCellDef="let line">{{ line.productName }}</td>
             </ng-container>
             <ng-container matColumnDef="quantity">
               <th mat-header-cell *matHeaderCellDef>Quantity</th>
-              <td mat-cell *matCellDef="let line">{{ line.quantity }}</td>
+              <td mat-cell data-label="Quantity" *matCellDef="let line">{{ line.quantity }}</td>
             </ng-container>
             <ng-container matColumnDef="price">
               <th mat-header-cell *matHeaderCellDef>Unit price</th>
-              <td mat-cell *matCellDef="let line">{{ line.unitPrice }} {{ order.currency }}</td>
+              <td mat-cell data-label="Unit price" *matCellDef="let line">
+                {{ line.unitPrice }} {{ order.currency }}
+              </td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="['product', 'quantity', 'price']"></tr>
             <tr mat-row *matRowDef="let row; columns: ['product', 'quantity', 'price']"></tr>

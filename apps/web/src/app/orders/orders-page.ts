@@ -78,13 +78,13 @@ import { OrdersApi } from './orders-api';
       <table mat-table [dataSource]="list.items()" aria-label="Orders" class="list-table">
         <ng-container matColumnDef="number">
           <th mat-header-cell *matHeaderCellDef>Order</th>
-          <td mat-cell *matCellDef="let order">
+          <td mat-cell data-label="Order" *matCellDef="let order">
             <a [routerLink]="['/orders', order.id]">{{ order.externalId }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="buyer">
           <th mat-header-cell *matHeaderCellDef>Buyer</th>
-          <td mat-cell *matCellDef="let order">
+          <td mat-cell data-label="Buyer" *matCellDef="let order">
             <a [routerLink]="['/customers', order.customer.id]">{{
               order.customer.name || order.customer.email
             }}</a>
@@ -92,19 +92,19 @@ import { OrdersApi } from './orders-api';
         </ng-container>
         <ng-container matColumnDef="placed">
           <th mat-header-cell *matHeaderCellDef>Placed</th>
-          <td mat-cell *matCellDef="let order">{{ order.placedAt | date: 'medium' }}</td>
+          <td mat-cell data-label="Placed" *matCellDef="let order">{{ order.placedAt | date: 'medium' }}</td>
         </ng-container>
         <ng-container matColumnDef="total">
           <th mat-header-cell *matHeaderCellDef>Total</th>
-          <td mat-cell *matCellDef="let order">{{ order.total }} {{ order.currency }}</td>
+          <td mat-cell data-label="Total" *matCellDef="let order">{{ order.total }} {{ order.currency }}</td>
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>Status</th>
-          <td mat-cell *matCellDef="let order">{{ order.status }}</td>
+          <td mat-cell data-label="Status" *matCellDef="let order">{{ order.status }}</td>
         </ng-container>
         <ng-container matColumnDef="source">
           <th mat-header-cell *matHeaderCellDef>From</th>
-          <td mat-cell *matCellDef="let order">{{ order.source }}</td>
+          <td mat-cell data-label="From" *matCellDef="let order">{{ order.source }}</td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>

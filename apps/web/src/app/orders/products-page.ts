@@ -29,10 +29,12 @@ import { OrdersApi } from './orders-api';
     <rp-page-header title="Products" subtitle="Everything your buyers ordered, created as orders arrive.">
       <a mat-button routerLink="/orders"><mat-icon>arrow_back</mat-icon> Orders</a>
     </rp-page-header>
-    <mat-form-field appearance="outline" class="filters__search">
-      <mat-label>Search by name or SKU</mat-label>
-      <input matInput [formControl]="search" autocomplete="off" />
-    </mat-form-field>
+    <div class="filters" role="search">
+      <mat-form-field appearance="outline" class="filters__search">
+        <mat-label>Search by name or SKU</mat-label>
+        <input matInput [formControl]="search" autocomplete="off" />
+      </mat-form-field>
+    </div>
     @if (products().length === 0) {
       <rp-empty-state
         icon="inventory_2"
@@ -43,7 +45,7 @@ import { OrdersApi } from './orders-api';
       <table mat-table [dataSource]="products()" aria-label="Products" class="list-table">
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef>Product</th>
-          <td mat-cell *matCellDef="let product">
+          <td mat-cell data-label="Product" *matCellDef="let product">
             <a routerLink="/orders" [queryParams]="{ productId: product.id, product: product.name }">{{
               product.name
             }}</a>
@@ -51,11 +53,11 @@ import { OrdersApi } from './orders-api';
         </ng-container>
         <ng-container matColumnDef="sku">
           <th mat-header-cell *matHeaderCellDef>SKU</th>
-          <td mat-cell *matCellDef="let product">{{ product.sku ?? '—' }}</td>
+          <td mat-cell data-label="SKU" *matCellDef="let product">{{ product.sku ?? '—' }}</td>
         </ng-container>
         <ng-container matColumnDef="orders">
           <th mat-header-cell *matHeaderCellDef>Orders</th>
-          <td mat-cell *matCellDef="let product">{{ product.orderCount }}</td>
+          <td mat-cell data-label="Orders" *matCellDef="let product">{{ product.orderCount }}</td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="['name', 'sku', 'orders']"></tr>
         <tr mat-row *matRowDef="let row; columns: ['name', 'sku', 'orders']"></tr>

@@ -120,11 +120,13 @@ import { AnswersApi } from './answers-api';
       <table mat-table [dataSource]="list.items()" aria-label="Answers" class="list-table">
         <ng-container matColumnDef="when">
           <th mat-header-cell *matHeaderCellDef>Answered</th>
-          <td mat-cell *matCellDef="let answer">{{ answer.answeredAt | date: 'medium' }}</td>
+          <td mat-cell data-label="Answered" *matCellDef="let answer">
+            {{ answer.answeredAt | date: 'medium' }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="buyer">
           <th mat-header-cell *matHeaderCellDef>Buyer</th>
-          <td mat-cell *matCellDef="let answer">
+          <td mat-cell data-label="Buyer" *matCellDef="let answer">
             <a [routerLink]="['/customers', answer.customer.id]">{{
               answer.customer.name || answer.customer.email
             }}</a>
@@ -135,7 +137,7 @@ import { AnswersApi } from './answers-api';
         </ng-container>
         <ng-container matColumnDef="score">
           <th mat-header-cell *matHeaderCellDef>Score</th>
-          <td mat-cell *matCellDef="let answer">
+          <td mat-cell data-label="Score" *matCellDef="let answer">
             @if (answer.score !== null) {
               <rp-score-chip [score]="answer.score" [scale]="answer.scoreType" [band]="answer.band" />
             }
@@ -146,17 +148,19 @@ import { AnswersApi } from './answers-api';
         </ng-container>
         <ng-container matColumnDef="comment">
           <th mat-header-cell *matHeaderCellDef>Comment</th>
-          <td mat-cell *matCellDef="let answer" class="comment">{{ answer.comment ?? '' }}</td>
+          <td mat-cell data-label="Comment" *matCellDef="let answer" class="comment">
+            {{ answer.comment ?? '' }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="channel">
           <th mat-header-cell *matHeaderCellDef>Via</th>
-          <td mat-cell *matCellDef="let answer">
+          <td mat-cell data-label="Via" *matCellDef="let answer">
             {{ answer.channel === 'web' ? 'Answer page' : 'Email reply' }}
           </td>
         </ng-container>
         <ng-container matColumnDef="case">
           <th mat-header-cell *matHeaderCellDef>Case</th>
-          <td mat-cell *matCellDef="let answer">
+          <td mat-cell data-label="Case" *matCellDef="let answer">
             @if (answer.caseId) {
               <a [routerLink]="['/cases', answer.caseId]">Open case</a>
             }

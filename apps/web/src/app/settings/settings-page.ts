@@ -10,7 +10,13 @@ import { SETTINGS_TABS } from './settings.routes';
   imports: [MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet, PageHeaderComponent],
   template: `
     <rp-page-header title="Settings" [subtitle]="businessName()" />
-    <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Settings sections">
+    <nav
+      mat-tab-nav-bar
+      [tabPanel]="panel"
+      [disablePagination]="true"
+      class="wrapping-tabs"
+      aria-label="Settings sections"
+    >
       @for (tab of tabs(); track tab.path) {
         <a
           mat-tab-link

@@ -36,21 +36,25 @@ import { SurveysApi } from './surveys-api';
       <table mat-table [dataSource]="surveys()" aria-label="Surveys" class="list-table">
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef>Survey</th>
-          <td mat-cell *matCellDef="let survey">
+          <td mat-cell data-label="Survey" *matCellDef="let survey">
             <a [routerLink]="['/surveys', survey.id]">{{ survey.name }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="questions">
           <th mat-header-cell *matHeaderCellDef>Questions</th>
-          <td mat-cell *matCellDef="let survey">{{ survey.definition.questions.length }}</td>
+          <td mat-cell data-label="Questions" *matCellDef="let survey">
+            {{ survey.definition.questions.length }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="usedBy">
           <th mat-header-cell *matHeaderCellDef>Sent by</th>
-          <td mat-cell *matCellDef="let survey">{{ survey.usedBy.join(', ') || 'No automation yet' }}</td>
+          <td mat-cell data-label="Sent by" *matCellDef="let survey">
+            {{ survey.usedBy.join(', ') || 'No automation yet' }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="version">
           <th mat-header-cell *matHeaderCellDef>Version</th>
-          <td mat-cell *matCellDef="let survey">
+          <td mat-cell data-label="Version" *matCellDef="let survey">
             {{ survey.version }} · {{ survey.updatedAt | date: 'mediumDate' }}
           </td>
         </ng-container>

@@ -13,7 +13,7 @@ import { KIND_LABELS, LOCALE_LABELS, TemplatesApi } from './templates-api';
       title="Templates"
       subtitle="The emails your buyers receive, in their language (else your business's)."
     />
-    <table class="templates">
+    <table class="templates stacked-table">
       <thead>
         <tr>
           <th scope="col">Email</th>
@@ -27,7 +27,7 @@ import { KIND_LABELS, LOCALE_LABELS, TemplatesApi } from './templates-api';
           <tr>
             <th scope="row">{{ row.label }}</th>
             @for (template of row.templates; track template.locale) {
-              <td>
+              <td [attr.data-label]="localeLabels[template.locale]">
                 <a
                   [routerLink]="['/templates', template.kind, template.locale]"
                   [attr.aria-label]="
@@ -49,12 +49,15 @@ import { KIND_LABELS, LOCALE_LABELS, TemplatesApi } from './templates-api';
       width: 100%;
       border-collapse: collapse;
     }
-    .templates th,
-    .templates td {
-      text-align: left;
-      vertical-align: top;
-      padding: 12px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    /* Columns from tablet width; on a phone each email is a card (the stacked table). */
+    @media (min-width: 601px) {
+      .templates th,
+      .templates td {
+        text-align: left;
+        vertical-align: top;
+        padding: 12px;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
     }
     .templates__subject {
       margin-top: 4px;
