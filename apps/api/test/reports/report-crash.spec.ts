@@ -1,3 +1,4 @@
+import { wallTimeAt } from '@rapport/domain';
 import { SendGridMock } from '@rapport/sendgrid-mock';
 import { WeeklyReporter } from '../../src/reports/weekly-reporter';
 import { assertBuilt, type BuiltApp, databaseWithBusiness, startBuiltApp, until } from '../support/built-app';
@@ -30,9 +31,15 @@ describe('a weekly report run killed while emailing', () => {
       databaseUrl,
       tenant: { id: tenantId },
     } = await databaseWithBusiness('report_crash', { timeZone: 'Europe/London' }));
-    // A business a month old: its last whole week's report is due now.
+    // A business a month old: its last whole week's report fell due three hours ago, so no other week falls
+    // due while the spec runs, whatever the hour (a Monday 08:00 report made a run at 08:00 see two weeks).
+    const dueAt = wallTimeAt(new Date(Date.now() - 3 * 3_600_000), 'Europe/London');
     await withClient(databaseUrl, (db) =>
-      db.query(`UPDATE tenants SET created_at = now() - interval '30 days' WHERE id = $1`, [tenantId]),
+      db.query(
+        `UPDATE tenants SET created_at = now() - interval '30 days', report_weekday = $2, report_hour = $3
+          WHERE id = $1`,
+        [tenantId, dueAt.weekday, dueAt.hour],
+      ),
     );
   });
   afterAll(async () => {
