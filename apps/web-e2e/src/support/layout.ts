@@ -27,9 +27,22 @@ export function sidewaysOverflow(page: Page): Promise<string[]> {
       if (box.width === 0 || box.height === 0) continue;
       const overflow = getComputedStyle(element).overflowX;
       if ((overflow === 'auto' || overflow === 'scroll') && element.scrollWidth > element.clientWidth + 1)
-        found.push(`${name(element)} scrolls sideways`);
+        found.push(`${name(element)} scrolls sideways (${element.scrollWidth} px in ${element.clientWidth})`);
       else if (box.right > window.innerWidth + 1 && !isClipped(element)) found.push(name(element));
     }
     return found;
   });
+}
+
+/**
+ * Form-field labels too long for their box, which the reader sees cut short with "…", each with how much
+ * of it shows. Measured as laid out, before a floating label's scaling, which its box allows for.
+ */
+export function cutLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.mat-mdc-form-field .mdc-floating-label'))
+      .filter((label) => label.getBoundingClientRect().width > 0)
+      .filter((label) => label.scrollWidth > label.clientWidth + 1)
+      .map((label) => `"${label.textContent?.trim()}" shows ${label.clientWidth} of ${label.scrollWidth} px`),
+  );
 }

@@ -142,8 +142,9 @@ import { Confirmation } from '../dialogs/confirm-dialog';
       border-radius: 16px;
       background: var(--mat-sys-surface-container-low);
     }
+    /* At least this wide, so on a phone the buttons go under the description instead of squeezing it. */
     .automation > div:first-child {
-      flex: 1;
+      flex: 1 1 260px;
     }
     .automation__buttons {
       display: flex;
