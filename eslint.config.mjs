@@ -21,6 +21,32 @@ const boundaries = [
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
 ];
 
+/**
+ * One owner per table: SQL that writes a table lives in its owner's repository (see docs/architecture.md).
+ * Each entry forbids the writing statements in string and template text everywhere else in the API.
+ */
+const writesOf = (tables, owner) => {
+  const pattern = `/\\b(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(${tables.join('|')})\\b/i`;
+  const message = `Only ${owner} writes ${tables.join(' and ')}: call its methods.`;
+  return [
+    { selector: `TemplateElement[value.raw=${pattern}]`, message },
+    { selector: `Literal[value=${pattern}]`, message },
+  ];
+};
+const OUTBOX_WRITES = writesOf(['messages'], 'the outbox (apps/api/src/outbox)');
+const CASE_WRITES = writesOf(['cases', 'case_entries'], 'CasesRepository');
+/** Controllers route, check permissions and map: their data comes from repositories and services. */
+const CONTROLLER_SQL = [
+  {
+    selector: "CallExpression[callee.property.name='query']",
+    message: 'Controllers hold no SQL: call a repository method.',
+  },
+  {
+    selector: 'CallExpression[callee.name=/^(queryRows|preparedQuery)$/]',
+    message: 'Controllers hold no SQL: call a repository method.',
+  },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -73,6 +99,23 @@ export default [
       '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'rp', style: 'kebab-case' }],
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
     },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/database/migrations/**'],
+    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES] },
+  },
+  {
+    files: ['apps/api/src/outbox/outbox.repository.ts', 'apps/api/src/outbox/dispatch-batch.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...CASE_WRITES] },
+  },
+  {
+    files: ['apps/api/src/cases/cases.repository.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES] },
+  },
+  {
+    files: ['apps/api/src/**/*.controller.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES, ...CONTROLLER_SQL] },
   },
   {
     // Jest configs share the workspace preset by path; they are tooling, not project code.

@@ -12,10 +12,11 @@ import { SignUpRequestsRepository } from './sign-up-requests.repository';
 import { SignUpService } from './sign-up.service';
 import { TeamController } from './team.controller';
 import { TeamService } from './team.service';
+import { OutboxModule } from '../outbox/outbox.module';
 
 /** Sign-up, a business's settings, its team and invitations. */
 @Module({
-  imports: [AccountsModule, AuthModule, AuditModule, FollowUpsModule],
+  imports: [AccountsModule, AuthModule, AuditModule, FollowUpsModule, OutboxModule],
   controllers: [BusinessesController, SignUpController, TeamController, InvitationsController],
   providers: [BusinessesService, SignUpService, SignUpRequestsRepository, TeamService, InvitationsService],
 })

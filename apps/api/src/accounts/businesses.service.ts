@@ -8,7 +8,7 @@ import {
 } from '@rapport/domain';
 import { AuditLog } from '../audit/audit-log';
 import { AutomationsRepository } from '../followups/automations.repository';
-import { MessagesRepository } from '../followups/messages.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
 import type { AuditActor } from '../auth/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
@@ -33,7 +33,7 @@ export class BusinessesService {
     private readonly accounts: AccountsRepository,
     private readonly audit: AuditLog,
     private readonly automations: AutomationsRepository,
-    private readonly messages: MessagesRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /** Another business for a signed-in user, who becomes its owner. */
@@ -112,7 +112,7 @@ export class BusinessesService {
       }
       if (Object.keys(changed).length === 0) return toResponse(tenant);
       const saved = await manager.getRepository(TenantEntity).save(tenant);
-      if (changed['sendWindow'] || changed['timeZone']) await this.messages.retimeWaitingForWindow(manager);
+      if (changed['sendWindow'] || changed['timeZone']) await this.outbox.retimeWaitingForWindow(manager);
       await this.audit.record(manager, actor, 'business.updated', saved.name, changed);
       return toResponse(saved);
     });

@@ -6,9 +6,13 @@ import { AnswersRepository } from './answers.repository';
 import { AnswersService } from './answers.service';
 import { FeedbackSettingsController } from './feedback-settings.controller';
 import { HoneypotController } from './honeypot.controller';
+import { OutboxModule } from '../outbox/outbox.module';
+import { CaseRecordsModule } from '../cases/case-records.module';
+import { AccountsModule } from '../accounts/accounts.module';
 
 /** The buyer's answer page, the hidden scanner link, and the inbox of answers; a low answer opens a case. */
 @Module({
+  imports: [OutboxModule, CaseRecordsModule, AccountsModule],
   controllers: [AnswersController, HoneypotController, AnswersInboxController, FeedbackSettingsController],
   providers: [AnswersService, AnswersRepository, CaseOpener],
   exports: [AnswersRepository, AnswersService],

@@ -22,6 +22,7 @@ import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { renderAnswerPage, renderLinkNotice } from './answer-page';
 import type { PageBrand } from './buyer-page';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 /** How long after sending an opinion request its answer link still takes answers. */
 export const ANSWER_LINK_DAYS = 90;
@@ -57,6 +58,7 @@ export class AnswersService {
   private readonly logger = new Logger(AnswersService.name);
 
   constructor(
+    private readonly outbox: OutboxRepository,
     private readonly database: TenantDatabase,
     private readonly cases: CaseOpener,
     private readonly emails: AccountEmails,
@@ -295,11 +297,10 @@ export class AnswersService {
       );
     }
     // Once the buyer answered, a reminder or a second request for the same order would only annoy them.
-    await manager.query(
-      `UPDATE messages SET status = 'cancelled', skip_reason = 'cancelled: the buyer answered', updated_at = now()
-        WHERE tenant_id = $1 AND status = 'scheduled'
-          AND (reminder_of = $2 OR (kind = 'opinion-request' AND customer_id = $3 AND order_id IS NOT DISTINCT FROM $4))`,
-      [tenantIdOf(manager), target.messageId, target.customerId, target.orderId],
+    await this.outbox.cancelScheduled(
+      manager,
+      { answered: { messageId: target.messageId, customerId: target.customerId, orderId: target.orderId } },
+      'the buyer answered',
     );
     return answerId;
   }

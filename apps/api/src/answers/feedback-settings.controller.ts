@@ -13,8 +13,8 @@ import {
 import { IsArray, IsBoolean, IsInt, IsObject, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
 import { ValidationFailedError } from '../errors/app-error';
-import { queryRows } from '../database/query-rows';
-import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { TenantDatabase } from '../tenancy/tenant-database';
+import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 
 export class FeedbackSettingsDto implements FeedbackSettings {
   @ApiPropertyOptional({ nullable: true, example: 'https://g.page/r/northwind-bakery/review' })
@@ -69,12 +69,15 @@ export class FeedbackSettingsDto implements FeedbackSettings {
 @ApiTags('answers')
 @Controller('feedback-settings')
 export class FeedbackSettingsController {
-  constructor(private readonly database: TenantDatabase) {}
+  constructor(
+    private readonly database: TenantDatabase,
+    private readonly settings: BusinessSettingsRepository,
+  ) {}
 
   @RequirePermission('business:read')
   @Get()
   get(@CurrentTenant() tenantId: string): Promise<FeedbackSettings> {
-    return this.database.transaction(tenantId, (manager) => this.read(manager));
+    return this.database.transaction(tenantId, (manager) => this.settings.feedbackSettings(manager));
   }
 
   @RequirePermission('business:manage')
@@ -105,51 +108,8 @@ export class FeedbackSettingsController {
     const problems = feedbackSettingsProblems(settings);
     if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.database.transaction(tenantId, async (manager) => {
-      await manager.query(
-        `UPDATE tenants SET review_url = $2, review_invitations = $3, reminder_schedule = $4, case_thresholds = $5,
-                case_settings = $6, follow_up_gap_days = $7, opinion_request_gap_days = $8, updated_at = now()
-          WHERE id = $1`,
-        [
-          tenantIdOf(manager),
-          settings.reviewUrl,
-          settings.reviewInvitations,
-          settings.reminders,
-          JSON.stringify(settings.caseThresholds),
-          JSON.stringify(settings.caseSettings),
-          settings.journeyCap.anyFollowUpDays,
-          settings.journeyCap.opinionRequestDays,
-        ],
-      );
-      return this.read(manager);
+      await this.settings.saveFeedbackSettings(manager, settings);
+      return this.settings.feedbackSettings(manager);
     });
-  }
-
-  private async read(manager: TenantManager): Promise<FeedbackSettings> {
-    const [row] = await queryRows<{
-      review_url: string | null;
-      review_invitations: boolean;
-      reminder_schedule: number[];
-      follow_up_gap_days: number;
-      opinion_request_gap_days: number;
-      case_thresholds: CaseThresholds;
-      case_settings: CaseSettings;
-    }>(
-      manager,
-      `SELECT review_url, review_invitations, reminder_schedule, follow_up_gap_days, opinion_request_gap_days,
-              case_thresholds, case_settings
-         FROM tenants WHERE id = $1`,
-      [tenantIdOf(manager)],
-    );
-    return {
-      reviewUrl: row?.review_url ?? null,
-      reviewInvitations: row?.review_invitations ?? false,
-      reminders: row?.reminder_schedule ?? [],
-      journeyCap: {
-        anyFollowUpDays: row?.follow_up_gap_days ?? DEFAULT_JOURNEY_CAP.anyFollowUpDays,
-        opinionRequestDays: row?.opinion_request_gap_days ?? DEFAULT_JOURNEY_CAP.opinionRequestDays,
-      },
-      caseThresholds: row?.case_thresholds as CaseThresholds,
-      caseSettings: row?.case_settings as CaseSettings,
-    };
   }
 }

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { parseTenantToken } from '../auth/secret-token';
 import { TokenLink } from '../auth/access.decorators';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
-import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
+import { TenantDatabase } from '../tenancy/tenant-database';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 /**
  * The hidden link in every email. People never see it; a request for it comes from a machine fetching
@@ -13,7 +14,10 @@ import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 @ApiTags('buyer pages')
 @Controller('h')
 export class HoneypotController {
-  constructor(private readonly database: TenantDatabase) {}
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly database: TenantDatabase,
+  ) {}
 
   @TokenLink(RATE_LIMITS.honeypotPerIp)
   @Get(':token')
@@ -24,11 +28,7 @@ export class HoneypotController {
     const parsed = parseTenantToken(token);
     if (!parsed) return;
     await this.database.transaction(parsed.tenantId, (manager) =>
-      manager.query(
-        `UPDATE messages SET machine_activity_at = coalesce(machine_activity_at, now())
-          WHERE tenant_id = $1 AND unsubscribe_token_hash = $2`,
-        [tenantIdOf(manager), parsed.hash],
-      ),
+      this.outbox.recordMachineActivity(manager, parsed.hash),
     );
   }
 }

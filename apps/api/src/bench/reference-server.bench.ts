@@ -16,6 +16,9 @@ import { MailTransport, type OutgoingMail, type SentMail } from '../mail/mail-tr
 import { DashboardController } from '../reports/dashboard.controller';
 import { WeeklyReportBuilder } from '../reports/weekly-report-builder';
 import { TenantDatabase } from '../tenancy/tenant-database';
+import { CasesRepository } from '../cases/cases.repository';
+import { DashboardRepository } from '../reports/dashboard.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 /** Answers send no email in this benchmark (a case would; the scores posted do not open one). */
 class NoMail extends MailTransport {
@@ -34,10 +37,11 @@ async function main(): Promise<void> {
   const database = new TenantDatabase(dataSource);
   const config = { publicUrl, mail: { from: 'Rapport <no-reply@bench.example>' } } as AppConfig;
   const customers = new CustomersService(database, new CustomersRepository());
-  const dashboard = new DashboardController(database, new WeeklyReportBuilder());
+  const dashboard = new DashboardController(database, new DashboardRepository(new WeeklyReportBuilder()));
   const answers = new AnswersService(
+    new OutboxRepository(),
     database,
-    new CaseOpener(),
+    new CaseOpener(new CasesRepository()),
     new AccountEmails(new NoMail(), config),
     config,
   );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CaseSettings, caseDueAt } from '@rapport/domain';
 import { queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { CasesRepository } from './cases.repository';
 
 /** What the assignee's email needs once the transaction that opened the case has committed. */
 export interface OpenedCase {
@@ -23,6 +24,8 @@ export interface OpenedCase {
  */
 @Injectable()
 export class CaseOpener {
+  constructor(private readonly cases: CasesRepository) {}
+
   async open(
     manager: TenantManager,
     answer: { id: string; customerId: string; orderId: string | null; comment: string | null },
@@ -47,29 +50,24 @@ export class CaseOpener {
       [tenantId],
     );
     const dueAt = caseDueAt(now, business.case_settings, business.time_zone);
-    const [opened] = await queryRows<{ id: string; buyer_name: string }>(
+    const opened = await this.cases.open(
       manager,
-      `INSERT INTO cases (tenant_id, answer_id, customer_id, order_id, reasons, assignee_id, due_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-       ON CONFLICT (tenant_id, answer_id) DO NOTHING
-       RETURNING id, (SELECT name FROM customers WHERE tenant_id = $1 AND id = $3) AS buyer_name`,
-      [
-        tenantId,
-        answer.id,
-        answer.customerId,
-        answer.orderId,
+      {
+        answerId: answer.id,
+        customerId: answer.customerId,
+        orderId: answer.orderId,
         reasons,
-        assignee?.user_id ?? null,
+        assigneeId: assignee?.user_id ?? null,
         dueAt,
-        now,
-      ],
+      },
+      now,
     );
     if (!opened) return null;
     return {
       caseId: opened.id,
       assignee: assignee ? { email: assignee.email, name: assignee.name } : null,
       businessName: business.name,
-      buyerName: opened.buyer_name,
+      buyerName: opened.buyerName,
       reasons,
       comment: answer.comment,
       dueAt,

@@ -5,6 +5,7 @@ import { queryRows } from '../database/query-rows';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { CasesRepository } from './cases.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 const STATUS_WORDS = { open: 'open', waiting: 'waiting for the customer', resolved: 'resolved' } as const;
 
@@ -15,6 +16,7 @@ const STATUS_WORDS = { open: 'open', waiting: 'waiting for the customer', resolv
 @Injectable()
 export class CaseWork {
   constructor(
+    private readonly outbox: OutboxRepository,
     private readonly cases: CasesRepository,
     private readonly answers: AnswersRepository,
   ) {}
@@ -42,22 +44,14 @@ export class CaseWork {
           ]);
         name = member.name;
       }
-      await manager.query(
-        `UPDATE cases SET assignee_id = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2`,
-        [tenantIdOf(manager), id, body.assigneeId, at],
-      );
+      await this.cases.assign(manager, id, body.assigneeId, at);
       await this.cases.addEntry(manager, id, { kind: 'status', authorId, body: `Assigned to ${name}` }, at);
     }
     if (body.status && body.status !== current.status) {
       const resolution = body.resolution?.trim() ?? '';
       if (body.status === 'resolved' && resolution === '')
         throw new ValidationFailedError([{ field: 'resolution', reason: 'says how the case was resolved' }]);
-      await manager.query(
-        `UPDATE cases SET status = $3, resolution = $4,
-                resolved_at = CASE WHEN $3 = 'resolved' THEN $5::timestamptz END, updated_at = $5
-          WHERE tenant_id = $1 AND id = $2`,
-        [tenantIdOf(manager), id, body.status, body.status === 'resolved' ? resolution : null, at],
-      );
+      await this.cases.setStatus(manager, id, body.status, resolution, at);
       await this.cases.addEntry(
         manager,
         id,
@@ -104,24 +98,13 @@ export class CaseWork {
     const subject = buyer?.subject
       ? `Re: ${buyer.subject.replace(/^re:\s*/i, '')}`
       : `A message from ${buyer?.name ?? ''}`;
-    const [message] = await queryRows<{ id: string }>(
+    const messageId = await this.outbox.planCaseReply(
       manager,
-      `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, case_id, body_text, subject)
-       VALUES ($1, $2, $3, 'case-reply', 'scheduled', $7, $4, $5, $6) RETURNING id`,
-      [tenantIdOf(manager), found.customer.id, found.orderId, id, text, subject, at],
-    );
-    await this.cases.addEntry(
-      manager,
-      id,
-      { kind: 'reply', authorId, body: text, messageId: message?.id },
+      { customerId: found.customer.id, orderId: found.orderId, caseId: id, text, subject },
       at,
     );
-    await manager.query(
-      `UPDATE cases SET first_reply_at = coalesce(first_reply_at, $3),
-              status = CASE WHEN status = 'open' THEN 'waiting' ELSE status END, updated_at = $3
-        WHERE tenant_id = $1 AND id = $2`,
-      [tenantIdOf(manager), id, at],
-    );
+    await this.cases.addEntry(manager, id, { kind: 'reply', authorId, body: text, messageId }, at);
+    await this.cases.markReplied(manager, id, at);
     return this.detail(manager, id, at);
   }
 

@@ -11,8 +11,7 @@ import { CurrentTenant, CurrentUser, RequirePermission } from '../auth/access.de
 import type { UserPrincipal } from '../auth/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
-import { queryRows } from '../database/query-rows';
-import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
+import { TenantDatabase } from '../tenancy/tenant-database';
 import { CaseWork } from './case-work';
 import { CasesRepository } from './cases.repository';
 import { responseTimes } from './response-times';
@@ -23,6 +22,7 @@ import {
   TakeCasesDto,
   UpdateCaseDto,
 } from './dto/cases.dto';
+import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 
 /** The cases of unhappy buyers: the queue, one case with its history, notes, replies and status. */
 @ApiTags('cases')
@@ -32,6 +32,7 @@ export class CasesController {
     private readonly database: TenantDatabase,
     private readonly cases: CasesRepository,
     private readonly work: CaseWork,
+    private readonly settings: BusinessSettingsRepository,
   ) {}
 
   @RequirePermission('cases:work')
@@ -68,17 +69,12 @@ export class CasesController {
   @Get('assignees')
   assignees(@CurrentTenant() tenantId: string): Promise<CaseAssigneeResponse[]> {
     return this.database.transaction(tenantId, async (manager) => {
-      const rows = await queryRows<{ user_id: string; name: string; role: string; takes_cases: boolean }>(
-        manager,
-        `SELECT m.user_id, u.name, m.role, m.takes_cases FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.tenant_id = $1 ORDER BY u.name`,
-        [tenantIdOf(manager)],
-      );
-      return rows.map((row) => ({
-        id: row.user_id,
-        name: row.name,
-        isOwner: row.role === 'owner',
-        takesCases: row.takes_cases,
+      const members = await this.settings.caseTakers(manager);
+      return members.map((member) => ({
+        id: member.userId,
+        name: member.name,
+        isOwner: member.role === 'owner',
+        takesCases: member.takesCases,
       }));
     });
   }
@@ -92,11 +88,7 @@ export class CasesController {
     @Body() body: TakeCasesDto,
   ): Promise<CaseAssigneeResponse[]> {
     await this.database.transaction(tenantId, (manager) =>
-      manager.query(`UPDATE memberships SET takes_cases = $3 WHERE tenant_id = $1 AND user_id = $2`, [
-        tenantIdOf(manager),
-        user.userId,
-        body.takesCases,
-      ]),
+      this.settings.setTakesCases(manager, user.userId, body.takesCases),
     );
     return this.assignees(tenantId);
   }

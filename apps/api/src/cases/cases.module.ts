@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
 import { CaseWork } from './case-work';
 import { CasesController } from './cases.controller';
-import { CasesRepository } from './cases.repository';
+import { OutboxModule } from '../outbox/outbox.module';
+import { CaseRecordsModule } from './case-records.module';
+import { AccountsModule } from '../accounts/accounts.module';
 
 /** The cases of unhappy buyers, as staff work them. */
 @Module({
-  imports: [AnswersModule],
+  imports: [AnswersModule, OutboxModule, CaseRecordsModule, AccountsModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CaseWork],
+  providers: [CaseWork],
   exports: [CaseWork],
 })
 export class CasesModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseEntryResponse, CaseListQuery, CaseResponse, Page } from '@rapport/domain';
+import type { CaseEntryResponse, CaseListQuery, CaseResponse, CaseStatus, Page } from '@rapport/domain';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { pageSize } from '../database/page-query.dto';
+import { queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { ANSWER_COMMENT } from '../answers/answer-comment';
 
@@ -150,6 +151,91 @@ export class CasesRepository {
       `INSERT INTO case_entries (tenant_id, case_id, kind, author_id, body, message_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [tenantIdOf(manager), caseId, entry.kind, entry.authorId, entry.body, entry.messageId ?? null, at],
+    );
+  }
+
+  /** Opens the case of a low answer, one per answer; null when the answer has one already. */
+  async open(
+    manager: TenantManager,
+    opening: {
+      answerId: string;
+      customerId: string;
+      orderId: string | null;
+      reasons: string[];
+      assigneeId: string | null;
+      dueAt: Date;
+    },
+    at: Date,
+  ): Promise<{ id: string; buyerName: string } | null> {
+    const [opened] = await queryRows<{ id: string; buyerName: string }>(
+      manager,
+      `INSERT INTO cases (tenant_id, answer_id, customer_id, order_id, reasons, assignee_id, due_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+       ON CONFLICT (tenant_id, answer_id) DO NOTHING
+       RETURNING id, (SELECT name FROM customers WHERE tenant_id = $1 AND id = $3) AS "buyerName"`,
+      [
+        tenantIdOf(manager),
+        opening.answerId,
+        opening.customerId,
+        opening.orderId,
+        opening.reasons,
+        opening.assigneeId,
+        opening.dueAt,
+        at,
+      ],
+    );
+    return opened ?? null;
+  }
+
+  async assign(manager: TenantManager, id: string, assigneeId: string | null, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE cases SET assignee_id = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id, assigneeId, at],
+    );
+  }
+
+  /** A resolved case keeps how it was resolved and when; any other status clears both. */
+  async setStatus(
+    manager: TenantManager,
+    id: string,
+    status: CaseStatus,
+    resolution: string | null,
+    at: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE cases SET status = $3, resolution = $4,
+              resolved_at = CASE WHEN $3 = 'resolved' THEN $5::timestamptz END, updated_at = $5
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id, status, status === 'resolved' ? resolution : null, at],
+    );
+  }
+
+  /** Staff replied to the buyer: the first reply is timed, and an open case now waits for the buyer. */
+  async markReplied(manager: TenantManager, id: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE cases SET first_reply_at = coalesce(first_reply_at, $3),
+              status = CASE WHEN status = 'open' THEN 'waiting' ELSE status END, updated_at = $3
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id, at],
+    );
+  }
+
+  /** The buyer wrote back: a case waiting on them, or closed, needs a person again. */
+  async reopenForBuyer(manager: TenantManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE cases SET status = 'open', resolved_at = NULL, resolution = NULL, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status <> 'open'`,
+      [tenantIdOf(manager), id],
+    );
+  }
+
+  /** Erasure: what the buyers wrote and what staff wrote to or about them goes; the status trail stays. */
+  async eraseBuyerTexts(manager: TenantManager, customerIds: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE case_entries SET body = '[erased]'
+        WHERE tenant_id = $1 AND kind <> 'status'
+          AND case_id IN (SELECT id FROM cases WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))`,
+      [tenantIdOf(manager), customerIds],
     );
   }
 }

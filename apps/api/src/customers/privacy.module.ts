@@ -5,10 +5,12 @@ import { OrdersModule } from '../orders/orders.module';
 import { CustomersModule } from './customers.module';
 import { PrivacyController } from './privacy.controller';
 import { PrivacyService } from './privacy.service';
+import { OutboxModule } from '../outbox/outbox.module';
+import { CaseRecordsModule } from '../cases/case-records.module';
 
 /** Export and erasure of one buyer, and the retention sweep. */
 @Module({
-  imports: [CustomersModule, OrdersModule, AccountsModule, AuditModule],
+  imports: [CustomersModule, OrdersModule, AccountsModule, AuditModule, OutboxModule, CaseRecordsModule],
   controllers: [PrivacyController],
   providers: [PrivacyService],
 })

@@ -12,6 +12,8 @@ import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { toCustomerResponse } from './customer-row';
 import { CustomersRepository } from './customers.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { CasesRepository } from '../cases/cases.repository';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 /** Any stable number: one replica at a time runs the retention sweep. */
@@ -32,6 +34,8 @@ export class PrivacyService {
   private readonly logger = new Logger(PrivacyService.name);
 
   constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly cases: CasesRepository,
     private readonly database: TenantDatabase,
     private readonly customers: CustomersRepository,
     private readonly orders: OrdersService,
@@ -137,22 +141,13 @@ export class PrivacyService {
         WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
       [tenantId, customerIds],
     );
-    await manager.query(
-      `UPDATE case_entries SET body = '[erased]'
-        WHERE tenant_id = $1 AND kind <> 'status'
-          AND case_id IN (SELECT id FROM cases WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))`,
-      [tenantId, customerIds],
-    );
+    await this.cases.eraseBuyerTexts(manager, customerIds);
     await manager.query(
       `DELETE FROM mailbox_emails
         WHERE tenant_id = $1 AND message_id IN (SELECT id FROM messages WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))`,
       [tenantId, customerIds],
     );
-    await manager.query(
-      `UPDATE messages SET to_email = NULL, subject = NULL, body_text = NULL
-        WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
-      [tenantId, customerIds],
-    );
+    await this.outbox.forgetContents(manager, customerIds);
     await manager.query(
       `UPDATE customers SET email = 'erased-' || id || '@erased.invalid', name = '', phone = NULL, locale = NULL,
               time_zone = NULL, tags = '{}', external_ids = '{}', subscription_state = 'unsubscribed',

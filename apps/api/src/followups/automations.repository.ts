@@ -8,7 +8,9 @@ import {
   DEFAULT_OPINION_SURVEY,
   delayMs,
   describeRule,
+  RULE_TEMPLATE_NAMES,
 } from '@rapport/domain';
+import { queryRows } from '../database/query-rows';
 import { SurveysRepository } from '../surveys/surveys.repository';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
@@ -57,6 +59,28 @@ export function toRule(row: AutomationRow): AutomationRule {
   };
 }
 
+/** What an update of a rule may change; undefined leaves a field as it is, null clears a nullable one. */
+export interface AutomationChanges {
+  isEnabled?: boolean;
+  name?: string;
+  delayMinutes?: number;
+  fallbackAfterPlacedDays?: number | null;
+  conditions?: AutomationConditions;
+  surveyId?: string | null;
+  trigger?: AutomationTrigger;
+}
+
+export interface NewAutomation {
+  name: string;
+  trigger: AutomationTrigger;
+  delayMinutes: number;
+  fallbackAfterPlacedDays: number | null;
+  kind: AutomationRow['kind'];
+  conditions: AutomationConditions;
+  isEnabled: boolean;
+  surveyId: string | null;
+}
+
 @Injectable()
 export class AutomationsRepository {
   constructor(private readonly surveys: SurveysRepository) {}
@@ -95,5 +119,78 @@ export class AutomationsRepository {
         ORDER BY array_position(ARRAY['order_placed', 'order_fulfilled', 'order_delivered'], a.trigger), a.delay_minutes, a.name`,
       [tenantIdOf(manager)],
     );
+  }
+
+  /** Whether the rule exists in this business. */
+  async exists(manager: TenantManager, id: string): Promise<boolean> {
+    const found = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM automations WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id],
+    );
+    return found.length > 0;
+  }
+
+  /** Changes what is given (undefined leaves a field as it is); false when the rule does not exist. */
+  async update(manager: TenantManager, id: string, changes: AutomationChanges): Promise<boolean> {
+    const updated = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE automations
+          SET is_enabled = coalesce($3, is_enabled), name = coalesce($4, name),
+              delay_minutes = coalesce($5, delay_minutes),
+              fallback_after_placed_days = CASE WHEN $6 THEN $7 ELSE fallback_after_placed_days END,
+              conditions = coalesce($8::jsonb, conditions),
+              survey_id = CASE WHEN $9 THEN $10::uuid ELSE survey_id END,
+              trigger = coalesce($11, trigger),
+              updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      [
+        tenantIdOf(manager),
+        id,
+        changes.isEnabled ?? null,
+        changes.name ?? null,
+        changes.delayMinutes ?? null,
+        changes.fallbackAfterPlacedDays !== undefined,
+        changes.fallbackAfterPlacedDays ?? null,
+        changes.conditions === undefined ? null : JSON.stringify(changes.conditions),
+        changes.surveyId !== undefined,
+        changes.surveyId ?? null,
+        changes.trigger ?? null,
+      ],
+    );
+    return updated.length > 0;
+  }
+
+  async create(manager: TenantManager, rule: NewAutomation): Promise<string> {
+    const [created] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO automations (tenant_id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name,
+                                conditions, is_enabled, survey_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        tenantIdOf(manager),
+        rule.name,
+        rule.trigger,
+        rule.delayMinutes,
+        rule.fallbackAfterPlacedDays,
+        rule.kind,
+        RULE_TEMPLATE_NAMES[rule.kind],
+        JSON.stringify(rule.conditions),
+        rule.isEnabled,
+        rule.surveyId,
+      ],
+    );
+    if (!created) throw new Error('the rule was not created');
+    return created.id;
+  }
+
+  /** Deletes the rule; its name, or null when it did not exist. */
+  async remove(manager: TenantManager, id: string): Promise<string | null> {
+    const [deleted] = await queryRows<{ name: string }>(
+      manager,
+      `DELETE FROM automations WHERE tenant_id = $1 AND id = $2 RETURNING name`,
+      [tenantIdOf(manager), id],
+    );
+    return deleted?.name ?? null;
   }
 }

@@ -10,6 +10,7 @@ import {
   unsafeTextReason,
 } from '@rapport/domain';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,7 +46,10 @@ export interface EventsOutcome {
 export class DeliveryEventsService {
   private readonly logger = new Logger(DeliveryEventsService.name);
 
-  constructor(private readonly database: TenantDatabase) {}
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly database: TenantDatabase,
+  ) {}
 
   async apply(events: SendGridEvent[]): Promise<EventsOutcome> {
     const outcome: EventsOutcome = { applied: 0, duplicates: 0, ignored: 0 };
@@ -101,10 +105,7 @@ export class DeliveryEventsService {
     if (inserted.length === 0) return 'duplicates';
     const next = statusAfterEvent(message.status as MessageStatus, event.type);
     if (next !== message.status) {
-      await manager.query(
-        `UPDATE messages SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-        [tenantIdOf(manager), message.id, next],
-      );
+      await this.outbox.setDeliveryStatus(manager, message.id, next);
     }
     const stop = subscriptionAfterEvent(event.type);
     if (stop) await this.stopMail(manager, message.customer_id, stop, event);
@@ -127,11 +128,7 @@ export class DeliveryEventsService {
         WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
       [tenantIdOf(manager), customerId, state, reason],
     );
-    await manager.query(
-      `UPDATE messages SET status = 'cancelled', skip_reason = $3, updated_at = now()
-        WHERE tenant_id = $1 AND customer_id = $2 AND status = 'scheduled'`,
-      [tenantIdOf(manager), customerId, `cancelled: the buyer's email ${state}`],
-    );
+    await this.outbox.cancelScheduled(manager, { customerId }, `the buyer's email ${state}`);
   }
 
   private async pauseOnComplaints(manager: TenantManager, at: Date): Promise<void> {

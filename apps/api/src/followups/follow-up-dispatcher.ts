@@ -15,7 +15,7 @@ import {
   type SentRecord,
   sentHistory,
   writeOutcomes,
-} from './dispatch-batch';
+} from '../outbox/dispatch-batch';
 import { type BatchContext, batchContext, FollowUpSender } from './follow-up-sender';
 import { ReplayingBusinesses } from './replaying-businesses';
 

@@ -7,6 +7,7 @@ import { queryRows } from '../database/query-rows';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { type AutomationRow, AutomationsRepository } from './automations.repository';
 import { ReplayingBusinesses } from './replaying-businesses';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 /** An order older than this when its follow-up falls due gets none (an imported history is not mailed). */
 export const TOO_LATE_MS = 2 * 86_400_000;
@@ -30,6 +31,7 @@ export class FollowUpPlanner {
   private isRunning = false;
 
   constructor(
+    private readonly outbox: OutboxRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly database: TenantDatabase,
     private readonly automations: AutomationsRepository,
@@ -92,11 +94,7 @@ export class FollowUpPlanner {
     );
     if (!event) return;
     if (event.type === 'cancelled' || event.type === 'refunded') {
-      await manager.query(
-        `UPDATE messages SET status = 'cancelled', skip_reason = $3, updated_at = now()
-          WHERE tenant_id = $1 AND order_id = $2 AND status = 'scheduled'`,
-        [tenantIdOf(manager), event.order_id, `cancelled: the order was ${event.type}`],
-      );
+      await this.outbox.cancelScheduled(manager, { orderId: event.order_id }, `the order was ${event.type}`);
     } else {
       const rules: AutomationRow[] = (await this.automations.list(manager)).filter((rule) => rule.is_enabled);
       const facts = rules.some((rule) => Object.keys(rule.conditions).length > 0)
@@ -158,20 +156,13 @@ export class FollowUpPlanner {
     );
     if (due.getTime() + TOO_LATE_MS < now.getTime()) return;
     // A delivery re-times an opinion request planned at placement; any other repeat changes nothing.
-    await manager.query(
-      `INSERT INTO messages (tenant_id, automation_id, customer_id, order_id, kind, status, due_at)
-       VALUES ($1, $2, $3, $4, $5, 'scheduled', $6)
-       ON CONFLICT (tenant_id, automation_id, order_id) DO UPDATE SET due_at = EXCLUDED.due_at, updated_at = now()
-        WHERE messages.status = 'scheduled' AND $7`,
-      [
-        tenantIdOf(manager),
-        rule.id,
-        event.customer_id,
-        event.order_id,
-        rule.kind,
-        due,
-        matches && event.type === 'delivered',
-      ],
-    );
+    await this.outbox.planForRule(manager, {
+      automationId: rule.id,
+      customerId: event.customer_id,
+      orderId: event.order_id,
+      kind: rule.kind,
+      dueAt: due,
+      isRetimed: matches && event.type === 'delivered',
+    });
   }
 }

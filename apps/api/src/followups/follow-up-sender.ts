@@ -14,7 +14,7 @@ import { EmailTemplatesService, type TemplateLookups } from '../templates/email-
 import { surveyQuestionContext } from '../templates/survey-question';
 import type { RenderedEmail } from '../templates/template-compiler';
 import { templateContext } from '../templates/template-context';
-import { close, type DueMessage, type Outcome } from './dispatch-batch';
+import { close, type DueMessage, type Outcome } from '../outbox/dispatch-batch';
 import { SentMarks } from './sent-marks';
 
 const MAX_ATTEMPTS = 6;

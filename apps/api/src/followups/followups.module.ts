@@ -10,17 +10,18 @@ import { FollowUpSender } from './follow-up-sender';
 import { FollowUpPlanner } from './follow-up-planner';
 import { ReplayingBusinesses } from './replaying-businesses';
 import { FollowUpsController } from './followups.controller';
-import { MessagesRepository } from './messages.repository';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
+import { OutboxModule } from '../outbox/outbox.module';
+import { AutomationsService } from './automations.service';
 
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
-  imports: [TemplatesModule, SurveysModule, AuditModule],
+  imports: [TemplatesModule, SurveysModule, AuditModule, OutboxModule],
   controllers: [UnsubscribeController, DeliveryEventsController, FollowUpsController],
   providers: [
     AutomationsRepository,
-    MessagesRepository,
+    AutomationsService,
     FollowUpPlanner,
     ReplayingBusinesses,
     FollowUpDispatcher,
@@ -28,6 +29,6 @@ import { UnsubscribeService } from './unsubscribe.service';
     UnsubscribeService,
     DeliveryEventsService,
   ],
-  exports: [AutomationsRepository, MessagesRepository, FollowUpPlanner, ReplayingBusinesses],
+  exports: [AutomationsRepository, FollowUpPlanner, ReplayingBusinesses],
 })
 export class FollowUpsModule {}

@@ -3,6 +3,7 @@ import { type BuyerLocale, templateLocale } from '@rapport/domain';
 import type { PageBrand } from '../answers/buyer-page';
 import { parseTenantToken } from '../auth/secret-token';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 export interface UnsubscribeTarget {
   customerId: string;
@@ -15,7 +16,10 @@ export interface UnsubscribeTarget {
 /** Unsubscribes the buyer a follow-up's link belongs to, and cancels what is still planned for them. */
 @Injectable()
 export class UnsubscribeService {
-  constructor(private readonly database: TenantDatabase) {}
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly database: TenantDatabase,
+  ) {}
 
   async describe(token: string): Promise<UnsubscribeTarget | null> {
     const parsed = parseTenantToken(token);
@@ -37,10 +41,10 @@ export class UnsubscribeService {
             WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
           [tenantIdOf(manager), target.customerId],
         );
-        await manager.query(
-          `UPDATE messages SET status = 'cancelled', skip_reason = 'cancelled: the buyer unsubscribed', updated_at = now()
-            WHERE tenant_id = $1 AND customer_id = $2 AND status = 'scheduled'`,
-          [tenantIdOf(manager), target.customerId],
+        await this.outbox.cancelScheduled(
+          manager,
+          { customerId: target.customerId },
+          'the buyer unsubscribed',
         );
       }
       return target;

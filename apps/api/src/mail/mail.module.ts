@@ -9,6 +9,7 @@ import { SenderStatus } from './sender-status';
 import { SendGridTransport } from './sendgrid.transport';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { MailboxRepository } from './mailbox.repository';
 
 @Global()
 @Module({
@@ -25,6 +26,7 @@ import { APP_CONFIG } from '../config/config.module';
     AccountEmails,
     SenderStatus,
     DevMailboxRepository,
+    MailboxRepository,
   ],
   exports: [MailTransport, AccountEmails, SenderStatus, DevMailboxRepository, DevMailboxTransport],
 })

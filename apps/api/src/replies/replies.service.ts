@@ -7,6 +7,7 @@ import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import type { InboundEmail } from './inbound-form';
 import { parseReplyAddress } from './reply-address';
+import { CasesRepository } from '../cases/cases.repository';
 
 /** A case shows this much of a reply (the column's limit); the reply itself is kept whole. */
 const CASE_ENTRY_LIMIT = 20_000;
@@ -50,6 +51,7 @@ export class RepliesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly database: TenantDatabase,
     private readonly emails: AccountEmails,
+    private readonly cases: CasesRepository,
   ) {}
 
   async store(email: InboundEmail, now: Date): Promise<ReplyOutcome> {
@@ -159,16 +161,18 @@ export class RepliesService {
       );
     }
     if (caseId) {
-      await manager.query(
-        `INSERT INTO case_entries (tenant_id, case_id, kind, body, message_id, created_at) VALUES ($1, $2, 'buyer-reply', $3, $4, $5)`,
-        [tenantId, caseId, (body || fullText).slice(0, CASE_ENTRY_LIMIT), message.id, now],
+      await this.cases.addEntry(
+        manager,
+        caseId,
+        {
+          kind: 'buyer-reply',
+          authorId: null,
+          body: (body || fullText).slice(0, CASE_ENTRY_LIMIT),
+          messageId: message.id,
+        },
+        now,
       );
-      // The buyer answered: a case waiting on them, or closed, needs a person again.
-      await manager.query(
-        `UPDATE cases SET status = 'open', resolved_at = NULL, resolution = NULL, updated_at = now()
-          WHERE tenant_id = $1 AND id = $2 AND status <> 'open'`,
-        [tenantId, caseId],
-      );
+      await this.cases.reopenForBuyer(manager, caseId);
     }
     const [assignee] = caseId
       ? await queryRows<{ email: string }>(

@@ -5,11 +5,11 @@ import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant, CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { UserPrincipal } from '../auth/principal';
-import { queryRows } from '../database/query-rows';
 import { ValidationFailedError } from '../errors/app-error';
-import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { TenantDatabase, type TenantManager } from '../tenancy/tenant-database';
 import { renderReportPdf } from './report-pdf';
 import { WeeklyReportsService } from './weekly-reports.service';
+import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 
 export class ReportScheduleDto {
   @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 Monday ... 7 Sunday' })
@@ -40,6 +40,7 @@ export class ReportsController {
   constructor(
     private readonly database: TenantDatabase,
     private readonly reports: WeeklyReportsService,
+    private readonly businessSettings: BusinessSettingsRepository,
   ) {}
 
   /** The last 26 weeks, newest first: which were stored and emailed. */
@@ -64,10 +65,7 @@ export class ReportsController {
     @Body() body: ReportScheduleDto,
   ): Promise<ReportSettings> {
     return this.database.transaction(tenantId, async (manager) => {
-      await manager.query(
-        `UPDATE tenants SET report_weekday = $2, report_hour = $3, updated_at = now() WHERE id = $1`,
-        [tenantIdOf(manager), body.weekday, body.hour],
-      );
+      await this.businessSettings.saveReportTime(manager, body.weekday, body.hour);
       return this.readSettings(manager, user.userId);
     });
   }
@@ -81,22 +79,15 @@ export class ReportsController {
     @Body() body: ReportRecipientDto,
   ): Promise<ReportSettings> {
     return this.database.transaction(tenantId, async (manager) => {
-      const [member] = await queryRows<{ role: string }>(
-        manager,
-        `SELECT role FROM memberships WHERE tenant_id = $1 AND user_id = $2`,
-        [tenantIdOf(manager), user.userId],
-      );
-      if (member?.role !== 'admin')
+      const { role } = await this.businessSettings.reportSchedule(manager, user.userId);
+      if (role !== 'admin')
         throw new ValidationFailedError([
           {
             field: 'receivesReport',
-            reason: member?.role === 'owner' ? 'is always true for owners' : 'is for owners and admins only',
+            reason: role === 'owner' ? 'is always true for owners' : 'is for owners and admins only',
           },
         ]);
-      await manager.query(
-        `UPDATE memberships SET receives_weekly_report = $3 WHERE tenant_id = $1 AND user_id = $2`,
-        [tenantIdOf(manager), user.userId, body.receivesReport],
-      );
+      await this.businessSettings.setReceivesReport(manager, user.userId, body.receivesReport);
       return this.readSettings(manager, user.userId);
     });
   }
@@ -139,22 +130,12 @@ export class ReportsController {
   }
 
   private async readSettings(manager: TenantManager, userId: string): Promise<ReportSettings> {
-    const [row] = await queryRows<{
-      report_weekday: number;
-      report_hour: number;
-      role: string;
-      receives: boolean;
-    }>(
-      manager,
-      `SELECT t.report_weekday, t.report_hour, m.role, m.receives_weekly_report AS receives
-         FROM tenants t JOIN memberships m ON m.tenant_id = t.id AND m.user_id = $2 WHERE t.id = $1`,
-      [tenantIdOf(manager), userId],
-    );
+    const schedule = await this.businessSettings.reportSchedule(manager, userId);
     return {
-      weekday: row?.report_weekday ?? 1,
-      hour: row?.report_hour ?? 8,
-      isOwner: row?.role === 'owner',
-      receivesReport: row?.role === 'owner' || (row?.role === 'admin' && row.receives),
+      weekday: schedule.weekday,
+      hour: schedule.hour,
+      isOwner: schedule.role === 'owner',
+      receivesReport: schedule.receivesReport,
     };
   }
 }

@@ -12,7 +12,6 @@ import {
   type SendWindow,
   type UpcomingMessageResponse,
 } from '@rapport/domain';
-import { WAITING_FOR_WINDOW } from './dispatch-batch';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { pageSize } from '../database/page-query.dto';
@@ -55,7 +54,7 @@ function toMessageResponse(row: MessageRow): MessageResponse {
   };
 }
 
-/** The outbox as the console lists it: newest due first, with why a message did not go. */
+/** The outbox as the console reads it: lists, one order's follow-ups, delivery health, what is coming. */
 @Injectable()
 export class MessagesRepository {
   async list(
@@ -250,33 +249,5 @@ export class MessagesRepository {
       id,
     ]);
     return row ? toMessageResponse(row) : null;
-  }
-
-  /**
-   * Someone asked for a waiting follow-up to go at once: it is due now and, asked for by a person, passes
-   * the send window and the journey gap at the next dispatch. The buyer's subscription, the order's status,
-   * an answer that makes a reminder pointless and a paused business still hold. False when it is not waiting.
-   */
-  async requestSendNow(manager: TenantManager, id: string): Promise<boolean> {
-    const [, count] = (await manager.query(
-      `UPDATE messages SET due_at = now(), send_requested_at = now(), skip_reason = NULL, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'scheduled'`,
-      [tenantIdOf(manager), id],
-    )) as [unknown, number];
-    return count === 1;
-  }
-
-  /**
-   * After the business changes its send window, working days or time zone: messages held for the old
-   * window are due again now, so the next dispatch places them in the new one (sending at once if it is
-   * open) instead of leaving them at the old window's opening.
-   */
-  async retimeWaitingForWindow(manager: TenantManager): Promise<number> {
-    const [, count] = (await manager.query(
-      `UPDATE messages SET due_at = now()
-        WHERE tenant_id = $1 AND status = 'scheduled' AND skip_reason = $2 AND due_at > now()`,
-      [tenantIdOf(manager), WAITING_FOR_WINDOW],
-    )) as [unknown, number];
-    return count;
   }
 }
