@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH, type SignUpResponse } from '@rapport/domain';
-import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../businesses/place-fields';
+import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../places/place-fields';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
 import { AccountsApi } from './accounts-api';
 import { AuthCardComponent } from './auth-card';

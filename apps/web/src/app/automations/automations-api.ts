@@ -15,7 +15,7 @@ import type {
   UpdateAutomationRequest,
 } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
-import { toParams } from '../customers/customers-api';
+import { toParams } from '../http/to-params';
 
 @Injectable({ providedIn: 'root' })
 export class AutomationsApi {

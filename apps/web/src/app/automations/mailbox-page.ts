@@ -16,7 +16,7 @@ import { RouterLink } from '@angular/router';
 import type { MailboxEmailDetailResponse, MailboxEmailResponse, MailboxPageResponse } from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { firstValueFrom } from 'rxjs';
-import { toParams } from '../customers/customers-api';
+import { toParams } from '../http/to-params';
 
 /** The business's emails to its buyers as they received them (while no email provider is configured). */
 @Component({

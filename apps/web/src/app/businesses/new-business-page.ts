@@ -10,7 +10,7 @@ import { PageHeaderComponent } from '@rapport/ui';
 import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
-import { browserCountry, browserTimeZone, PlaceFieldsComponent } from './place-fields';
+import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../places/place-fields';
 
 /** Another business for the signed-in person, who becomes its owner. */
 @Component({

@@ -1,4 +1,5 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { toParams } from '../http/to-params';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CustomerDetailResponse,
@@ -30,13 +31,4 @@ export class CustomersApi {
   update(id: string, changes: UpdateCustomerRequest): Promise<CustomerResponse> {
     return firstValueFrom(this.http.patch<CustomerResponse>(`/api/customers/${id}`, changes));
   }
-}
-
-/** Query parameters from a filter object, leaving out empty values. */
-export function toParams(query: object): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-  }
-  return params;
 }

@@ -10,7 +10,7 @@ import type {
   UpsertOrderRequest,
 } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
-import { toParams } from '../customers/customers-api';
+import { toParams } from '../http/to-params';
 
 @Injectable({ providedIn: 'root' })
 export class OrdersApi {

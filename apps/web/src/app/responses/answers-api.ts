@@ -9,7 +9,7 @@ import type {
   UnmatchedReplyResponse,
 } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
-import { toParams } from '../customers/customers-api';
+import { toParams } from '../http/to-params';
 
 @Injectable({ providedIn: 'root' })
 export class AnswersApi {

@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 import type { SenderStatusResponse } from '@rapport/domain';
 import { SessionStore } from '../auth/session-store';
-import { PlaceFieldsComponent } from '../businesses/place-fields';
+import { PlaceFieldsComponent } from '../places/place-fields';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { toggledDays, WEEKDAYS } from './weekdays';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';

@@ -1,0 +1,50 @@
+/**
+ * Folders point one way (see docs/architecture.md): a folder of the API or the console that depends,
+ * through any chain of imports, on a folder that depends on it back fails `npm run lint`.
+ *
+ * The API still has one knot of folders that reach each other (the core: accounts, auth, tenancy, the
+ * database's entity list, mail, audit, errors and the features around them). They are listed here so that
+ * the check holds everywhere else; a folder not listed that joins a cycle fails, and the list may only
+ * shrink as the knot is untied.
+ */
+const API_KNOT = [
+  'accounts',
+  'answers',
+  'api-keys',
+  'audit',
+  'auth',
+  'cases',
+  'customers',
+  'database',
+  'errors',
+  'followups',
+  'mail',
+  'orders',
+  'outbox',
+  'products',
+  'rate-limit',
+  'replies',
+  'surveys',
+  'templates',
+  'tenancy',
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-folder-cycles',
+      comment: 'Two folders that import each other, directly or through others: one of them must own the flow.',
+      severity: 'error',
+      scope: 'folder',
+      from: { pathNot: `^apps/api/src/(${API_KNOT.join('|')})$` },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    includeOnly: '^apps/(api|web)/src',
+    exclude: { path: '\\.spec\\.ts$' },
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+  },
+};
