@@ -225,6 +225,9 @@ describe('every route of the OpenAPI document under generated input', () => {
         const key = `${operation.method} ${operation.path}`;
         let slot = 0;
         const path = operation.path.replace(/\{[^}]+\}/g, () => pathValues[slot++] ?? 'x');
+        // A literal '..' is resolved by the client's URL parser before anything is sent: what leaves the
+        // API that way is another route (the console's pages), not this one under hostile input.
+        fc.pre(new URL(path, testApp.baseUrl).pathname.startsWith('/api/'));
         const search = new URLSearchParams(query as Record<string, string>).toString();
         const client = signedIn ? owner : anonymous;
         const before = await storedRows();
