@@ -69,7 +69,8 @@ describe('getting started', () => {
     await screenshot(page, 'getting-started-phone');
 
     await checklist().getByRole('button', { name: 'Hide this list' }).click();
-    expect(await checklist().count()).toBe(0);
+    // The page renders the change at its next frame, not within the click.
+    await checklist().waitFor({ state: 'detached' });
     await page.reload();
     await page.getByRole('heading', { name: 'Welcome to Rapport, Lena' }).waitFor();
     expect(await checklist().count()).toBe(0);

@@ -68,6 +68,11 @@ export class DemoSeeder {
         await this.accounts.addMember(manager, owner.id, 'owner');
         await this.accounts.addMember(manager, colleague.id, 'staff');
         await this.automations.createDefaults(manager);
+        // Sam takes the new cases; Olivia, the owner, sees them all.
+        await manager.query(
+          `UPDATE memberships SET takes_cases = true WHERE tenant_id = $1 AND user_id = $2`,
+          [tenantIdOf(manager), colleague.id],
+        );
         // The footer every email carries: a real business would fill these in under Settings.
         await manager.query(
           `UPDATE tenants SET contact_phone = $2, contact_email = $3, postal_address = $4, sender_name = $5
