@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountsRepository } from '../accounts/accounts.repository';
+import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 import { TenantEntity } from '../accounts/tenant.entity';
 import { UserEntity } from '../accounts/user.entity';
 import { PasswordHasher } from '../accounts/password-hasher';
@@ -27,6 +28,7 @@ export class DemoSeeder {
   constructor(
     private readonly database: TenantDatabase,
     private readonly accounts: AccountsRepository,
+    private readonly settings: BusinessSettingsRepository,
     private readonly passwords: PasswordHasher,
     private readonly orders: OrdersService,
     private readonly automations: AutomationsRepository,
@@ -69,10 +71,7 @@ export class DemoSeeder {
         await this.accounts.addMember(manager, colleague.id, 'staff');
         await this.automations.createDefaults(manager);
         // Sam takes the new cases; Olivia, the owner, sees them all.
-        await manager.query(
-          `UPDATE memberships SET takes_cases = true WHERE tenant_id = $1 AND user_id = $2`,
-          [tenantIdOf(manager), colleague.id],
-        );
+        await this.settings.setTakesCases(manager, colleague.id, true);
         // The footer every email carries: a real business would fill these in under Settings.
         await manager.query(
           `UPDATE tenants SET contact_phone = $2, contact_email = $3, postal_address = $4, sender_name = $5
