@@ -33,7 +33,8 @@ module.exports = {
   forbidden: [
     {
       name: 'no-folder-cycles',
-      comment: 'Two folders that import each other, directly or through others: one of them must own the flow.',
+      comment:
+        'Two folders that import each other, directly or through others: one of them must own the flow.',
       severity: 'error',
       scope: 'folder',
       from: { pathNot: `^apps/api/src/(${API_KNOT.join('|')})$` },
