@@ -96,3 +96,17 @@ export function caseHandling(key: string): CaseHandling {
     resolution: RESOLUTIONS[Math.floor(chance(key, 'resolution') * RESOLUTIONS.length)] ?? 'Apologised',
   };
 }
+
+/**
+ * An unhappy answer about the order's main product, a couple of hours after the email: the demo's last days
+ * always hold one, so its console has a case still waiting for the team.
+ */
+export function unhappyAnswer(key: string, mainProduct: string | null): BuyerAnswer {
+  const words = mainProduct ? (PRODUCT_WORDS[mainProduct] ?? mainProduct.toLowerCase()) : null;
+  return {
+    afterMs: 2 * HOUR_MS,
+    score: 2 + Math.floor(chance(key, 'unhappy') * 3),
+    band: 'detractor',
+    comment: words ? `The ${words} was dry and the box arrived crushed.` : 'Part of my order was missing.',
+  };
+}

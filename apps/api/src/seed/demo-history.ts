@@ -14,7 +14,7 @@ import { MailTransport, type OutgoingMail, type SentMail } from '../mail/mail-tr
 import { SurveysRepository } from '../surveys/surveys.repository';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { EmailTemplatesService } from '../templates/email-templates.service';
-import { type BuyerAnswer, buyerAnswer, caseHandling, chance } from './demo-buyers';
+import { type BuyerAnswer, buyerAnswer, caseHandling, chance, unhappyAnswer } from './demo-buyers';
 import { DemoRecords, type ReceivedRequest } from './demo-records';
 
 const HOUR_MS = 3_600_000;
@@ -97,6 +97,7 @@ export class DemoHistory {
   async replay(tenantId: string, from: Date, to: Date, team: DemoTeam): Promise<void> {
     const agenda = new Agenda();
     const end = to.getTime();
+    let hasRecentUnhappy = false;
     for (let at = Math.ceil(from.getTime() / HOUR_MS) * HOUR_MS; at <= end; at += HOUR_MS) {
       await agenda.runUntil(at);
       const moment = new Date(at);
@@ -108,7 +109,14 @@ export class DemoHistory {
         this.records.received(manager, moment),
       );
       for (const request of received) {
-        const answer = buyerAnswer(request.key, request.kind, request.mainProduct);
+        let answer = buyerAnswer(request.key, request.kind, request.mainProduct);
+        // The last days hold one unhappy buyer whatever the dice say: a case still waits for the team.
+        const isLastDays = at >= end - RECENT_MS && at + 2 * HOUR_MS <= end;
+        if (!hasRecentUnhappy && isLastDays && request.kind === 'opinion-request') {
+          const isUnhappyInTime = answer?.band === 'detractor' && at + answer.afterMs <= end;
+          if (!isUnhappyInTime) answer = unhappyAnswer(request.key, request.mainProduct);
+          hasRecentUnhappy = true;
+        }
         const token = ANSWER_LINK.exec(request.emailText)?.[1];
         if (!answer || !token) continue;
         const answeredAt = at + answer.afterMs;

@@ -176,6 +176,14 @@ describe('the demo business adds up', () => {
     }
   });
 
+  it('has a case from its last days still waiting for the team', () => {
+    const waiting = cases.filter((item) => item.status !== 'resolved');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((item) => new Date(item.createdAt).getTime() >= Date.now() - 5 * 86_400_000)).toBe(
+      true,
+    );
+  });
+
   it('has worked every case older than its last five days: replied to and resolved', () => {
     const older = cases.filter((item) => new Date(item.createdAt).getTime() < Date.now() - 5 * 86_400_000);
     expect(older.length).toBeGreaterThan(3);

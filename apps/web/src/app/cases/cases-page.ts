@@ -145,8 +145,12 @@ export class CasesPage implements OnInit {
   );
 
   async ngOnInit(): Promise<void> {
-    const [assignees] = await Promise.all([this.api.assignees(), this.list.reload()]);
-    this.takesCases.set(this.mine(assignees)?.takesCases ?? false);
+    const assignees = await this.api.assignees();
+    const takesCases = this.mine(assignees)?.takesCases ?? false;
+    this.takesCases.set(takesCases);
+    // Someone who takes no cases (an owner who lets the team work them) starts on all the open ones.
+    if (!takesCases) this.view.set('open');
+    await this.list.reload();
   }
 
   statusWord(item: CaseResponse): string {
