@@ -18,6 +18,7 @@ import {
 import { queryRows } from '../database/query-rows';
 import { CUSTOMER_COLUMNS, type CustomerRow } from './customer-row';
 import { pageSize } from '../database/page-query.dto';
+import { ValidationFailedError } from '../errors/app-error';
 import { ANSWER_COMMENT } from '../answers/answer-comment';
 
 const ORDER_STATS = `LEFT JOIN LATERAL (
@@ -46,6 +47,20 @@ const SORTED_BY: Record<
   },
   orders: { keys: [['stats.order_count', 'bigint']], direction: 'DESC' },
 };
+
+/** Whether a key of a cursor reads as the type PostgreSQL wrote it in (`expression::text`). */
+function isCursorKey(key: string, type: string): boolean {
+  if (type === 'boolean') return key === 'true' || key === 'false';
+  if (type === 'bigint') return /^\d{1,18}$/.test(key);
+  if (type === 'timestamptz') {
+    if (key === '-infinity') return true;
+    const parts = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.exec(key);
+    if (!parts) return false;
+    const [month, day, hour, minute, second] = parts.slice(2, 7).map(Number) as number[];
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60;
+  }
+  return key.length <= 1000 && !key.includes('\u0000');
+}
 
 /** Every query on buyers, inside the caller's tenant transaction. */
 @Injectable()
@@ -223,6 +238,11 @@ export class CustomersRepository {
     let after = '';
     if (query.cursor) {
       const [cursorKeys, cursorId] = decodeSortedCursor(query.cursor, sort, keys.length);
+      // The cursor comes back from the client: each key must read as its type, or the cast would fail.
+      if (!keys.every(([, type], index) => isCursorKey(cursorKeys[index] ?? '', type)))
+        throw new ValidationFailedError([
+          { field: 'cursor', reason: 'is not a cursor from a previous page of this order' },
+        ]);
       const placeholders = keys.map(([, type], index) => {
         values.push(cursorKeys[index]);
         return `$${values.length}::${type}`;

@@ -143,4 +143,21 @@ describe('sorting the customers list', () => {
       expect(result.body.details?.map((detail) => detail.field)).toEqual(['cursor']);
     }
   });
+
+  it.each([
+    ['orders', ['abc']],
+    ['orders', ['99999999999999999999999999']],
+    ['orders', ['1.5']],
+    ['last-order', ['not a date']],
+    ['last-order', ['2026-13-45 00:00:00+00']],
+    ['last-order', ['']],
+    ['name', ['maybe', 'zzz']],
+    ['name', ['false', 'a\u0000b']],
+  ])('refuses a %s cursor whose keys %j do not read as their types (was a 500)', async (sort, keys) => {
+    const id = '06943dc9-bef2-4fc6-95a4-82ba8d610c00';
+    const cursor = Buffer.from(JSON.stringify([sort, keys, id])).toString('base64url');
+    const result = await owner.get<ApiErrorBody>(`/api/customers?sort=${sort}&cursor=${cursor}`);
+    expect(result.status).toBe(400);
+    expect(result.body.details?.map((detail) => detail.field)).toEqual(['cursor']);
+  });
 });
