@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { htmlVisibleText, type ReplyOutcome, stripQuotedReply } from '@rapport/domain';
+import { htmlVisibleText, type ReplyOutcome, stripQuotedReply, withoutBuyerLinks } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { AccountEmails } from '../mail/account-emails';
@@ -43,6 +43,9 @@ function senderAddress(from: string): string {
  * no message of it is kept in that business's unmatched list; one naming no business, outside any business.
  * Nothing is dropped; the member who should read it gets an email.
  */
+/** A case's entry for a reply that only quoted the email: its quoted history is not the buyer's words. */
+const NOTHING_NEW = '(A reply with no text of its own: only the quoted email.)';
+
 @Injectable()
 export class RepliesService {
   private readonly logger = new Logger(RepliesService.name);
@@ -55,8 +58,10 @@ export class RepliesService {
   ) {}
 
   async store(email: InboundEmail, now: Date): Promise<ReplyOutcome> {
-    const fullText = `${email.text || email.html}${email.isTruncated ? '\n\n[Rapport kept the first megabyte of this reply.]' : ''}`;
-    const body = stripQuotedReply(email.text || htmlVisibleText(email.html));
+    const fullText = withoutBuyerLinks(
+      `${email.text || email.html}${email.isTruncated ? '\n\n[Rapport kept the first megabyte of this reply.]' : ''}`,
+    );
+    const body = withoutBuyerLinks(stripQuotedReply(email.text || htmlVisibleText(email.html)));
     const target = recipients(email)
       .map(parseReplyAddress)
       .find((parsed) => parsed !== null);
@@ -167,7 +172,7 @@ export class RepliesService {
         {
           kind: 'buyer-reply',
           authorId: null,
-          body: (body || fullText).slice(0, CASE_ENTRY_LIMIT),
+          body: (body || NOTHING_NEW).slice(0, CASE_ENTRY_LIMIT),
           messageId: message.id,
         },
         now,

@@ -4,6 +4,7 @@ import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
 import { mailTo, signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { RemoteClient } from '../support/remote-client';
+import { withClient } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const T0 = new Date('2027-01-04T09:00:00Z');
@@ -87,12 +88,22 @@ describe('replying as the buyer from the development mailbox', () => {
       ['reply', 'Sorry, Petra: the next loaf is on us.'],
       ['buyer-reply', 'Thank you, how kind!'],
     ]);
+    // The quoted email came back with the replies, its links to the buyer's pages kept as "[link]" only.
+    const kept = await withClient(testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query<{ full_text: string }>(`SELECT full_text FROM replies`);
+      return rows.map((row) => row.full_text).join('\n');
+    });
+    expect(kept).toContain('How likely are you to recommend');
+    expect(kept).toContain('[link]');
+    expect(kept).not.toMatch(/\/api\/[auh]\//);
   });
 
   it('refuses an empty reply, and an email that takes no replies, naming the field', async () => {
-    const empty = await replyTo(request.id, '');
-    expect(empty.status).toBe(400);
-    expect(empty.body.details).toEqual([{ field: 'text', reason: 'must not be empty' }]);
+    for (const blank of ['', '   \n  ']) {
+      const empty = await replyTo(request.id, blank);
+      expect(empty.status).toBe(400);
+      expect(empty.body.details).toEqual([{ field: 'text', reason: 'must not be empty' }]);
+    }
     const [welcome] = await mailTo(testApp, ownerEmail);
     const refused = await replyTo(welcome?.id ?? '', 'Hello?');
     expect(refused.status).toBe(400);

@@ -1,4 +1,4 @@
-import { stripQuotedReply } from './reply-text';
+import { stripQuotedReply, withoutBuyerLinks } from './reply-text';
 
 describe('stripQuotedReply', () => {
   it('keeps what the buyer wrote above a Gmail quote, folded over two lines', () => {
@@ -47,5 +47,24 @@ describe('stripQuotedReply on very long lines', () => {
 
   it('still cuts at a long quoted line', () => {
     expect(stripQuotedReply(`Thanks!\n> ${'x'.repeat(10_000)}`)).toBe('Thanks!');
+  });
+});
+
+describe('withoutBuyerLinks', () => {
+  it("replaces the quoted email's answer, unsubscribe and trap links, tokens and scores included", () => {
+    const quoted = [
+      'Thanks!',
+      '> 0 (https://shop.example/api/a/0123456789abcdef0123456789abcdef.AbC-_x?score=0)',
+      '> Unsubscribe: http://localhost:3000/api/u/0123abcd.Zz9',
+      '> <https://shop.example/api/h/abc~def>',
+    ].join('\n');
+    expect(withoutBuyerLinks(quoted)).toBe(
+      ['Thanks!', '> 0 ([link])', '> Unsubscribe: [link]', '> <[link]>'].join('\n'),
+    );
+  });
+
+  it('keeps every other address', () => {
+    const text = 'See https://shop.example/api/docs and https://shop.example/a/b?x=1';
+    expect(withoutBuyerLinks(text)).toBe(text);
   });
 });

@@ -55,3 +55,14 @@ export function stripQuotedReply(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** An address of a buyer's own page (answer, unsubscribe, the scanner trap), with its token and query. */
+const BUYER_LINK = /\bhttps?:\/\/[^\s<>"'()]+\/api\/[auh]\/[A-Za-z0-9._~-]+(?:\?[^\s<>"'()]*)?/g;
+
+/**
+ * A reply as it is kept: the links of the email it quotes open the buyer's own pages (answer as them,
+ * unsubscribe them), so whoever reads the reply later gets "[link]" in their place.
+ */
+export function withoutBuyerLinks(text: string): string {
+  return text.replace(BUYER_LINK, '[link]');
+}
