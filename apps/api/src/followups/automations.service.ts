@@ -5,6 +5,7 @@ import {
   conditionsProblems,
   delayMs,
   type DelayUnit,
+  type MessageResponse,
   type SendNowResponse,
   type UpcomingMessageResponse,
 } from '@rapport/domain';
@@ -121,6 +122,35 @@ export class AutomationsService {
         .filter((buyer) => buyer.subscriptionState !== 'subscribed')
         .map((buyer) => ({ customerId: buyer.id, reason: `the buyer is ${buyer.subscriptionState}` })),
     };
+  }
+
+  /**
+   * Sends one waiting follow-up at the next dispatch, outside the send window and past the journey gap
+   * (a person chose to), recorded in the audit log. Refused for one already sent or stopped, and for a buyer
+   * who is no longer subscribed: nothing more goes to them.
+   */
+  async sendWaitingNow(manager: TenantManager, principal: Principal, id: string): Promise<MessageResponse> {
+    const found = await this.messages.find(manager, id);
+    if (!found) throw new NotFoundError('Message');
+    const outcome = await this.outbox.requestSendNow(manager, id);
+    if (outcome === 'not-waiting')
+      throw new ValidationFailedError([
+        { field: 'id', reason: `is ${found.status}, not waiting to be sent` },
+      ]);
+    if (outcome === 'not-subscribed')
+      throw new ValidationFailedError([
+        {
+          field: 'id',
+          reason: 'goes to a buyer who no longer takes emails (unsubscribed, bounced or complained)',
+        },
+      ]);
+    await this.audit.record(
+      manager,
+      auditActorOf(principal),
+      'message.sent_now',
+      `${found.automation ?? found.kind} to ${found.customer.name || found.customer.email}`,
+    );
+    return (await this.messages.find(manager, id)) ?? found;
   }
 
   private async assertSurvey(manager: TenantManager, surveyId: string | null | undefined): Promise<void> {

@@ -13,10 +13,9 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { NotFoundError, ValidationFailedError } from '../errors/app-error';
+import { NotFoundError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { MessagesRepository } from '../outbox/messages.repository';
-import { OutboxRepository } from '../outbox/outbox.repository';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { AutomationsRepository, toResponse } from './automations.repository';
 import { AutomationsService } from './automations.service';
@@ -36,7 +35,6 @@ export class FollowUpsController {
     private readonly rules: AutomationsService,
     private readonly automations: AutomationsRepository,
     private readonly messages: MessagesRepository,
-    private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -130,17 +128,12 @@ export class FollowUpsController {
   @HttpCode(200)
   sendOneNow(
     @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseId()) id: string,
   ): Promise<MessageResponse> {
-    return this.database.transaction(tenantId, async (manager) => {
-      const found = await this.messages.find(manager, id);
-      if (!found) throw new NotFoundError('Message');
-      if (!(await this.outbox.requestSendNow(manager, id)))
-        throw new ValidationFailedError([
-          { field: 'id', reason: `is ${found.status}, not waiting to be sent` },
-        ]);
-      return (await this.messages.find(manager, id)) ?? found;
-    });
+    return this.database.transaction(tenantId, (manager) =>
+      this.rules.sendWaitingNow(manager, principal, id),
+    );
   }
 
   /** The emails planned or sent about one order, with the business's time zone to read their times in. */

@@ -123,14 +123,25 @@ export class OutboxRepository {
    * the send window and the journey gap at the next dispatch. The buyer's subscription, the order's status,
    * an answer that makes a reminder pointless and a paused business still hold. False when it is not waiting.
    */
-  async requestSendNow(manager: TenantManager, id: string): Promise<boolean> {
-    const requested = await queryRows<{ id: string }>(
+  async requestSendNow(
+    manager: TenantManager,
+    id: string,
+  ): Promise<'requested' | 'not-waiting' | 'not-subscribed'> {
+    const [target] = await queryRows<{ status: string; subscriptionState: SubscriptionState }>(
       manager,
-      `UPDATE messages SET due_at = now(), send_requested_at = now(), skip_reason = NULL, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'scheduled' RETURNING id`,
+      `SELECT m.status, c.subscription_state AS "subscriptionState"
+         FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+        WHERE m.tenant_id = $1 AND m.id = $2 FOR UPDATE OF m`,
       [tenantIdOf(manager), id],
     );
-    return requested.length === 1;
+    if (target?.status !== 'scheduled') return 'not-waiting';
+    if (target.subscriptionState !== 'subscribed') return 'not-subscribed';
+    await manager.query(
+      `UPDATE messages SET due_at = now(), send_requested_at = now(), skip_reason = NULL, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id],
+    );
+    return 'requested';
   }
 
   /**

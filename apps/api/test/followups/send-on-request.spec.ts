@@ -86,7 +86,7 @@ describe('sending a waiting follow-up now', () => {
     });
   });
 
-  it('still sends nothing to a buyer who unsubscribed since', async () => {
+  it('refuses to hurry an email to a buyer who unsubscribed since, naming why, and sends nothing', async () => {
     const asked = await waitingThankYou(`gone-${Date.now()}@buyers.example`);
     await withClient(testApp.ownerUrl, (db) =>
       db.query(`UPDATE customers SET subscription_state = 'unsubscribed' WHERE tenant_id = $1 AND id = $2`, [
@@ -94,9 +94,18 @@ describe('sending a waiting follow-up now', () => {
         asked.customer.id,
       ]),
     );
-    expect((await owner.post(`/api/messages/${asked.id}/send-now`)).status).toBe(200);
+    const refused = await owner.post<ApiErrorBody>(`/api/messages/${asked.id}/send-now`);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('no longer takes emails');
     await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
-    expect(await statusOf(asked)).toMatchObject({ status: 'skipped' });
+    expect(await statusOf(asked)).toMatchObject({ status: 'scheduled' });
+  });
+
+  it('records who sent a follow-up early in the audit log', async () => {
+    const log = await owner.get<Page<{ action: string; target: string | null }>>(
+      '/api/audit-events?action=message.sent_now',
+    );
+    expect(log.body.items.map((event) => event.target)).toContain('Thank you to Tomas Buyer');
   });
 
   it('refuses a message that is not waiting, naming it, and answers 404 for one that does not exist', async () => {

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'automation.created',
   'automation.updated',
   'automation.deleted',
+  'message.sent_now',
   'template.test_sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

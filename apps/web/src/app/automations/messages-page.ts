@@ -175,7 +175,7 @@ export class MessagesPage implements OnInit {
       const asked = await this.api.sendMessageNow(message.id);
       this.list.items.update((items) => items.map((item) => (item.id === asked.id ? asked : item)));
       this.sendNotice.set(
-        `${asked.automation ?? asked.kind} to ${asked.customer.name} goes within a few seconds, outside the send window.`,
+        `${asked.automation ?? asked.kind} to ${asked.customer.name} goes within a few seconds, outside the send window and without waiting for the gap between two emails.`,
       );
     } catch (error) {
       this.sendNotice.set(apiProblemOf(error).message);

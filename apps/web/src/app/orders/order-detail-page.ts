@@ -161,7 +161,9 @@ export class OrderDetailPage implements OnInit {
   async sendFollowUpNow(messageId: string): Promise<void> {
     try {
       await this.api.sendFollowUpNow(messageId);
-      this.sendNotice.set('It goes within a few seconds, outside the send window: see it in the Mailbox.');
+      this.sendNotice.set(
+        'It goes within a few seconds, outside the send window and without waiting for the gap between two emails: see it in the Mailbox.',
+      );
       await this.loadFollowUps();
       // The scheduler ticks every 5 seconds: read the list again once it has.
       setTimeout(() => void this.loadFollowUps(), 7000);
