@@ -47,9 +47,10 @@ export class IntegrationsService {
       const deliveries: (WebhookDeliveryResponse & { provider: ShopProvider })[] = await manager.query(
         `SELECT provider, delivery_id AS "deliveryId", topic, received_at AS "receivedAt", outcome, message,
                 is_test AS "isTest"
-           FROM (SELECT *, row_number() OVER (PARTITION BY provider ORDER BY received_at DESC) AS n
+           FROM (SELECT *, row_number() OVER (PARTITION BY provider, is_test ORDER BY received_at DESC) AS n
                    FROM webhook_deliveries WHERE tenant_id = $1) recent
-          WHERE n <= 10 ORDER BY received_at DESC`,
+          -- The shop's own latest ten, and only the latest test: tests never push a real one off the list.
+          WHERE n <= CASE WHEN is_test THEN 1 ELSE 10 END ORDER BY received_at DESC`,
         [tenantIdOf(manager)],
       );
       return SHOP_PROVIDERS.map((provider) => {

@@ -152,4 +152,19 @@ describe('sending a test delivery to a connected shop', () => {
       await unreachable.close();
     }
   });
+
+  it("keeps the shop's own deliveries on the list however many tests were sent, and only the latest test", async () => {
+    // A real delivery refused for its date: it must stay in sight.
+    await withClient(testApp.ownerUrl, (db) =>
+      db.query(
+        `INSERT INTO webhook_deliveries (tenant_id, provider, delivery_id, topic, outcome, message, received_at)
+         VALUES ($1, 'shopify', 'real-1', 'orders/create', 'failed', 'created_at is not a date', now() - interval '1 minute')`,
+        [tenant.id],
+      ),
+    );
+    for (let sent = 0; sent < 11; sent += 1) await owner.post(`/api/integrations/shopify/test-delivery`);
+    const shop = await integration(owner, 'shopify');
+    expect(shop?.deliveries.filter((delivery) => delivery.isTest)).toHaveLength(1);
+    expect(shop?.deliveries.map((delivery) => delivery.deliveryId)).toContain('real-1');
+  });
 });
