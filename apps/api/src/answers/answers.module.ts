@@ -15,6 +15,6 @@ import { AccountsModule } from '../accounts/accounts.module';
   imports: [OutboxModule, CaseRecordsModule, AccountsModule],
   controllers: [AnswersController, HoneypotController, AnswersInboxController, FeedbackSettingsController],
   providers: [AnswersService, AnswersRepository, CaseOpener],
-  exports: [AnswersRepository, AnswersService],
+  exports: [AnswersRepository, CaseOpener],
 })
 export class AnswersModule {}

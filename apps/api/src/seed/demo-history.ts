@@ -2,13 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AnswersService } from '../answers/answers.service';
+import { CaseOpener } from '../cases/case-opener';
 import { CaseWork } from '../cases/case-work';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { FollowUpDispatcher } from '../followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../followups/follow-up-planner';
 import { FollowUpSender } from '../followups/follow-up-sender';
+import { OutboxRepository } from '../outbox/outbox.repository';
 import { ReplayingBusinesses } from '../followups/replaying-businesses';
+import { AccountEmails } from '../mail/account-emails';
 import { DevMailboxTransport } from '../mail/dev-mailbox.transport';
 import { MailTransport, type OutgoingMail, type SentMail } from '../mail/mail-transport';
 import { SurveysRepository } from '../surveys/surveys.repository';
@@ -72,15 +75,17 @@ class Agenda {
 export class DemoHistory {
   private readonly dispatcher: FollowUpDispatcher;
   private readonly mailbox: HistoryMailbox;
+  private readonly answers: AnswersService;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly database: TenantDatabase,
     private readonly planner: FollowUpPlanner,
-    private readonly answers: AnswersService,
     private readonly caseWork: CaseWork,
     private readonly records: DemoRecords,
     devMailbox: DevMailboxTransport,
+    outbox: OutboxRepository,
+    caseOpener: CaseOpener,
     templates: EmailTemplatesService,
     surveys: SurveysRepository,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -90,6 +95,14 @@ export class DemoHistory {
     // Built here, not provided: as a provider the scheduler would run its tick for every business.
     this.mailbox = new HistoryMailbox(devMailbox);
     const sender = new FollowUpSender(this.mailbox, templates, surveys, config);
+    // The team's alerts of new cases are caught the same way, dated when the answer came.
+    this.answers = new AnswersService(
+      outbox,
+      database,
+      caseOpener,
+      new AccountEmails(this.mailbox, config),
+      config,
+    );
     this.dispatcher = new FollowUpDispatcher(dataSource, database, sender, replaying);
   }
 
@@ -143,6 +156,7 @@ export class DemoHistory {
   ): Promise<void> {
     const { request, answer, at, end, agenda, team } = work;
     const commentField = { promoter: 'q.loved', passive: 'q.comment', detractor: 'q.better' }[answer.band];
+    this.mailbox.moment = new Date(at);
     await this.answers.submit(
       work.token,
       { 'q.score': String(answer.score), ...(answer.comment ? { [commentField]: answer.comment } : {}) },

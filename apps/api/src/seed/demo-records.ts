@@ -58,4 +58,22 @@ export class DemoRecords {
     );
     return found ?? null;
   }
+
+  /**
+   * The business, its team and its buyers existed from the start of the history, not from the moment it was
+   * written: a buyer since their first order, the business and its team since the first order of all.
+   */
+  async backdate(manager: TenantManager, from: Date): Promise<void> {
+    await manager.query(`UPDATE tenants SET created_at = $2 WHERE id = $1`, [tenantIdOf(manager), from]);
+    await manager.query(`UPDATE memberships SET created_at = $2 WHERE tenant_id = $1`, [
+      tenantIdOf(manager),
+      from,
+    ]);
+    await manager.query(
+      `UPDATE customers c SET created_at = coalesce(
+          (SELECT min(o.placed_at) FROM orders o WHERE o.tenant_id = c.tenant_id AND o.customer_id = c.id), $2)
+        WHERE c.tenant_id = $1`,
+      [tenantIdOf(manager), from],
+    );
+  }
 }

@@ -11,6 +11,7 @@ import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { demoOrders } from './demo-commerce';
 import { DemoHistory } from './demo-history';
+import { DemoRecords } from './demo-records';
 
 /** The demo business every fresh install starts with, so each console screen has something to show. */
 export const DEMO_LOGIN = { email: 'owner@northwind.example', password: 'bakery-demo-2026' } as const;
@@ -33,6 +34,7 @@ export class DemoSeeder {
     private readonly orders: OrdersService,
     private readonly automations: AutomationsRepository,
     private readonly history: DemoHistory,
+    private readonly records: DemoRecords,
     private readonly replaying: ReplayingBusinesses,
   ) {}
 
@@ -89,6 +91,7 @@ export class DemoSeeder {
       });
       const from = new Date(orders[0]?.placedAt ?? now);
       await this.history.replay(tenantId, from, now, { ownerId: owner.id, staffId: colleague.id });
+      await this.database.transaction(tenantId, (manager) => this.records.backdate(manager, from));
     } catch (error) {
       // Half a demo is no demo: the next start seeds it again from nothing.
       await this.remove();

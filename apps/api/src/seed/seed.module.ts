@@ -9,6 +9,7 @@ import { TemplatesModule } from '../templates/templates.module';
 import { DemoHistory } from './demo-history';
 import { DemoRecords } from './demo-records';
 import { DemoSeeder } from './demo-seeder';
+import { OutboxModule } from '../outbox/outbox.module';
 
 @Module({
   imports: [
@@ -16,6 +17,7 @@ import { DemoSeeder } from './demo-seeder';
     OrdersModule,
     FollowUpsModule,
     AnswersModule,
+    OutboxModule,
     CasesModule,
     TemplatesModule,
     SurveysModule,

@@ -184,6 +184,32 @@ describe('the demo business adds up', () => {
     );
   });
 
+  it('tells the team of each new case by email at the time the case opened, not when the demo was written', async () => {
+    const caught = await testApp
+      .http()
+      .get<{ subject: string; createdAt: string }[]>(
+        `/api/dev/mailbox?to=${encodeURIComponent('sam@northwind.example')}`,
+      );
+    const alerts = caught.body.filter((mail) => mail.subject.includes('needs an answer'));
+    expect(alerts.map((mail) => mail.createdAt).sort()).toEqual(cases.map((item) => item.createdAt).sort());
+  });
+
+  it('has its buyers since their first order, not since the demo was written', () => {
+    const firstOrder = new Map<string, string>();
+    for (const order of orders) {
+      const known = firstOrder.get(order.customer.id);
+      if (!known || order.placedAt < known) firstOrder.set(order.customer.id, order.placedAt);
+    }
+    const customers = [...firstOrder.keys()];
+    expect(customers.length).toBeGreaterThan(50);
+    return Promise.all(
+      customers.slice(0, 20).map(async (id) => {
+        const customer = await owner.get<{ createdAt: string }>(`/api/customers/${id}`);
+        expect({ id, createdAt: customer.body.createdAt }).toEqual({ id, createdAt: firstOrder.get(id) });
+      }),
+    );
+  });
+
   it('has worked every case older than its last five days: replied to and resolved', () => {
     const older = cases.filter((item) => new Date(item.createdAt).getTime() < Date.now() - 5 * 86_400_000);
     expect(older.length).toBeGreaterThan(3);
