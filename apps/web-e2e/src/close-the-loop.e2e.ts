@@ -141,7 +141,7 @@ describe('closing the loop with an unhappy buyer', () => {
     await replyForm.getByRole('heading', { name: `Reply as ${buyer}` }).waitFor();
     await replyForm.getByLabel('Your reply').fill('Thank you, that is kind. The new loaf came well packed.');
     await replyForm.getByRole('button', { name: 'Send reply' }).click();
-    await replyForm.getByText('Added to the case it answers, which is open again.').waitFor();
+    await replyForm.getByText('Added to the case it answers, which is open for the team.').waitFor();
     await screenshot(ownerPage, 'reply-as-buyer');
     await staffPage.reload();
     await staffPage.getByText('Thank you, that is kind. The new loaf came well packed.').first().waitFor();

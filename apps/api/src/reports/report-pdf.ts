@@ -56,7 +56,10 @@ export function renderReportPdf(report: WeeklyReportContent): Promise<Buffer> {
 
   if (report.cases.open > 0 || report.deliverability.warning) {
     heading('What needs you');
-    if (report.cases.open > 0) line(`${report.cases.open} open cases, ${report.cases.overdue} overdue.`);
+    if (report.cases.open > 0)
+      line(
+        `${report.cases.open} open ${report.cases.open === 1 ? 'case' : 'cases'}, ${report.cases.overdue} overdue.`,
+      );
     for (const item of report.cases.items)
       line(
         `- ${item.buyer || 'A buyer'}: ${item.reasons}${item.isOverdue ? ' (overdue)' : ''}`,
@@ -69,7 +72,7 @@ export function renderReportPdf(report: WeeklyReportContent): Promise<Buffer> {
   line(
     report.nps.score === null
       ? 'No NPS answers this week.'
-      : `NPS ${report.nps.score} from ${report.nps.responses} answers${report.nps.previousScore === null ? '' : ` (the week before: ${report.nps.previousScore})`}.`,
+      : `NPS ${report.nps.score} from ${report.nps.responses} ${report.nps.responses === 1 ? 'answer' : 'answers'}${report.nps.previousScore === null ? '' : ` (the week before: ${report.nps.previousScore})`}.`,
   );
   if (report.csat.average !== null)
     line(

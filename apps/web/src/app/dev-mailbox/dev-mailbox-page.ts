@@ -101,7 +101,7 @@ const REPLY_RESULTS: Record<ReplyOutcome, ReplyResult> = {
   },
   case: {
     isError: false,
-    text: 'Added to the case it answers, which is open again.',
+    text: 'Added to the case it answers, which is open for the team.',
     link: { path: '/cases', label: 'See it in Cases' },
   },
   unmatched: {
