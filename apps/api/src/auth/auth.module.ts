@@ -12,9 +12,18 @@ import { MeController } from './me.controller';
 import { PasswordsService } from './passwords.service';
 import { SessionsService } from './sessions.service';
 import { SignInFailuresRepository } from './sign-in-failures.repository';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PasswordResetEntity } from './password-reset.entity';
+import { SessionEntity } from './session.entity';
 
 @Module({
-  imports: [PassportModule, AccountsModule, ApiKeysModule, AuditModule],
+  imports: [
+    PassportModule,
+    AccountsModule,
+    ApiKeysModule,
+    AuditModule,
+    TypeOrmModule.forFeature([SessionEntity, PasswordResetEntity]),
+  ],
   controllers: [AuthController, MeController],
   providers: [
     AuthService,

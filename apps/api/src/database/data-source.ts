@@ -1,5 +1,4 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { APP_ROLE, MIGRATIONS_TABLE } from './database-roles';
 import { MIGRATIONS } from './migrations';
 
@@ -15,7 +14,6 @@ export function dataSourceOptions(target: ConnectionTarget): DataSourceOptions {
   return {
     type: 'postgres',
     url: target.url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,

@@ -8,7 +8,15 @@ export class DatabaseModule {
   static forRoot(target: ConnectionTarget): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(target), retryAttempts: 3, retryDelay: 1000 })],
+      imports: [
+        // Each feature module registers its own entities (TypeOrmModule.forFeature): this folder knows none.
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(target),
+          autoLoadEntities: true,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+      ],
     };
   }
 }
