@@ -5,7 +5,7 @@ import { BusinessesModule } from './accounts/businesses.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { CustomersModule } from './customers/customers.module';
-import { PrivacyModule } from './customers/privacy.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ImportsModule } from './imports/imports.module';
 import { IntegrationsModule } from './integrations/integrations.module';

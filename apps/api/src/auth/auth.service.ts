@@ -3,9 +3,8 @@ import { LOCK_MINUTES, type MeResponse, ROLE_PERMISSIONS, secondsUntilNextAttemp
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { UserEntity } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log';
-import { UnauthenticatedError } from '../errors/app-error';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error';
 import { AccountEmails } from '../mail/account-emails';
-import { TooManyRequestsError } from '../rate-limit/rate-limit.errors';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { PasswordHasher } from '../accounts/password-hasher';
 import type { ClientInfo, UserPrincipal } from './principal';

@@ -15,6 +15,7 @@ import {
   encodeCursor,
   encodeSortedCursor,
 } from '../database/keyset-cursor';
+import { escapeLike } from '../database/escape-like';
 import { queryRows } from '../database/query-rows';
 import { CUSTOMER_COLUMNS, type CustomerRow } from './customer-row';
 import { pageSize } from '../database/page-query.dto';
@@ -457,8 +458,4 @@ export class CustomersRepository {
       return { kind: 'subscription', at, state: row.status as never, reason: row.reason };
     });
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -1,8 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TooManyRequestsError } from '../rate-limit/rate-limit.errors';
-import { AppError } from './app-error';
+import { AppError, TooManyRequestsError } from './app-error';
 import { isDatabaseUnavailable } from './database-unavailable';
 
 /** Seconds a client is asked to wait while the database is out of reach. */

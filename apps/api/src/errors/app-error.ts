@@ -58,3 +58,15 @@ export class LinkExpiredError extends AppError {
   readonly status = 410;
   readonly code = 'link_expired';
 }
+
+/** A caller past its limit: answered 429 with Retry-After. */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts. Try again later.',
+  ) {
+    super(message);
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrderListQuery, OrderSource, OrderStatus } from '@rapport/domain';
-import { escapeLike } from '../customers/customers.repository';
+import { escapeLike } from '../database/escape-like';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { ORDER_SELECT, type OrderLineRow, type OrderRow } from './order-row';

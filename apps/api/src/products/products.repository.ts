@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProductResponse, UpsertProductRequest } from '@rapport/domain';
-import { escapeLike } from '../customers/customers.repository';
+import { escapeLike } from '../database/escape-like';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 interface ProductRow {

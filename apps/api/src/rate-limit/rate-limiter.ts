@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { TooManyRequestsError } from './rate-limit.errors';
+import { TooManyRequestsError } from '../errors/app-error';
 
 export interface RateLimit {
   /** Names the counter, e.g. `login:ip`. */

@@ -6,7 +6,7 @@ import type {
   OrderResponse,
   Page,
 } from '@rapport/domain';
-import { PrivacyService } from '../../src/customers/privacy.service';
+import { PrivacyService } from '../../src/privacy/privacy.service';
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';

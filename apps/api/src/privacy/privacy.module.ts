@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
 import { OrdersModule } from '../orders/orders.module';
-import { CustomersModule } from './customers.module';
+import { CustomersModule } from '../customers/customers.module';
 import { PrivacyController } from './privacy.controller';
 import { PrivacyService } from './privacy.service';
 import { OutboxModule } from '../outbox/outbox.module';

@@ -10,8 +10,8 @@ import { queryRows } from '../database/query-rows';
 import { NotFoundError } from '../errors/app-error';
 import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
-import { toCustomerResponse } from './customer-row';
-import { CustomersRepository } from './customers.repository';
+import { toCustomerResponse } from '../customers/customer-row';
+import { CustomersRepository } from '../customers/customers.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { CasesRepository } from '../cases/cases.repository';
 
