@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AnswerDetailResponse, AnswerResponse, Page, ProductRatingResponse } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { NotFoundError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { TenantDatabase } from '../tenancy/tenant-database';

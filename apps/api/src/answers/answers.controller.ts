@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AcceptsForm, AnswersHtml } from '../request-policy/body-contract.decorators';
 import type { FormValues } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TokenLink } from '../auth/access.decorators';
+import { TokenLink } from '../access/access.decorators';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { renderLinkNotice } from './answer-page';
 import { AnswersService } from './answers.service';

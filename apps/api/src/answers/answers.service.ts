@@ -13,7 +13,7 @@ import {
   type SurveyDefinition,
   templateLocale,
 } from '@rapport/domain';
-import { parseTenantToken } from '../auth/secret-token';
+import { parseTenantToken } from '../access/secret-token';
 import { CaseOpener, type OpenedCase } from '../cases/case-opener';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';

@@ -11,7 +11,7 @@ import {
   MAX_REMINDERS,
 } from '@rapport/domain';
 import { IsArray, IsBoolean, IsInt, IsObject, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { BusinessSettingsRepository } from '../accounts/business-settings.repository';

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { parseTenantToken } from '../auth/secret-token';
-import { TokenLink } from '../auth/access.decorators';
+import { parseTenantToken } from '../access/secret-token';
+import { TokenLink } from '../access/access.decorators';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';

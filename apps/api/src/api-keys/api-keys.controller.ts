@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ApiKeyResponse, CreatedApiKeyResponse } from '@rapport/domain';
-import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
-import { auditActorOf, type Principal } from '../auth/principal';
+import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../access/access.decorators';
+import { auditActorOf, type Principal } from '../access/principal';
 import { ParseId } from '../errors/parse-id.pipe';
 import { ApiKeysService } from './api-keys.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';

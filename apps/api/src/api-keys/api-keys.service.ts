@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse } from '@rapport/domain';
 import { In, IsNull } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
-import type { AuditActor, ClientInfo, ApiKeyPrincipal } from '../auth/principal';
+import type { AuditActor, ClientInfo, ApiKeyPrincipal } from '../access/principal';
 import { NotFoundError } from '../errors/app-error';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { UserEntity } from '../accounts/user.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditEventResponse, AuditQuery, Page } from '@rapport/domain';
-import type { AuditActor } from '../auth/principal';
+import type { AuditActor } from '../access/principal';
 import { ValidationFailedError } from '../errors/app-error';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { AuditEventEntity } from './audit-event.entity';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuditEventResponse, Page } from '@rapport/domain';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { AuditLog } from './audit-log';
 import { AuditQueryDto } from './dto/audit-query.dto';

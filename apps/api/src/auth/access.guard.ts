@@ -7,10 +7,10 @@ import { isLoopbackAddress } from '../config/network-address';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-import { ROUTE_ACCESS, type RouteAccess } from './access.decorators';
-import { clientInfoOf } from './client-info';
+import { ROUTE_ACCESS, type RouteAccess } from '../access/access.decorators';
+import { clientInfoOf } from '../access/client-info';
 import { assertCsrfToken, isCsrfExempt } from './csrf';
-import type { Principal, RequestWithPrincipal } from './principal';
+import type { Principal, RequestWithPrincipal } from '../access/principal';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 
 /**

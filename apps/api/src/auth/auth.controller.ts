@@ -7,14 +7,14 @@ import { AuditLog } from '../audit/audit-log';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { Public, SignedIn, CurrentUser } from './access.decorators';
+import { Public, SignedIn, CurrentUser } from '../access/access.decorators';
 import { AuthService } from './auth.service';
-import { Client } from './client-info';
+import { Client } from '../access/client-info';
 import { LoginDto } from './dto/login.dto';
 import { PasswordResetConfirmDto, PasswordResetDto } from './dto/password.dto';
 import { LocalLoginGuard } from './local-login.guard';
 import { PasswordsService } from './passwords.service';
-import { auditActorOf, type ClientInfo, type UserPrincipal } from './principal';
+import { auditActorOf, type ClientInfo, type UserPrincipal } from '../access/principal';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 
 @ApiTags('auth')

@@ -7,7 +7,7 @@ import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error'
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { PasswordHasher } from '../accounts/password-hasher';
-import type { ClientInfo, UserPrincipal } from './principal';
+import type { ClientInfo, UserPrincipal } from '../access/principal';
 import { SessionsService } from './sessions.service';
 import { SignInFailuresRepository } from './sign-in-failures.repository';
 

@@ -5,7 +5,7 @@ import { ValidationFailedError } from '../errors/app-error';
 import { validationErrorsOf } from '../errors/validation';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-import { clientInfoOf } from './client-info';
+import { clientInfoOf } from '../access/client-info';
 import { LoginDto } from './dto/login.dto';
 
 /**

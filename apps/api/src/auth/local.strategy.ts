@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import type { UserEntity } from '../accounts/user.entity';
 import { AuthService } from './auth.service';
-import { clientInfoOf } from './client-info';
+import { clientInfoOf } from '../access/client-info';
 
 /** Email + password sign-in, checked against the argon2id hash. */
 @Injectable()

@@ -3,15 +3,15 @@ import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { MeResponse, SessionResponse } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
 import { AccountsRepository } from '../accounts/accounts.repository';
-import { SwitchBusinessDto } from '../accounts/dto/business.dto';
+import { SwitchBusinessDto } from './dto/switch-business.dto';
 import { NotFoundError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { CurrentUser, SignedIn } from './access.decorators';
+import { CurrentUser, SignedIn } from '../access/access.decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/password.dto';
 import { PasswordsService } from './passwords.service';
-import type { UserPrincipal } from './principal';
+import type { UserPrincipal } from '../access/principal';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 
 /** The signed-in person's own account: profile, password, sessions, active business. */

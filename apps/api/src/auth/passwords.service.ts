@@ -14,8 +14,8 @@ import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { PasswordResetEntity } from './password-reset.entity';
-import type { AuditActor, ClientInfo, UserPrincipal } from './principal';
-import { hashSecretToken, newSecretToken } from './secret-token';
+import type { AuditActor, ClientInfo, UserPrincipal } from '../access/principal';
+import { hashSecretToken, newSecretToken } from '../access/secret-token';
 import { SessionsService } from './sessions.service';
 import { SignInFailuresRepository } from './sign-in-failures.repository';
 

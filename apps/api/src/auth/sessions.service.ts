@@ -6,7 +6,7 @@ import { DataSource, type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import type { ClientInfo } from './principal';
+import type { ClientInfo } from '../access/principal';
 import { SessionEntity } from './session.entity';
 
 export const SESSION_COOKIE = 'rapport_session';

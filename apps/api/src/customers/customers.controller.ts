@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/c
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { CustomerDetailResponse, CustomerResponse, Page } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { ParseId } from '../errors/parse-id.pipe';
 import { IdempotencyKey, IdempotencyService } from '../idempotency/idempotency.service';
 import { CustomersService } from './customers.service';

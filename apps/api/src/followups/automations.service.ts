@@ -10,7 +10,7 @@ import {
   type UpcomingMessageResponse,
 } from '@rapport/domain';
 import { AuditLog } from '../audit/audit-log';
-import { auditActorOf, type Principal } from '../auth/principal';
+import { auditActorOf, type Principal } from '../access/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { MessagesRepository } from '../outbox/messages.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AcceptsSignedDelivery } from '../request-policy/body-contract.decorators';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import type { FastifyRequest } from 'fastify';
-import { SignedWebhook } from '../auth/access.decorators';
+import { SignedWebhook } from '../access/access.decorators';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';

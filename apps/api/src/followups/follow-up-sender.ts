@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { templateLocale } from '@rapport/domain';
 import type { DataSource } from 'typeorm';
-import { newTenantToken } from '../auth/secret-token';
+import { newTenantToken } from '../access/secret-token';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PermanentMailError } from '../mail/mail.errors';

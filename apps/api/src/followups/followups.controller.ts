@@ -11,8 +11,8 @@ import type {
 } from '@rapport/domain';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { NotFoundError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { MessagesRepository } from '../outbox/messages.repository';

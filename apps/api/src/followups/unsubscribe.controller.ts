@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AcceptsFile, AnswersHtml } from '../request-policy/body-contract.decorators';
 import { fillPhrase, UNSUBSCRIBE_PHRASES } from '@rapport/domain';
 import { buyerPage } from '../answers/buyer-page';
-import { TokenLink } from '../auth/access.decorators';
+import { TokenLink } from '../access/access.decorators';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { escapeHtml } from '../mail/html';
 import { type UnsubscribeTarget, UnsubscribeService } from './unsubscribe.service';

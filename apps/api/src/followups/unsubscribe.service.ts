@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type BuyerLocale, templateLocale } from '@rapport/domain';
 import type { PageBrand } from '../answers/buyer-page';
-import { parseTenantToken } from '../auth/secret-token';
+import { parseTenantToken } from '../access/secret-token';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
 

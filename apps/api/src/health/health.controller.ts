@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../access/access.decorators';
 import { pendingMigrations } from '../database/migrator';
 import { APP_VERSION } from '../version';
 

@@ -13,8 +13,8 @@ import {
   unsafeTextReason,
 } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ForbiddenError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { PageQueryDto } from '../database/page-query.dto';

@@ -6,7 +6,7 @@ import {
   type ShopProvider,
   type TestDeliveryResponse,
 } from '@rapport/domain';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { ValidationFailedError } from '../errors/app-error';
 import { ConnectShopDto } from './dto/connect-shop.dto';
 import { IntegrationsService } from './integrations.service';

@@ -5,7 +5,7 @@ import { AcceptsSignedDelivery } from '../request-policy/body-contract.decorator
 import type { RawBodyRequest } from '@nestjs/common';
 import { type ShopProvider, type TextProblem, toSafeText } from '@rapport/domain';
 import type { FastifyRequest } from 'fastify';
-import { SignedWebhook } from '../auth/access.decorators';
+import { SignedWebhook } from '../access/access.decorators';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { AppError, NotFoundError } from '../errors/app-error';
 import { validationErrorsOf } from '../errors/validation';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hasPermission } from '@rapport/domain';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
-import type { Viewer } from '../auth/access.decorators';
+import type { Viewer } from '../access/access.decorators';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { DevMailboxEntity } from './dev-mailbox.entity';
 

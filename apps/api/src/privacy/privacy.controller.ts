@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CustomerExport } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../auth/access.decorators';
-import { auditActorOf, type Principal } from '../auth/principal';
+import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../access/access.decorators';
+import { auditActorOf, type Principal } from '../access/principal';
 import { ParseId } from '../errors/parse-id.pipe';
 import { PrivacyService } from './privacy.service';
 

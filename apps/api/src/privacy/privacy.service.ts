@@ -5,7 +5,7 @@ import type { CustomerExport } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AuditLog } from '../audit/audit-log';
-import type { AuditActor } from '../auth/principal';
+import type { AuditActor } from '../access/principal';
 import { queryRows } from '../database/query-rows';
 import { NotFoundError } from '../errors/app-error';
 import { OrdersService } from '../orders/orders.service';

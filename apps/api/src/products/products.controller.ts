@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ProductResponse } from '@rapport/domain';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { ProductsRepository } from './products.repository';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { DevMailboxReplyResponse } from '@rapport/domain';
-import { CurrentViewer, LocalOrSignedIn, type Viewer } from '../auth/access.decorators';
+import { CurrentViewer, LocalOrSignedIn, type Viewer } from '../access/access.decorators';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';

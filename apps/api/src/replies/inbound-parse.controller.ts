@@ -5,7 +5,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { ReplyOutcome } from '@rapport/domain';
 import { AcceptsFile } from '../request-policy/body-contract.decorators';
 import type { FastifyRequest } from 'fastify';
-import { SignedWebhook } from '../auth/access.decorators';
+import { SignedWebhook } from '../access/access.decorators';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { UnmatchedReplyResponse } from '@rapport/domain';
-import { CurrentTenant, RequirePermission } from '../auth/access.decorators';
+import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { RepliesRepository } from './replies.repository';
 

@@ -7,8 +7,8 @@ import {
   type SurveyPreviewResponse,
   type SurveyResponse,
 } from '@rapport/domain';
-import { CurrentTenant, CurrentUser, RequirePermission } from '../auth/access.decorators';
-import type { UserPrincipal } from '../auth/principal';
+import { CurrentTenant, CurrentUser, RequirePermission } from '../access/access.decorators';
+import type { UserPrincipal } from '../access/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { TenantDatabase } from '../tenancy/tenant-database';

@@ -8,8 +8,8 @@ import {
   type MessageKind,
   type TemplatePreviewResponse,
 } from '@rapport/domain';
-import { CurrentTenant, CurrentUser, RequirePermission } from '../auth/access.decorators';
-import { auditActorOf, type UserPrincipal } from '../auth/principal';
+import { CurrentTenant, CurrentUser, RequirePermission } from '../access/access.decorators';
+import { auditActorOf, type UserPrincipal } from '../access/principal';
 import { AuditLog } from '../audit/audit-log';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';

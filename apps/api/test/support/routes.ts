@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { ROUTE_ACCESS, type RouteAccess } from '../../src/auth/access.decorators';
+import { ROUTE_ACCESS, type RouteAccess } from '../../src/access/access.decorators';
 import type { TestApp } from './test-app';
 
 export interface RouteRule {

@@ -5,7 +5,6 @@ import type {
   DeleteBusinessRequest,
   SendWindow,
   SignUpRequest,
-  SwitchBusinessRequest,
   UpdateBusinessRequest,
 } from '@rapport/domain';
 import { Type } from 'class-transformer';
@@ -17,7 +16,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
@@ -191,10 +189,4 @@ export class DeleteBusinessDto implements DeleteBusinessRequest {
   @MaxLength(120)
   @IsString()
   confirmName: string;
-}
-
-export class SwitchBusinessDto implements SwitchBusinessRequest {
-  @ApiProperty()
-  @IsUUID('all', { message: 'must be a UUID' })
-  tenantId: string;
 }

@@ -7,9 +7,9 @@ import {
   CurrentUser,
   RequirePermission,
   SignedIn,
-} from '../auth/access.decorators';
+} from '../access/access.decorators';
 import { AuthService } from '../auth/auth.service';
-import { auditActorOf, type Principal, type UserPrincipal } from '../auth/principal';
+import { auditActorOf, type Principal, type UserPrincipal } from '../access/principal';
 import { SessionsService } from '../auth/sessions.service';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { FollowUpsModule } from '../followups/followups.module';
-import { AccountsModule } from './accounts.module';
+import { AccountsModule } from '../accounts/accounts.module';
 import { BusinessesController } from './businesses.controller';
 import { BusinessesService } from './businesses.service';
 import { InvitationsController } from './invitations.controller';

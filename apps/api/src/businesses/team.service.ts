@@ -8,13 +8,13 @@ import {
 } from '@rapport/domain';
 import { IsNull } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
-import type { AuditActor } from '../auth/principal';
+import type { AuditActor } from '../access/principal';
 import { SessionsService } from '../auth/sessions.service';
 import { NotFoundError } from '../errors/app-error';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
-import { TeamRuleError } from './accounts.errors';
-import { InvitationEntity } from './invitation.entity';
-import { MembershipEntity } from './membership.entity';
+import { TeamRuleError } from '../accounts/accounts.errors';
+import { InvitationEntity } from '../accounts/invitation.entity';
+import { MembershipEntity } from '../accounts/membership.entity';
 
 /** Who changes the team: their role decides what they may do, the rest goes to the audit log. */
 export type TeamActor = AuditActor & { role: Role };

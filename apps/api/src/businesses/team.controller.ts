@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { TeamResponse } from '@rapport/domain';
-import { CurrentTenant, CurrentUser, RequirePermission } from '../auth/access.decorators';
-import { auditActorOf, type UserPrincipal } from '../auth/principal';
+import { CurrentTenant, CurrentUser, RequirePermission } from '../access/access.decorators';
+import { auditActorOf, type UserPrincipal } from '../access/principal';
 import { ParseId } from '../errors/parse-id.pipe';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { AccountsRepository } from './accounts.repository';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import { ChangeRoleDto, InviteDto } from './dto/team.dto';
 import { InvitationsService } from './invitations.service';
 import { type TeamActor, TeamService } from './team.service';

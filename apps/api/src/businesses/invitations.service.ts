@@ -7,19 +7,19 @@ import type {
 } from '@rapport/domain';
 import { IsNull } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
-import { PasswordHasher } from './password-hasher';
-import type { ClientInfo } from '../auth/principal';
-import { newTenantToken, parseTenantToken } from '../auth/secret-token';
+import { PasswordHasher } from '../accounts/password-hasher';
+import type { ClientInfo } from '../access/principal';
+import { newTenantToken, parseTenantToken } from '../access/secret-token';
 import { NotFoundError, UnauthenticatedError, ValidationFailedError } from '../errors/app-error';
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
-import { AccountsRepository } from './accounts.repository';
-import { AlreadyMemberError, InvitationExpiredError, TeamRuleError } from './accounts.errors';
-import { InvitationEntity } from './invitation.entity';
-import { MembershipEntity } from './membership.entity';
-import { PasswordPolicy } from './password-policy';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { AlreadyMemberError, InvitationExpiredError, TeamRuleError } from '../accounts/accounts.errors';
+import { InvitationEntity } from '../accounts/invitation.entity';
+import { MembershipEntity } from '../accounts/membership.entity';
+import { PasswordPolicy } from '../accounts/password-policy';
 import type { TeamActor } from './team.service';
-import type { UserEntity } from './user.entity';
+import type { UserEntity } from '../accounts/user.entity';
 
 const VALID_DAYS = 7;
 

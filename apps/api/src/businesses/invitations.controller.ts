@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import type { InvitationPreviewResponse, MeResponse } from '@rapport/domain';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../access/access.decorators';
 import { AuthService } from '../auth/auth.service';
-import { Client } from '../auth/client-info';
-import type { ClientInfo } from '../auth/principal';
+import { Client } from '../access/client-info';
+import type { ClientInfo } from '../access/principal';
 import { SessionsService } from '../auth/sessions.service';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';

@@ -9,11 +9,11 @@ import {
 import { AuditLog } from '../audit/audit-log';
 import { AutomationsRepository } from '../followups/automations.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import type { AuditActor } from '../auth/principal';
+import type { AuditActor } from '../access/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { AccountsRepository } from './accounts.repository';
-import { TenantEntity } from './tenant.entity';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { TenantEntity } from '../accounts/tenant.entity';
 
 /** Locales the product speaks; a business's default comes from its country. */
 const LOCALE_BY_COUNTRY: Record<string, string> = {

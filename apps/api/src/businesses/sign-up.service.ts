@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SignUpRequest } from '@rapport/domain';
 import { AuditLog } from '../audit/audit-log';
-import type { ClientInfo } from '../auth/principal';
-import { hashSecretToken, newSecretToken } from '../auth/secret-token';
+import type { ClientInfo } from '../access/principal';
+import { hashSecretToken, newSecretToken } from '../access/secret-token';
 import { LinkExpiredError } from '../errors/app-error';
 import { AutomationsRepository } from '../followups/automations.repository';
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { AccountsRepository } from './accounts.repository';
-import { EmailTakenError } from './accounts.errors';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { EmailTakenError } from '../accounts/accounts.errors';
 import { isUniqueViolation, localeOfCountry } from './businesses.service';
-import { PasswordHasher } from './password-hasher';
-import { PasswordPolicy } from './password-policy';
+import { PasswordHasher } from '../accounts/password-hasher';
+import { PasswordPolicy } from '../accounts/password-policy';
 import { SignUpRequestsRepository } from './sign-up-requests.repository';
-import type { UserEntity } from './user.entity';
+import type { UserEntity } from '../accounts/user.entity';
 
 /** How long a sign-up link works. */
 export const SIGN_UP_LINK_HOURS = 24;
