@@ -20,6 +20,7 @@ import { DatabaseModule } from './database/database.module';
 import { FollowUpsModule } from './followups/followups.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { AnswersModule } from './answers/answers.module';
+import { CaseRecordsModule } from './cases/case-records.module';
 import { CasesModule } from './cases/cases.module';
 import { RepliesModule } from './replies/replies.module';
 import { ReportsModule } from './reports/reports.module';
@@ -55,7 +56,7 @@ export class AppModule {
         PrivacyModule,
         FollowUpsModule,
         SurveysModule,
-        AnswersModule,
+        AnswersModule.opening(CaseRecordsModule),
         CasesModule,
         RepliesModule,
         ReportsModule,

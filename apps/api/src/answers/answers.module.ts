@@ -1,20 +1,31 @@
-import { Module } from '@nestjs/common';
-import { CaseOpener } from '../cases/case-opener';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { AnswerRecordsModule } from './answer-records.module';
 import { AnswersInboxController } from './answers-inbox.controller';
 import { AnswersController } from './answers.controller';
-import { AnswersRepository } from './answers.repository';
 import { AnswersService } from './answers.service';
 import { FeedbackSettingsController } from './feedback-settings.controller';
 import { HoneypotController } from './honeypot.controller';
-import { OutboxModule } from '../outbox/outbox.module';
-import { CaseRecordsModule } from '../cases/case-records.module';
-import { AccountsModule } from '../accounts/accounts.module';
 
-/** The buyer's answer page, the hidden scanner link, and the inbox of answers; a low answer opens a case. */
-@Module({
-  imports: [OutboxModule, CaseRecordsModule, AccountsModule],
-  controllers: [AnswersController, HoneypotController, AnswersInboxController, FeedbackSettingsController],
-  providers: [AnswersService, AnswersRepository, CaseOpener],
-  exports: [AnswersRepository, CaseOpener],
-})
-export class AnswersModule {}
+/**
+ * The buyer's answer page, the hidden scanner link, and the inbox of answers. A low answer opens a case
+ * through `LowAnswers`, which the module given here provides (the cases' records): the app wires the two,
+ * so answers never import cases.
+ */
+@Module({})
+export class AnswersModule {
+  static opening(lowAnswers: Type<unknown>): DynamicModule {
+    return {
+      module: AnswersModule,
+      imports: [OutboxModule, AccountsModule, AnswerRecordsModule, lowAnswers],
+      controllers: [
+        AnswersController,
+        HoneypotController,
+        AnswersInboxController,
+        FeedbackSettingsController,
+      ],
+      providers: [AnswersService],
+    };
+  }
+}

@@ -14,7 +14,7 @@ import {
   templateLocale,
 } from '@rapport/domain';
 import { parseTenantToken } from '../access/secret-token';
-import { CaseOpener, type OpenedCase } from '../cases/case-opener';
+import { LowAnswers, type OpenedCase } from './low-answers';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { queryRows } from '../database/query-rows';
@@ -60,7 +60,7 @@ export class AnswersService {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly database: TenantDatabase,
-    private readonly cases: CaseOpener,
+    private readonly cases: LowAnswers,
     private readonly emails: AccountEmails,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

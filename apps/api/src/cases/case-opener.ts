@@ -3,18 +3,7 @@ import { type CaseSettings, caseDueAt } from '@rapport/domain';
 import { queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { CasesRepository } from './cases.repository';
-
-/** What the assignee's email needs once the transaction that opened the case has committed. */
-export interface OpenedCase {
-  caseId: string;
-  assignee: { email: string; name: string } | null;
-  businessName: string;
-  buyerName: string;
-  reasons: string[];
-  comment: string | null;
-  dueAt: Date;
-  timeZone: string;
-}
+import { LowAnswers, type OpenedCase } from '../answers/low-answers';
 
 /**
  * Opens the case for a low answer: one per answer, assigned round robin among the members who take cases
@@ -23,8 +12,10 @@ export interface OpenedCase {
  * land on the same person.
  */
 @Injectable()
-export class CaseOpener {
-  constructor(private readonly cases: CasesRepository) {}
+export class CaseOpener extends LowAnswers {
+  constructor(private readonly cases: CasesRepository) {
+    super();
+  }
 
   async open(
     manager: TenantManager,

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { LowAnswers } from '../answers/low-answers';
+import { CaseOpener } from './case-opener';
 import { CasesRepository } from './cases.repository';
 
 /**
- * The `cases` and `case_entries` tables: CasesRepository is the one code that writes them. Answers (which
- * open a case), replies (which reopen one) and case work import it; it imports no feature.
+ * The `cases` and `case_entries` tables: CasesRepository is the one code that writes them. It also opens the case of a
+ * low answer (CaseOpener, provided as the answers' LowAnswers); replies and case work import it.
  */
 @Module({
-  providers: [CasesRepository],
-  exports: [CasesRepository],
+  providers: [CasesRepository, CaseOpener, { provide: LowAnswers, useExisting: CaseOpener }],
+  exports: [CasesRepository, CaseOpener, LowAnswers],
 })
 export class CaseRecordsModule {}

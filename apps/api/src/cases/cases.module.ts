@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnswersModule } from '../answers/answers.module';
+import { AnswerRecordsModule } from '../answers/answer-records.module';
 import { CaseWork } from './case-work';
 import { CasesController } from './cases.controller';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -8,7 +8,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 
 /** The cases of unhappy buyers, as staff work them. */
 @Module({
-  imports: [AnswersModule, OutboxModule, CaseRecordsModule, AccountsModule],
+  imports: [AnswerRecordsModule, OutboxModule, CaseRecordsModule, AccountsModule],
   controllers: [CasesController],
   providers: [CaseWork],
   exports: [CaseWork],

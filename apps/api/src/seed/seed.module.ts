@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { AnswersModule } from '../answers/answers.module';
+import { CaseRecordsModule } from '../cases/case-records.module';
 import { CasesModule } from '../cases/cases.module';
 import { FollowUpsModule } from '../followups/followups.module';
 import { OrdersModule } from '../orders/orders.module';
@@ -16,9 +16,9 @@ import { OutboxModule } from '../outbox/outbox.module';
     AccountsModule,
     OrdersModule,
     FollowUpsModule,
-    AnswersModule,
     OutboxModule,
     CasesModule,
+    CaseRecordsModule,
     TemplatesModule,
     SurveysModule,
   ],
