@@ -10,7 +10,6 @@ import type { ReportSettings, WeeklyReportSummary } from '@rapport/domain';
 import { PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
-import { WEEKDAYS } from '../settings/weekdays';
 import { ReportsApi } from './reports-api';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -37,8 +36,8 @@ const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satu
           <mat-form-field appearance="outline">
             <mat-label>Day</mat-label>
             <mat-select formControlName="weekday">
-              @for (day of weekdays; track day.day) {
-                <mat-option [value]="day.day">{{ dayNames[day.day - 1] }}</mat-option>
+              @for (day of weekdays; track day) {
+                <mat-option [value]="day">{{ dayNames[day - 1] }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
@@ -127,7 +126,8 @@ export class ReportsPage implements OnInit {
   private readonly session = inject(SessionStore);
   readonly canManage = this.session.can('business:manage');
   readonly isAdmin = this.session.me()?.role === 'admin';
-  readonly weekdays = WEEKDAYS;
+  /** ISO-numbered, Monday first, as the API takes them. */
+  readonly weekdays = [1, 2, 3, 4, 5, 6, 7];
   readonly dayNames = DAY_NAMES;
   readonly hours = Array.from({ length: 24 }, (_, hour) => hour);
   readonly archive = signal<WeeklyReportSummary[]>([]);

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -10,9 +9,9 @@ import type { SenderStatusResponse } from '@rapport/domain';
 import { SessionStore } from '../auth/session-store';
 import { PlaceFieldsComponent } from '../places/place-fields';
 import { Confirmation } from '../dialogs/confirm-dialog';
-import { toggledDays, WEEKDAYS } from './weekdays';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
 import { SettingsApi } from './settings-api';
+import { WeekdayPickerComponent } from '@rapport/ui';
 
 const LOCALES = [
   { code: 'en', name: 'English' },
@@ -24,13 +23,13 @@ const LOCALES = [
 @Component({
   selector: 'rp-business-settings-page',
   imports: [
+    WeekdayPickerComponent,
     ReactiveFormsModule,
     PlaceFieldsComponent,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
-    MatCheckboxModule,
   ],
   templateUrl: './business-settings-page.html',
   styleUrl: './settings-forms.scss',
@@ -69,7 +68,6 @@ export class BusinessSettingsPage implements OnInit {
     closes: new FormControl('19:00', { nonNullable: true, validators: [Validators.required] }),
     days: new FormControl<number[]>([1, 2, 3, 4, 5, 6], { nonNullable: true }),
   });
-  readonly weekdays = WEEKDAYS;
   readonly confirmName = new FormControl('', { nonNullable: true });
   /** Whether SendGrid will send from the sender address: checked on load and after saving. */
   readonly senderStatus = signal<SenderStatusResponse | null>(null);
@@ -127,10 +125,6 @@ export class BusinessSettingsPage implements OnInit {
     } finally {
       this.isSaving.set(false);
     }
-  }
-
-  toggleDay(day: number, isOn: boolean): void {
-    this.form.controls.days.setValue(toggledDays(this.form.controls.days.value, day, isOn));
   }
 
   async deleteBusiness(): Promise<void> {

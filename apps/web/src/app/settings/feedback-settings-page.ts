@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, sign
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -17,8 +16,8 @@ import {
 } from '@rapport/domain';
 import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
-import { toggledDays, WEEKDAYS } from './weekdays';
 import { apiProblemOf } from '../http/api-error';
+import { WeekdayPickerComponent } from '@rapport/ui';
 
 /**
  * How often a buyer may hear from the business, the reminders, review invitations (to every buyer or none)
@@ -27,11 +26,11 @@ import { apiProblemOf } from '../http/api-error';
 @Component({
   selector: 'rp-feedback-settings-page',
   imports: [
+    WeekdayPickerComponent,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
-    MatCheckboxModule,
     MatButtonModule,
   ],
   templateUrl: './feedback-settings-page.html',
@@ -41,7 +40,6 @@ import { apiProblemOf } from '../http/api-error';
 export class FeedbackSettingsPage implements OnInit {
   private readonly http = inject(HttpClient);
   readonly canEdit = inject(SessionStore).can('business:manage');
-  readonly weekdays = WEEKDAYS;
   readonly isSaving = signal(false);
   readonly message = signal<{ isError: boolean; text: string } | null>(null);
   readonly problems = signal<string[]>([]);
@@ -95,10 +93,6 @@ export class FeedbackSettingsPage implements OnInit {
 
   removeReminder(index: number): void {
     this.form.controls.reminders.removeAt(index);
-  }
-
-  toggleDay(day: number, isOn: boolean): void {
-    this.form.controls.days.setValue(toggledDays(this.form.controls.days.value, day, isOn));
   }
 
   async save(): Promise<void> {
