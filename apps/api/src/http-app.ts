@@ -14,7 +14,7 @@ import { StartupQuietLogger } from './logging/startup-quiet-logger';
 import { routePoliciesFrom } from './request-policy/route-policy';
 import { enforceRequestPolicy } from './request-policy/request-policy';
 import { APP_VERSION } from './version';
-import { serveConsole } from './web/serve-console';
+import { serveConsole } from './console/serve-console';
 
 /** Request bodies past this are refused with 413 before any handler runs. */
 const BODY_LIMIT_BYTES = 1024 * 1024;

@@ -6,7 +6,7 @@ import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { NotFoundError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { csvLine } from '../web/csv';
+import { csvLine } from '../csv/csv-line';
 import { AnswersRepository } from './answers.repository';
 import { AnswerListQueryDto } from './dto/answers.dto';
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { csvLine } from '../web/csv';
+import { csvLine } from '../csv/csv-line';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AcceptsFile } from '../request-policy/body-contract.decorators';
