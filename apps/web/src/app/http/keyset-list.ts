@@ -1,6 +1,7 @@
 import { signal } from '@angular/core';
 import type { Page } from '@rapport/domain';
 import { apiProblemOf } from './api-error';
+import { NewestOnly } from './newest-only';
 
 /**
  * The rows of a list page, loaded a page at a time by cursor: the first page again whenever the filters
@@ -13,7 +14,7 @@ export class KeysetList<T> {
   readonly isLoading = signal(true);
   /** Why the last load failed, in words for the person at the screen. */
   readonly error = signal<string | null>(null);
-  private latest = 0;
+  private readonly loads = new NewestOnly();
 
   /** `fetchPage` reads the filters itself, so a reload always asks for what the screen shows now. */
   constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {}
@@ -30,18 +31,16 @@ export class KeysetList<T> {
   }
 
   private async load(cursor: string | null): Promise<void> {
-    const request = ++this.latest;
     this.isLoading.set(true);
     this.error.set(null);
-    try {
-      const page = await this.fetchPage(cursor ?? undefined);
-      if (request !== this.latest) return;
-      this.items.set(cursor ? [...this.items(), ...page.items] : page.items);
-      this.nextCursor.set(page.nextCursor);
-    } catch (error) {
-      if (request === this.latest) this.error.set(apiProblemOf(error).message);
-    } finally {
-      if (request === this.latest) this.isLoading.set(false);
-    }
+    const isNewest = await this.loads.run(
+      () => this.fetchPage(cursor ?? undefined),
+      (page) => {
+        this.items.set(cursor ? [...this.items(), ...page.items] : page.items);
+        this.nextCursor.set(page.nextCursor);
+      },
+      (error) => this.error.set(apiProblemOf(error).message),
+    );
+    if (isNewest) this.isLoading.set(false);
   }
 }

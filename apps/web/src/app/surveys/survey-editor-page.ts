@@ -31,6 +31,7 @@ import { PageHeaderComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
+import { NewestOnly } from '../http/newest-only';
 import { definitionOf, type QuestionForm, questionForm } from './survey-form';
 import { SurveyQuestionWording } from './survey-question-wording';
 import { SurveysApi } from './surveys-api';
@@ -98,6 +99,7 @@ export class SurveyEditorPage implements OnInit {
   readonly locale = signal<BuyerLocale>('en');
   readonly view = signal<'email' | 'page'>('email');
   readonly preview = signal<SurveyPreviewResponse | null>(null);
+  private readonly previews = new NewestOnly();
   readonly problems = signal<FieldError[]>([]);
   readonly status = signal<string | null>(null);
   readonly isSaving = signal(false);
@@ -192,17 +194,14 @@ export class SurveyEditorPage implements OnInit {
   }
 
   async refresh(): Promise<void> {
-    try {
-      this.preview.set(
-        await this.api.preview(
-          definitionOf(this.questions, this.thankYou.value, this.business),
-          this.locale(),
-        ),
-      );
-      this.problems.set([]);
-    } catch (error) {
-      this.problems.set(apiProblemOf(error).details);
-    }
+    await this.previews.run(
+      () => this.api.preview(definitionOf(this.questions, this.thankYou.value, this.business), this.locale()),
+      (preview) => {
+        this.preview.set(preview);
+        this.problems.set([]);
+      },
+      (error) => this.problems.set(apiProblemOf(error).details),
+    );
   }
 
   async save(): Promise<void> {

@@ -31,6 +31,7 @@ import { PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { CustomersApi } from '../customers/customers-api';
 import { apiProblemOf } from '../http/api-error';
+import { NewestOnly } from '../http/newest-only';
 import { KIND_LABELS, LOCALE_LABELS, TemplatesApi } from './templates-api';
 import { TemplateVisualForm } from './visual/template-visual-form';
 import { fieldsOf, templateOf, type VisualFields } from './visual/visual-fields';
@@ -85,6 +86,7 @@ export class TemplateEditorPage implements OnInit, OnDestroy {
   readonly customers = signal<CustomerResponse[]>([]);
   readonly width = signal<'desktop' | 'phone'>('desktop');
   readonly preview = signal<TemplatePreviewResponse | null>(null);
+  private readonly previews = new NewestOnly();
   readonly problems = signal<FieldError[]>([]);
   readonly status = signal<string | null>(null);
   readonly error = signal<string | null>(null);
@@ -165,14 +167,15 @@ export class TemplateEditorPage implements OnInit, OnDestroy {
   }
 
   async refreshPreview(): Promise<void> {
-    try {
-      const preview = await this.api.preview(this.kind, this.locale, this.request());
-      this.preview.set(preview.problems.length > 0 ? this.preview() : preview);
-      this.problems.set(preview.problems);
-      this.error.set(null);
-    } catch (error) {
-      this.error.set(apiProblemOf(error).message);
-    }
+    await this.previews.run(
+      () => this.api.preview(this.kind, this.locale, this.request()),
+      (preview) => {
+        this.preview.set(preview.problems.length > 0 ? this.preview() : preview);
+        this.problems.set(preview.problems);
+        this.error.set(null);
+      },
+      (error) => this.error.set(apiProblemOf(error).message),
+    );
   }
 
   async save(): Promise<void> {
