@@ -5,3 +5,7 @@ export * from './score-chip/score-chip.component';
 export * from './bar-chart/bar-chart.component';
 export * from './copy-button/copy-button.component';
 export * from './weekday-picker/weekday-picker.component';
+export * from './list/newest-only';
+export * from './list/keyset-list';
+export * from './list/data-table.component';
+export * from './list/list-page.component';

@@ -14,7 +14,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import {
   type AutomationResponse,
@@ -23,9 +22,9 @@ import {
   type MessageResponse,
   type MessageStatus,
 } from '@rapport/domain';
-import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
+import { DataColumnDirective, ListPageComponent, PageHeaderComponent } from '@rapport/ui';
 import { apiProblemOf } from '../http/api-error';
-import { KeysetList } from '../http/keyset-list';
+import { keysetList } from '../http/keyset-list';
 import { AutomationsApi } from './automations-api';
 import { DeliveryHealthCardComponent } from './delivery-health-card';
 
@@ -35,13 +34,13 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
     ReactiveFormsModule,
     RouterLink,
     DatePipe,
-    MatTableModule,
     MatFormFieldModule,
     MatSelectModule,
     MatButtonModule,
     MatIconModule,
     PageHeaderComponent,
-    EmptyStateComponent,
+    ListPageComponent,
+    DataColumnDirective,
     DeliveryHealthCardComponent,
   ],
   template: `
@@ -51,89 +50,70 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
     @if (health(); as value) {
       <rp-delivery-health-card [value]="value" />
     }
-    <mat-form-field appearance="outline">
-      <mat-label>Status</mat-label>
-      <mat-select [formControl]="status" (selectionChange)="list.reload()">
-        <mat-option value="">Any</mat-option>
-        @for (option of statuses; track option) {
-          <mat-option [value]="option">{{ option }}</mat-option>
-        }
-      </mat-select>
-    </mat-form-field>
-    <mat-form-field appearance="outline">
-      <mat-label>Rule</mat-label>
-      <mat-select [formControl]="automationId" (selectionChange)="list.reload()">
-        <mat-option value="">Any</mat-option>
-        @for (rule of rules(); track rule.id) {
-          <mat-option [value]="rule.id">{{ rule.name }}</mat-option>
-        }
-      </mat-select>
-    </mat-form-field>
-    @if (customerId()) {
-      <a mat-button routerLink="/automations/messages"><mat-icon>close</mat-icon> Only one buyer: show all</a>
-    }
-    @if (loadError(); as message) {
-      <p class="list-error" role="alert">{{ message }}</p>
-    }
-    @if (list.error(); as message) {
-      <p class="list-error" role="alert">{{ message }}</p>
-    }
-    @if (sendNotice(); as notice) {
-      <p role="status">{{ notice }}</p>
-    }
-    @if (!list.isLoading() && list.items().length === 0) {
-      <rp-empty-state icon="outbox" title="No messages" message="Follow-ups are planned as orders come in." />
-    } @else {
-      <table mat-table [dataSource]="list.items()" aria-label="Messages" class="list-table">
-        <ng-container matColumnDef="due">
-          <th mat-header-cell *matHeaderCellDef>Due</th>
-          <td mat-cell data-label="Due" *matCellDef="let message">{{ message.dueAt | date: 'medium' }}</td>
-        </ng-container>
-        <ng-container matColumnDef="buyer">
-          <th mat-header-cell *matHeaderCellDef>Buyer</th>
-          <td mat-cell data-label="Buyer" *matCellDef="let message">
-            <a [routerLink]="['/customers', message.customer.id]">{{
-              message.customer.name || message.customer.email
-            }}</a>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="what">
-          <th mat-header-cell *matHeaderCellDef>What</th>
-          <td mat-cell data-label="What" *matCellDef="let message">
-            {{ message.automation ?? message.kind }}
-            @if (message.orderNumber) {
-              · {{ message.orderNumber }}
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef>Status</th>
-          <td mat-cell data-label="Status" *matCellDef="let message">
-            {{ message.status }}
-            @if (message.status === 'scheduled') {
-              <button
-                mat-button
-                type="button"
-                class="send-now"
-                [attr.aria-label]="'Send now to ' + message.customer.name"
-                (click)="sendNow(message)"
-              >
-                Send now
-              </button>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="reason">
-          <th mat-header-cell *matHeaderCellDef>Why</th>
-          <td mat-cell data-label="Why" *matCellDef="let message">{{ message.reason ?? '' }}</td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
-      </table>
-      @if (list.nextCursor()) {
-        <button mat-button type="button" (click)="list.more()">Show more</button>
+    <rp-list
+      [list]="list"
+      label="Messages"
+      emptyIcon="outbox"
+      emptyTitle="No messages"
+      emptyMessage="Follow-ups are planned as orders come in."
+    >
+      <mat-form-field appearance="outline">
+        <mat-label>Status</mat-label>
+        <mat-select [formControl]="status" (selectionChange)="list.reload()">
+          <mat-option value="">Any</mat-option>
+          @for (option of statuses; track option) {
+            <mat-option [value]="option">{{ option }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Rule</mat-label>
+        <mat-select [formControl]="automationId" (selectionChange)="list.reload()">
+          <mat-option value="">Any</mat-option>
+          @for (rule of rules(); track rule.id) {
+            <mat-option [value]="rule.id">{{ rule.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      @if (customerId()) {
+        <a mat-button routerLink="/automations/messages">
+          <mat-icon>close</mat-icon> Only one buyer: show all
+        </a>
       }
-    }
+      @if (loadError(); as message) {
+        <p class="list-error" role="alert">{{ message }}</p>
+      }
+      @if (sendNotice(); as notice) {
+        <p role="status">{{ notice }}</p>
+      }
+      <ng-template rpColumn="Due" let-message>{{ message.dueAt | date: 'medium' }}</ng-template>
+      <ng-template rpColumn="Buyer" let-message>
+        <a [routerLink]="['/customers', message.customer.id]">{{
+          message.customer.name || message.customer.email
+        }}</a>
+      </ng-template>
+      <ng-template rpColumn="What" let-message>
+        {{ message.automation ?? message.kind }}
+        @if (message.orderNumber) {
+          · {{ message.orderNumber }}
+        }
+      </ng-template>
+      <ng-template rpColumn="Status" let-message>
+        {{ message.status }}
+        @if (message.status === 'scheduled') {
+          <button
+            mat-button
+            type="button"
+            class="send-now"
+            [attr.aria-label]="'Send now to ' + message.customer.name"
+            (click)="sendNow(message)"
+          >
+            Send now
+          </button>
+        }
+      </ng-template>
+      <ng-template rpColumn="Why" let-message>{{ message.reason ?? '' }}</ng-template>
+    </rp-list>
   `,
   styleUrl: '../lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -141,7 +121,6 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
 export class MessagesPage implements OnInit {
   private readonly api = inject(AutomationsApi);
   readonly statuses = MESSAGE_STATUSES;
-  readonly columns = ['due', 'buyer', 'what', 'status', 'reason'];
   readonly status = new FormControl<MessageStatus | ''>('', { nonNullable: true });
   readonly automationId = new FormControl('', { nonNullable: true });
   /** From the query string (withComponentInputBinding): only this buyer's messages. */
@@ -152,7 +131,7 @@ export class MessagesPage implements OnInit {
   readonly sendNotice = signal<string | null>(null);
   /** Why the rules or the delivery health could not be read. */
   readonly loadError = signal<string | null>(null);
-  readonly list = new KeysetList<MessageResponse>((cursor) =>
+  readonly list = keysetList<MessageResponse>((cursor) =>
     this.api.messages({
       status: this.status.value || undefined,
       automationId: this.automationId.value || undefined,

@@ -4,12 +4,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { CaseAssigneeResponse, CaseListQuery, CaseResponse } from '@rapport/domain';
-import { EmptyStateComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
+import { DataColumnDirective, ListPageComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
-import { KeysetList } from '../http/keyset-list';
+import { keysetList } from '../http/keyset-list';
 import { CasesApi } from './cases-api';
 
 type CaseView = 'mine' | 'open' | 'overdue' | 'resolved';
@@ -33,13 +32,13 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
   imports: [
     RouterLink,
     DatePipe,
-    MatTableModule,
     MatButtonModule,
     MatButtonToggleModule,
     MatIconModule,
     MatSlideToggleModule,
     PageHeaderComponent,
-    EmptyStateComponent,
+    ListPageComponent,
+    DataColumnDirective,
     ScoreChipComponent,
   ],
   template: `
@@ -54,61 +53,35 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
       <mat-button-toggle value="overdue">Overdue</mat-button-toggle>
       <mat-button-toggle value="resolved">Resolved</mat-button-toggle>
     </mat-button-toggle-group>
-    @if (list.error(); as message) {
-      <p class="list-error" role="alert">{{ message }}</p>
-    }
-    @if (!list.isLoading() && list.items().length === 0) {
-      <rp-empty-state
-        icon="support_agent"
-        title="No cases here"
-        message="A case opens when a buyer gives a low score. Nothing is waiting in this view."
-      />
-    } @else {
-      <table mat-table [dataSource]="list.items()" aria-label="Cases" class="list-table">
-        <ng-container matColumnDef="due">
-          <th mat-header-cell *matHeaderCellDef>Due</th>
-          <td mat-cell data-label="Due" *matCellDef="let item" [class.overdue]="item.isOverdue">
-            {{ item.dueAt | date: 'medium' }}
-            @if (item.isOverdue) {
-              <span class="overdue-tag">Overdue</span>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="buyer">
-          <th mat-header-cell *matHeaderCellDef>Buyer</th>
-          <td mat-cell data-label="Buyer" *matCellDef="let item">
-            <a [routerLink]="['/cases', item.id]">{{ item.customer.name || item.customer.email }}</a>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="why">
-          <th mat-header-cell *matHeaderCellDef>Why</th>
-          <td mat-cell data-label="Why" *matCellDef="let item">
-            @if (item.score !== null) {
-              <rp-score-chip [score]="item.score" [scale]="item.scoreType" band="detractor" />
-            }
-            {{ item.reasons.join(', ') }}
-            @if (item.comment) {
-              <div class="muted">“{{ item.comment }}”</div>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="assignee">
-          <th mat-header-cell *matHeaderCellDef>Assigned to</th>
-          <td mat-cell data-label="Assigned to" *matCellDef="let item">
-            {{ item.assignee?.name ?? 'Nobody' }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef>Status</th>
-          <td mat-cell data-label="Status" *matCellDef="let item">{{ statusWord(item) }}</td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns" [class.overdue-row]="row.isOverdue"></tr>
-      </table>
-      @if (list.nextCursor()) {
-        <button mat-button type="button" (click)="list.more()">Show more</button>
-      }
-    }
+    <rp-list
+      [list]="list"
+      label="Cases"
+      emptyIcon="support_agent"
+      emptyTitle="No cases here"
+      emptyMessage="A case opens when a buyer gives a low score. Nothing is waiting in this view."
+      [flagged]="isOverdue"
+    >
+      <ng-template rpColumn="Due" let-item>
+        {{ item.dueAt | date: 'medium' }}
+        @if (item.isOverdue) {
+          <span class="overdue-tag">Overdue</span>
+        }
+      </ng-template>
+      <ng-template rpColumn="Buyer" let-item>
+        <a [routerLink]="['/cases', item.id]">{{ item.customer.name || item.customer.email }}</a>
+      </ng-template>
+      <ng-template rpColumn="Why" let-item>
+        @if (item.score !== null) {
+          <rp-score-chip [score]="item.score" [scale]="item.scoreType" band="detractor" />
+        }
+        {{ item.reasons.join(', ') }}
+        @if (item.comment) {
+          <div class="muted">“{{ item.comment }}”</div>
+        }
+      </ng-template>
+      <ng-template rpColumn="Assigned to" let-item>{{ item.assignee?.name ?? 'Nobody' }}</ng-template>
+      <ng-template rpColumn="Status" let-item>{{ statusWord(item) }}</ng-template>
+    </rp-list>
   `,
   styleUrl: '../lists.scss',
   styles: `
@@ -118,9 +91,6 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
     .muted {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
-    }
-    .overdue-row {
-      background: var(--mat-sys-error-container);
     }
     .overdue-tag {
       display: inline-block;
@@ -137,12 +107,10 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
 export class CasesPage implements OnInit {
   private readonly api = inject(CasesApi);
   private readonly session = inject(SessionStore);
-  readonly columns = ['due', 'buyer', 'why', 'assignee', 'status'];
+  readonly isOverdue = (item: CaseResponse): boolean => item.isOverdue;
   readonly view = signal<CaseView>('mine');
   readonly takesCases = signal(false);
-  readonly list = new KeysetList<CaseResponse>((cursor) =>
-    this.api.list({ ...QUERIES[this.view()], cursor }),
-  );
+  readonly list = keysetList<CaseResponse>((cursor) => this.api.list({ ...QUERIES[this.view()], cursor }));
 
   async ngOnInit(): Promise<void> {
     const assignees = await this.api.assignees();

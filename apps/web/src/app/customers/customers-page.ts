@@ -15,7 +15,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import {
   CUSTOMER_SORTS,
@@ -26,11 +25,11 @@ import {
   SUBSCRIPTION_STATES,
   type SubscriptionState,
 } from '@rapport/domain';
-import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
+import { DataColumnDirective, ListPageComponent, PageHeaderComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { SessionStore } from '../auth/session-store';
-import { KeysetList } from '../http/keyset-list';
+import { keysetList } from '../http/keyset-list';
 import { CustomersApi } from './customers-api';
 
 /** The list's orders, as the sort control names them. */
@@ -47,7 +46,6 @@ const SORT_LABELS: Record<CustomerSort, string> = {
     ReactiveFormsModule,
     RouterLink,
     DatePipe,
-    MatTableModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -55,7 +53,8 @@ const SORT_LABELS: Record<CustomerSort, string> = {
     MatIconModule,
     MatChipsModule,
     PageHeaderComponent,
-    EmptyStateComponent,
+    ListPageComponent,
+    DataColumnDirective,
   ],
   templateUrl: './customers-page.html',
   styleUrl: '../lists.scss',
@@ -70,7 +69,6 @@ export class CustomersPage implements OnInit {
   readonly sort = input<string>();
   readonly canImport = inject(SessionStore).can('customers:write');
   readonly states = SUBSCRIPTION_STATES;
-  readonly columns = ['name', 'email', 'tags', 'orders', 'lastOrder', 'state'];
   readonly filters = new FormGroup({
     search: new FormControl('', { nonNullable: true }),
     tag: new FormControl('', { nonNullable: true }),
@@ -80,7 +78,7 @@ export class CustomersPage implements OnInit {
   });
 
   /** Reads the filters when it loads, so a reload asks for what the form shows. */
-  readonly list = new KeysetList<CustomerResponse>((cursor) => {
+  readonly list = keysetList<CustomerResponse>((cursor) => {
     const { search, tag, subscriptionState, answered, sort } = this.filters.getRawValue();
     return this.api.list({
       search: search.trim() || undefined,

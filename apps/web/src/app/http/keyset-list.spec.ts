@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { Page } from '@rapport/domain';
-import { KeysetList } from './keyset-list';
+import type { KeysetList } from '@rapport/ui';
+import { keysetList } from './keyset-list';
 
 /** A page request the spec answers when it chooses. */
 interface PendingPage {
@@ -11,7 +12,7 @@ interface PendingPage {
 
 function listWithManualPages(): { list: KeysetList<string>; requests: PendingPage[] } {
   const requests: PendingPage[] = [];
-  const list = new KeysetList<string>(
+  const list = keysetList<string>(
     (cursor) =>
       new Promise<Page<string>>((resolve, reject) => {
         requests.push({ cursor, answer: resolve, fail: reject });

@@ -1,46 +1,13 @@
-import { signal } from '@angular/core';
 import type { Page } from '@rapport/domain';
+import { KeysetList } from '@rapport/ui';
 import { apiProblemOf } from './api-error';
-import { NewestOnly } from './newest-only';
 
-/**
- * The rows of a list page, loaded a page at a time by cursor: the first page again whenever the filters
- * change, the following one on "Show more". A response that arrives after a newer load has started is
- * dropped, so quick filter changes never end showing the rows of an older filter.
- */
-export class KeysetList<T> {
-  readonly items = signal<T[]>([]);
-  readonly nextCursor = signal<string | null>(null);
-  readonly isLoading = signal(true);
-  /** Why the last load failed, in words for the person at the screen. */
-  readonly error = signal<string | null>(null);
-  private readonly loads = new NewestOnly();
+/** A list page's rows from the API, a failure said the console's way (what the API answered, or why not). */
+export function keysetList<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): KeysetList<T> {
+  return new KeysetList(fetchPage, (error) => apiProblemOf(error).message);
+}
 
-  /** `fetchPage` reads the filters itself, so a reload always asks for what the screen shows now. */
-  constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {}
-
-  /** The first page, replacing the rows shown. */
-  reload(): Promise<void> {
-    return this.load(null);
-  }
-
-  /** The page after the rows shown; nothing when there is none. */
-  async more(): Promise<void> {
-    const cursor = this.nextCursor();
-    if (cursor) await this.load(cursor);
-  }
-
-  private async load(cursor: string | null): Promise<void> {
-    this.isLoading.set(true);
-    this.error.set(null);
-    const isNewest = await this.loads.run(
-      () => this.fetchPage(cursor ?? undefined),
-      (page) => {
-        this.items.set(cursor ? [...this.items(), ...page.items] : page.items);
-        this.nextCursor.set(page.nextCursor);
-      },
-      (error) => this.error.set(apiProblemOf(error).message),
-    );
-    if (isNewest) this.isLoading.set(false);
-  }
+/** A list the API answers whole (no cursor), shown the same way as a paged one. */
+export function wholeList<T>(fetchAll: () => Promise<T[]>): KeysetList<T> {
+  return keysetList(async () => ({ items: await fetchAll(), nextCursor: null }));
 }

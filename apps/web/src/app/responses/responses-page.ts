@@ -7,7 +7,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import {
   ANSWER_CHANNELS,
@@ -20,9 +19,9 @@ import {
   type SurveyResponse,
   type UnmatchedReplyResponse,
 } from '@rapport/domain';
-import { EmptyStateComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
+import { DataColumnDirective, ListPageComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
-import { KeysetList } from '../http/keyset-list';
+import { keysetList } from '../http/keyset-list';
 import { SurveysApi } from '../surveys/surveys-api';
 import { AnswersApi } from './answers-api';
 
@@ -34,145 +33,117 @@ import { AnswersApi } from './answers-api';
     RouterLink,
     DatePipe,
     DecimalPipe,
-    MatTableModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
     MatIconModule,
     PageHeaderComponent,
-    EmptyStateComponent,
+    ListPageComponent,
+    DataColumnDirective,
     ScoreChipComponent,
   ],
   template: `
     <rp-page-header title="Responses" subtitle="Every answer and reply from your buyers.">
       <a mat-stroked-button [href]="exportUrl()" download><mat-icon>download</mat-icon> Export CSV</a>
     </rp-page-header>
-    <form class="filters" [formGroup]="filters" role="search">
-      <mat-form-field appearance="outline" class="filters__search">
-        <mat-label>Search the comments</mat-label>
-        <mat-icon matPrefix>search</mat-icon>
-        <input matInput formControlName="q" autocomplete="off" />
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Score</mat-label>
-        <mat-select formControlName="band">
-          <mat-option value="">Any</mat-option>
-          @for (band of bands; track band) {
-            <mat-option [value]="band">{{ bandWords[band] }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Survey</mat-label>
-        <mat-select formControlName="surveyId">
-          <mat-option value="">Any</mat-option>
-          @for (survey of surveys(); track survey.id) {
-            <mat-option [value]="survey.id">{{ survey.name }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Product</mat-label>
-        <mat-select formControlName="product">
-          <mat-option value="">Any</mat-option>
-          @for (product of products(); track product.product) {
-            <mat-option [value]="product.product">{{ product.product }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Comment</mat-label>
-        <mat-select formControlName="hasComment">
-          <mat-option value="">Any</mat-option>
-          <mat-option value="true">With a comment</mat-option>
-          <mat-option value="false">Without</mat-option>
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Channel</mat-label>
-        <mat-select formControlName="channel">
-          <mat-option value="">Any</mat-option>
-          @for (channel of channels; track channel) {
-            <mat-option [value]="channel">{{ channel === 'web' ? 'Answer page' : 'Email reply' }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>From</mat-label>
-        <input matInput type="date" formControlName="from" />
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>To</mat-label>
-        <input matInput type="date" formControlName="to" />
-      </mat-form-field>
-    </form>
-    @if (list.error(); as message) {
-      <p class="list-error" role="alert">{{ message }}</p>
-    }
-    @if (!list.isLoading() && list.items().length === 0) {
-      <rp-empty-state
-        icon="forum"
-        title="No answers match"
-        message="Answers arrive when buyers answer an opinion request or reply to one."
-      />
-    } @else {
-      <table mat-table [dataSource]="list.items()" aria-label="Answers" class="list-table">
-        <ng-container matColumnDef="when">
-          <th mat-header-cell *matHeaderCellDef>Answered</th>
-          <td mat-cell data-label="Answered" *matCellDef="let answer">
-            {{ answer.answeredAt | date: 'medium' }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="buyer">
-          <th mat-header-cell *matHeaderCellDef>Buyer</th>
-          <td mat-cell data-label="Buyer" *matCellDef="let answer">
-            <a [routerLink]="['/customers', answer.customer.id]">{{
-              answer.customer.name || answer.customer.email
-            }}</a>
-            @if (answer.order) {
-              <div class="muted">{{ answer.order.number }}</div>
+    <rp-list
+      [list]="list"
+      label="Answers"
+      emptyIcon="forum"
+      emptyTitle="No answers match"
+      emptyMessage="Answers arrive when buyers answer an opinion request or reply to one."
+    >
+      <form class="filters" [formGroup]="filters" role="search">
+        <mat-form-field appearance="outline" class="filters__search">
+          <mat-label>Search the comments</mat-label>
+          <mat-icon matPrefix>search</mat-icon>
+          <input matInput formControlName="q" autocomplete="off" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Score</mat-label>
+          <mat-select formControlName="band">
+            <mat-option value="">Any</mat-option>
+            @for (band of bands; track band) {
+              <mat-option [value]="band">{{ bandWords[band] }}</mat-option>
             }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="score">
-          <th mat-header-cell *matHeaderCellDef>Score</th>
-          <td mat-cell data-label="Score" *matCellDef="let answer">
-            @if (answer.score !== null) {
-              <rp-score-chip [score]="answer.score" [scale]="answer.scoreType" [band]="answer.band" />
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Survey</mat-label>
+          <mat-select formControlName="surveyId">
+            <mat-option value="">Any</mat-option>
+            @for (survey of surveys(); track survey.id) {
+              <mat-option [value]="survey.id">{{ survey.name }}</mat-option>
             }
-            @for (rating of answer.ratings; track rating.product) {
-              <div class="muted">{{ rating.product }}: {{ rating.rating }}★</div>
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Product</mat-label>
+          <mat-select formControlName="product">
+            <mat-option value="">Any</mat-option>
+            @for (product of products(); track product.product) {
+              <mat-option [value]="product.product">{{ product.product }}</mat-option>
             }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="comment">
-          <th mat-header-cell *matHeaderCellDef>Comment</th>
-          <td mat-cell data-label="Comment" *matCellDef="let answer" class="comment">
-            {{ answer.comment ?? '' }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="channel">
-          <th mat-header-cell *matHeaderCellDef>Via</th>
-          <td mat-cell data-label="Via" *matCellDef="let answer">
-            {{ answer.channel === 'web' ? 'Answer page' : 'Email reply' }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="case">
-          <th mat-header-cell *matHeaderCellDef>Case</th>
-          <td mat-cell data-label="Case" *matCellDef="let answer">
-            @if (answer.caseId) {
-              <a [routerLink]="['/cases', answer.caseId]">Open case</a>
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Comment</mat-label>
+          <mat-select formControlName="hasComment">
+            <mat-option value="">Any</mat-option>
+            <mat-option value="true">With a comment</mat-option>
+            <mat-option value="false">Without</mat-option>
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Channel</mat-label>
+          <mat-select formControlName="channel">
+            <mat-option value="">Any</mat-option>
+            @for (channel of channels; track channel) {
+              <mat-option [value]="channel">{{
+                channel === 'web' ? 'Answer page' : 'Email reply'
+              }}</mat-option>
             }
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
-      </table>
-      @if (list.nextCursor()) {
-        <button mat-button type="button" (click)="list.more()">Show more</button>
-      }
-    }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>From</mat-label>
+          <input matInput type="date" formControlName="from" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>To</mat-label>
+          <input matInput type="date" formControlName="to" />
+        </mat-form-field>
+      </form>
+      <ng-template rpColumn="Answered" let-answer>{{ answer.answeredAt | date: 'medium' }}</ng-template>
+      <ng-template rpColumn="Buyer" let-answer>
+        <a [routerLink]="['/customers', answer.customer.id]">{{
+          answer.customer.name || answer.customer.email
+        }}</a>
+        @if (answer.order) {
+          <div class="muted">{{ answer.order.number }}</div>
+        }
+      </ng-template>
+      <ng-template rpColumn="Score" let-answer>
+        @if (answer.score !== null) {
+          <rp-score-chip [score]="answer.score" [scale]="answer.scoreType" [band]="answer.band" />
+        }
+        @for (rating of answer.ratings; track rating.product) {
+          <div class="muted">{{ rating.product }}: {{ rating.rating }}★</div>
+        }
+      </ng-template>
+      <ng-template rpColumn="Comment" let-answer>
+        <div class="comment">{{ answer.comment ?? '' }}</div>
+      </ng-template>
+      <ng-template rpColumn="Via" let-answer>
+        {{ answer.channel === 'web' ? 'Answer page' : 'Email reply' }}
+      </ng-template>
+      <ng-template rpColumn="Case" let-answer>
+        @if (answer.caseId) {
+          <a [routerLink]="['/cases', answer.caseId]">Open case</a>
+        }
+      </ng-template>
+    </rp-list>
     @if (unmatched().length > 0) {
       <h2 class="section-title">Replies we could not match</h2>
       <p class="muted">
@@ -257,7 +228,6 @@ export class ResponsesPage implements OnInit {
     passive: 'Passives (NPS 7-8, CSAT 3)',
     detractor: 'Detractors (NPS 0-6, CSAT 1-2)',
   };
-  readonly columns = ['when', 'buyer', 'score', 'comment', 'channel', 'case'];
   readonly products = signal<ProductRatingResponse[]>([]);
   readonly surveys = signal<SurveyResponse[]>([]);
   readonly unmatched = signal<UnmatchedReplyResponse[]>([]);
@@ -273,7 +243,7 @@ export class ResponsesPage implements OnInit {
   });
   private readonly filterValues = signal(this.filters.getRawValue());
   readonly exportUrl = computed(() => this.api.exportUrl(this.query(this.filterValues())));
-  readonly list = new KeysetList<AnswerResponse>((cursor) =>
+  readonly list = keysetList<AnswerResponse>((cursor) =>
     this.api.list({ ...this.query(this.filters.getRawValue()), cursor }),
   );
 

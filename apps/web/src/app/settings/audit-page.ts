@@ -5,9 +5,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEventResponse } from '@rapport/domain';
-import { KeysetList } from '../http/keyset-list';
+import { DataColumnDirective, ListPageComponent } from '@rapport/ui';
+import { keysetList } from '../http/keyset-list';
 import { SettingsApi } from './settings-api';
 
 @Component({
@@ -16,11 +16,12 @@ import { SettingsApi } from './settings-api';
     ReactiveFormsModule,
     DatePipe,
     JsonPipe,
-    MatTableModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
+    ListPageComponent,
+    DataColumnDirective,
   ],
   templateUrl: './audit-page.html',
   styleUrl: './settings-forms.scss',
@@ -30,7 +31,6 @@ export class AuditPage implements OnInit {
   private readonly api = inject(SettingsApi);
 
   readonly actions = AUDIT_ACTIONS;
-  readonly columns = ['when', 'actor', 'action', 'target', 'ip'];
   readonly filters = new FormGroup({
     action: new FormControl<AuditAction | ''>('', { nonNullable: true }),
     actor: new FormControl('', { nonNullable: true }),
@@ -39,7 +39,7 @@ export class AuditPage implements OnInit {
   });
 
   /** Reads the filters when it loads, so a search asks for what the form shows. */
-  readonly list = new KeysetList<AuditEventResponse>((cursor) => {
+  readonly list = keysetList<AuditEventResponse>((cursor) => {
     const { action, actor, from, to } = this.filters.getRawValue();
     return this.api.auditEvents({
       action: action || undefined,

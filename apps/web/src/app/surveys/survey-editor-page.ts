@@ -27,11 +27,10 @@ import {
   type QuestionType,
   type SurveyPreviewResponse,
 } from '@rapport/domain';
-import { PageHeaderComponent } from '@rapport/ui';
+import { NewestOnly, PageHeaderComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
-import { NewestOnly } from '../http/newest-only';
 import { definitionOf, type QuestionForm, questionForm } from './survey-form';
 import { SurveyQuestionWording } from './survey-question-wording';
 import { SurveysApi } from './surveys-api';

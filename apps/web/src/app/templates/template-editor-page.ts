@@ -27,11 +27,10 @@ import {
   visualFromSource,
   visualToSource,
 } from '@rapport/domain';
-import { PageHeaderComponent } from '@rapport/ui';
+import { NewestOnly, PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { CustomersApi } from '../customers/customers-api';
 import { apiProblemOf } from '../http/api-error';
-import { NewestOnly } from '../http/newest-only';
 import { KIND_LABELS, LOCALE_LABELS, TemplatesApi } from './templates-api';
 import { TemplateVisualForm } from './visual/template-visual-form';
 import { fieldsOf, templateOf, type VisualFields } from './visual/visual-fields';

@@ -12,8 +12,16 @@ describe('NewestOnly', () => {
     const shown: string[] = [];
     const first = deferred<string>();
     const second = deferred<string>();
-    const older = newest.run(() => first.promise, (answer) => shown.push(answer), fail);
-    const newer = newest.run(() => second.promise, (answer) => shown.push(answer), fail);
+    const older = newest.run(
+      () => first.promise,
+      (answer) => shown.push(answer),
+      fail,
+    );
+    const newer = newest.run(
+      () => second.promise,
+      (answer) => shown.push(answer),
+      fail,
+    );
     second.resolve('newer');
     first.resolve('older');
     await expect(newer).resolves.toBe(true);
@@ -26,8 +34,16 @@ describe('NewestOnly', () => {
     const failures: unknown[] = [];
     const first = deferred<string>();
     const second = deferred<string>();
-    const older = newest.run(() => first.promise, () => undefined, (error) => failures.push(error));
-    const newer = newest.run(() => second.promise, () => undefined, (error) => failures.push(error));
+    const older = newest.run(
+      () => first.promise,
+      () => undefined,
+      (error) => failures.push(error),
+    );
+    const newer = newest.run(
+      () => second.promise,
+      () => undefined,
+      (error) => failures.push(error),
+    );
     first.reject(new Error('older failed'));
     second.reject(new Error('newer failed'));
     await Promise.all([older, newer]);
@@ -37,8 +53,16 @@ describe('NewestOnly', () => {
   it('shows each answer when requests do not overlap', async () => {
     const newest = new NewestOnly();
     const shown: number[] = [];
-    await newest.run(async () => 1, (answer) => shown.push(answer), fail);
-    await newest.run(async () => 2, (answer) => shown.push(answer), fail);
+    await newest.run(
+      async () => 1,
+      (answer) => shown.push(answer),
+      fail,
+    );
+    await newest.run(
+      async () => 2,
+      (answer) => shown.push(answer),
+      fail,
+    );
     expect(shown).toEqual([1, 2]);
   });
 });
