@@ -1,5 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import {
+  booleanAttribute,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -18,6 +19,8 @@ import { MatTableModule } from '@angular/material/table';
 @Directive({ selector: 'ng-template[rpColumn]' })
 export class DataColumnDirective {
   readonly header = input.required<string>({ alias: 'rpColumn' });
+  /** For a column of buttons: its header is for screen readers only and its cells go unnamed. */
+  readonly rpColumnHeaderHidden = input(false, { transform: booleanAttribute });
   readonly template = inject<TemplateRef<{ $implicit: unknown }>>(TemplateRef);
 }
 
@@ -32,8 +35,18 @@ export class DataColumnDirective {
     <table mat-table [dataSource]="rows()" [attr.aria-label]="label()" class="data-table">
       @for (column of shown(); track $index) {
         <ng-container [matColumnDef]="'c' + $index">
-          <th mat-header-cell *matHeaderCellDef>{{ column.header() }}</th>
-          <td mat-cell *matCellDef="let row" [attr.data-label]="column.header()">
+          <th mat-header-cell *matHeaderCellDef>
+            @if (column.rpColumnHeaderHidden()) {
+              <span class="cdk-visually-hidden">{{ column.header() }}</span>
+            } @else {
+              {{ column.header() }}
+            }
+          </th>
+          <td
+            mat-cell
+            *matCellDef="let row"
+            [attr.data-label]="column.rpColumnHeaderHidden() ? null : column.header()"
+          >
             <ng-container *ngTemplateOutlet="column.template; context: { $implicit: row }" />
           </td>
         </ng-container>

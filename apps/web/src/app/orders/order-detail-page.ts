@@ -10,7 +10,6 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import {
   eventsForStatusChange,
@@ -19,7 +18,7 @@ import {
   type OrderResponse,
   type OrderStatus,
 } from '@rapport/domain';
-import { PageHeaderComponent } from '@rapport/ui';
+import { DataColumnDirective, DataTableComponent, PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf } from '../http/api-error';
@@ -31,7 +30,8 @@ import { OrdersApi } from './orders-api';
   imports: [
     RouterLink,
     DatePipe,
-    MatTableModule,
+    DataTableComponent,
+    DataColumnDirective,
     MatButtonModule,
     MatIconModule,
     PageHeaderComponent,
@@ -84,24 +84,13 @@ import { OrdersApi } from './orders-api';
         </section>
         <section class="detail-card" aria-label="Lines">
           <h2>Lines</h2>
-          <table mat-table [dataSource]="order.lines" class="list-table">
-            <ng-container matColumnDef="product">
-              <th mat-header-cell *matHeaderCellDef>Product</th>
-              <td mat-cell data-label="Product" *matCellDef="let line">{{ line.productName }}</td>
-            </ng-container>
-            <ng-container matColumnDef="quantity">
-              <th mat-header-cell *matHeaderCellDef>Quantity</th>
-              <td mat-cell data-label="Quantity" *matCellDef="let line">{{ line.quantity }}</td>
-            </ng-container>
-            <ng-container matColumnDef="price">
-              <th mat-header-cell *matHeaderCellDef>Unit price</th>
-              <td mat-cell data-label="Unit price" *matCellDef="let line">
-                {{ line.unitPrice }} {{ order.currency }}
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="['product', 'quantity', 'price']"></tr>
-            <tr mat-row *matRowDef="let row; columns: ['product', 'quantity', 'price']"></tr>
-          </table>
+          <rp-data-table [rows]="order.lines" label="Lines">
+            <ng-template rpColumn="Product" let-line>{{ line.productName }}</ng-template>
+            <ng-template rpColumn="Quantity" let-line>{{ line.quantity }}</ng-template>
+            <ng-template rpColumn="Unit price" let-line
+              >{{ line.unitPrice }} {{ order.currency }}</ng-template
+            >
+          </rp-data-table>
         </section>
         @if (followUps(); as value) {
           <rp-order-follow-ups

@@ -5,7 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatTableModule } from '@angular/material/table';
 import {
   API_KEY_SCOPES,
   type ApiKeyResponse,
@@ -16,14 +15,15 @@ import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf } from '../http/api-error';
 import { SettingsApi } from './settings-api';
 
-import { CopyButtonComponent } from '@rapport/ui';
+import { CopyButtonComponent, DataColumnDirective, DataTableComponent } from '@rapport/ui';
 @Component({
   selector: 'rp-api-keys-page',
   imports: [
     CopyButtonComponent,
     ReactiveFormsModule,
     DatePipe,
-    MatTableModule,
+    DataTableComponent,
+    DataColumnDirective,
     MatFormFieldModule,
     MatInputModule,
     MatCheckboxModule,
@@ -42,7 +42,6 @@ export class ApiKeysPage implements OnInit {
   /** The whole key, shown once right after it is created. */
   readonly created = signal<CreatedApiKeyResponse | null>(null);
   readonly error = signal<string | null>(null);
-  readonly columns = ['name', 'prefix', 'scopes', 'lastUsed', 'createdBy', 'actions'];
   readonly name = new FormControl('', {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(80)],

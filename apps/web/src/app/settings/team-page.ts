@@ -11,8 +11,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
 import { type Role, ROLES, type TeamMemberResponse, type TeamResponse } from '@rapport/domain';
+import { DataColumnDirective, DataTableComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
@@ -29,7 +29,8 @@ const ROLE_HINTS: Record<Role, string> = {
   imports: [
     ReactiveFormsModule,
     DatePipe,
-    MatTableModule,
+    DataTableComponent,
+    DataColumnDirective,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -53,8 +54,6 @@ export class TeamPage implements OnInit {
   readonly team = signal<TeamResponse | null>(null);
   readonly message = signal<{ isError: boolean; text: string } | null>(null);
   readonly isInviting = signal(false);
-  readonly memberColumns = ['name', 'email', 'role', 'joined', 'actions'];
-  readonly invitationColumns = ['email', 'role', 'invitedBy', 'expires', 'actions'];
   readonly inviteForm = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     role: new FormControl<Role>('staff', { nonNullable: true }),
