@@ -13,9 +13,8 @@ import {
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
-import { AutomationEditorComponent } from './automation-editor';
+import { RuleFormComponent } from './rule-form';
 import { AutomationsApi } from './automations-api';
-import { NewRuleFormComponent } from './new-rule-form';
 import { Confirmation } from '../dialogs/confirm-dialog';
 
 @Component({
@@ -23,8 +22,7 @@ import { Confirmation } from '../dialogs/confirm-dialog';
   imports: [
     DatePipe,
     RouterLink,
-    AutomationEditorComponent,
-    NewRuleFormComponent,
+    RuleFormComponent,
     MatSlideToggleModule,
     MatButtonModule,
     MatIconModule,
@@ -42,7 +40,7 @@ import { Confirmation } from '../dialogs/confirm-dialog';
       }
     </rp-page-header>
     @if (isCreating()) {
-      <rp-new-rule-form (created)="added($event)" (closed)="isCreating.set(false)" />
+      <rp-rule-form (saved)="added($event)" (closed)="isCreating.set(false)" />
     }
     @if (error(); as message) {
       <p class="automations__error" role="alert">{{ message }}</p>
@@ -86,7 +84,7 @@ import { Confirmation } from '../dialogs/confirm-dialog';
           {{ rule.isEnabled ? 'On' : 'Off' }}
         </mat-slide-toggle>
         @if (editing() === rule.id) {
-          <rp-automation-editor
+          <rp-rule-form
             class="automation__wide"
             [rule]="rule"
             (saved)="replace($event)"
@@ -212,7 +210,6 @@ export class AutomationsPage implements OnInit {
   added(rule: AutomationResponse): void {
     this.rules.set([...this.rules(), rule]);
     this.isCreating.set(false);
-    this.editing.set(rule.id);
   }
 
   async remove(rule: AutomationResponse): Promise<void> {

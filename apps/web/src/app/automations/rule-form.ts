@@ -13,14 +13,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
+  AUTOMATION_TRIGGERS,
   type AutomationConditions,
   type AutomationResponse,
+  type AutomationTrigger,
   BUYER_LOCALE_NAMES,
   BUYER_LOCALES,
   type BuyerLocale,
   DELAY_UNITS,
   type DelayUnit,
   type SurveyResponse,
+  TRIGGER_WORDS,
 } from '@rapport/domain';
 import { apiProblemOf } from '../http/api-error';
 import { SurveysApi } from '../surveys/surveys-api';
@@ -29,6 +32,8 @@ import { AutomationsApi } from './automations-api';
 /** The API's field names as the form labels them, for its error messages. */
 const FIELD_LABELS: Record<string, string> = {
   name: 'The name',
+  kind: 'What it sends',
+  trigger: 'What it follows',
   delay: 'The wait',
   'delay.amount': 'The wait',
   'delay.unit': 'The unit',
@@ -41,16 +46,35 @@ const FIELD_LABELS: Record<string, string> = {
   surveyId: 'The survey',
 };
 
-/** The form under a rule: its name, its delay and, for a rule waiting on delivery, the fallback. */
+/**
+ * A rule, new or under an existing one: its name, what it sends after what and how long, the fallback for a
+ * rule waiting on delivery, the survey of an opinion request and the orders it is for. What a rule sends and
+ * what it follows are chosen when it is made; after that they are what the rule is.
+ */
 @Component({
-  selector: 'rp-automation-editor',
+  selector: 'rp-rule-form',
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
   template: `
-    <form [formGroup]="form" (ngSubmit)="save()" class="editor" [attr.aria-label]="'Edit ' + rule().name">
+    <form
+      [formGroup]="form"
+      (ngSubmit)="save()"
+      class="editor"
+      [class.editor--new]="!rule()"
+      [attr.aria-label]="rule() ? 'Edit ' + rule()?.name : 'New rule'"
+    >
       <mat-form-field appearance="outline">
         <mat-label>Name</mat-label>
         <input matInput formControlName="name" />
       </mat-form-field>
+      @if (!rule()) {
+        <mat-form-field appearance="outline">
+          <mat-label>Sends</mat-label>
+          <mat-select formControlName="kind">
+            <mat-option value="thank-you">A thank-you</mat-option>
+            <mat-option value="opinion-request">An opinion request</mat-option>
+          </mat-select>
+        </mat-form-field>
+      }
       <mat-form-field appearance="outline" class="editor__amount">
         <mat-label>Wait</mat-label>
         <input matInput type="number" min="0" formControlName="amount" />
@@ -63,13 +87,23 @@ const FIELD_LABELS: Record<string, string> = {
           }
         </mat-select>
       </mat-form-field>
-      @if (rule().trigger === 'order_delivered') {
+      @if (!rule()) {
+        <mat-form-field appearance="outline">
+          <mat-label>After</mat-label>
+          <mat-select formControlName="trigger">
+            @for (trigger of triggers; track trigger) {
+              <mat-option [value]="trigger">{{ triggerWords[trigger] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      }
+      @if (form.controls.trigger.value === 'order_delivered') {
         <mat-form-field appearance="outline" class="editor__fallback">
           <mat-label>Else, days after the order</mat-label>
           <input matInput type="number" min="1" max="365" formControlName="fallbackDays" />
         </mat-form-field>
       }
-      @if (rule().kind === 'opinion-request') {
+      @if (form.controls.kind.value === 'opinion-request') {
         <mat-form-field appearance="outline">
           <mat-label>Survey</mat-label>
           <mat-select formControlName="surveyId">
@@ -116,13 +150,17 @@ const FIELD_LABELS: Record<string, string> = {
         </mat-form-field>
       </fieldset>
       <div class="editor__actions">
-        <button mat-flat-button type="submit" [disabled]="isSaving()">Save</button>
+        <button mat-flat-button type="submit" [disabled]="isSaving()">
+          {{ rule() ? 'Save' : 'Create rule' }}
+        </button>
         <button mat-button type="button" (click)="closed.emit()">Cancel</button>
       </div>
       @if (error(); as message) {
         <p class="editor__error" role="alert">{{ message }}</p>
       }
-      <p class="editor__note">Messages already planned keep their time; the change applies from now on.</p>
+      @if (rule()) {
+        <p class="editor__note">Messages already planned keep their time; the change applies from now on.</p>
+      }
     </form>
   `,
   styles: `
@@ -132,6 +170,12 @@ const FIELD_LABELS: Record<string, string> = {
       gap: 8px 12px;
       align-items: baseline;
       margin-top: 12px;
+    }
+    .editor--new {
+      margin: 0 0 12px;
+      padding: 16px;
+      border-radius: 16px;
+      background: var(--mat-sys-surface-container);
     }
     .editor__amount {
       width: 120px;
@@ -178,17 +222,22 @@ const FIELD_LABELS: Record<string, string> = {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AutomationEditorComponent implements OnInit {
+export class RuleFormComponent implements OnInit {
   private readonly api = inject(AutomationsApi);
-  readonly rule = input.required<AutomationResponse>();
+  /** The rule to change; none for a new one. */
+  readonly rule = input<AutomationResponse | null>(null);
   readonly saved = output<AutomationResponse>();
   readonly closed = output();
   readonly units = DELAY_UNITS;
+  readonly triggers = AUTOMATION_TRIGGERS;
+  readonly triggerWords = TRIGGER_WORDS;
   readonly isSaving = signal(false);
   readonly error = signal<string | null>(null);
   readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    amount: new FormControl(0, { nonNullable: true, validators: [Validators.required, Validators.min(0)] }),
+    kind: new FormControl<AutomationResponse['kind']>('thank-you', { nonNullable: true }),
+    trigger: new FormControl<AutomationTrigger>('order_placed', { nonNullable: true }),
+    amount: new FormControl(1, { nonNullable: true, validators: [Validators.required, Validators.min(0)] }),
     unit: new FormControl<DelayUnit>('days', { nonNullable: true }),
     fallbackDays: new FormControl<number | null>(null),
     orderNumber: new FormControl<'' | 'first' | 'repeat'>('', { nonNullable: true }),
@@ -205,11 +254,13 @@ export class AutomationEditorComponent implements OnInit {
   readonly localeNames = BUYER_LOCALE_NAMES;
 
   ngOnInit(): void {
+    void this.surveysApi.list().then((surveys) => this.surveys.set(surveys));
     const rule = this.rule();
-    if (rule.kind === 'opinion-request')
-      void this.surveysApi.list().then((surveys) => this.surveys.set(surveys));
+    if (!rule) return;
     this.form.setValue({
       name: rule.name,
+      kind: rule.kind,
+      trigger: rule.trigger,
       amount: rule.delay.amount,
       unit: rule.delay.unit,
       fallbackDays: rule.fallbackAfterPlacedDays,
@@ -224,21 +275,28 @@ export class AutomationEditorComponent implements OnInit {
   }
 
   async save(): Promise<void> {
-    if (this.form.invalid) return this.form.markAllAsTouched();
-    const { name, amount, unit, fallbackDays, surveyId, ...conditions } = this.form.getRawValue();
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.error.set('Give the rule a name and a wait of 0 or more.');
+      return;
+    }
+    const { name, kind, trigger, amount, unit, fallbackDays, surveyId, ...conditions } =
+      this.form.getRawValue();
+    const fields = {
+      name: name.trim(),
+      delay: { amount: Number(amount), unit },
+      conditions: conditionsOf(conditions),
+      ...(trigger === 'order_delivered'
+        ? { fallbackAfterPlacedDays: fallbackDays ? Number(fallbackDays) : null }
+        : {}),
+      ...(kind === 'opinion-request' ? { surveyId: surveyId || null } : {}),
+    };
+    const rule = this.rule();
     this.isSaving.set(true);
     this.error.set(null);
     try {
       this.saved.emit(
-        await this.api.update(this.rule().id, {
-          name,
-          delay: { amount: Number(amount), unit },
-          conditions: conditionsOf(conditions),
-          ...(this.rule().trigger === 'order_delivered'
-            ? { fallbackAfterPlacedDays: fallbackDays ? Number(fallbackDays) : null }
-            : {}),
-          ...(this.rule().kind === 'opinion-request' ? { surveyId: surveyId || null } : {}),
-        }),
+        rule ? await this.api.update(rule.id, fields) : await this.api.create({ ...fields, kind, trigger }),
       );
     } catch (error) {
       const problem = apiProblemOf(error);
