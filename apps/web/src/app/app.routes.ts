@@ -1,56 +1,37 @@
 import type { Routes } from '@angular/router';
 import { signedInGuard, signedOutGuard } from './auth/auth.guards';
 import { comingSoonRoutes } from './shell/navigation';
+import { pageRoute } from './routing/page-route';
 
 export const APP_ROUTES: Routes = [
-  {
-    path: 'login',
-    canActivate: [signedOutGuard],
-    loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
-    title: 'Sign in · Rapport',
-  },
-  {
-    path: 'signup',
-    canActivate: [signedOutGuard],
-    loadComponent: () => import('./auth/signup-page').then((m) => m.SignupPage),
-    title: 'Create your account · Rapport',
-  },
-  {
-    path: 'confirm-signup',
-    loadComponent: () => import('./auth/confirm-signup-page').then((m) => m.ConfirmSignupPage),
-    title: 'Create your business · Rapport',
-  },
-  {
-    path: 'forgot-password',
-    loadComponent: () => import('./auth/forgot-password-page').then((m) => m.ForgotPasswordPage),
-    title: 'Reset your password · Rapport',
-  },
-  {
-    path: 'reset-password',
-    loadComponent: () => import('./auth/reset-password-page').then((m) => m.ResetPasswordPage),
-    title: 'Choose a new password · Rapport',
-  },
-  {
-    path: 'invite',
-    loadComponent: () => import('./invitations/accept-invitation-page').then((m) => m.AcceptInvitationPage),
-    title: 'Your invitation · Rapport',
-  },
-  {
-    path: 'dev/mailbox',
-    loadComponent: () => import('./dev-mailbox/dev-mailbox-page').then((m) => m.DevMailboxPage),
-    title: 'Development mailbox · Rapport',
-  },
+  pageRoute('login', 'Sign in', () => import('./auth/login-page').then((m) => m.LoginPage), [signedOutGuard]),
+  pageRoute('signup', 'Create your account', () => import('./auth/signup-page').then((m) => m.SignupPage), [
+    signedOutGuard,
+  ]),
+  pageRoute('confirm-signup', 'Create your business', () =>
+    import('./auth/confirm-signup-page').then((m) => m.ConfirmSignupPage),
+  ),
+  pageRoute('forgot-password', 'Reset your password', () =>
+    import('./auth/forgot-password-page').then((m) => m.ForgotPasswordPage),
+  ),
+  pageRoute('reset-password', 'Choose a new password', () =>
+    import('./auth/reset-password-page').then((m) => m.ResetPasswordPage),
+  ),
+  pageRoute('invite', 'Your invitation', () =>
+    import('./invitations/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+  ),
+  pageRoute('dev/mailbox', 'Development mailbox', () =>
+    import('./dev-mailbox/dev-mailbox-page').then((m) => m.DevMailboxPage),
+  ),
   {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
-      {
-        path: 'dashboard',
-        loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
-        title: 'Dashboard · Rapport',
-      },
+      pageRoute('dashboard', 'Dashboard', () =>
+        import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
+      ),
       {
         path: 'customers',
         loadChildren: () => import('./customers/customers.routes').then((m) => m.CUSTOMERS_ROUTES),
@@ -87,11 +68,9 @@ export const APP_ROUTES: Routes = [
         path: 'settings',
         loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },
-      {
-        path: 'businesses/new',
-        loadComponent: () => import('./businesses/new-business-page').then((m) => m.NewBusinessPage),
-        title: 'Add a business · Rapport',
-      },
+      pageRoute('businesses/new', 'Add a business', () =>
+        import('./businesses/new-business-page').then((m) => m.NewBusinessPage),
+      ),
       ...comingSoonRoutes(),
     ],
   },

@@ -1,19 +1,8 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../routing/page-route';
 
 export const AUTOMATIONS_ROUTES: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('./automations-page').then((m) => m.AutomationsPage),
-    title: 'Automations · Rapport',
-  },
-  {
-    path: 'mailbox',
-    loadComponent: () => import('./mailbox-page').then((m) => m.MailboxPage),
-    title: 'Mailbox · Rapport',
-  },
-  {
-    path: 'messages',
-    loadComponent: () => import('./messages-page').then((m) => m.MessagesPage),
-    title: 'Messages · Rapport',
-  },
+  pageRoute('', 'Automations', () => import('./automations-page').then((m) => m.AutomationsPage)),
+  pageRoute('mailbox', 'Mailbox', () => import('./mailbox-page').then((m) => m.MailboxPage)),
+  pageRoute('messages', 'Messages', () => import('./messages-page').then((m) => m.MessagesPage)),
 ];

@@ -1,14 +1,7 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../routing/page-route';
 
 export const CASES_ROUTES: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('./cases-page').then((m) => m.CasesPage),
-    title: 'Cases · Rapport',
-  },
-  {
-    path: ':caseId',
-    loadComponent: () => import('./case-detail-page').then((m) => m.CaseDetailPage),
-    title: 'Case · Rapport',
-  },
+  pageRoute('', 'Cases', () => import('./cases-page').then((m) => m.CasesPage)),
+  pageRoute(':caseId', 'Case', () => import('./case-detail-page').then((m) => m.CaseDetailPage)),
 ];

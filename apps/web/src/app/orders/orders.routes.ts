@@ -1,24 +1,9 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../routing/page-route';
 
 export const ORDERS_ROUTES: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('./orders-page').then((m) => m.OrdersPage),
-    title: 'Orders · Rapport',
-  },
-  {
-    path: 'products',
-    loadComponent: () => import('./products-page').then((m) => m.ProductsPage),
-    title: 'Products · Rapport',
-  },
-  {
-    path: 'new',
-    loadComponent: () => import('./new-order-page').then((m) => m.NewOrderPage),
-    title: 'New order · Rapport',
-  },
-  {
-    path: ':orderId',
-    loadComponent: () => import('./order-detail-page').then((m) => m.OrderDetailPage),
-    title: 'Order · Rapport',
-  },
+  pageRoute('', 'Orders', () => import('./orders-page').then((m) => m.OrdersPage)),
+  pageRoute('products', 'Products', () => import('./products-page').then((m) => m.ProductsPage)),
+  pageRoute('new', 'New order', () => import('./new-order-page').then((m) => m.NewOrderPage)),
+  pageRoute(':orderId', 'Order', () => import('./order-detail-page').then((m) => m.OrderDetailPage)),
 ];

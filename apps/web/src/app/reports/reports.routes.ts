@@ -1,14 +1,7 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../routing/page-route';
 
 export const REPORTS_ROUTES: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('./reports-page').then((m) => m.ReportsPage),
-    title: 'Reports · Rapport',
-  },
-  {
-    path: ':weekStart',
-    loadComponent: () => import('./report-page').then((m) => m.ReportPage),
-    title: 'Weekly report · Rapport',
-  },
+  pageRoute('', 'Reports', () => import('./reports-page').then((m) => m.ReportsPage)),
+  pageRoute(':weekStart', 'Weekly report', () => import('./report-page').then((m) => m.ReportPage)),
 ];

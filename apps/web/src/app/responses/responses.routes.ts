@@ -1,9 +1,6 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../routing/page-route';
 
 export const RESPONSES_ROUTES: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('./responses-page').then((m) => m.ResponsesPage),
-    title: 'Responses · Rapport',
-  },
+  pageRoute('', 'Responses', () => import('./responses-page').then((m) => m.ResponsesPage)),
 ];

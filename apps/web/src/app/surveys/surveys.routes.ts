@@ -1,14 +1,7 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../routing/page-route';
 
 export const SURVEYS_ROUTES: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('./surveys-page').then((m) => m.SurveysPage),
-    title: 'Surveys · Rapport',
-  },
-  {
-    path: ':surveyId',
-    loadComponent: () => import('./survey-editor-page').then((m) => m.SurveyEditorPage),
-    title: 'Survey · Rapport',
-  },
+  pageRoute('', 'Surveys', () => import('./surveys-page').then((m) => m.SurveysPage)),
+  pageRoute(':surveyId', 'Survey', () => import('./survey-editor-page').then((m) => m.SurveyEditorPage)),
 ];

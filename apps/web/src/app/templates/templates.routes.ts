@@ -1,14 +1,9 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../routing/page-route';
 
 export const TEMPLATES_ROUTES: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('./templates-page').then((m) => m.TemplatesPage),
-    title: 'Templates · Rapport',
-  },
-  {
-    path: ':kind/:locale',
-    loadComponent: () => import('./template-editor-page').then((m) => m.TemplateEditorPage),
-    title: 'Edit template · Rapport',
-  },
+  pageRoute('', 'Templates', () => import('./templates-page').then((m) => m.TemplatesPage)),
+  pageRoute(':kind/:locale', 'Edit template', () =>
+    import('./template-editor-page').then((m) => m.TemplateEditorPage),
+  ),
 ];
