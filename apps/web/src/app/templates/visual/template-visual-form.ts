@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  Directive,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,6 +17,34 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { type FieldError, insertableVariables, MAX_PARAGRAPHS, variableToken } from '@rapport/domain';
 import { fieldLabel, readField, type TextFieldKey, type VisualFields, writeField } from './visual-fields';
+
+/**
+ * A text field of the visual form: shows its block's words, writes them back as they are typed, and keeps
+ * where its cursor is, which is where a variable chosen from the list goes.
+ */
+@Directive({
+  selector: '[rpVisualText]',
+  host: {
+    class: 'visual__text',
+    '[attr.readonly]': 'form.isReadonly() ? "" : null',
+    '(input)': 'form.edit(key(), $event)',
+    '(click)': 'form.remember(key(), $event)',
+    '(keyup)': 'form.remember(key(), $event)',
+  },
+})
+export class VisualTextDirective {
+  readonly key = input.required<TextFieldKey>({ alias: 'rpVisualText' });
+  protected readonly form = inject(TemplateVisualForm);
+
+  constructor() {
+    const element = inject<ElementRef<HTMLInputElement | HTMLTextAreaElement>>(ElementRef).nativeElement;
+    // Written only when it differs, so typing never has its cursor moved by its own echo.
+    effect(() => {
+      const value = readField(this.form.fields(), this.key());
+      if (element.value !== value) element.value = value;
+    });
+  }
+}
 
 /**
  * The visual mode of the template editor: the blocks of the built-in layout as plain fields. What is typed
@@ -21,6 +59,7 @@ import { fieldLabel, readField, type TextFieldKey, type VisualFields, writeField
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    VisualTextDirective,
   ],
   templateUrl: './template-visual-form.html',
   styleUrl: './template-visual-form.scss',
