@@ -89,13 +89,17 @@ describe('surveys, responses, cases and their settings in the console', () => {
   });
 
   it('filters the answers and opens the cases', async () => {
-    await page.getByRole('link', { name: 'Responses' }).click();
-    await page.getByRole('heading', { name: 'Responses', exact: true }).waitFor();
+    // The page's old address, still in emails sent before, leads to it.
+    await page.goto(`${baseUrl()}/responses`);
+    await page.waitForURL(/\/answers$/);
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await page.getByRole('link', { name: 'Answers', exact: true }).click();
+    await page.getByRole('heading', { name: 'Answers', exact: true }).waitFor();
     await page.getByLabel('Score', { exact: true }).click();
     await page.getByRole('option', { name: /^Detractors/ }).click();
     await page.locator('.chip--promoter').first().waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Open case' }).first().waitFor();
-    await screenshot(page, 'responses');
+    await screenshot(page, 'answers');
     await page.getByRole('link', { name: 'Open case' }).first().click();
     await page.getByRole('heading', { name: /^Case: / }).waitFor();
 

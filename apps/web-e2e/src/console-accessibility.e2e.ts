@@ -13,7 +13,7 @@ const PAGES = [
   '/automations/mailbox',
   '/templates',
   '/surveys',
-  '/responses',
+  '/answers',
   '/cases',
   '/reports',
   '/settings/business',

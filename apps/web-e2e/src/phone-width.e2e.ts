@@ -124,7 +124,7 @@ const VISITS: Record<string, Visit> = {
       await ready(page);
     },
   },
-  responses: { open: (page) => go(page, '/responses') },
+  answers: { open: (page) => go(page, '/answers') },
   cases: { open: (page) => go(page, '/cases') },
   'cases/:caseId': { open: (page) => firstOf(page, '/cases', 'Cases') },
   reports: { open: (page) => go(page, '/reports') },

@@ -126,7 +126,7 @@ export class RepliesService {
       const [owner] = await this.owner(manager);
       return {
         outcome: 'unmatched',
-        notice: owner ? { to: owner.email, buyerName: from, body, link: '/responses' } : null,
+        notice: owner ? { to: owner.email, buyerName: from, body, link: '/answers' } : null,
       };
     }
     let caseId = message.case_id;
@@ -193,7 +193,7 @@ export class RepliesService {
             to: assignee.email,
             buyerName: message.buyer_name,
             body,
-            link: caseId ? `/cases/${caseId}` : `/responses`,
+            link: caseId ? `/cases/${caseId}` : '/answers',
           }
         : null,
     };

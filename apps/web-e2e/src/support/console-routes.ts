@@ -38,6 +38,16 @@ function routesOfElement(
 ): string[] {
   if (ts.isSpreadElement(element) && element.expression.getText(source) === 'comingSoonRoutes()')
     return sectionsNotBuilt().map((path) => join(prefix, path));
+  // ...SETTINGS_TABS.map((tab) => pageRoute(tab.path, ...)): a page per entry of the array it maps.
+  const mapped = ts.isSpreadElement(element) && /^(\w+)\.map\(/.exec(element.expression.getText(source));
+  if (mapped) return pathsIn(file, mapped[1]).map((path) => join(prefix, path));
+  // pageRoute('orders', 'Orders', () => import(...)): one page at its first argument.
+  if (ts.isCallExpression(element) && element.expression.getText(source) === 'pageRoute') {
+    const [pathArgument] = element.arguments;
+    if (!pathArgument || !ts.isStringLiteral(pathArgument))
+      throw new Error(`A page route without a literal path in ${file}: ${element.getText(source)}`);
+    return [join(prefix, pathArgument.text)];
+  }
   if (!ts.isObjectLiteralExpression(element))
     throw new Error(`A route the journey cannot read in ${file}: ${element.getText(source)}`);
   const property = (key: string): ts.Expression | undefined => {
@@ -64,6 +74,29 @@ function routesOfElement(
     return routesOf(resolve(dirname(file), `${found[1]}.ts`), found[3], path);
   }
   return [path];
+}
+
+/** The `path` of each entry of the array `name` declares in `file`. */
+function pathsIn(file: string, name: string): string[] {
+  const source = parse(file);
+  const paths: string[] = [];
+  source.forEachChild(function find(node) {
+    if (ts.isVariableDeclaration(node) && node.name.getText(source) === name && node.initializer)
+      node.initializer.forEachChild(function entries(entry) {
+        if (ts.isObjectLiteralExpression(entry))
+          for (const property of entry.properties)
+            if (
+              ts.isPropertyAssignment(property) &&
+              property.name.getText(source) === 'path' &&
+              ts.isStringLiteral(property.initializer)
+            )
+              paths.push(property.initializer.text);
+        entry.forEachChild(entries);
+      });
+    else node.forEachChild(find);
+  });
+  if (paths.length === 0) throw new Error(`No paths in ${name} of ${file}`);
+  return paths;
 }
 
 /** The sections the navigation lists as not built yet, each routed to a "coming soon" page. */

@@ -53,8 +53,13 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./surveys/surveys.routes').then((m) => m.SURVEYS_ROUTES),
       },
       {
+        // Where the answers were listed before; emails already sent link there.
         path: 'responses',
-        loadChildren: () => import('./responses/responses.routes').then((m) => m.RESPONSES_ROUTES),
+        redirectTo: 'answers',
+      },
+      {
+        path: 'answers',
+        loadChildren: () => import('./answers/answers.routes').then((m) => m.ANSWERS_ROUTES),
       },
       {
         path: 'cases',

@@ -97,7 +97,7 @@ const REPLY_RESULTS: Record<ReplyOutcome, ReplyResult> = {
   answer: {
     isError: false,
     text: "Stored on the buyer's answer, as an emailed reply would be.",
-    link: { path: '/responses', label: 'See it in Responses' },
+    link: { path: '/answers', label: 'See it in Answers' },
   },
   case: {
     isError: false,

@@ -15,7 +15,7 @@ import { changeWords, durationWords, type WeeklyReportResponse } from '@rapport/
 import { BarChartComponent, PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
-import { AnswersApi } from '../responses/answers-api';
+import { AnswersApi } from '../answers/answers-api';
 import { ReportsApi } from './reports-api';
 
 /** One week's report, as the email tells it, with charts to point at, the answers as CSV and a PDF. */

@@ -54,8 +54,8 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     isBuilt: true,
   },
   {
-    path: 'responses',
-    label: 'Responses',
+    path: 'answers',
+    label: 'Answers',
     icon: 'forum',
     purpose: 'Every answer and reply from your buyers.',
     isBuilt: true,

@@ -27,7 +27,7 @@ import { AnswersApi } from './answers-api';
 
 /** Every answer from buyers, filtered and searchable, with the products' average ratings beside. */
 @Component({
-  selector: 'rp-responses-page',
+  selector: 'rp-answers-page',
   imports: [
     ReactiveFormsModule,
     RouterLink,
@@ -44,7 +44,7 @@ import { AnswersApi } from './answers-api';
     ScoreChipComponent,
   ],
   template: `
-    <rp-page-header title="Responses" subtitle="Every answer and reply from your buyers.">
+    <rp-page-header title="Answers" subtitle="Every answer and reply from your buyers.">
       <a mat-stroked-button [href]="exportUrl()" download><mat-icon>download</mat-icon> Export CSV</a>
     </rp-page-header>
     <rp-list
@@ -218,7 +218,7 @@ import { AnswersApi } from './answers-api';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ResponsesPage implements OnInit {
+export class AnswersPage implements OnInit {
   private readonly api = inject(AnswersApi);
   private readonly surveysApi = inject(SurveysApi);
   readonly bands = NPS_BANDS;
