@@ -22,14 +22,14 @@ export class AnswersInboxController {
   ) {}
 
   /** Every answer, newest first, filtered by band, survey, product, dates, comment, channel or words. */
-  @RequirePermission('responses:read')
+  @RequirePermission('answers:read')
   @Get()
   list(@CurrentTenant() tenantId: string, @Query() query: AnswerListQueryDto): Promise<Page<AnswerResponse>> {
     return this.database.transaction(tenantId, (manager) => this.answers.list(manager, query));
   }
 
   /** The same filters as a CSV file (up to 100,000 answers). */
-  @RequirePermission('responses:read')
+  @RequirePermission('answers:read')
   @Get('export.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   async export(
@@ -81,13 +81,13 @@ export class AnswersInboxController {
   }
 
   /** Each rated product with its average and the comments that came with its ratings. */
-  @RequirePermission('responses:read')
+  @RequirePermission('answers:read')
   @Get('products')
   products(@CurrentTenant() tenantId: string): Promise<ProductRatingResponse[]> {
     return this.database.transaction(tenantId, (manager) => this.answers.productRatings(manager));
   }
 
-  @RequirePermission('responses:read')
+  @RequirePermission('answers:read')
   @Get(':id')
   async get(
     @CurrentTenant() tenantId: string,

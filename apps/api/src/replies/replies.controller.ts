@@ -14,7 +14,7 @@ export class RepliesController {
   ) {}
 
   /** Replies sent to this business's reply address that match none of its messages (the newest 200). */
-  @RequirePermission('responses:read')
+  @RequirePermission('answers:read')
   @Get('unmatched')
   unmatched(@CurrentTenant() tenantId: string): Promise<UnmatchedReplyResponse[]> {
     return this.database.transaction(tenantId, (manager) => this.replies.unmatched(manager));

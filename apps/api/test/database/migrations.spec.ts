@@ -42,4 +42,32 @@ describe('migrations', () => {
     const results = await Promise.all([migrateUp(fresh), migrateUp(fresh), migrateUp(fresh)]);
     expect(results.flat().sort()).toEqual(MIGRATIONS.map((migration) => migration.name).sort());
   });
+
+  it('gives the keys that could read `responses:read` the same right as `answers:read`, and back on revert', async () => {
+    const db = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_answers_scope`);
+    expect(await migrateDownOne(db)).toBe('AnswersScope1795654400000');
+    const scopes = () =>
+      withClient(db, async (client) => {
+        const { rows } = await client.query<{ scopes: string[] }>(
+          `SELECT scopes FROM api_keys ORDER BY name`,
+        );
+        return rows.map((row) => row.scopes);
+      });
+    await withClient(db, async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO tenants (name, time_zone, locale, country) VALUES ('Scopes', 'UTC', 'en', 'GB') RETURNING id`,
+      );
+      await client.query(
+        `INSERT INTO api_keys (tenant_id, name, prefix, secret_hash, scopes)
+         VALUES ($1, 'a-shop', 'rk_a', '\\x00', '{orders:read,responses:read}'),
+                ($1, 'b-crm', 'rk_b', '\\x00', '{customers:read}')`,
+        [rows[0]?.id],
+      );
+    });
+
+    expect(await migrateUp(db)).toEqual(['AnswersScope1795654400000']);
+    expect(await scopes()).toEqual([['orders:read', 'answers:read'], ['customers:read']]);
+    await migrateDownOne(db);
+    expect(await scopes()).toEqual([['orders:read', 'responses:read'], ['customers:read']]);
+  });
 });

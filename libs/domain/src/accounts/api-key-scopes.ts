@@ -7,7 +7,7 @@ export const API_KEY_SCOPES = [
   'customers:write',
   'orders:read',
   'orders:write',
-  'responses:read',
+  'answers:read',
   'reports:read',
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

@@ -21,7 +21,7 @@ export const PERMISSIONS = [
   'templates:write',
   'surveys:read',
   'surveys:write',
-  'responses:read',
+  'answers:read',
   'cases:work',
   'reports:read',
 ] as const;
@@ -36,7 +36,7 @@ const STAFF: readonly Permission[] = [
   'automations:read',
   'templates:read',
   'surveys:read',
-  'responses:read',
+  'answers:read',
   'cases:work',
   'reports:read',
 ];

@@ -24,6 +24,7 @@ import { JourneySettings1795654000000 } from './1795654000000-JourneySettings';
 import { IndexMailboxByMessage1795654100000 } from './1795654100000-IndexMailboxByMessage';
 import { AddTestDeliveries1795654200000 } from './1795654200000-AddTestDeliveries';
 import { SendOnRequest1795654300000 } from './1795654300000-SendOnRequest';
+import { AnswersScope1795654400000 } from './1795654400000-AnswersScope';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   IndexMailboxByMessage1795654100000,
   AddTestDeliveries1795654200000,
   SendOnRequest1795654300000,
+  AnswersScope1795654400000,
 ];

@@ -37,7 +37,7 @@ import { ReportsApi } from './reports-api';
 export class ReportPage implements OnInit {
   private readonly api = inject(ReportsApi);
   private readonly answers = inject(AnswersApi);
-  readonly canReadAnswers = inject(SessionStore).can('responses:read');
+  readonly canReadAnswers = inject(SessionStore).can('answers:read');
   /** From the route: the week's Monday. */
   readonly weekStart = input.required<string>();
   readonly report = signal<WeeklyReportResponse | null>(null);
