@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
+import { reopenUntilVisible } from './support/until';
 
 const ALWAYS_OPEN = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
 
@@ -71,10 +72,7 @@ describe('an order taken in the console', () => {
     // This buyer's email: the demo's own buyers get thank-yous too, so any thank-you is not enough.
     await page.goto(`${baseUrl()}/dev/mailbox`);
     const thankYou = page.getByRole('option', { name: new RegExp(buyer) });
-    for (let attempt = 0; attempt < 30 && !(await thankYou.isVisible()); attempt += 1) {
-      await page.waitForTimeout(1000);
-      await page.reload();
-    }
+    await reopenUntilVisible(page, thankYou);
     await expect(thankYou.innerText()).resolves.toContain('Thank you for your order from Northwind Bakery');
     await thankYou.click();
     const email = page.frameLocator('iframe[title="Email content"]');
@@ -99,5 +97,5 @@ describe('an order taken in the console', () => {
     await page.getByRole('link', { name: "This buyer's messages" }).click();
     await page.getByText('cancelled: the buyer unsubscribed').waitFor();
     await screenshot(page, 'console-order-messages');
-  });
+  }, 150_000);
 });

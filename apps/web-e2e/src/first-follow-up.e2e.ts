@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, screenshot } from './support/browser';
+import { reopenUntilVisible } from './support/until';
 
 /**
  * A newcomer's first hour, in the console only: sign up, take an order by hand, send its follow-ups now
@@ -25,10 +26,7 @@ describe("a new business's first follow-up, answer and case", () => {
   async function openMail(subject: RegExp): Promise<void> {
     await page.goto(`${baseUrl()}/dev/mailbox`);
     const option = page.getByRole('option', { name: subject }).first();
-    for (let attempt = 0; attempt < 30 && !(await option.isVisible()); attempt += 1) {
-      await page.waitForTimeout(1000);
-      await page.reload();
-    }
+    await reopenUntilVisible(page, option);
     await option.click();
   }
 

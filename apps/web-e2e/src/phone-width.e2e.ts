@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
 import { consoleRoutes } from './support/console-routes';
 import { cutLabels, sidewaysOverflow } from './support/layout';
+import { reopenUntilVisible } from './support/until';
 
 const PHONE = { width: 390, height: 844 };
 const ALWAYS_OPEN = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
@@ -93,10 +94,7 @@ const VISITS: Record<string, Visit> = {
       // The thank-you for the order placed before the journey: the planner and dispatcher tick every few seconds.
       await go(page, '/automations/mailbox');
       const email = page.getByRole('button', { name: new RegExp(`To ${LONG_BUYER.email}`) });
-      for (let attempt = 0; attempt < 40 && !(await email.isVisible()); attempt += 1) {
-        await page.waitForTimeout(1000);
-        await go(page, '/automations/mailbox');
-      }
+      await reopenUntilVisible(page, email, () => go(page, '/automations/mailbox'));
       await email.click();
       await page.frameLocator('iframe[title="Email as the buyer sees it"]').locator('body').waitFor();
     },

@@ -9,3 +9,5 @@ export * from './list/newest-only';
 export * from './list/keyset-list';
 export * from './list/data-table.component';
 export * from './list/list-page.component';
+export * from './fields/select-field.component';
+export * from './fields/search-field.component';

@@ -6,7 +6,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
   ANSWER_CHANNELS,
@@ -19,7 +18,15 @@ import {
   type SurveyResponse,
   type UnmatchedReplyResponse,
 } from '@rapport/domain';
-import { DataColumnDirective, ListPageComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
+import {
+  choicesOf,
+  DataColumnDirective,
+  ListPageComponent,
+  PageHeaderComponent,
+  ScoreChipComponent,
+  SearchFieldComponent,
+  SelectFieldComponent,
+} from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { keysetList } from '../http/keyset-list';
 import { SurveysApi } from '../surveys/surveys-api';
@@ -29,13 +36,14 @@ import { AnswersApi } from './answers-api';
 @Component({
   selector: 'rp-answers-page',
   imports: [
+    SearchFieldComponent,
+    SelectFieldComponent,
     ReactiveFormsModule,
     RouterLink,
     DatePipe,
     DecimalPipe,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     MatButtonModule,
     MatIconModule,
     PageHeaderComponent,
@@ -55,57 +63,32 @@ import { AnswersApi } from './answers-api';
       emptyMessage="Answers arrive when buyers answer an opinion request or reply to one."
     >
       <form class="filters" [formGroup]="filters" role="search">
-        <mat-form-field appearance="outline" class="filters__search">
-          <mat-label>Search the comments</mat-label>
-          <mat-icon matPrefix>search</mat-icon>
-          <input matInput formControlName="q" autocomplete="off" />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Score</mat-label>
-          <mat-select formControlName="band">
-            <mat-option value="">Any</mat-option>
-            @for (band of bands; track band) {
-              <mat-option [value]="band">{{ bandWords[band] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Survey</mat-label>
-          <mat-select formControlName="surveyId">
-            <mat-option value="">Any</mat-option>
-            @for (survey of surveys(); track survey.id) {
-              <mat-option [value]="survey.id">{{ survey.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Product</mat-label>
-          <mat-select formControlName="product">
-            <mat-option value="">Any</mat-option>
-            @for (product of products(); track product.product) {
-              <mat-option [value]="product.product">{{ product.product }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Comment</mat-label>
-          <mat-select formControlName="hasComment">
-            <mat-option value="">Any</mat-option>
-            <mat-option value="true">With a comment</mat-option>
-            <mat-option value="false">Without</mat-option>
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Channel</mat-label>
-          <mat-select formControlName="channel">
-            <mat-option value="">Any</mat-option>
-            @for (channel of channels; track channel) {
-              <mat-option [value]="channel">{{
-                channel === 'web' ? 'Answer page' : 'Email reply'
-              }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <rp-search-field label="Search the comments" [control]="filters.controls.q" />
+        <rp-select-field label="Score" [control]="filters.controls.band" [choices]="bands" emptyLabel="Any" />
+        <rp-select-field
+          label="Survey"
+          [control]="filters.controls.surveyId"
+          [choices]="surveyChoices()"
+          emptyLabel="Any"
+        />
+        <rp-select-field
+          label="Product"
+          [control]="filters.controls.product"
+          [choices]="productChoices()"
+          emptyLabel="Any"
+        />
+        <rp-select-field
+          label="Comment"
+          [control]="filters.controls.hasComment"
+          [choices]="comments"
+          emptyLabel="Any"
+        />
+        <rp-select-field
+          label="Channel"
+          [control]="filters.controls.channel"
+          [choices]="channels"
+          emptyLabel="Any"
+        />
         <mat-form-field appearance="outline">
           <mat-label>From</mat-label>
           <input matInput type="date" formControlName="from" />
@@ -221,15 +204,19 @@ import { AnswersApi } from './answers-api';
 export class AnswersPage implements OnInit {
   private readonly api = inject(AnswersApi);
   private readonly surveysApi = inject(SurveysApi);
-  readonly bands = NPS_BANDS;
-  readonly channels = ANSWER_CHANNELS;
-  readonly bandWords: Record<NpsBand, string> = {
+  readonly bands = choicesOf(NPS_BANDS, {
     promoter: 'Promoters (NPS 9-10, CSAT 4-5)',
     passive: 'Passives (NPS 7-8, CSAT 3)',
     detractor: 'Detractors (NPS 0-6, CSAT 1-2)',
-  };
+  });
+  readonly channels = choicesOf(ANSWER_CHANNELS, { web: 'Answer page', reply: 'Email reply' });
+  readonly comments = choicesOf(['true', 'false'] as const, { true: 'With a comment', false: 'Without' });
   readonly products = signal<ProductRatingResponse[]>([]);
   readonly surveys = signal<SurveyResponse[]>([]);
+  readonly productChoices = computed(() =>
+    this.products().map(({ product }) => ({ value: product, label: product })),
+  );
+  readonly surveyChoices = computed(() => this.surveys().map(({ id, name }) => ({ value: id, label: name })));
   readonly unmatched = signal<UnmatchedReplyResponse[]>([]);
   readonly filters = new FormGroup({
     q: new FormControl('', { nonNullable: true }),

@@ -2,6 +2,7 @@ import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
@@ -9,11 +10,10 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
   type AutomationResponse,
@@ -22,7 +22,14 @@ import {
   type MessageResponse,
   type MessageStatus,
 } from '@rapport/domain';
-import { DataColumnDirective, ListPageComponent, PageHeaderComponent } from '@rapport/ui';
+import {
+  choicesOf,
+  DataColumnDirective,
+  ListPageComponent,
+  PageHeaderComponent,
+  SelectFieldComponent,
+} from '@rapport/ui';
+import { merge } from 'rxjs';
 import { apiProblemOf } from '../http/api-error';
 import { keysetList } from '../http/keyset-list';
 import { AutomationsApi } from './automations-api';
@@ -31,11 +38,9 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
 @Component({
   selector: 'rp-messages-page',
   imports: [
-    ReactiveFormsModule,
+    SelectFieldComponent,
     RouterLink,
     DatePipe,
-    MatFormFieldModule,
-    MatSelectModule,
     MatButtonModule,
     MatIconModule,
     PageHeaderComponent,
@@ -57,24 +62,10 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
       emptyTitle="No messages"
       emptyMessage="Follow-ups are planned as orders come in."
     >
-      <mat-form-field appearance="outline">
-        <mat-label>Status</mat-label>
-        <mat-select [formControl]="status" (selectionChange)="list.reload()">
-          <mat-option value="">Any</mat-option>
-          @for (option of statuses; track option) {
-            <mat-option [value]="option">{{ option }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Rule</mat-label>
-        <mat-select [formControl]="automationId" (selectionChange)="list.reload()">
-          <mat-option value="">Any</mat-option>
-          @for (rule of rules(); track rule.id) {
-            <mat-option [value]="rule.id">{{ rule.name }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <div class="filters" role="search">
+        <rp-select-field label="Status" [control]="status" [choices]="statuses" emptyLabel="Any" />
+        <rp-select-field label="Rule" [control]="automationId" [choices]="ruleChoices()" emptyLabel="Any" />
+      </div>
       @if (customerId()) {
         <a mat-button routerLink="/automations/messages">
           <mat-icon>close</mat-icon> Only one buyer: show all
@@ -120,12 +111,13 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
 })
 export class MessagesPage implements OnInit {
   private readonly api = inject(AutomationsApi);
-  readonly statuses = MESSAGE_STATUSES;
+  readonly statuses = choicesOf(MESSAGE_STATUSES);
   readonly status = new FormControl<MessageStatus | ''>('', { nonNullable: true });
   readonly automationId = new FormControl('', { nonNullable: true });
   /** From the query string (withComponentInputBinding): only this buyer's messages. */
   readonly customerId = input<string>();
   readonly rules = signal<AutomationResponse[]>([]);
+  readonly ruleChoices = computed(() => this.rules().map(({ id, name }) => ({ value: id, label: name })));
   readonly health = signal<DeliveryHealthResponse | null>(null);
   /** What became of the last "Send now". */
   readonly sendNotice = signal<string | null>(null);
@@ -146,6 +138,9 @@ export class MessagesPage implements OnInit {
       this.customerId();
       untracked(() => void this.list.reload());
     });
+    merge(this.status.valueChanges, this.automationId.valueChanges)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => void this.list.reload());
   }
 
   /** Sends one waiting follow-up at the next dispatch (within seconds), outside the send window. */

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   inject,
   input,
   output,
@@ -25,6 +26,7 @@ import {
   type SurveyResponse,
   TRIGGER_WORDS,
 } from '@rapport/domain';
+import { SelectFieldComponent, choicesOf } from '@rapport/ui';
 import { apiProblemOf } from '../http/api-error';
 import { SurveysApi } from '../surveys/surveys-api';
 import { AutomationsApi } from './automations-api';
@@ -53,7 +55,14 @@ const FIELD_LABELS: Record<string, string> = {
  */
 @Component({
   selector: 'rp-rule-form',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    SelectFieldComponent,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
   template: `
     <form
       [formGroup]="form"
@@ -67,35 +76,15 @@ const FIELD_LABELS: Record<string, string> = {
         <input matInput formControlName="name" />
       </mat-form-field>
       @if (!rule()) {
-        <mat-form-field appearance="outline">
-          <mat-label>Sends</mat-label>
-          <mat-select formControlName="kind">
-            <mat-option value="thank-you">A thank-you</mat-option>
-            <mat-option value="opinion-request">An opinion request</mat-option>
-          </mat-select>
-        </mat-form-field>
+        <rp-select-field label="Sends" [control]="form.controls.kind" [choices]="kinds" />
       }
       <mat-form-field appearance="outline" class="editor__amount">
         <mat-label>Wait</mat-label>
         <input matInput type="number" min="0" formControlName="amount" />
       </mat-form-field>
-      <mat-form-field appearance="outline" class="editor__unit">
-        <mat-label>Unit</mat-label>
-        <mat-select formControlName="unit">
-          @for (unit of units; track unit) {
-            <mat-option [value]="unit">{{ unit }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <rp-select-field label="Unit" class="editor__unit" [control]="form.controls.unit" [choices]="units" />
       @if (!rule()) {
-        <mat-form-field appearance="outline">
-          <mat-label>After</mat-label>
-          <mat-select formControlName="trigger">
-            @for (trigger of triggers; track trigger) {
-              <mat-option [value]="trigger">{{ triggerWords[trigger] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <rp-select-field label="After" [control]="form.controls.trigger" [choices]="triggers" />
       }
       @if (form.controls.trigger.value === 'order_delivered') {
         <mat-form-field appearance="outline" class="editor__fallback">
@@ -104,26 +93,22 @@ const FIELD_LABELS: Record<string, string> = {
         </mat-form-field>
       }
       @if (form.controls.kind.value === 'opinion-request') {
-        <mat-form-field appearance="outline">
-          <mat-label>Survey</mat-label>
-          <mat-select formControlName="surveyId">
-            <mat-option value="">None: ask for a reply</mat-option>
-            @for (survey of surveys(); track survey.id) {
-              <mat-option [value]="survey.id">{{ survey.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <rp-select-field
+          label="Survey"
+          [control]="form.controls.surveyId"
+          [choices]="surveyChoices()"
+          emptyLabel="None: ask for a reply"
+        />
       }
       <fieldset class="editor__conditions">
         <legend>Only for</legend>
-        <mat-form-field appearance="outline" class="editor__unit">
-          <mat-label>Orders</mat-label>
-          <mat-select formControlName="orderNumber">
-            <mat-option value="">Any order</mat-option>
-            <mat-option value="first">First orders</mat-option>
-            <mat-option value="repeat">Repeat orders</mat-option>
-          </mat-select>
-        </mat-form-field>
+        <rp-select-field
+          label="Orders"
+          class="editor__unit"
+          [control]="form.controls.orderNumber"
+          [choices]="orderNumbers"
+          emptyLabel="Any order"
+        />
         <mat-form-field appearance="outline" class="editor__products">
           <mat-label>Containing any of these products</mat-label>
           <input matInput formControlName="productNames" placeholder="Sourdough loaf, Rye bread" />
@@ -228,9 +213,16 @@ export class RuleFormComponent implements OnInit {
   readonly rule = input<AutomationResponse | null>(null);
   readonly saved = output<AutomationResponse>();
   readonly closed = output();
-  readonly units = DELAY_UNITS;
-  readonly triggers = AUTOMATION_TRIGGERS;
-  readonly triggerWords = TRIGGER_WORDS;
+  readonly units = choicesOf(DELAY_UNITS);
+  readonly triggers = choicesOf(AUTOMATION_TRIGGERS, TRIGGER_WORDS);
+  readonly kinds = choicesOf(['thank-you', 'opinion-request'] as const, {
+    'thank-you': 'A thank-you',
+    'opinion-request': 'An opinion request',
+  });
+  readonly orderNumbers = choicesOf(['first', 'repeat'] as const, {
+    first: 'First orders',
+    repeat: 'Repeat orders',
+  });
   readonly isSaving = signal(false);
   readonly error = signal<string | null>(null);
   readonly form = new FormGroup({
@@ -250,6 +242,7 @@ export class RuleFormComponent implements OnInit {
   });
   private readonly surveysApi = inject(SurveysApi);
   readonly surveys = signal<SurveyResponse[]>([]);
+  readonly surveyChoices = computed(() => this.surveys().map(({ id, name }) => ({ value: id, label: name })));
   readonly locales = BUYER_LOCALES;
   readonly localeNames = BUYER_LOCALE_NAMES;
 

@@ -14,7 +14,6 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
   CUSTOMER_SORTS,
@@ -25,7 +24,14 @@ import {
   SUBSCRIPTION_STATES,
   type SubscriptionState,
 } from '@rapport/domain';
-import { DataColumnDirective, ListPageComponent, PageHeaderComponent } from '@rapport/ui';
+import {
+  choicesOf,
+  DataColumnDirective,
+  ListPageComponent,
+  PageHeaderComponent,
+  SearchFieldComponent,
+  SelectFieldComponent,
+} from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { SessionStore } from '../auth/session-store';
@@ -43,12 +49,13 @@ const SORT_LABELS: Record<CustomerSort, string> = {
 @Component({
   selector: 'rp-customers-page',
   imports: [
+    SearchFieldComponent,
+    SelectFieldComponent,
     ReactiveFormsModule,
     RouterLink,
     DatePipe,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     MatButtonModule,
     MatIconModule,
     MatChipsModule,
@@ -63,12 +70,18 @@ const SORT_LABELS: Record<CustomerSort, string> = {
 export class CustomersPage implements OnInit {
   private readonly api = inject(CustomersApi);
   private readonly router = inject(Router);
-  readonly sortLabels = SORT_LABELS;
-  readonly sorts = CUSTOMER_SORTS;
+  readonly sorts = choicesOf(CUSTOMER_SORTS, SORT_LABELS);
   /** From the query string (withComponentInputBinding), so the order survives a reload and a shared link. */
   readonly sort = input<string>();
   readonly canImport = inject(SessionStore).can('customers:write');
-  readonly states = SUBSCRIPTION_STATES;
+  readonly states = choicesOf(SUBSCRIPTION_STATES);
+  readonly answered = choicesOf(['yes', 'no', 'promoter', 'passive', 'detractor'] as const, {
+    yes: 'Has answered',
+    no: 'Never answered',
+    promoter: 'Latest score: promoter',
+    passive: 'Latest score: passive',
+    detractor: 'Latest score: detractor',
+  });
   readonly filters = new FormGroup({
     search: new FormControl('', { nonNullable: true }),
     tag: new FormControl('', { nonNullable: true }),

@@ -1,15 +1,19 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { ORDER_STATUSES, type OrderResponse, type OrderStatus } from '@rapport/domain';
-import { DataColumnDirective, ListPageComponent, PageHeaderComponent } from '@rapport/ui';
+import {
+  choicesOf,
+  DataColumnDirective,
+  ListPageComponent,
+  PageHeaderComponent,
+  SearchFieldComponent,
+  SelectFieldComponent,
+} from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { keysetList } from '../http/keyset-list';
@@ -18,12 +22,10 @@ import { OrdersApi } from './orders-api';
 @Component({
   selector: 'rp-orders-page',
   imports: [
-    ReactiveFormsModule,
+    SearchFieldComponent,
+    SelectFieldComponent,
     RouterLink,
     DatePipe,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
     MatButtonModule,
     MatIconModule,
     PageHeaderComponent,
@@ -52,22 +54,15 @@ import { OrdersApi } from './orders-api';
       emptyTitle="No orders match"
       emptyMessage="Orders arrive from your shop, CSV imports and the API."
     >
-      <form class="filters" [formGroup]="filters" role="search">
-        <mat-form-field appearance="outline" class="filters__search">
-          <mat-label>Search by order number or buyer</mat-label>
-          <mat-icon matPrefix>search</mat-icon>
-          <input matInput formControlName="search" autocomplete="off" />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Status</mat-label>
-          <mat-select formControlName="status">
-            <mat-option value="">Any</mat-option>
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ status }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      </form>
+      <div class="filters" role="search">
+        <rp-search-field label="Search by order number or buyer" [control]="filters.controls.search" />
+        <rp-select-field
+          label="Status"
+          [control]="filters.controls.status"
+          [choices]="statuses"
+          emptyLabel="Any"
+        />
+      </div>
       @if (productId()) {
         <a mat-button routerLink="/orders"><mat-icon>close</mat-icon> Only one product: show all orders</a>
       }
@@ -94,7 +89,7 @@ export class OrdersPage {
   /** Query parameters from the products list: only orders with this product. */
   readonly productId = input<string>();
   readonly product = input<string>();
-  readonly statuses = ORDER_STATUSES;
+  readonly statuses = choicesOf(ORDER_STATUSES);
   readonly filters = new FormGroup({
     search: new FormControl('', { nonNullable: true }),
     status: new FormControl<OrderStatus | ''>('', { nonNullable: true }),

@@ -4,21 +4,20 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEventResponse } from '@rapport/domain';
-import { DataColumnDirective, ListPageComponent } from '@rapport/ui';
+import { choicesOf, DataColumnDirective, ListPageComponent, SelectFieldComponent } from '@rapport/ui';
 import { keysetList } from '../http/keyset-list';
 import { SettingsApi } from './settings-api';
 
 @Component({
   selector: 'rp-audit-page',
   imports: [
+    SelectFieldComponent,
     ReactiveFormsModule,
     DatePipe,
     JsonPipe,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     MatButtonModule,
     ListPageComponent,
     DataColumnDirective,
@@ -30,7 +29,7 @@ import { SettingsApi } from './settings-api';
 export class AuditPage implements OnInit {
   private readonly api = inject(SettingsApi);
 
-  readonly actions = AUDIT_ACTIONS;
+  readonly actions = choicesOf(AUDIT_ACTIONS);
   readonly filters = new FormGroup({
     action: new FormControl<AuditAction | ''>('', { nonNullable: true }),
     actor: new FormControl('', { nonNullable: true }),
