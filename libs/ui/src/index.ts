@@ -11,3 +11,4 @@ export * from './list/data-table.component';
 export * from './list/list-page.component';
 export * from './fields/select-field.component';
 export * from './fields/search-field.component';
+export * from './fields/text-field.component';

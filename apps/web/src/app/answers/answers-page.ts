@@ -3,9 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, sign
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import {
   ANSWER_CHANNELS,
@@ -26,6 +24,7 @@ import {
   ScoreChipComponent,
   SearchFieldComponent,
   SelectFieldComponent,
+  TextFieldComponent,
 } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { keysetList } from '../http/keyset-list';
@@ -36,14 +35,13 @@ import { AnswersApi } from './answers-api';
 @Component({
   selector: 'rp-answers-page',
   imports: [
+    TextFieldComponent,
     SearchFieldComponent,
     SelectFieldComponent,
     ReactiveFormsModule,
     RouterLink,
     DatePipe,
     DecimalPipe,
-    MatFormFieldModule,
-    MatInputModule,
     MatButtonModule,
     MatIconModule,
     PageHeaderComponent,
@@ -89,14 +87,8 @@ import { AnswersApi } from './answers-api';
           [choices]="channels"
           emptyLabel="Any"
         />
-        <mat-form-field appearance="outline">
-          <mat-label>From</mat-label>
-          <input matInput type="date" formControlName="from" />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>To</mat-label>
-          <input matInput type="date" formControlName="to" />
-        </mat-form-field>
+        <rp-text-field label="From" [control]="filters.controls.from" type="date" />
+        <rp-text-field label="To" [control]="filters.controls.to" type="date" />
       </form>
       <ng-template rpColumn="Answered" let-answer>{{ answer.answeredAt | date: 'medium' }}</ng-template>
       <ng-template rpColumn="Buyer" let-answer>

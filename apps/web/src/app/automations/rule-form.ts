@@ -11,7 +11,6 @@ import {
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
   AUTOMATION_TRIGGERS,
@@ -26,7 +25,7 @@ import {
   type SurveyResponse,
   TRIGGER_WORDS,
 } from '@rapport/domain';
-import { SelectFieldComponent, choicesOf } from '@rapport/ui';
+import { choicesOf, SelectFieldComponent, TextFieldComponent } from '@rapport/ui';
 import { apiProblemOf } from '../http/api-error';
 import { SurveysApi } from '../surveys/surveys-api';
 import { AutomationsApi } from './automations-api';
@@ -56,11 +55,11 @@ const FIELD_LABELS: Record<string, string> = {
 @Component({
   selector: 'rp-rule-form',
   imports: [
+    TextFieldComponent,
     SelectFieldComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
-    MatInputModule,
     MatSelectModule,
   ],
   template: `
@@ -71,26 +70,30 @@ const FIELD_LABELS: Record<string, string> = {
       [class.editor--new]="!rule()"
       [attr.aria-label]="rule() ? 'Edit ' + rule()?.name : 'New rule'"
     >
-      <mat-form-field appearance="outline">
-        <mat-label>Name</mat-label>
-        <input matInput formControlName="name" />
-      </mat-form-field>
+      <rp-text-field label="Name" [control]="form.controls.name" />
       @if (!rule()) {
         <rp-select-field label="Sends" [control]="form.controls.kind" [choices]="kinds" />
       }
-      <mat-form-field appearance="outline" class="editor__amount">
-        <mat-label>Wait</mat-label>
-        <input matInput type="number" min="0" formControlName="amount" />
-      </mat-form-field>
+      <rp-text-field
+        label="Wait"
+        class="editor__amount"
+        [control]="form.controls.amount"
+        type="number"
+        [min]="0"
+      />
       <rp-select-field label="Unit" class="editor__unit" [control]="form.controls.unit" [choices]="units" />
       @if (!rule()) {
         <rp-select-field label="After" [control]="form.controls.trigger" [choices]="triggers" />
       }
       @if (form.controls.trigger.value === 'order_delivered') {
-        <mat-form-field appearance="outline" class="editor__fallback">
-          <mat-label>Else, days after the order</mat-label>
-          <input matInput type="number" min="1" max="365" formControlName="fallbackDays" />
-        </mat-form-field>
+        <rp-text-field
+          label="Else, days after the order"
+          class="editor__fallback"
+          [control]="form.controls.fallbackDays"
+          type="number"
+          [min]="1"
+          [max]="365"
+        />
       }
       @if (form.controls.kind.value === 'opinion-request') {
         <rp-select-field
@@ -109,22 +112,25 @@ const FIELD_LABELS: Record<string, string> = {
           [choices]="orderNumbers"
           emptyLabel="Any order"
         />
-        <mat-form-field appearance="outline" class="editor__products">
-          <mat-label>Containing any of these products</mat-label>
-          <input matInput formControlName="productNames" placeholder="Sourdough loaf, Rye bread" />
-        </mat-form-field>
-        <mat-form-field appearance="outline" class="editor__amount">
-          <mat-label>Total from</mat-label>
-          <input matInput inputmode="decimal" formControlName="minTotal" />
-        </mat-form-field>
-        <mat-form-field appearance="outline" class="editor__amount">
-          <mat-label>Total to</mat-label>
-          <input matInput inputmode="decimal" formControlName="maxTotal" />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Buyers tagged</mat-label>
-          <input matInput formControlName="tags" placeholder="vip, local" />
-        </mat-form-field>
+        <rp-text-field
+          label="Containing any of these products"
+          class="editor__products"
+          [control]="form.controls.productNames"
+          placeholder="Sourdough loaf, Rye bread"
+        />
+        <rp-text-field
+          label="Total from"
+          class="editor__amount"
+          [control]="form.controls.minTotal"
+          inputmode="decimal"
+        />
+        <rp-text-field
+          label="Total to"
+          class="editor__amount"
+          [control]="form.controls.maxTotal"
+          inputmode="decimal"
+        />
+        <rp-text-field label="Buyers tagged" [control]="form.controls.tags" placeholder="vip, local" />
         <mat-form-field appearance="outline" class="editor__languages">
           <mat-label>Languages</mat-label>
           <mat-select formControlName="locales" multiple>

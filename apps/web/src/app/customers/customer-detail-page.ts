@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { CustomerDetailResponse, TimelineEntry } from '@rapport/domain';
-import { PageHeaderComponent } from '@rapport/ui';
+import { PageHeaderComponent, TextFieldComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf } from '../http/api-error';
@@ -17,6 +17,7 @@ import { CustomersApi } from './customers-api';
 @Component({
   selector: 'rp-customer-detail-page',
   imports: [
+    TextFieldComponent,
     ReactiveFormsModule,
     RouterLink,
     DatePipe,

@@ -11,9 +11,7 @@ import {
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import {
   CUSTOMER_SORTS,
@@ -31,6 +29,7 @@ import {
   PageHeaderComponent,
   SearchFieldComponent,
   SelectFieldComponent,
+  TextFieldComponent,
 } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -49,13 +48,12 @@ const SORT_LABELS: Record<CustomerSort, string> = {
 @Component({
   selector: 'rp-customers-page',
   imports: [
+    TextFieldComponent,
     SearchFieldComponent,
     SelectFieldComponent,
     ReactiveFormsModule,
     RouterLink,
     DatePipe,
-    MatFormFieldModule,
-    MatInputModule,
     MatButtonModule,
     MatIconModule,
     MatChipsModule,

@@ -2,22 +2,25 @@ import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEventResponse } from '@rapport/domain';
-import { choicesOf, DataColumnDirective, ListPageComponent, SelectFieldComponent } from '@rapport/ui';
+import {
+  choicesOf,
+  DataColumnDirective,
+  ListPageComponent,
+  SelectFieldComponent,
+  TextFieldComponent,
+} from '@rapport/ui';
 import { keysetList } from '../http/keyset-list';
 import { SettingsApi } from './settings-api';
 
 @Component({
   selector: 'rp-audit-page',
   imports: [
+    TextFieldComponent,
     SelectFieldComponent,
     ReactiveFormsModule,
     DatePipe,
     JsonPipe,
-    MatFormFieldModule,
-    MatInputModule,
     MatButtonModule,
     ListPageComponent,
     DataColumnDirective,

@@ -11,7 +11,7 @@ import { PlaceFieldsComponent } from '../places/place-fields';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
 import { SettingsApi } from './settings-api';
-import { WeekdayPickerComponent } from '@rapport/ui';
+import { TextFieldComponent, WeekdayPickerComponent } from '@rapport/ui';
 
 const LOCALES = [
   { code: 'en', name: 'English' },
@@ -23,6 +23,7 @@ const LOCALES = [
 @Component({
   selector: 'rp-business-settings-page',
   imports: [
+    TextFieldComponent,
     WeekdayPickerComponent,
     ReactiveFormsModule,
     PlaceFieldsComponent,
