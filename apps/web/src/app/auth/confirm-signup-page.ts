@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { apiProblemOf } from '../http/api-error';
+import { Submission } from '../http/submission';
 import { AccountsApi, tokenFromFragment } from './accounts-api';
 import { AuthCardComponent } from './auth-card';
 import { SessionStore } from './session-store';
@@ -14,20 +14,20 @@ import { SessionStore } from './session-store';
   selector: 'rp-confirm-signup-page',
   imports: [RouterLink, AuthCardComponent, MatButtonModule],
   template: `
-    <rp-auth-card title="Create your business" [isBusy]="isSubmitting()">
+    <rp-auth-card title="Create your business" [isBusy]="submission.isBusy()">
       @if (!token) {
         <p class="form-error" role="alert">This page needs the link from your sign-up email.</p>
         <a mat-button routerLink="/signup">Sign up</a>
       } @else {
         <p class="form-note">Your email is confirmed by this link. One click and your business is ready.</p>
-        @if (error(); as message) {
+        @if (submission.error(); as message) {
           <p class="form-error" role="alert">{{ message }}</p>
           <nav class="form-links" aria-label="Other options">
             <a routerLink="/signup">Sign up again</a>
             <a routerLink="/login">Sign in</a>
           </nav>
         } @else {
-          <button mat-flat-button type="button" [disabled]="isSubmitting()" (click)="confirm()">
+          <button mat-flat-button type="button" [disabled]="submission.isBusy()" (click)="confirm()">
             Create my business
           </button>
         }
@@ -42,20 +42,14 @@ export class ConfirmSignupPage {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   readonly token = tokenFromFragment(inject(ActivatedRoute).snapshot.fragment);
-  readonly isSubmitting = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly submission = new Submission();
 
   async confirm(): Promise<void> {
-    if (!this.token) return;
-    this.isSubmitting.set(true);
-    this.error.set(null);
-    try {
-      this.session.replace(await this.api.confirmSignUp(this.token));
+    const token = this.token;
+    if (!token) return;
+    await this.submission.run(null, async () => {
+      this.session.replace(await this.api.confirmSignUp(token));
       await this.router.navigateByUrl('/dashboard');
-    } catch (error) {
-      this.error.set(apiProblemOf(error).message);
-    } finally {
-      this.isSubmitting.set(false);
-    }
+    });
   }
 }

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { apiProblemOf } from '../http/api-error';
+import { Submission } from '../http/submission';
 import { AccountsApi } from './accounts-api';
 import { AuthCardComponent } from './auth-card';
 
@@ -19,7 +19,7 @@ import { AuthCardComponent } from './auth-card';
     MatButtonModule,
   ],
   template: `
-    <rp-auth-card title="Reset your password" [isBusy]="isSubmitting()">
+    <rp-auth-card title="Reset your password" [isBusy]="submission.isBusy()">
       @if (sentMessage(); as message) {
         <p class="form-note" role="status">{{ message }}</p>
       } @else {
@@ -32,10 +32,10 @@ import { AuthCardComponent } from './auth-card';
             <input matInput type="email" [formControl]="email" autocomplete="email" required />
             <mat-error>Enter an email address like name&#64;shop.com</mat-error>
           </mat-form-field>
-          @if (error(); as message) {
+          @if (submission.error(); as message) {
             <p class="form-error" role="alert">{{ message }}</p>
           }
-          <button mat-flat-button type="submit" [disabled]="isSubmitting()">Send the link</button>
+          <button mat-flat-button type="submit" [disabled]="submission.isBusy()">Send the link</button>
         </form>
       }
       <nav class="form-links" aria-label="Other options"><a routerLink="/login">Back to sign-in</a></nav>
@@ -50,23 +50,12 @@ export class ForgotPasswordPage {
     nonNullable: true,
     validators: [Validators.required, Validators.email],
   });
-  readonly isSubmitting = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly submission = new Submission();
   readonly sentMessage = signal<string | null>(null);
 
-  async send(): Promise<void> {
-    if (this.email.invalid) {
-      this.email.markAsTouched();
-      return;
-    }
-    this.isSubmitting.set(true);
-    this.error.set(null);
-    try {
-      this.sentMessage.set((await this.api.requestPasswordReset(this.email.value)).message);
-    } catch (error) {
-      this.error.set(apiProblemOf(error).message);
-    } finally {
-      this.isSubmitting.set(false);
-    }
+  send(): Promise<void> {
+    return this.submission.run(this.email, async () =>
+      this.sentMessage.set((await this.api.requestPasswordReset(this.email.value)).message),
+    );
   }
 }

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { AuthCardComponent } from './auth-card';
+import { Submission } from '../http/submission';
 import { SessionStore } from './session-store';
 
 @Component({
@@ -27,29 +28,18 @@ export class LoginPage {
 
   /** Where to go after signing in (set by the guard that sent the user here). */
   readonly returnTo = input<string>();
-  readonly isSubmitting = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly submission = new Submission();
 
   readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
 
-  async signIn(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.isSubmitting.set(true);
-    this.error.set(null);
-    try {
+  signIn(): Promise<void> {
+    return this.submission.run(this.form, async () => {
       await this.session.signIn(this.form.getRawValue());
       await this.router.navigateByUrl(safeReturnPath(this.returnTo()));
-    } catch (error) {
-      this.error.set(error instanceof Error ? error.message : String(error));
-    } finally {
-      this.isSubmitting.set(false);
-    }
+    });
   }
 }
 

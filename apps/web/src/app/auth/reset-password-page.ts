@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH } from '@rapport/domain';
-import { apiProblemOf } from '../http/api-error';
+import { Submission } from '../http/submission';
 import { AccountsApi, tokenFromFragment } from './accounts-api';
 import { AuthCardComponent } from './auth-card';
 
@@ -20,7 +20,7 @@ import { AuthCardComponent } from './auth-card';
     MatButtonModule,
   ],
   template: `
-    <rp-auth-card title="Choose a new password" [isBusy]="isSubmitting()">
+    <rp-auth-card title="Choose a new password" [isBusy]="submission.isBusy()">
       @if (isDone()) {
         <p class="form-note" role="status">Your password is changed and every session was signed out.</p>
         <a mat-flat-button routerLink="/login">Sign in</a>
@@ -37,10 +37,12 @@ import { AuthCardComponent } from './auth-card';
             <mat-hint>At least {{ minLength }} characters</mat-hint>
             <mat-error>Use at least {{ minLength }} characters</mat-error>
           </mat-form-field>
-          @if (error(); as message) {
+          @if (submission.error(); as message) {
             <p class="form-error" role="alert">{{ message }}</p>
           }
-          <button mat-flat-button type="submit" [disabled]="isSubmitting()">Save the new password</button>
+          <button mat-flat-button type="submit" [disabled]="submission.isBusy()">
+            Save the new password
+          </button>
         </form>
       }
     </rp-auth-card>
@@ -56,27 +58,23 @@ export class ResetPasswordPage {
     nonNullable: true,
     validators: [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
   });
-  readonly isSubmitting = signal(false);
+  readonly submission = new Submission();
   readonly isDone = signal(false);
-  readonly error = signal<string | null>(null);
 
   async save(): Promise<void> {
-    if (this.password.invalid || !this.token) {
-      this.password.markAsTouched();
-      return;
-    }
-    this.isSubmitting.set(true);
-    this.error.set(null);
-    try {
-      await this.api.confirmPasswordReset({ token: this.token, password: this.password.value });
-      this.isDone.set(true);
-    } catch (error) {
-      const problem = apiProblemOf(error);
-      this.error.set(
-        problem.fields['password'] ? `The password ${problem.fields['password']}` : problem.message,
-      );
-    } finally {
-      this.isSubmitting.set(false);
-    }
+    const token = this.token;
+    if (!token) return this.password.markAsTouched();
+    await this.submission.run(
+      this.password,
+      async () => {
+        await this.api.confirmPasswordReset({ token, password: this.password.value });
+        this.isDone.set(true);
+      },
+      (problem) => {
+        const reason = problem.fields['password'];
+        if (reason) this.submission.error.set(`The password ${reason}`);
+        return reason !== undefined;
+      },
+    );
   }
 }

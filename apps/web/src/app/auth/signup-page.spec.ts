@@ -36,7 +36,7 @@ describe('SignupPage', () => {
     expect(fixture.componentInstance.form.controls.password.getError('server')).toBe(
       'The password is too common',
     );
-    expect(fixture.componentInstance.error()).toBeNull();
+    expect(fixture.componentInstance.submission.error()).toBeNull();
   });
 
   it('says where the email went, signs no one in, and links the development mailbox when there is one', async () => {

@@ -6,7 +6,8 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH, type SignUpResponse } from '@rapport/domain';
 import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../places/place-fields';
-import { apiProblemOf, showFieldProblems } from '../http/api-error';
+import { showFieldProblems } from '../http/api-error';
+import { Submission } from '../http/submission';
 import { AccountsApi } from './accounts-api';
 import { AuthCardComponent } from './auth-card';
 
@@ -33,8 +34,7 @@ export class SignupPage {
   private readonly api = inject(AccountsApi);
 
   readonly minLength = PASSWORD_MIN_LENGTH;
-  readonly isSubmitting = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly submission = new Submission();
   /** Set once the email is on its way. */
   readonly sent = signal<SignUpResponse | null>(null);
   readonly form = new FormGroup({
@@ -55,26 +55,17 @@ export class SignupPage {
     country: new FormControl(browserCountry(), { nonNullable: true, validators: [Validators.required] }),
   });
 
-  async signUp(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.isSubmitting.set(true);
-    this.error.set(null);
-    try {
-      this.sent.set(await this.api.signUp(this.form.getRawValue()));
-    } catch (error) {
-      const problem = apiProblemOf(error);
-      const labels = {
-        businessName: 'The business name',
-        name: 'Your name',
-        email: 'The email',
-        password: 'The password',
-      };
-      if (!showFieldProblems(this.form, problem, labels)) this.error.set(problem.message);
-    } finally {
-      this.isSubmitting.set(false);
-    }
+  signUp(): Promise<void> {
+    const labels = {
+      businessName: 'The business name',
+      name: 'Your name',
+      email: 'The email',
+      password: 'The password',
+    };
+    return this.submission.run(
+      this.form,
+      async () => this.sent.set(await this.api.signUp(this.form.getRawValue())),
+      (problem) => showFieldProblems(this.form, problem, labels),
+    );
   }
 }

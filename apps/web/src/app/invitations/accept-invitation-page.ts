@@ -9,6 +9,7 @@ import { AccountsApi, tokenFromFragment } from '../auth/accounts-api';
 import { AuthCardComponent } from '../auth/auth-card';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
+import { Submission } from '../http/submission';
 
 /** Opening the link only shows the invitation; joining is an explicit click (a POST). */
 @Component({
@@ -34,8 +35,8 @@ export class AcceptInvitationPage implements OnInit {
   readonly minLength = PASSWORD_MIN_LENGTH;
   readonly invitation = signal<InvitationPreviewResponse | null>(null);
   readonly loadError = signal<string | null>(null);
-  readonly error = signal<string | null>(null);
-  readonly isBusy = signal(true);
+  readonly isLoading = signal(true);
+  readonly submission = new Submission();
   readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -44,7 +45,7 @@ export class AcceptInvitationPage implements OnInit {
   async ngOnInit(): Promise<void> {
     if (!this.token) {
       this.loadError.set('This page needs the link from your invitation email.');
-      this.isBusy.set(false);
+      this.isLoading.set(false);
       return;
     }
     try {
@@ -62,34 +63,24 @@ export class AcceptInvitationPage implements OnInit {
           : problem.message,
       );
     } finally {
-      this.isBusy.set(false);
+      this.isLoading.set(false);
     }
   }
 
   async join(): Promise<void> {
     const invitation = this.invitation();
-    if (!invitation || !this.token) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.isBusy.set(true);
-    this.error.set(null);
-    try {
-      const { name, password } = this.form.getRawValue();
-      const me = await this.api.acceptInvitation(
-        this.token,
-        invitation.hasAccount ? { password } : { name, password },
-      );
-      this.session.replace(me);
-      await this.router.navigateByUrl('/dashboard');
-    } catch (error) {
-      const problem = apiProblemOf(error);
-      if (!showFieldProblems(this.form, problem, { name: 'Your name', password: 'The password' })) {
-        this.error.set(problem.message);
-      }
-    } finally {
-      this.isBusy.set(false);
-    }
+    const token = this.token;
+    if (!invitation || !token) return;
+    await this.submission.run(
+      this.form,
+      async () => {
+        const { name, password } = this.form.getRawValue();
+        this.session.replace(
+          await this.api.acceptInvitation(token, invitation.hasAccount ? { password } : { name, password }),
+        );
+        await this.router.navigateByUrl('/dashboard');
+      },
+      (problem) => showFieldProblems(this.form, problem, { name: 'Your name', password: 'The password' }),
+    );
   }
 }
