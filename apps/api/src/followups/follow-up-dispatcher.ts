@@ -18,6 +18,7 @@ import {
 } from '../outbox/dispatch-batch';
 import { type BatchContext, batchContext, FollowUpSender } from './follow-up-sender';
 import { ReplayingBusinesses } from './replaying-businesses';
+import { PeriodicWork } from '../background/periodic-work';
 
 /** Messages of one business claimed at once; their buyers' rows are held while they are sent. */
 const CLAIM = 50;
@@ -49,8 +50,10 @@ const LEASE = '5 minutes';
  */
 @Injectable()
 export class FollowUpDispatcher {
-  private readonly logger = new Logger(FollowUpDispatcher.name);
-  private isRunning = false;
+  private readonly ticks = new PeriodicWork(
+    new Logger(FollowUpDispatcher.name),
+    'Dispatching follow-ups failed',
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,16 +63,8 @@ export class FollowUpDispatcher {
   ) {}
 
   @Interval(5000)
-  async tick(): Promise<void> {
-    if (this.isRunning) return;
-    this.isRunning = true;
-    try {
-      await this.dispatchDue(new Date());
-    } catch (error) {
-      this.logger.error({ err: error }, 'Dispatching follow-ups failed');
-    } finally {
-      this.isRunning = false;
-    }
+  tick(): Promise<void> {
+    return this.ticks.run(() => this.dispatchDue(new Date()));
   }
 
   /** Handles every message due at `now`; returns how many it handled. */

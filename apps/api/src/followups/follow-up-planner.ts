@@ -8,6 +8,7 @@ import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenan
 import { type AutomationRow, AutomationsRepository } from './automations.repository';
 import { ReplayingBusinesses } from './replaying-businesses';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { PeriodicWork } from '../background/periodic-work';
 
 /** An order older than this when its follow-up falls due gets none (an imported history is not mailed). */
 export const TOO_LATE_MS = 2 * 86_400_000;
@@ -27,8 +28,7 @@ interface EventRow {
  */
 @Injectable()
 export class FollowUpPlanner {
-  private readonly logger = new Logger(FollowUpPlanner.name);
-  private isRunning = false;
+  private readonly ticks = new PeriodicWork(new Logger(FollowUpPlanner.name), 'Planning follow-ups failed');
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -39,16 +39,8 @@ export class FollowUpPlanner {
   ) {}
 
   @Interval(5000)
-  async tick(): Promise<void> {
-    if (this.isRunning) return;
-    this.isRunning = true;
-    try {
-      await this.planPending(new Date());
-    } catch (error) {
-      this.logger.error({ err: error }, 'Planning follow-ups failed');
-    } finally {
-      this.isRunning = false;
-    }
+  tick(): Promise<void> {
+    return this.ticks.run(() => this.planPending(new Date()));
   }
 
   /** Plans every event not planned yet; returns how many events it handled. */

@@ -15,6 +15,7 @@ import { queryRows } from '../database/query-rows';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { WeeklyReportBuilder } from './weekly-report-builder';
 import { WeeklyReportsService } from './weekly-reports.service';
+import { PeriodicWork } from '../background/periodic-work';
 
 const LEASE_MS = 5 * 60_000;
 const INTERVAL_NAME = 'weekly-reports';
@@ -29,7 +30,7 @@ const INTERVAL_NAME = 'weekly-reports';
 @Injectable()
 export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WeeklyReporter.name);
-  private isRunning = false;
+  private readonly ticks = new PeriodicWork(this.logger, 'Sending weekly reports failed');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,16 +53,8 @@ export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShut
     if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
   }
 
-  async tick(): Promise<void> {
-    if (this.isRunning) return;
-    this.isRunning = true;
-    try {
-      await this.sendDue(new Date());
-    } catch (error) {
-      this.logger.error({ err: error }, 'Sending weekly reports failed');
-    } finally {
-      this.isRunning = false;
-    }
+  tick(): Promise<void> {
+    return this.ticks.run(() => this.sendDue(new Date()));
   }
 
   /** Sends every report due at `now` that has not gone yet; answers how many went. */
