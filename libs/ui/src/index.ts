@@ -12,3 +12,4 @@ export * from './list/list-page.component';
 export * from './fields/select-field.component';
 export * from './fields/search-field.component';
 export * from './fields/text-field.component';
+export * from './fields/weekly-hours.component';

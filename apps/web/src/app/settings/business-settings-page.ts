@@ -11,7 +11,7 @@ import { PlaceFieldsComponent } from '../places/place-fields';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
 import { SettingsApi } from './settings-api';
-import { TextFieldComponent, WeekdayPickerComponent } from '@rapport/ui';
+import { TextFieldComponent, WeeklyHoursComponent } from '@rapport/ui';
 
 const LOCALES = [
   { code: 'en', name: 'English' },
@@ -24,7 +24,7 @@ const LOCALES = [
   selector: 'rp-business-settings-page',
   imports: [
     TextFieldComponent,
-    WeekdayPickerComponent,
+    WeeklyHoursComponent,
     ReactiveFormsModule,
     PlaceFieldsComponent,
     MatFormFieldModule,

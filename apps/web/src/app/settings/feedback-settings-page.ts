@@ -17,7 +17,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
-import { WeekdayPickerComponent } from '@rapport/ui';
+import { TextFieldComponent, WeeklyHoursComponent } from '@rapport/ui';
 
 /**
  * How often a buyer may hear from the business, the reminders, review invitations (to every buyer or none)
@@ -26,7 +26,8 @@ import { WeekdayPickerComponent } from '@rapport/ui';
 @Component({
   selector: 'rp-feedback-settings-page',
   imports: [
-    WeekdayPickerComponent,
+    WeeklyHoursComponent,
+    TextFieldComponent,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
