@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AnswerDetailResponse,
@@ -8,27 +7,27 @@ import type {
   ProductRatingResponse,
   UnmatchedReplyResponse,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
 import { toParams } from '../http/to-params';
+import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class AnswersApi {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
 
   list(query: AnswerListQuery): Promise<Page<AnswerResponse>> {
-    return firstValueFrom(this.http.get<Page<AnswerResponse>>('/api/answers', { params: toParams(query) }));
+    return this.http.get<Page<AnswerResponse>>('/api/answers', query);
   }
 
   get(id: string): Promise<AnswerDetailResponse> {
-    return firstValueFrom(this.http.get<AnswerDetailResponse>(`/api/answers/${id}`));
+    return this.http.get<AnswerDetailResponse>(`/api/answers/${id}`);
   }
 
   products(): Promise<ProductRatingResponse[]> {
-    return firstValueFrom(this.http.get<ProductRatingResponse[]>('/api/answers/products'));
+    return this.http.get<ProductRatingResponse[]>('/api/answers/products');
   }
 
   unmatchedReplies(): Promise<UnmatchedReplyResponse[]> {
-    return firstValueFrom(this.http.get<UnmatchedReplyResponse[]>('/api/replies/unmatched'));
+    return this.http.get<UnmatchedReplyResponse[]>('/api/replies/unmatched');
   }
 
   /** The export link for the same filters (a plain download, the session cookie goes with it). */

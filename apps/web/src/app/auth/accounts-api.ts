@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AcceptInvitationRequest,
@@ -8,41 +7,37 @@ import type {
   SignUpRequest,
   SignUpResponse,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '../http/api-client';
 
 /** Calls of the signed-out pages: sign-up, password reset, invitations. */
 @Injectable({ providedIn: 'root' })
 export class AccountsApi {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
 
   /** Emails the address the link that creates the business; the answer is the same for every address. */
   signUp(request: SignUpRequest): Promise<SignUpResponse> {
-    return firstValueFrom(this.http.post<SignUpResponse>('/api/auth/signup', request));
+    return this.http.post<SignUpResponse>('/api/auth/signup', request);
   }
 
   /** The emailed link's token: creates the owner and the business, and signs the owner in. */
   confirmSignUp(token: string): Promise<MeResponse> {
-    return firstValueFrom(this.http.post<MeResponse>('/api/auth/signup/confirm', { token }));
+    return this.http.post<MeResponse>('/api/auth/signup/confirm', { token });
   }
 
   requestPasswordReset(email: string): Promise<{ message: string }> {
-    return firstValueFrom(this.http.post<{ message: string }>('/api/auth/password-reset', { email }));
+    return this.http.post<{ message: string }>('/api/auth/password-reset', { email });
   }
 
   confirmPasswordReset(request: PasswordResetConfirmRequest): Promise<void> {
-    return firstValueFrom(this.http.post<void>('/api/auth/password-reset/confirm', request));
+    return this.http.post<void>('/api/auth/password-reset/confirm', request);
   }
 
   previewInvitation(token: string): Promise<InvitationPreviewResponse> {
-    return firstValueFrom(
-      this.http.get<InvitationPreviewResponse>(`/api/invitations/${encodeURIComponent(token)}`),
-    );
+    return this.http.get<InvitationPreviewResponse>(`/api/invitations/${encodeURIComponent(token)}`);
   }
 
   acceptInvitation(token: string, request: AcceptInvitationRequest): Promise<MeResponse> {
-    return firstValueFrom(
-      this.http.post<MeResponse>(`/api/invitations/${encodeURIComponent(token)}/accept`, request),
-    );
+    return this.http.post<MeResponse>(`/api/invitations/${encodeURIComponent(token)}/accept`, request);
   }
 }
 

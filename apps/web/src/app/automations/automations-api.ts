@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AutomationResponse,
@@ -14,33 +13,32 @@ import type {
   UpcomingMessageResponse,
   UpdateAutomationRequest,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
-import { toParams } from '../http/to-params';
+import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class AutomationsApi {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
 
   /** The business's reminders and journey cap, which every rule follows. */
   feedbackSettings(): Promise<FeedbackSettings> {
-    return firstValueFrom(this.http.get<FeedbackSettings>('/api/feedback-settings'));
+    return this.http.get<FeedbackSettings>('/api/feedback-settings');
   }
 
   /** The business, for its send window and time zone. */
   business(): Promise<BusinessResponse> {
-    return firstValueFrom(this.http.get<BusinessResponse>('/api/business'));
+    return this.http.get<BusinessResponse>('/api/business');
   }
 
   list(): Promise<AutomationResponse[]> {
-    return firstValueFrom(this.http.get<AutomationResponse[]>('/api/automations'));
+    return this.http.get<AutomationResponse[]>('/api/automations');
   }
 
   create(rule: CreateAutomationRequest): Promise<AutomationResponse> {
-    return firstValueFrom(this.http.post<AutomationResponse>('/api/automations', rule));
+    return this.http.post<AutomationResponse>('/api/automations', rule);
   }
 
   remove(id: string): Promise<void> {
-    return firstValueFrom(this.http.delete<void>(`/api/automations/${id}`));
+    return this.http.delete<void>(`/api/automations/${id}`);
   }
 
   setEnabled(id: string, isEnabled: boolean): Promise<AutomationResponse> {
@@ -48,29 +46,27 @@ export class AutomationsApi {
   }
 
   update(id: string, changes: UpdateAutomationRequest): Promise<AutomationResponse> {
-    return firstValueFrom(this.http.patch<AutomationResponse>(`/api/automations/${id}`, changes));
+    return this.http.patch<AutomationResponse>(`/api/automations/${id}`, changes);
   }
 
   sendNow(customerIds: string[]): Promise<SendNowResponse> {
-    return firstValueFrom(this.http.post<SendNowResponse>('/api/messages/send-now', { customerIds }));
+    return this.http.post<SendNowResponse>('/api/messages/send-now', { customerIds });
   }
 
   /** One waiting follow-up goes at the next dispatch, outside the send window. */
   sendMessageNow(id: string): Promise<MessageResponse> {
-    return firstValueFrom(this.http.post<MessageResponse>(`/api/messages/${id}/send-now`, null));
+    return this.http.post<MessageResponse>(`/api/messages/${id}/send-now`, null);
   }
 
   upcoming(id: string): Promise<UpcomingMessageResponse[]> {
-    return firstValueFrom(this.http.get<UpcomingMessageResponse[]>(`/api/automations/${id}/upcoming`));
+    return this.http.get<UpcomingMessageResponse[]>(`/api/automations/${id}/upcoming`);
   }
 
   health(days: DeliveryHealthDays = 30): Promise<DeliveryHealthResponse> {
-    return firstValueFrom(
-      this.http.get<DeliveryHealthResponse>('/api/messages/health', { params: { days } }),
-    );
+    return this.http.get<DeliveryHealthResponse>('/api/messages/health', { days });
   }
 
   messages(query: MessageListQuery): Promise<Page<MessageResponse>> {
-    return firstValueFrom(this.http.get<Page<MessageResponse>>('/api/messages', { params: toParams(query) }));
+    return this.http.get<Page<MessageResponse>>('/api/messages', query);
   }
 }

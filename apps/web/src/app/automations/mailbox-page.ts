@@ -1,5 +1,4 @@
 import { DatePipe } from '@angular/common';
-import { HttpClient } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -15,8 +14,7 @@ import { DomSanitizer } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { MailboxEmailDetailResponse, MailboxEmailResponse, MailboxPageResponse } from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
-import { firstValueFrom } from 'rxjs';
-import { toParams } from '../http/to-params';
+import { ApiClient } from '../http/api-client';
 
 /** The business's emails to its buyers as they received them (while no email provider is configured). */
 @Component({
@@ -114,7 +112,7 @@ import { toParams } from '../http/to-params';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MailboxPage implements OnInit {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
   private readonly sanitizer = inject(DomSanitizer);
   /** From the query string (an order's follow-ups link here): the email to open first. */
   readonly email = input<string>();
@@ -135,17 +133,11 @@ export class MailboxPage implements OnInit {
   }
 
   async open(email: Pick<MailboxEmailResponse, 'id'>): Promise<void> {
-    this.selected.set(
-      await firstValueFrom(this.http.get<MailboxEmailDetailResponse>(`/api/mailbox/${email.id}`)),
-    );
+    this.selected.set(await this.http.get<MailboxEmailDetailResponse>(`/api/mailbox/${email.id}`));
   }
 
   private async load(cursor: string | null): Promise<void> {
-    const page = await firstValueFrom(
-      this.http.get<MailboxPageResponse>('/api/mailbox', {
-        params: toParams({ cursor: cursor ?? undefined }),
-      }),
-    );
+    const page = await this.http.get<MailboxPageResponse>('/api/mailbox', { cursor });
     this.page.set(page);
     this.emails.set(cursor ? [...this.emails(), ...page.items] : page.items);
   }

@@ -1,16 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { HttpClient } from '@angular/common/http';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import type { MeResponse } from '@rapport/domain';
 import { PageHeaderComponent } from '@rapport/ui';
-import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf, showFieldProblems } from '../http/api-error';
 import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../places/place-fields';
+import { ApiClient } from '../http/api-client';
 
 /** Another business for the signed-in person, who becomes its owner. */
 @Component({
@@ -55,7 +54,7 @@ import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../places
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NewBusinessPage {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
 
@@ -75,9 +74,7 @@ export class NewBusinessPage {
     this.isSaving.set(true);
     this.error.set(null);
     try {
-      this.session.replace(
-        await firstValueFrom(this.http.post<MeResponse>('/api/businesses', this.form.getRawValue())),
-      );
+      this.session.replace(await this.http.post<MeResponse>('/api/businesses', this.form.getRawValue()));
       await this.router.navigateByUrl('/dashboard');
     } catch (error) {
       const problem = apiProblemOf(error);

@@ -1,5 +1,3 @@
-import { toParams } from '../http/to-params';
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CustomerDetailResponse,
@@ -8,27 +6,25 @@ import type {
   Page,
   UpdateCustomerRequest,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class CustomersApi {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
 
   list(query: CustomerListQuery): Promise<Page<CustomerResponse>> {
-    return firstValueFrom(
-      this.http.get<Page<CustomerResponse>>('/api/customers', { params: toParams(query) }),
-    );
+    return this.http.get<Page<CustomerResponse>>('/api/customers', query);
   }
 
   get(id: string): Promise<CustomerDetailResponse> {
-    return firstValueFrom(this.http.get<CustomerDetailResponse>(`/api/customers/${id}`));
+    return this.http.get<CustomerDetailResponse>(`/api/customers/${id}`);
   }
 
   erase(id: string): Promise<void> {
-    return firstValueFrom(this.http.post<void>(`/api/customers/${id}/erase`, {}));
+    return this.http.post<void>(`/api/customers/${id}/erase`, {});
   }
 
   update(id: string, changes: UpdateCustomerRequest): Promise<CustomerResponse> {
-    return firstValueFrom(this.http.patch<CustomerResponse>(`/api/customers/${id}`, changes));
+    return this.http.patch<CustomerResponse>(`/api/customers/${id}`, changes);
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   OrderFollowUpsResponse,
@@ -9,43 +8,40 @@ import type {
   ProductResponse,
   UpsertOrderRequest,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
-import { toParams } from '../http/to-params';
+import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class OrdersApi {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
 
   list(query: OrderListQuery): Promise<Page<OrderResponse>> {
-    return firstValueFrom(this.http.get<Page<OrderResponse>>('/api/orders', { params: toParams(query) }));
+    return this.http.get<Page<OrderResponse>>('/api/orders', query);
   }
 
   get(id: string): Promise<OrderResponse> {
-    return firstValueFrom(this.http.get<OrderResponse>(`/api/orders/${id}`));
+    return this.http.get<OrderResponse>(`/api/orders/${id}`);
   }
 
   /** The emails planned or sent about the order. */
   followUps(id: string): Promise<OrderFollowUpsResponse> {
-    return firstValueFrom(this.http.get<OrderFollowUpsResponse>(`/api/orders/${id}/follow-ups`));
+    return this.http.get<OrderFollowUpsResponse>(`/api/orders/${id}/follow-ups`);
   }
 
   /** One waiting follow-up goes at the next dispatch, outside the send window. */
   sendFollowUpNow(messageId: string): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/messages/${messageId}/send-now`, null));
+    return this.http.post(`/api/messages/${messageId}/send-now`, null);
   }
 
   /** Creates an order entered in the console (or updates the console's order with that number). */
   create(order: UpsertOrderRequest): Promise<OrderResponse> {
-    return firstValueFrom(this.http.post<OrderResponse>('/api/orders', order));
+    return this.http.post<OrderResponse>('/api/orders', order);
   }
 
   changeStatus(id: string, status: OrderStatus): Promise<OrderResponse> {
-    return firstValueFrom(this.http.post<OrderResponse>(`/api/orders/${id}/status`, { status }));
+    return this.http.post<OrderResponse>(`/api/orders/${id}/status`, { status });
   }
 
   products(search: string): Promise<ProductResponse[]> {
-    return firstValueFrom(
-      this.http.get<ProductResponse[]>('/api/products', { params: toParams({ search }) }),
-    );
+    return this.http.get<ProductResponse[]>('/api/products', { search });
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   DashboardResponse,
@@ -7,41 +6,41 @@ import type {
   WeeklyReportResponse,
   WeeklyReportSummary,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class ReportsApi {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
 
   dashboard(): Promise<DashboardResponse> {
-    return firstValueFrom(this.http.get<DashboardResponse>('/api/dashboard'));
+    return this.http.get<DashboardResponse>('/api/dashboard');
   }
 
   gettingStarted(): Promise<GettingStartedResponse> {
-    return firstValueFrom(this.http.get<GettingStartedResponse>('/api/getting-started'));
+    return this.http.get<GettingStartedResponse>('/api/getting-started');
   }
 
   archive(): Promise<WeeklyReportSummary[]> {
-    return firstValueFrom(this.http.get<WeeklyReportSummary[]>('/api/reports'));
+    return this.http.get<WeeklyReportSummary[]>('/api/reports');
   }
 
   report(weekStart: string): Promise<WeeklyReportResponse> {
-    return firstValueFrom(this.http.get<WeeklyReportResponse>(`/api/reports/${weekStart}`));
+    return this.http.get<WeeklyReportResponse>(`/api/reports/${weekStart}`);
   }
 
   sendToMe(weekStart: string): Promise<{ sentTo: string }> {
-    return firstValueFrom(this.http.post<{ sentTo: string }>(`/api/reports/${weekStart}/send`, {}));
+    return this.http.post<{ sentTo: string }>(`/api/reports/${weekStart}/send`, {});
   }
 
   settings(): Promise<ReportSettings> {
-    return firstValueFrom(this.http.get<ReportSettings>('/api/reports/settings'));
+    return this.http.get<ReportSettings>('/api/reports/settings');
   }
 
   schedule(weekday: number, hour: number): Promise<ReportSettings> {
-    return firstValueFrom(this.http.put<ReportSettings>('/api/reports/settings', { weekday, hour }));
+    return this.http.put<ReportSettings>('/api/reports/settings', { weekday, hour });
   }
 
   receive(receivesReport: boolean): Promise<ReportSettings> {
-    return firstValueFrom(this.http.put<ReportSettings>('/api/reports/settings/me', { receivesReport }));
+    return this.http.put<ReportSettings>('/api/reports/settings/me', { receivesReport });
   }
 }

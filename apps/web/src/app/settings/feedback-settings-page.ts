@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -14,10 +13,10 @@ import {
   MAX_REMINDER_DAYS,
   MAX_REMINDERS,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
 import { TextFieldComponent, WeeklyHoursComponent } from '@rapport/ui';
+import { ApiClient } from '../http/api-client';
 
 /**
  * How often a buyer may hear from the business, the reminders, review invitations (to every buyer or none)
@@ -39,7 +38,7 @@ import { TextFieldComponent, WeeklyHoursComponent } from '@rapport/ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FeedbackSettingsPage implements OnInit {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
   readonly canEdit = inject(SessionStore).can('business:manage');
   readonly isSaving = signal(false);
   readonly message = signal<{ isError: boolean; text: string } | null>(null);
@@ -80,7 +79,7 @@ export class FeedbackSettingsPage implements OnInit {
   });
 
   async ngOnInit(): Promise<void> {
-    this.fill(await firstValueFrom(this.http.get<FeedbackSettings>('/api/feedback-settings')));
+    this.fill(await this.http.get<FeedbackSettings>('/api/feedback-settings'));
     if (!this.canEdit) this.form.disable();
   }
 
@@ -121,7 +120,7 @@ export class FeedbackSettingsPage implements OnInit {
     this.message.set(null);
     this.problems.set([]);
     try {
-      this.fill(await firstValueFrom(this.http.put<FeedbackSettings>('/api/feedback-settings', settings)));
+      this.fill(await this.http.put<FeedbackSettings>('/api/feedback-settings', settings));
       this.message.set({ isError: false, text: 'Saved.' });
     } catch (error) {
       const problem = apiProblemOf(error);

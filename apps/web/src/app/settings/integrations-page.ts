@@ -1,5 +1,4 @@
 import { DatePipe } from '@angular/common';
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,7 +10,6 @@ import type {
   ShopProvider,
   TestDeliveryResponse,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
 import { apiProblemOf } from '../http/api-error';
 
 /** Each shop's settings, step by step, as its admin names them. */
@@ -56,6 +54,7 @@ const STATE_WORDS: Record<ShopConnectionState, string> = {
 };
 
 import { CopyButtonComponent } from '@rapport/ui';
+import { ApiClient } from '../http/api-client';
 @Component({
   selector: 'rp-integrations-page',
   imports: [CopyButtonComponent, FormsModule, DatePipe, MatButtonModule, MatFormFieldModule, MatInputModule],
@@ -64,7 +63,7 @@ import { CopyButtonComponent } from '@rapport/ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class IntegrationsPage implements OnInit {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
   readonly howTo = HOW_TO;
   readonly stateWords = STATE_WORDS;
   readonly integrations = signal<IntegrationResponse[]>([]);
@@ -85,7 +84,7 @@ export class IntegrationsPage implements OnInit {
     this.error.set(null);
     try {
       const secret = this.secrets()[provider]?.trim();
-      await firstValueFrom(this.http.put<void>(`/api/integrations/${provider}`, secret ? { secret } : {}));
+      await this.http.put<void>(`/api/integrations/${provider}`, secret ? { secret } : {});
       this.setSecret(provider, '');
       await this.reload();
     } catch (error) {
@@ -102,8 +101,9 @@ export class IntegrationsPage implements OnInit {
     this.error.set(null);
     this.tests.set({ ...this.tests(), [provider]: 'sending' });
     try {
-      const result = await firstValueFrom(
-        this.http.post<TestDeliveryResponse>(`/api/integrations/${provider}/test-delivery`, {}),
+      const result = await this.http.post<TestDeliveryResponse>(
+        `/api/integrations/${provider}/test-delivery`,
+        {},
       );
       this.tests.set({ ...this.tests(), [provider]: result });
       await this.reload();
@@ -114,11 +114,11 @@ export class IntegrationsPage implements OnInit {
   }
 
   async disconnect(provider: ShopProvider): Promise<void> {
-    await firstValueFrom(this.http.delete<void>(`/api/integrations/${provider}`));
+    await this.http.delete<void>(`/api/integrations/${provider}`);
     await this.reload();
   }
 
   private async reload(): Promise<void> {
-    this.integrations.set(await firstValueFrom(this.http.get<IntegrationResponse[]>('/api/integrations')));
+    this.integrations.set(await this.http.get<IntegrationResponse[]>('/api/integrations'));
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   BuyerLocale,
@@ -7,31 +6,29 @@ import type {
   SurveyPreviewResponse,
   SurveyResponse,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class SurveysApi {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
 
   list(): Promise<SurveyResponse[]> {
-    return firstValueFrom(this.http.get<SurveyResponse[]>('/api/surveys'));
+    return this.http.get<SurveyResponse[]>('/api/surveys');
   }
 
   get(id: string): Promise<SurveyResponse> {
-    return firstValueFrom(this.http.get<SurveyResponse>(`/api/surveys/${id}`));
+    return this.http.get<SurveyResponse>(`/api/surveys/${id}`);
   }
 
   create(survey: SaveSurveyRequest): Promise<SurveyResponse> {
-    return firstValueFrom(this.http.post<SurveyResponse>('/api/surveys', survey));
+    return this.http.post<SurveyResponse>('/api/surveys', survey);
   }
 
   save(id: string, survey: SaveSurveyRequest): Promise<SurveyResponse> {
-    return firstValueFrom(this.http.put<SurveyResponse>(`/api/surveys/${id}`, survey));
+    return this.http.put<SurveyResponse>(`/api/surveys/${id}`, survey);
   }
 
   preview(definition: SurveyDefinition, locale: BuyerLocale): Promise<SurveyPreviewResponse> {
-    return firstValueFrom(
-      this.http.post<SurveyPreviewResponse>('/api/surveys/preview', { definition, locale }),
-    );
+    return this.http.post<SurveyPreviewResponse>('/api/surveys/preview', { definition, locale });
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   BUYER_LOCALE_NAMES,
@@ -9,26 +8,26 @@ import {
   type SaveTemplateRequest,
   type TemplatePreviewResponse,
 } from '@rapport/domain';
-import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class TemplatesApi {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(ApiClient);
 
   list(): Promise<EmailTemplateResponse[]> {
-    return firstValueFrom(this.http.get<EmailTemplateResponse[]>('/api/templates'));
+    return this.http.get<EmailTemplateResponse[]>('/api/templates');
   }
 
   get(kind: MessageKind, locale: BuyerLocale): Promise<EmailTemplateResponse> {
-    return firstValueFrom(this.http.get<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`));
+    return this.http.get<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`);
   }
 
   save(kind: MessageKind, locale: BuyerLocale, source: SaveTemplateRequest): Promise<EmailTemplateResponse> {
-    return firstValueFrom(this.http.put<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`, source));
+    return this.http.put<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`, source);
   }
 
   reset(kind: MessageKind, locale: BuyerLocale): Promise<EmailTemplateResponse> {
-    return firstValueFrom(this.http.delete<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`));
+    return this.http.delete<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`);
   }
 
   preview(
@@ -36,9 +35,7 @@ export class TemplatesApi {
     locale: BuyerLocale,
     request: PreviewTemplateRequest,
   ): Promise<TemplatePreviewResponse> {
-    return firstValueFrom(
-      this.http.post<TemplatePreviewResponse>(`/api/templates/${kind}/${locale}/preview`, request),
-    );
+    return this.http.post<TemplatePreviewResponse>(`/api/templates/${kind}/${locale}/preview`, request);
   }
 
   sendTest(
@@ -46,9 +43,7 @@ export class TemplatesApi {
     locale: BuyerLocale,
     request: PreviewTemplateRequest,
   ): Promise<{ sentTo: string }> {
-    return firstValueFrom(
-      this.http.post<{ sentTo: string }>(`/api/templates/${kind}/${locale}/test`, request),
-    );
+    return this.http.post<{ sentTo: string }>(`/api/templates/${kind}/${locale}/test`, request);
   }
 }
 
