@@ -12,10 +12,9 @@ import type {
   ProductRatingResponse,
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { mailTo } from '../support/factories';
+import { mailTo, sendOpinionRequest } from '../support/factories';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';
-import { sendOpinionRequest } from '../support/opinion-request';
 
 /** Monday 4 January 2027, 10:00 in Madrid. The opinion request goes 10 days after the order. */
 const T0 = new Date('2027-01-04T09:00:00Z');

@@ -1,11 +1,10 @@
 import type { AnswerResponse, CaseDetailResponse, DevMailboxMessageResponse, Page } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { mailTo, signUpBusiness } from '../support/factories';
+import { mailTo, sendOpinionRequest, signUpBusiness } from '../support/factories';
 import { RemoteClient } from '../support/remote-client';
 import { withClient } from '../support/test-database';
 import { startTestApp } from '../support/test-app';
 import { appWithSignedUpBusiness } from '../support/spec-app';
-import { sendOpinionRequest } from '../support/opinion-request';
 
 const T0 = new Date('2027-01-04T09:00:00Z');
 

@@ -1,9 +1,8 @@
 import type { AnswerResponse, CaseDetailResponse, Page, UnmatchedReplyResponse } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { mailTo } from '../support/factories';
+import { mailTo, sendOpinionRequest } from '../support/factories';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';
-import { sendOpinionRequest } from '../support/opinion-request';
 
 const SECRET = 'inbound-secret-for-tests';
 const T0 = new Date('2027-01-04T09:00:00Z');
