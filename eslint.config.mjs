@@ -118,6 +118,21 @@ export default [
     rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES, ...CONTROLLER_SQL] },
   },
   {
+    // The benchmark entries run the API's services outside Nest, so they are the one place allowed to reach
+    // into the API's source; every other import still follows the tags.
+    files: ['tools/bench/api/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['../../../apps/api/src/**'],
+          depConstraints: boundaries,
+        },
+      ],
+    },
+  },
+  {
     // Jest configs share the workspace preset by path; they are tooling, not project code.
     files: ['**/jest.config.cjs'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

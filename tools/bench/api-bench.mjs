@@ -58,7 +58,7 @@ async function seed(ownerUrl, tenantId) {
 }
 
 async function startReference(root, ownerUrl) {
-  const outfile = await bundle(root, 'apps/api/src/bench/reference-server.bench.ts', 'reference-server');
+  const outfile = await bundle(root, 'tools/bench/api/reference-server.bench.ts', 'reference-server');
   const port = await freePort();
   const child = spawn(process.execPath, [outfile, ownerUrl, String(port), String(POOL)], {
     cwd: root,

@@ -159,11 +159,7 @@ export async function benchDispatch(root, step) {
   const mock = await startMock(root);
   try {
     step('Dispatch: template render time (every built-in template, in process)');
-    const renderFile = await bundle(
-      root,
-      'apps/api/src/templates/template-render.bench.ts',
-      'template-render',
-    );
+    const renderFile = await bundle(root, 'tools/bench/api/template-render.bench.ts', 'template-render');
     const render = await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [renderFile, String(MESSAGES)], {
         cwd: root,

@@ -165,7 +165,7 @@ export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Bundles one TypeScript entry of the API (its imports resolved, packages left external) for a bench process. */
+/** Bundles one TypeScript entry (tools/bench/api/, or the SendGrid mock) with the API's compiler settings, its imports resolved and packages left external, for a bench process. */
 export async function bundle(root, entry, name) {
   const outfile = join(root, 'tmp', 'bench-build', `${name}.js`);
   mkdirSync(join(root, 'tmp', 'bench-build'), { recursive: true });
@@ -175,7 +175,7 @@ export async function bundle(root, entry, name) {
     platform: 'node',
     target: 'node20',
     packages: 'external',
-    tsconfig: join(root, 'apps/api/tsconfig.app.json'),
+    tsconfig: join(root, 'tools/bench/tsconfig.json'),
     outfile,
     logLevel: 'warning',
   });

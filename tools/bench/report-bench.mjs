@@ -123,7 +123,7 @@ export async function benchReports(root, step) {
     console.log(`${seeded.answers.toLocaleString('en')} answers seeded in ${seeded.seconds.toFixed(0)} s`);
 
     step(`Reports: the weekly report of the week of ${seeded.weekStart} for every business`);
-    const report = await runBundled(root, 'apps/api/src/reports/weekly-report.bench.ts', 'weekly-report', [
+    const report = await runBundled(root, 'tools/bench/api/weekly-report.bench.ts', 'weekly-report', [
       app.ownerUrl,
       seeded.weekStart,
       TIME_ZONE,

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
 import { accessibilityProblems } from './support/accessibility';
-import { baseUrl, signedInBrowser, signIn } from './support/browser';
+import { baseUrl, signIn, browserTab, DEMO_OWNER } from './support/browser';
 
 /** The console's pages as staff open them from the navigation, with the demo business's data. */
 const PAGES = [
@@ -35,35 +34,35 @@ const DETAILS: [list: string, table: string][] = [
 ];
 
 describe('the console, for people using a screen reader or a keyboard', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ browser, page } = await signedInBrowser());
-  });
-  afterAll(() => browser.close());
+  const tab = browserTab({ signedInAs: DEMO_OWNER });
 
   it.each(PAGES)('%s has no WCAG 2.1 A or AA problem axe can find', async (path) => {
-    await page.goto(`${baseUrl()}${path}`);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await tab.page.goto(`${baseUrl()}${path}`);
+    await tab.page.getByRole('heading', { level: 1 }).first().waitFor();
     // Lists arrive after the heading; axe looks once they have.
-    await page.waitForLoadState('networkidle');
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await tab.page.waitForLoadState('networkidle');
+    expect(await accessibilityProblems(tab.page)).toEqual([]);
   });
 
   it.each(DETAILS)('the first of %s has no WCAG 2.1 A or AA problem axe can find', async (path, table) => {
-    await page.goto(`${baseUrl()}${path}`);
-    await page.getByRole('table', { name: table }).getByRole('row').nth(1).getByRole('link').first().click();
-    await page.waitForURL(new RegExp(`${path}/[0-9a-f-]{36}$`));
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await tab.page.goto(`${baseUrl()}${path}`);
+    await tab.page
+      .getByRole('table', { name: table })
+      .getByRole('row')
+      .nth(1)
+      .getByRole('link')
+      .first()
+      .click();
+    await tab.page.waitForURL(new RegExp(`${path}/[0-9a-f-]{36}$`));
+    await tab.page.getByRole('heading', { level: 1 }).first().waitFor();
+    await tab.page.waitForLoadState('networkidle');
+    expect(await accessibilityProblems(tab.page)).toEqual([]);
   });
 
   it.each(['/login', '/signup', '/forgot-password', '/confirm-signup#token=from-the-email'])(
     '%s, before signing in, has no WCAG 2.1 A or AA problem axe can find',
     async (path) => {
-      const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const visitor = await tab.browser.newPage({ viewport: { width: 1280, height: 900 } });
       try {
         await visitor.goto(`${baseUrl()}${path}`);
         await visitor.getByRole('heading', { level: 1 }).first().waitFor();
@@ -75,7 +74,7 @@ describe('the console, for people using a screen reader or a keyboard', () => {
   );
 
   it('on a phone, the navigation and a list have none either', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await tab.browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
       await signIn(phone);
       await phone.goto(`${baseUrl()}/customers`);
@@ -98,11 +97,11 @@ describe('the console, for people using a screen reader or a keyboard', () => {
       ['/surveys', 'How did we do?'],
       ['/reports', /^Week of/],
     ] as const) {
-      await page.goto(`${baseUrl()}${path}`);
-      await page.getByRole('main').getByRole('link', { name: link }).first().click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      expect([path, await accessibilityProblems(page)]).toEqual([path, []]);
+      await tab.page.goto(`${baseUrl()}${path}`);
+      await tab.page.getByRole('main').getByRole('link', { name: link }).first().click();
+      await tab.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await tab.page.waitForLoadState('networkidle');
+      expect([path, await accessibilityProblems(tab.page)]).toEqual([path, []]);
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, screenshot } from './support/browser';
-import { reopenUntilVisible } from './support/until';
+import { openMail, signUp } from './support/sign-up';
 
 /**
  * A newcomer's first hour, in the console only: sign up, take an order by hand, send its follow-ups now
@@ -22,32 +22,13 @@ describe("a new business's first follow-up, answer and case", () => {
   });
   afterAll(() => browser.close());
 
-  /** Opens the newest email of the development mailbox whose subject matches. */
-  async function openMail(subject: RegExp): Promise<void> {
-    await page.goto(`${baseUrl()}/dev/mailbox`);
-    const option = page.getByRole('option', { name: subject }).first();
-    await reopenUntilVisible(page, option);
-    await option.click();
-  }
-
   it('goes from sign-up to a first follow-up, an answer and a case, without waiting a day', async () => {
-    await page.goto(`${baseUrl()}/signup`);
-    await page.getByLabel('Business name').fill('Pat Plumbing');
-    await page.getByLabel('Your name').fill('Pat Quill');
-    await page.getByLabel('Email').fill(ownerEmail);
-    await page.getByLabel('Password').fill('copper pipes never lie');
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
-    await openMail(new RegExp(`Confirm your email.*${ownerEmail}`));
-    const confirm = await page
-      .frameLocator('iframe[title="Email content"]')
-      .getByRole('link', { name: 'Create Pat Plumbing' })
-      .getAttribute('href');
-    // The link names the app's public address; the journey stays on the address it started on.
-    const link = new URL(confirm ?? '');
-    await page.goto(`${baseUrl()}${link.pathname}${link.hash}`);
-    await page.getByRole('button', { name: 'Create my business' }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await signUp(page, {
+      businessName: 'Pat Plumbing',
+      name: 'Pat Quill',
+      email: ownerEmail,
+      password: 'copper pipes never lie',
+    });
     await page.getByRole('heading', { name: 'Getting started' }).waitFor();
 
     // An order taken by hand: its thank-you waits a day, its opinion request ten.
@@ -85,7 +66,7 @@ describe("a new business's first follow-up, answer and case", () => {
     await screenshot(page, 'first-order-sent');
 
     // The buyer answers from the email: a 2 and a comment.
-    await openMail(/How did we do, Jo\?/);
+    await openMail(page, /How did we do, Jo\?/);
     const two = await page
       .frameLocator('iframe[title="Email content"]')
       .getByRole('link', { name: '2', exact: true })
@@ -107,7 +88,7 @@ describe("a new business's first follow-up, answer and case", () => {
     await page.getByText('The plumber came two hours late.').first().waitFor();
 
     // Jo also replies to the email; the reply, tried from the mailbox, lands on the case.
-    await openMail(/How did we do, Jo\?/);
+    await openMail(page, /How did we do, Jo\?/);
     const replyForm = page.getByRole('form', { name: 'Reply as the recipient' });
     await replyForm.getByLabel('Your reply').fill('And he left the tap dripping.');
     await replyForm.getByRole('button', { name: 'Send reply' }).click();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, screenshot, signIn, browserTab } from './support/browser';
 
 const ORDERS_CSV = [
   'Name,Email,Financial Status,Created at,Currency,Total,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Fulfillment Status',
@@ -12,108 +12,101 @@ const ORDERS_CSV = [
 ].join('\n');
 
 describe('importing orders and finding a buyer', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(() => browser.close());
+  const tab = browserTab();
 
   it('imports a CSV with bad rows, lists them on the page and in the report, then finds a buyer by part of the name and opens the timeline', async () => {
-    await signIn(page);
+    await signIn(tab.page);
 
-    await page.getByRole('link', { name: 'Customers' }).click();
-    await page.getByRole('link', { name: 'Import CSV' }).click();
-    await page.getByRole('radio', { name: 'Orders' }).click();
-    await page.locator('input[type=file]').setInputFiles({
+    await tab.page.getByRole('link', { name: 'Customers' }).click();
+    await tab.page.getByRole('link', { name: 'Import CSV' }).click();
+    await tab.page.getByRole('radio', { name: 'Orders' }).click();
+    await tab.page.locator('input[type=file]').setInputFiles({
       name: 'shopify-orders.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(ORDERS_CSV),
     });
-    await visible(page.getByText('looks like a Shopify orders export'));
-    await visible(page.getByRole('columnheader', { name: /Lineitem name/ }));
-    await screenshot(page, 'import-preview');
+    await visible(tab.page.getByText('looks like a Shopify orders export'));
+    await visible(tab.page.getByRole('columnheader', { name: /Lineitem name/ }));
+    await screenshot(tab.page, 'import-preview');
 
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await visible(page.getByRole('heading', { name: 'Import finished' }));
-    const result = page.getByRole('status').filter({ hasText: 'rows' });
+    await tab.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await visible(tab.page.getByRole('heading', { name: 'Import finished' }));
+    const result = tab.page.getByRole('status').filter({ hasText: 'rows' });
     await expect(result.innerText()).resolves.toMatch(/5 rows: 3 imported, 2 refused/);
     // The refused rows are on the page, each with its line, column, value and reason.
-    const refused = page.getByRole('table', { name: 'Refused rows' });
+    const refused = tab.page.getByRole('table', { name: 'Refused rows' });
     await visible(refused.getByRole('cell', { name: 'broken-email', exact: true }));
     await expect(refused.getByRole('row').allInnerTexts()).resolves.toEqual([
       expect.stringMatching(/Line\s+Column\s+Value\s+Why/),
       expect.stringMatching(/^4\s+Email\s+broken-email\s+Email: "broken-email" is not an email address$/),
       expect.stringMatching(/^5\s+Created at\s+last tuesday\s+Created at: "last tuesday" is not a date/),
     ]);
-    const reportLink = page.getByRole('link', { name: /Download the refused rows/ });
-    const report = await page.request.get(`${baseUrl()}${await reportLink.getAttribute('href')}`);
+    const reportLink = tab.page.getByRole('link', { name: /Download the refused rows/ });
+    const report = await tab.page.request.get(`${baseUrl()}${await reportLink.getAttribute('href')}`);
     const reportText = await report.text();
     expect(reportText).toContain(
       '4,"Email","broken-email","Email: ""broken-email"" is not an email address"',
     );
     expect(reportText).toContain('5,"Created at","last tuesday","Created at: ""last tuesday"" is not a date');
-    await screenshot(page, 'import-result');
+    await screenshot(tab.page, 'import-result');
 
-    await page.getByRole('link', { name: 'Customers' }).first().click();
-    await page.getByLabel('Search by name or email').fill('helmina');
-    const rows = page.getByRole('table', { name: 'Customers' }).getByRole('row');
+    await tab.page.getByRole('link', { name: 'Customers' }).first().click();
+    await tab.page.getByLabel('Search by name or email').fill('helmina');
+    const rows = tab.page.getByRole('table', { name: 'Customers' }).getByRole('row');
     await waitUntil(
       async () => (await rows.count()) === 2 && (await rows.nth(1).innerText()).includes('Wilhelmina'),
     );
-    const row = page.getByRole('link', { name: 'Wilhelmina Quartz' });
-    await screenshot(page, 'customers-search');
+    const row = tab.page.getByRole('link', { name: 'Wilhelmina Quartz' });
+    await screenshot(tab.page, 'customers-search');
     await row.click();
-    await visible(page.getByRole('heading', { name: 'Wilhelmina Quartz' }));
-    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await visible(tab.page.getByRole('heading', { name: 'Wilhelmina Quartz' }));
+    const timeline = tab.page.getByRole('region', { name: 'Timeline' });
     await visible(timeline.getByText('Order #E100: 11.00 GBP (fulfilled)'));
     await visible(timeline.getByText('Order #E100 fulfilled'));
-    await screenshot(page, 'customer-timeline');
+    await screenshot(tab.page, 'customer-timeline');
 
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Export their data' }).click(),
+      tab.page.waitForEvent('download'),
+      tab.page.getByRole('link', { name: 'Export their data' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^customer-.+\.json$/);
     const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as unknown;
     expect(JSON.stringify(exported)).toContain('Wilhelmina');
 
-    await page.getByRole('button', { name: 'Send a note now' }).click();
-    await page.getByText('A note is on its way (within your send window).').waitFor();
-    await page.getByRole('region', { name: 'Timeline' }).getByText('manual: scheduled').waitFor();
+    await tab.page.getByRole('button', { name: 'Send a note now' }).click();
+    await tab.page.getByText('A note is on its way (within your send window).').waitFor();
+    await tab.page.getByRole('region', { name: 'Timeline' }).getByText('manual: scheduled').waitFor();
 
-    await page.getByRole('link', { name: "This buyer's messages" }).click();
-    await page.waitForURL(/\/automations\/messages\?customerId=/);
-    const messageRows = page.getByRole('table', { name: 'Messages' }).getByRole('row');
+    await tab.page.getByRole('link', { name: "This buyer's messages" }).click();
+    await tab.page.waitForURL(/\/automations\/messages\?customerId=/);
+    const messageRows = tab.page.getByRole('table', { name: 'Messages' }).getByRole('row');
     await messageRows.filter({ hasText: 'manual' }).first().waitFor();
     await waitUntil(async () => (await messageRows.count()) === 2);
     // The same page without the buyer: every message of the business again.
-    await page.getByRole('link', { name: 'Only one buyer: show all' }).click();
-    await page.waitForURL(/\/automations\/messages$/);
+    await tab.page.getByRole('link', { name: 'Only one buyer: show all' }).click();
+    await tab.page.waitForURL(/\/automations\/messages$/);
     await waitUntil(async () => (await messageRows.count()) > 2);
 
     // A product's orders: the imported rye (its own SKU) is on #E100 and #E103 only.
-    await page.goto(`${baseUrl()}/orders/products`);
-    await page.getByLabel('Search by name or SKU').fill('RYE-2');
+    await tab.page.goto(`${baseUrl()}/orders/products`);
+    await tab.page.getByLabel('Search by name or SKU').fill('RYE-2');
     // The demo's own rye (another SKU) has the same name: the row with the imported SKU.
-    await page
+    await tab.page
       .getByRole('table', { name: 'Products' })
       .getByRole('row')
       .filter({ hasText: 'RYE-2' })
       .getByRole('link', { name: 'Seeded rye' })
       .click();
-    await page.waitForURL(/\/orders\?productId=/);
-    const orderRows = page.getByRole('table', { name: 'Orders' }).getByRole('row');
+    await tab.page.waitForURL(/\/orders\?productId=/);
+    const orderRows = tab.page.getByRole('table', { name: 'Orders' }).getByRole('row');
     await waitUntil(async () => {
       const texts = await orderRows.allInnerTexts();
       return (
         texts.length === 3 && texts[1]?.includes('#E103') === true && texts[2]?.includes('#E100') === true
       );
     });
-    await screenshot(page, 'product-orders');
-    await page.getByRole('link', { name: 'Only one product: show all orders' }).click();
+    await screenshot(tab.page, 'product-orders');
+    await tab.page.getByRole('link', { name: 'Only one product: show all orders' }).click();
     await waitUntil(async () => (await orderRows.count()) > 3);
   });
 });

@@ -1,18 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
 import type { EmailTemplateResponse, TemplatePreviewResponse } from '@rapport/domain';
-import { screenshot, signedInBrowser } from './support/browser';
+import { screenshot, browserTab, DEMO_OWNER } from './support/browser';
 
 /** Widths of a small phone, common phones, and the desktop clients' reading panes. */
 const WIDTHS = [320, 375, 414, 600, 800];
 
 describe('the opinion request email', () => {
-  let browser: Browser;
-  let page: Page;
+  const tab = browserTab({ signedInAs: DEMO_OWNER });
   let preview: TemplatePreviewResponse;
 
   beforeAll(async () => {
-    ({ browser, page } = await signedInBrowser());
-    preview = await page.evaluate(async () => {
+    preview = await tab.page.evaluate(async () => {
       const xsrf = /XSRF-TOKEN=([^;]+)/.exec(document.cookie)?.[1] ?? '';
       const template = (await (
         await fetch('/api/templates/opinion-request/en')
@@ -25,12 +22,11 @@ describe('the opinion request email', () => {
       return (await response.json()) as TemplatePreviewResponse;
     });
   });
-  afterAll(() => browser.close());
 
   it.each(WIDTHS)(
     'keeps the 0 to 10 scale on one row at %i px, its labels at the two ends',
     async (width) => {
-      const email = await browser.newPage({ viewport: { width, height: 900 } });
+      const email = await tab.browser.newPage({ viewport: { width, height: 900 } });
       await email.setContent(preview.html);
       const scores = email.getByRole('link', { name: /^\d+$/ });
       expect(await scores.count()).toBe(11);

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { screenshot, signedInBrowser } from './support/browser';
+import { browserTab, DEMO_OWNER, screenshot } from './support/browser';
 
 const REASON = 'Paused: 4 spam complaints for 900 delivered emails in a day (limit 0.3%)';
 
@@ -16,32 +15,26 @@ async function onDatabase(sql: string, values: unknown[] = []): Promise<void> {
 }
 
 describe('a business paused for spam complaints', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    await onDatabase(
-      `UPDATE tenants SET paused_at = now(), paused_reason = $1 WHERE name = 'Northwind Bakery'`,
-      [REASON],
-    );
-    ({ browser, page } = await signedInBrowser());
-  });
-  afterAll(async () => {
-    // Whatever happened above, the other journeys need the demo business sending.
-    await onDatabase(
-      `UPDATE tenants SET paused_at = NULL, paused_reason = NULL WHERE name = 'Northwind Bakery'`,
-    );
-    await browser.close();
-  });
+  beforeAll(() =>
+    onDatabase(`UPDATE tenants SET paused_at = now(), paused_reason = $1 WHERE name = 'Northwind Bakery'`, [
+      REASON,
+    ]),
+  );
+  // Whatever happens below, the other journeys need the demo business sending.
+  afterAll(() =>
+    onDatabase(`UPDATE tenants SET paused_at = NULL, paused_reason = NULL WHERE name = 'Northwind Bakery'`),
+  );
+  // Signed in after the pause, so the first page already shows it.
+  const tab = browserTab({ signedInAs: DEMO_OWNER });
 
   it('says why on every page, and the owner resumes sending from the banner', async () => {
-    const banner = page.getByRole('alert').filter({ hasText: 'Sending is paused.' });
+    const banner = tab.page.getByRole('alert').filter({ hasText: 'Sending is paused.' });
     await banner.getByText(REASON).waitFor();
-    await screenshot(page, 'sending-paused');
+    await screenshot(tab.page, 'sending-paused');
     await banner.getByRole('button', { name: 'Resume sending' }).click();
     await banner.waitFor({ state: 'detached' });
-    await page.reload();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    expect(await page.getByText('Sending is paused.').count()).toBe(0);
+    await tab.page.reload();
+    await tab.page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await tab.page.getByText('Sending is paused.').count()).toBe(0);
   });
 });

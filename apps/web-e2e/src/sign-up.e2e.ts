@@ -1,49 +1,37 @@
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot } from './support/browser';
+import { baseUrl, browserTab, screenshot } from './support/browser';
+import { confirmationLink, createBusinessFrom, fillSignUpForm } from './support/sign-up';
 
 /** A new owner's first run: the form, the email in the development mailbox, its link, the dashboard. */
 describe('signing up a new business', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(() => browser.close());
+  const tab = browserTab();
 
   it('confirms the address through the emailed link and lands the owner in the new business', async () => {
-    const email = `rosa-${Date.now()}@tide.example`;
-    await page.goto(`${baseUrl()}/signup`);
-    await page.getByLabel('Business name').fill('Tide Pool Books');
-    await page.getByLabel('Your name').fill('Rosa Marin');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('quiet shelves by the sea');
-    await page.getByRole('button', { name: 'Create my account' }).click();
+    const owner = {
+      businessName: 'Tide Pool Books',
+      name: 'Rosa Marin',
+      email: `rosa-${Date.now()}@tide.example`,
+      password: 'quiet shelves by the sea',
+    };
+    await tab.page.goto(`${baseUrl()}/signup`);
+    await fillSignUpForm(tab.page, owner);
+    await tab.page.getByRole('button', { name: 'Create my account' }).click();
 
-    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
-    expect(await page.getByRole('status').textContent()).toContain(email);
-    await screenshot(page, 'sign-up-check-email');
-    const mailbox = page.getByRole('link', { name: 'Open the development mailbox' });
+    await tab.page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    expect(await tab.page.getByRole('status').textContent()).toContain(owner.email);
+    await screenshot(tab.page, 'sign-up-check-email');
+    const mailbox = tab.page.getByRole('link', { name: 'Open the development mailbox' });
     expect(await mailbox.getAttribute('href')).toBe('/dev/mailbox');
 
-    await page.goto(`${baseUrl()}/dev/mailbox`);
-    await page.getByRole('option', { name: new RegExp(`Confirm your email.*${email}`) }).click();
-    const link = page
-      .frameLocator('iframe[title="Email content"]')
-      .getByRole('link', { name: 'Create Tide Pool Books' });
-    const href = await link.getAttribute('href');
+    const href = await confirmationLink(tab.page, owner);
     expect(href).toMatch(/\/confirm-signup#token=/);
 
-    await page.goto(href ?? '');
-    await page.getByRole('button', { name: 'Create my business' }).click();
-    await page.waitForURL(/\/dashboard$/);
-    await page.getByTestId('business-name').filter({ hasText: 'Tide Pool Books' }).waitFor();
-    await screenshot(page, 'sign-up-dashboard');
+    await createBusinessFrom(tab.page, href);
+    await tab.page.getByTestId('business-name').filter({ hasText: 'Tide Pool Books' }).waitFor();
+    await screenshot(tab.page, 'sign-up-dashboard');
   });
 
   it('on a phone, keeps every hint under its own field, clear of the next one', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await tab.browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
       await phone.goto(`${baseUrl()}/signup`);
       await phone.getByLabel('Time zone').waitFor();

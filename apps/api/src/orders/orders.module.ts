@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module';
-import { ProductsController } from '../products/products.controller';
-import { ProductsRepository } from '../products/products.repository';
+import { ProductsModule } from '../products/products.module';
 import { OrdersController } from './orders.controller';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 
 @Module({
-  imports: [CustomersModule],
-  controllers: [OrdersController, ProductsController],
-  providers: [OrdersRepository, OrdersService, ProductsRepository],
-  exports: [OrdersService, OrdersRepository, ProductsRepository],
+  imports: [CustomersModule, ProductsModule],
+  controllers: [OrdersController],
+  providers: [OrdersRepository, OrdersService],
+  exports: [OrdersService, OrdersRepository],
 })
 export class OrdersModule {}

@@ -1,15 +1,11 @@
 import type { ApiErrorBody, BusinessResponse, MeResponse, SignUpResponse } from '@rapport/domain';
 import { latestTokenFor, mailTo, signUpAndConfirm } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { startedApp } from '../support/spec-app';
 
 describe('signing up a business', () => {
-  let testApp: TestApp;
+  const spec = startedApp();
   let sequence = 0;
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
 
   function signUpBody(overrides: Record<string, unknown> = {}) {
     sequence += 1;
@@ -25,7 +21,7 @@ describe('signing up a business', () => {
   }
 
   async function countUsers(email: string): Promise<number> {
-    return withClient(testApp.ownerUrl, async (db) => {
+    return withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query('SELECT count(*)::int AS n FROM users WHERE lower(email) = lower($1)', [
         email,
       ]);
@@ -34,7 +30,7 @@ describe('signing up a business', () => {
   }
 
   it('answers with an email to confirm, then creates the business and signs the owner in from its link', async () => {
-    const client = testApp.http();
+    const client = spec.testApp.http();
     const body = signUpBody();
     const requested = await client.post<SignUpResponse>('/api/auth/signup', body);
     expect(requested.status).toBe(202);
@@ -44,12 +40,12 @@ describe('signing up a business', () => {
     });
     expect(requested.headers.get('set-cookie') ?? '').not.toContain('rapport_session');
     expect(await countUsers(body.email)).toBe(0);
-    const [email] = await mailTo(testApp, body.email);
+    const [email] = await mailTo(spec.testApp, body.email);
     expect(email?.subject).toBe('Confirm your email to start with Rapport');
     expect(email?.text).toContain(`/confirm-signup#token=`);
 
     const result = await client.post<MeResponse>('/api/auth/signup/confirm', {
-      token: await latestTokenFor(testApp, body.email),
+      token: await latestTokenFor(spec.testApp, body.email),
     });
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({
@@ -64,36 +60,36 @@ describe('signing up a business', () => {
 
   it('uses a link once, and refuses one that has expired', async () => {
     const used = signUpBody();
-    await testApp.http().post('/api/auth/signup', used);
-    const token = await latestTokenFor(testApp, used.email);
-    expect((await testApp.http().post('/api/auth/signup/confirm', { token })).status).toBe(201);
-    const again = await testApp.http().post<ApiErrorBody>('/api/auth/signup/confirm', { token });
+    await spec.testApp.http().post('/api/auth/signup', used);
+    const token = await latestTokenFor(spec.testApp, used.email);
+    expect((await spec.testApp.http().post('/api/auth/signup/confirm', { token })).status).toBe(201);
+    const again = await spec.testApp.http().post<ApiErrorBody>('/api/auth/signup/confirm', { token });
     expect(again.status).toBe(410);
     expect(again.body.error).toBe('link_expired');
 
     const late = signUpBody();
-    await testApp.http().post('/api/auth/signup', late);
-    await withClient(testApp.ownerUrl, (db) =>
+    await spec.testApp.http().post('/api/auth/signup', late);
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(`UPDATE sign_up_requests SET expires_at = now() - interval '1 second' WHERE email = $1`, [
         late.email,
       ]),
     );
-    const expired = await testApp
+    const expired = await spec.testApp
       .http()
-      .post('/api/auth/signup/confirm', { token: await latestTokenFor(testApp, late.email) });
+      .post('/api/auth/signup/confirm', { token: await latestTokenFor(spec.testApp, late.email) });
     expect(expired.status).toBe(410);
     expect(await countUsers(late.email)).toBe(0);
   });
 
   it('makes one account of an address signed up twice: the other link no longer works', async () => {
     const body = signUpBody();
-    await testApp.http().post('/api/auth/signup', body);
-    const first = await latestTokenFor(testApp, body.email);
-    await testApp.http().post('/api/auth/signup', { ...body, businessName: 'Second try' });
-    const second = await latestTokenFor(testApp, body.email);
+    await spec.testApp.http().post('/api/auth/signup', body);
+    const first = await latestTokenFor(spec.testApp, body.email);
+    await spec.testApp.http().post('/api/auth/signup', { ...body, businessName: 'Second try' });
+    const second = await latestTokenFor(spec.testApp, body.email);
     expect(second).not.toBe(first);
-    expect((await testApp.http().post('/api/auth/signup/confirm', { token: second })).status).toBe(201);
-    expect((await testApp.http().post('/api/auth/signup/confirm', { token: first })).status).toBe(410);
+    expect((await spec.testApp.http().post('/api/auth/signup/confirm', { token: second })).status).toBe(201);
+    expect((await spec.testApp.http().post('/api/auth/signup/confirm', { token: first })).status).toBe(410);
     expect(await countUsers(body.email)).toBe(1);
   });
 
@@ -111,7 +107,7 @@ describe('signing up a business', () => {
     [{ tenantId: '00000000-0000-0000-0000-000000000000' }, 'tenantId', 'property tenantId should not exist'],
   ])('refuses %j, naming %s, and writes nothing', async (overrides, field, reason) => {
     const body = signUpBody(overrides);
-    const result = await testApp.http().post<ApiErrorBody>('/api/auth/signup', body);
+    const result = await spec.testApp.http().post<ApiErrorBody>('/api/auth/signup', body);
     expect(result.status).toBe(400);
     expect(result.body.details).toContainEqual({ field, reason });
     expect(result.headers.get('set-cookie') ?? '').not.toContain('rapport_session');
@@ -121,14 +117,14 @@ describe('signing up a business', () => {
 
   it('answers an address that already has an account exactly like a new one, and emails the account instead', async () => {
     const existing = signUpBody();
-    await signUpAndConfirm(testApp, testApp.http(), existing);
-    const before = (await mailTo(testApp, existing.email)).length;
+    await signUpAndConfirm(spec.testApp, spec.testApp.http(), existing);
+    const before = (await mailTo(spec.testApp, existing.email)).length;
 
     const fresh = signUpBody();
     const taken = signUpBody({ email: existing.email.toUpperCase() });
     const [forFresh, forTaken] = [
-      await testApp.http().post<SignUpResponse>('/api/auth/signup', fresh),
-      await testApp.http().post<SignUpResponse>('/api/auth/signup', taken),
+      await spec.testApp.http().post<SignUpResponse>('/api/auth/signup', fresh),
+      await spec.testApp.http().post<SignUpResponse>('/api/auth/signup', taken),
     ];
     expect(forTaken.status).toBe(forFresh.status);
     expect(forTaken.body).toEqual({
@@ -138,7 +134,7 @@ describe('signing up a business', () => {
     expect(forTaken.headers.get('set-cookie') ?? '').not.toContain('rapport_session');
     expect(await countUsers(existing.email)).toBe(1);
 
-    const mails = await mailTo(testApp, existing.email);
+    const mails = await mailTo(spec.testApp, existing.email);
     expect(mails).toHaveLength(before + 1);
     const [notice] = mails;
     expect(notice?.subject).toBe('Someone tried to sign up with your address');
@@ -148,8 +144,8 @@ describe('signing up a business', () => {
   });
 
   it('lets a signed-in owner add a second business and switch between the two', async () => {
-    const client = testApp.http();
-    const first = await signUpAndConfirm(testApp, client, signUpBody());
+    const client = spec.testApp.http();
+    const first = await signUpAndConfirm(spec.testApp, client, signUpBody());
     const second = await client.post<MeResponse>('/api/businesses', {
       name: 'Harbour Coffee Two',
       timeZone: 'America/New_York',
@@ -166,17 +162,17 @@ describe('signing up a business', () => {
   });
 
   it('answers 404 when switching to a business the user does not belong to', async () => {
-    const outsider = testApp.http();
-    await signUpAndConfirm(testApp, outsider, signUpBody());
-    const owner = testApp.http();
-    const other = await signUpAndConfirm(testApp, owner, signUpBody());
+    const outsider = spec.testApp.http();
+    await signUpAndConfirm(spec.testApp, outsider, signUpBody());
+    const owner = spec.testApp.http();
+    const other = await signUpAndConfirm(spec.testApp, owner, signUpBody());
     const result = await outsider.put('/api/me/business', { tenantId: other.body.business?.id });
     expect(result.status).toBe(404);
   });
 
   it('lets the owner rename the business, and records it in the audit log', async () => {
-    const client = testApp.http();
-    await signUpAndConfirm(testApp, client, signUpBody());
+    const client = spec.testApp.http();
+    await signUpAndConfirm(spec.testApp, client, signUpBody());
     const renamed = await client.patch<BusinessResponse>('/api/business', { name: 'Harbour Roasters' });
     expect(renamed.body.name).toBe('Harbour Roasters');
     const audit = await client.get<{ items: { action: string; details: unknown }[] }>(
@@ -186,8 +182,8 @@ describe('signing up a business', () => {
   });
 
   it('deletes the business only when its name is typed again', async () => {
-    const client = testApp.http();
-    const signedUp = await signUpAndConfirm(testApp, client, signUpBody());
+    const client = spec.testApp.http();
+    const signedUp = await signUpAndConfirm(spec.testApp, client, signUpBody());
     const wrong = await client.delete<ApiErrorBody>('/api/business', { confirmName: 'something else' });
     expect(wrong.status).toBe(400);
     const done = await client.delete('/api/business', { confirmName: signedUp.body.business?.name });

@@ -8,40 +8,38 @@ import type {
   SurveyResponse,
   CaseDetailResponse,
   CaseResponse,
-  OrderResponse,
   Page,
   ProductRatingResponse,
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo, signUpBusiness } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { mailTo, sendOpinionRequest } from '../support/factories';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 /** Monday 4 January 2027, 10:00 in Madrid. The opinion request goes 10 days after the order. */
 const T0 = new Date('2027-01-04T09:00:00Z');
-const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe('answers from the email, and the case a low score opens', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
-  let ownerEmail: string;
+  const spec = appWithSignedUpBusiness({
+    name: 'Answer Bakery',
+    ownerName: 'Olga Owner',
+    timeZone: 'Europe/Madrid',
+    country: 'GB',
+  });
   let answerUrl: string;
   const buyer = 'carla@answers.example';
 
   async function count(sql: string): Promise<number> {
-    return withClient(testApp.ownerUrl, async (db) => {
-      const { rows } = await db.query<{ n: string }>(sql, [tenantId]);
+    return withClient(spec.testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query<{ n: string }>(sql, [spec.tenantId]);
       return Number(rows[0]?.n);
     });
   }
 
   /** The email's links name the public address; the app under test listens on a free port. */
-  const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, testApp.baseUrl);
+  const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, spec.testApp.baseUrl);
 
   async function raw(method: string, url: string, body?: string) {
     const response = await fetch(local(url), {
@@ -54,47 +52,32 @@ describe('answers from the email, and the case a low score opens', () => {
   }
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    ({
-      owner,
-      id: tenantId,
-      ownerEmail,
-    } = await signUpBusiness(testApp, {
-      name: 'Answer Bakery',
-      ownerName: 'Olga Owner',
-      timeZone: 'Europe/Madrid',
-      country: 'GB',
-    }));
-    await owner.post<OrderResponse>('/api/orders', {
+    await sendOpinionRequest(spec.testApp, spec.owner, {
       externalId: '#A1',
-      customer: { email: buyer, name: 'Carla Buyer' },
-      placedAt: T0.toISOString(),
-      total: '20.00',
-      currency: 'EUR',
+      buyer: { email: buyer, name: 'Carla Buyer' },
+      placedAt: T0,
       lines: [
         { productName: 'Sourdough loaf', quantity: 1, unitPrice: '12.00' },
         { productName: 'Rye bread', quantity: 1, unitPrice: '8.00' },
       ],
     });
-    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(240));
   });
-  afterAll(() => testApp.close());
 
   it("keeps the business's own copy of each email it sent, as the buyer got it", async () => {
-    const mailbox = await owner.get<MailboxPageResponse>('/api/mailbox');
+    const mailbox = await spec.owner.get<MailboxPageResponse>('/api/mailbox');
     expect(mailbox.body.isCatching).toBe(true);
     expect(mailbox.body.items.map((item) => [item.to, item.subject])).toEqual([
       [buyer, 'How did we do, Carla?'],
       [buyer, 'Thank you for your order from Answer Bakery'],
     ]);
-    const email = await owner.get<MailboxEmailDetailResponse>(`/api/mailbox/${mailbox.body.items[0]?.id}`);
+    const email = await spec.owner.get<MailboxEmailDetailResponse>(
+      `/api/mailbox/${mailbox.body.items[0]?.id}`,
+    );
     expect(email.body.html).toContain('How likely are you to recommend Answer Bakery to a friend?');
   });
 
   it('shows the first question inline in the opinion request: one link per score, 0 to 10', async () => {
-    const [request] = await mailTo(testApp, buyer);
+    const [request] = await mailTo(spec.testApp, buyer);
     expect(request?.subject).toBe('How did we do, Carla?');
     expect(request?.html).toContain('How likely are you to recommend Answer Bakery to a friend?');
     const links = [...(request?.html ?? '').matchAll(/href="([^"]*\/api\/a\/[^"?]+)\?score=(\d+)"/g)];
@@ -105,7 +88,7 @@ describe('answers from the email, and the case a low score opens', () => {
   });
 
   it('records nothing when a link scanner opens every link of the email, and marks the message as scanned', async () => {
-    const [request] = await mailTo(testApp, buyer);
+    const [request] = await mailTo(spec.testApp, buyer);
     const links = [...(request?.html ?? '').matchAll(/href="([^"]+)"/g)].map((link) =>
       (link[1] ?? '').replace(/&amp;/g, '&'),
     );
@@ -136,12 +119,12 @@ describe('answers from the email, and the case a low score opens', () => {
       ),
     ).toBe(1);
     // The scanner's click, as SendGrid's click tracking would report it, is not counted as the buyer's.
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(`UPDATE messages SET status = 'clicked' WHERE tenant_id = $1 AND kind = 'opinion-request'`, [
-        tenantId,
+        spec.tenantId,
       ]),
     );
-    const health = await owner.get<DeliveryHealthResponse>('/api/messages/health');
+    const health = await spec.owner.get<DeliveryHealthResponse>('/api/messages/health');
     expect(health.body).toMatchObject({ clicked: 0, scanned: 1 });
   });
 
@@ -166,7 +149,7 @@ describe('answers from the email, and the case a low score opens', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Thank you! Your answer helps Answer Bakery do better.');
 
-    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?band=detractor');
+    const answers = await spec.owner.get<Page<AnswerResponse>>('/api/answers?band=detractor');
     expect(answers.body.items).toHaveLength(1);
     expect(answers.body.items[0]).toMatchObject({
       score: 3,
@@ -178,13 +161,13 @@ describe('answers from the email, and the case a low score opens', () => {
       order: { number: '#A1' },
       survey: { name: 'How did we do?', version: 1 },
     });
-    const cases = await owner.get<Page<CaseResponse>>('/api/cases?mine=true');
+    const cases = await spec.owner.get<Page<CaseResponse>>('/api/cases?mine=true');
     expect(cases.body.items).toHaveLength(1);
     const [opened] = cases.body.items;
     expect(opened).toMatchObject({ status: 'open', reasons: ['NPS 3'], assignee: { name: 'Olga Owner' } });
     // Answered now (real clock): due after 8 business hours, 09:00-17:00 Monday to Friday in Madrid.
     expect(new Date(opened?.dueAt ?? 0).getTime()).toBeGreaterThan(Date.now());
-    const [notice] = await mailTo(testApp, ownerEmail);
+    const [notice] = await mailTo(spec.testApp, spec.ownerEmail);
     expect(notice?.subject).toBe('Carla Buyer needs an answer: NPS 3');
     expect(notice?.text).toContain(`/cases/${opened?.id}`);
   });
@@ -194,23 +177,24 @@ describe('answers from the email, and the case a low score opens', () => {
     expect(page.status).toBe(200);
     expect(await count(`SELECT count(*) AS n FROM answers WHERE tenant_id = $1`)).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM cases WHERE tenant_id = $1`)).toBe(1);
-    const answers = await owner.get<Page<AnswerResponse>>('/api/answers');
+    const answers = await spec.owner.get<Page<AnswerResponse>>('/api/answers');
     expect(answers.body.items[0]).toMatchObject({ score: 5, comment: 'The rye was stale.' });
   });
 
   it("finds buyers by whether they answered and by their latest score, and shows answers and cases on the buyer's timeline", async () => {
     const emailsOf = async (query: string) =>
-      (await owner.get<Page<{ email: string }>>(`/api/customers?${query}`)).body.items.map(
+      (await spec.owner.get<Page<{ email: string }>>(`/api/customers?${query}`)).body.items.map(
         (item) => item.email,
       );
     expect(await emailsOf('hasAnswered=true')).toEqual([buyer]);
     expect(await emailsOf('hasAnswered=false')).not.toContain(buyer);
     expect(await emailsOf('band=detractor&search=carla')).toEqual([buyer]);
     expect(await emailsOf('band=promoter')).toEqual([]);
-    expect((await owner.get('/api/customers?band=happy')).status).toBe(400);
+    expect((await spec.owner.get('/api/customers?band=happy')).status).toBe(400);
 
-    const [customer] = (await owner.get<Page<{ id: string }>>('/api/customers?hasAnswered=true')).body.items;
-    const detail = await owner.get<{ timeline: { kind: string }[] }>(`/api/customers/${customer?.id}`);
+    const [customer] = (await spec.owner.get<Page<{ id: string }>>('/api/customers?hasAnswered=true')).body
+      .items;
+    const detail = await spec.owner.get<{ timeline: { kind: string }[] }>(`/api/customers/${customer?.id}`);
     expect(detail.body.timeline.filter((entry) => ['answer', 'case'].includes(entry.kind))).toEqual([
       expect.objectContaining({ kind: 'answer', score: 5, band: 'detractor', comment: 'The rye was stale.' }),
       expect.objectContaining({ kind: 'case', status: 'open', reasons: 'NPS 3' }),
@@ -227,7 +211,7 @@ describe('answers from the email, and the case a low score opens', () => {
   });
 
   it('answers friendly pages for unknown and incomplete links', async () => {
-    const unknown = await raw('GET', `${testApp.baseUrl}/api/a/${'0'.repeat(32)}.${'A'.repeat(43)}`);
+    const unknown = await raw('GET', `${spec.testApp.baseUrl}/api/a/${'0'.repeat(32)}.${'A'.repeat(43)}`);
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain('This link does not work');
     const cut = await raw('POST', `${answerUrl.slice(0, -5)}`, form({ 'q.score': '9' }));
@@ -236,13 +220,15 @@ describe('answers from the email, and the case a low score opens', () => {
   });
 
   it('filters, searches and exports the answers', async () => {
-    const search = await owner.get<Page<AnswerResponse>>('/api/answers?q=STALE&hasComment=true&channel=web');
+    const search = await spec.owner.get<Page<AnswerResponse>>(
+      '/api/answers?q=STALE&hasComment=true&channel=web',
+    );
     expect(search.body.items.map((item) => item.comment)).toEqual(['The rye was stale.']);
-    const none = await owner.get<Page<AnswerResponse>>('/api/answers?band=promoter');
+    const none = await spec.owner.get<Page<AnswerResponse>>('/api/answers?band=promoter');
     expect(none.body.items).toEqual([]);
-    const bad = await owner.get('/api/answers?band=happy&from=yesterday');
+    const bad = await spec.owner.get('/api/answers?band=happy&from=yesterday');
     expect(bad.status).toBe(400);
-    const csv = await owner.get<string>('/api/answers/export.csv');
+    const csv = await spec.owner.get<string>('/api/answers/export.csv');
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain(
       '"Carla Buyer","carla@answers.example","#A1","How did we do?",5,"nps"',
@@ -250,17 +236,17 @@ describe('answers from the email, and the case a low score opens', () => {
   });
 
   it('keeps per-product ratings from a product survey', async () => {
-    const products = await owner.get<ProductRatingResponse[]>('/api/answers/products');
+    const products = await spec.owner.get<ProductRatingResponse[]>('/api/answers/products');
     expect(products.body).toEqual([]);
     // The product survey rates each product of the order, in name order (Rye bread, Sourdough loaf): attach it and answer through a fresh request.
-    await withClient(testApp.ownerUrl, async (db) => {
+    await withClient(spec.testApp.ownerUrl, async (db) => {
       await db.query(
         `UPDATE messages SET survey_version_id = (SELECT v.id FROM survey_versions v JOIN surveys s
                    ON s.tenant_id = v.tenant_id AND s.id = v.survey_id WHERE s.tenant_id = $1 AND s.name = 'Rate your products')
           WHERE tenant_id = $1 AND kind = 'opinion-request'`,
-        [tenantId],
+        [spec.tenantId],
       );
-      await db.query(`DELETE FROM answers WHERE tenant_id = $1`, [tenantId]);
+      await db.query(`DELETE FROM answers WHERE tenant_id = $1`, [spec.tenantId]);
     });
     const page = await raw(
       'POST',
@@ -268,12 +254,12 @@ describe('answers from the email, and the case a low score opens', () => {
       form({ 'q.products.0': '2', 'q.products.1': '5', 'q.comment': 'Rye too dry' }),
     );
     expect(page.status).toBe(200);
-    const rated = await owner.get<ProductRatingResponse[]>('/api/answers/products');
+    const rated = await spec.owner.get<ProductRatingResponse[]>('/api/answers/products');
     expect(rated.body.map((row) => [row.product, row.average, row.ratings])).toEqual([
       ['Sourdough loaf', 5, 1],
       ['Rye bread', 2, 1],
     ]);
-    const cases = await owner.get<Page<CaseResponse>>('/api/cases');
+    const cases = await spec.owner.get<Page<CaseResponse>>('/api/cases');
     expect(cases.body.items.map((item) => item.reasons)).toEqual([['Rye bread rated 2 stars']]);
   });
 
@@ -289,10 +275,10 @@ describe('answers from the email, and the case a low score opens', () => {
         slaBusinessDays: 1,
       },
     };
-    const bad = await owner.put<{ details: { field: string }[] }>('/api/feedback-settings', settings);
+    const bad = await spec.owner.put<{ details: { field: string }[] }>('/api/feedback-settings', settings);
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((detail) => detail.field)).toEqual(['reviewUrl']);
-    const saved = await owner.put('/api/feedback-settings', {
+    const saved = await spec.owner.put('/api/feedback-settings', {
       ...settings,
       reviewUrl: 'https://reviews.example/answer-bakery',
     });
@@ -309,27 +295,27 @@ describe('answers from the email, and the case a low score opens', () => {
   });
 
   it('lets staff note, reply to the buyer by email, and resolve with a reason', async () => {
-    const [opened] = (await owner.get<Page<CaseResponse>>('/api/cases')).body.items;
+    const [opened] = (await spec.owner.get<Page<CaseResponse>>('/api/cases')).body.items;
     const id = opened?.id ?? '';
-    const noted = await owner.post<CaseDetailResponse>(`/api/cases/${id}/notes`, {
+    const noted = await spec.owner.post<CaseDetailResponse>(`/api/cases/${id}/notes`, {
       body: 'Checking with the baker.',
     });
     expect(noted.status).toBe(201);
-    const replied = await owner.post<CaseDetailResponse>(`/api/cases/${id}/replies`, {
+    const replied = await spec.owner.post<CaseDetailResponse>(`/api/cases/${id}/replies`, {
       body: 'Sorry about the rye, Carla.\n\nYour next loaf is on us.',
     });
     expect(replied.status).toBe(201);
     expect(replied.body.status).toBe('waiting');
     expect(replied.body.firstReplyAt).not.toBeNull();
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
-    const [reply] = await mailTo(testApp, buyer);
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    const [reply] = await mailTo(spec.testApp, buyer);
     expect(reply?.subject).toBe('Re: How did we do, Carla?');
     expect(reply?.text).toContain('Your next loaf is on us.');
     expect(reply?.replyTo).toMatch(/^r-[0-9a-z]{25}-[0-9a-z]{25}@/);
 
-    const refused = await owner.patch(`/api/cases/${id}`, { status: 'resolved' });
+    const refused = await spec.owner.patch(`/api/cases/${id}`, { status: 'resolved' });
     expect(refused.status).toBe(400);
-    const resolved = await owner.patch<CaseDetailResponse>(`/api/cases/${id}`, {
+    const resolved = await spec.owner.patch<CaseDetailResponse>(`/api/cases/${id}`, {
       status: 'resolved',
       resolution: 'Refunded the rye',
     });
@@ -340,36 +326,43 @@ describe('answers from the email, and the case a low score opens', () => {
       ['status', 'Marked resolved: Refunded the rye'],
     ]);
     expect(resolved.body.entries[1]?.delivery).toBe('sent');
-    expect((await owner.get<Page<CaseResponse>>('/api/cases?unresolved=true')).body.items).toEqual([]);
-    expect((await owner.get<Page<CaseResponse>>('/api/cases?status=resolved')).body.items).toHaveLength(1);
+    expect((await spec.owner.get<Page<CaseResponse>>('/api/cases?unresolved=true')).body.items).toEqual([]);
+    expect((await spec.owner.get<Page<CaseResponse>>('/api/cases?status=resolved')).body.items).toHaveLength(
+      1,
+    );
 
-    const times = await owner.get<ResponseTimesResponse>('/api/cases/response-times');
+    const times = await spec.owner.get<ResponseTimesResponse>('/api/cases/response-times');
     expect(times.body.business).toMatchObject({ opened: 1, replied: 1, resolved: 1, overdue: 0 });
     expect(times.body.business.medianFirstReplyMinutes).toBeGreaterThanOrEqual(0);
     expect(times.body.members).toEqual([
       expect.objectContaining({ name: 'Olga Owner', opened: 1, replied: 1, resolved: 1 }),
     ]);
-    const backwards = await owner.get('/api/cases/response-times?from=2027-02-01&to=2027-01-01');
+    const backwards = await spec.owner.get('/api/cases/response-times?from=2027-02-01&to=2027-01-01');
     expect(backwards.status).toBe(400);
     expect(resolved.body.order?.products).toEqual(['Rye bread', 'Sourdough loaf']);
   });
 
   it('lets a business choose the survey an opinion request carries, or none', async () => {
-    const surveys = (await owner.get<SurveyResponse[]>('/api/surveys')).body;
+    const surveys = (await spec.owner.get<SurveyResponse[]>('/api/surveys')).body;
     const products = surveys.find((survey) => survey.name === 'Rate your products');
-    const rules = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const rules = (await spec.owner.get<AutomationResponse[]>('/api/automations')).body;
     const opinion = rules.find((rule) => rule.kind === 'opinion-request');
     expect(opinion?.survey?.name).toBe('How did we do?');
-    const changed = await owner.patch<AutomationResponse>(`/api/automations/${opinion?.id}`, {
+    const changed = await spec.owner.patch<AutomationResponse>(`/api/automations/${opinion?.id}`, {
       surveyId: products?.id,
     });
     expect(changed.body.survey).toEqual({ id: products?.id, name: 'Rate your products' });
-    const unknown = await owner.patch<{ details: { field: string }[] }>(`/api/automations/${opinion?.id}`, {
-      surveyId: '00000000-0000-4000-8000-000000000000',
-    });
+    const unknown = await spec.owner.patch<{ details: { field: string }[] }>(
+      `/api/automations/${opinion?.id}`,
+      {
+        surveyId: '00000000-0000-4000-8000-000000000000',
+      },
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.details.map((detail) => detail.field)).toEqual(['surveyId']);
-    const none = await owner.patch<AutomationResponse>(`/api/automations/${opinion?.id}`, { surveyId: null });
+    const none = await spec.owner.patch<AutomationResponse>(`/api/automations/${opinion?.id}`, {
+      surveyId: null,
+    });
     expect(none.body.survey).toBeNull();
   });
 });

@@ -8,29 +8,15 @@ import type {
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo, signUpBusiness } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { mailTo } from '../support/factories';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 describe('surveys', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
-      name: 'Survey Bakery',
-      ownerName: 'Sue Owner',
-      timeZone: 'Europe/Paris',
-      country: 'FR',
-    }));
-  });
-  afterAll(() => testApp.close());
+  const spec = appWithSignedUpBusiness({ name: 'Survey Bakery', timeZone: 'Europe/Paris', country: 'FR' });
 
   it('gives a new business the two default surveys, the first attached to its opinion request', async () => {
-    const surveys = await owner.get<SurveyResponse[]>('/api/surveys');
+    const surveys = await spec.owner.get<SurveyResponse[]>('/api/surveys');
     expect(surveys.body.map((survey) => [survey.name, survey.version, survey.usedBy])).toEqual([
       ['How did we do?', 1, ['How did we do?']],
       ['Rate your products', 1, []],
@@ -38,7 +24,7 @@ describe('surveys', () => {
   });
 
   it('names each problem of a survey by its field and saves nothing', async () => {
-    const refused = await owner.post<{ details: { field: string; reason: string }[] }>('/api/surveys', {
+    const refused = await spec.owner.post<{ details: { field: string; reason: string }[] }>('/api/surveys', {
       name: 'Broken',
       definition: {
         questions: [{ id: 'x', type: 'single-choice', prompt: 'Which?', options: ['only one'] }],
@@ -48,16 +34,16 @@ describe('surveys', () => {
     expect(refused.body.details).toEqual([
       { field: 'definition.questions[0].options', reason: 'must list 2 to 10 choices' },
     ]);
-    const taken = await owner.post<{ details: { field: string }[] }>('/api/surveys', {
+    const taken = await spec.owner.post<{ details: { field: string }[] }>('/api/surveys', {
       name: 'How did we do?',
       definition: { questions: [{ id: 'score', type: 'csat', required: true }] },
     });
     expect(taken.body.details.map((detail) => detail.field)).toEqual(['name']);
-    expect((await owner.get<SurveyResponse[]>('/api/surveys')).body).toHaveLength(2);
+    expect((await spec.owner.get<SurveyResponse[]>('/api/surveys')).body).toHaveLength(2);
   });
 
   it('saves an edit as the next version and keeps the earlier one as it was', async () => {
-    const created = await owner.post<SurveyResponse>('/api/surveys', {
+    const created = await spec.owner.post<SurveyResponse>('/api/surveys', {
       name: 'Quick check',
       definition: {
         questions: [{ id: 'score', type: 'csat', prompt: null, required: true }],
@@ -65,7 +51,7 @@ describe('surveys', () => {
       },
     });
     expect(created.status).toBe(201);
-    const edited = await owner.put<SurveyResponse>(`/api/surveys/${created.body.id}`, {
+    const edited = await spec.owner.put<SurveyResponse>(`/api/surveys/${created.body.id}`, {
       name: 'Quick check',
       definition: {
         questions: [
@@ -82,11 +68,11 @@ describe('surveys', () => {
       },
     });
     expect(edited.body.version).toBe(2);
-    const versions = await withClient(testApp.ownerUrl, async (db) => {
+    const versions = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ version: number; prompt: string | null }>(
         `SELECT version, definition->'questions'->0->>'prompt' AS prompt FROM survey_versions
           WHERE tenant_id = $1 AND survey_id = $2 ORDER BY version`,
-        [tenantId, created.body.id],
+        [spec.tenantId, created.body.id],
       );
       return rows;
     });
@@ -109,21 +95,24 @@ describe('surveys', () => {
       ],
       thankYou: null,
     };
-    const created = await owner.post<SurveyResponse>('/api/surveys', { name: 'Per language', definition });
+    const created = await spec.owner.post<SurveyResponse>('/api/surveys', {
+      name: 'Per language',
+      definition,
+    });
     expect(created.status).toBe(201);
     expect(created.body.definition).toEqual(definition);
-    const spanish = await owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
+    const spanish = await spec.owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
       definition,
       locale: 'es',
     });
     expect(spanish.body.pageHtml).toContain('¿Nos recomendarías a un vecino?');
-    const english = await owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
+    const english = await spec.owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
       definition,
       locale: 'en',
     });
     expect(english.body.pageHtml).toContain('How likely are you to recommend Survey Bakery to a friend?');
 
-    const refused = await owner.put<{ details: { field: string; reason: string }[] }>(
+    const refused = await spec.owner.put<{ details: { field: string; reason: string }[] }>(
       `/api/surveys/${created.body.id}`,
       {
         name: 'Per language',
@@ -137,12 +126,12 @@ describe('surveys', () => {
     expect(refused.body.details).toEqual([
       { field: 'definition.questions[0].prompts.it', reason: 'is not one of en, es, fr, de' },
     ]);
-    const kept = await owner.get<SurveyResponse>(`/api/surveys/${created.body.id}`);
+    const kept = await spec.owner.get<SurveyResponse>(`/api/surveys/${created.body.id}`);
     expect(kept.body.version).toBe(1);
   });
 
   it('previews the email with the first question inline and the answer page, in the chosen language', async () => {
-    const preview = await owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
+    const preview = await spec.owner.post<SurveyPreviewResponse>('/api/surveys/preview', {
       definition: { questions: [{ id: 'score', type: 'csat', prompt: null, required: true }] },
       locale: 'de',
     });
@@ -163,7 +152,7 @@ describe('surveys', () => {
     const buyer = 'rita@surveys.example';
     const T0 = new Date('2027-02-01T09:00:00Z');
     const at = (days: number) => new Date(T0.getTime() + days * 86_400_000);
-    await owner.post('/api/orders', {
+    await spec.owner.post('/api/orders', {
       externalId: '#S1',
       customer: { email: buyer, name: 'Rita Reminder', locale: 'fr' },
       placedAt: T0.toISOString(),
@@ -171,15 +160,16 @@ describe('surveys', () => {
       currency: 'EUR',
       lines: [{ productName: 'Baguette', quantity: 2, unitPrice: '2.50' }],
     });
-    await testApp.app.get(FollowUpPlanner).planPending(at(0.01));
-    for (const day of [1, 10, 14, 20, 40]) await testApp.app.get(FollowUpDispatcher).dispatchDue(at(day));
-    const sent = await withClient(testApp.ownerUrl, async (db) => {
+    await spec.testApp.app.get(FollowUpPlanner).planPending(at(0.01));
+    for (const day of [1, 10, 14, 20, 40])
+      await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(at(day));
+    const sent = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ kind: string; sent_at: Date; same_survey: boolean }>(
         `SELECT m.kind, m.sent_at, m.survey_version_id = r.survey_version_id AS same_survey
            FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
            LEFT JOIN messages r ON r.tenant_id = m.tenant_id AND r.id = m.reminder_of
           WHERE m.tenant_id = $1 AND c.email = $2 AND m.status = 'sent' ORDER BY m.sent_at`,
-        [tenantId, buyer],
+        [spec.tenantId, buyer],
       );
       return rows.map((row) => [row.kind, row.sent_at.toISOString(), row.same_survey]);
     });
@@ -189,7 +179,7 @@ describe('surveys', () => {
       ['opinion-request', at(10).toISOString(), null],
       ['reminder', at(14).toISOString(), true],
     ]);
-    const [reminder] = await mailTo(testApp, buyer);
+    const [reminder] = await mailTo(spec.testApp, buyer);
     expect(reminder?.subject).toBe('Une minute pour Survey Bakery ?');
     expect(reminder?.html).toMatch(/\/api\/a\/[^"?]+\?score=10/);
   });
@@ -198,8 +188,8 @@ describe('surveys', () => {
     const buyer = 'rosa@surveys.example';
     const T0 = new Date('2027-04-05T08:00:00Z'); // a Monday, 10:00 in Paris
     const at = (days: number) => new Date(T0.getTime() + days * 86_400_000);
-    const settings = (await owner.get<FeedbackSettings>('/api/feedback-settings')).body;
-    const saved = await owner.put<FeedbackSettings>('/api/feedback-settings', {
+    const settings = (await spec.owner.get<FeedbackSettings>('/api/feedback-settings')).body;
+    const saved = await spec.owner.put<FeedbackSettings>('/api/feedback-settings', {
       ...settings,
       reminders: [4, 8, 12],
       journeyCap: { anyFollowUpDays: 2, opinionRequestDays: 60 },
@@ -209,7 +199,7 @@ describe('surveys', () => {
       journeyCap: { anyFollowUpDays: 2, opinionRequestDays: 60 },
     });
     const order = (externalId: string, placedAt: Date) =>
-      owner.post('/api/orders', {
+      spec.owner.post('/api/orders', {
         externalId,
         customer: { email: buyer, name: 'Rosa Reminder', locale: 'en' },
         placedAt: placedAt.toISOString(),
@@ -218,23 +208,23 @@ describe('surveys', () => {
         lines: [{ productName: 'Baguette', quantity: 2, unitPrice: '2.50' }],
       });
     await order('#R1', T0);
-    const planner = testApp.app.get(FollowUpPlanner);
-    const dispatcher = testApp.app.get(FollowUpDispatcher);
+    const planner = spec.testApp.app.get(FollowUpPlanner);
+    const dispatcher = spec.testApp.app.get(FollowUpDispatcher);
     await planner.planPending(at(0.01));
     for (const day of [1, 10, 14, 18]) await dispatcher.dispatchDue(at(day));
-    const [secondReminder] = await mailTo(testApp, buyer);
+    const [secondReminder] = await mailTo(spec.testApp, buyer);
     const answerUrl = /href="([^"]*\/api\/a\/[^"?]+)\?score=/.exec(secondReminder?.html ?? '')?.[1] ?? '';
-    const answered = await fetch(answerUrl.replace(/^https?:\/\/[^/]+/, testApp.baseUrl), {
+    const answered = await fetch(answerUrl.replace(/^https?:\/\/[^/]+/, spec.testApp.baseUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'q.score=9',
     });
     expect(answered.status).toBe(200);
     // The business writes French; Rosa was asked in English, and staff read her questions as she saw them.
-    const [answer] = (await owner.get<Page<AnswerResponse>>('/api/answers?channel=web')).body.items.filter(
-      (item) => item.customer.email === buyer,
-    );
-    const detail = await owner.get<AnswerDetailResponse>(`/api/answers/${answer?.id}`);
+    const [answer] = (
+      await spec.owner.get<Page<AnswerResponse>>('/api/answers?channel=web')
+    ).body.items.filter((item) => item.customer.email === buyer);
+    const detail = await spec.owner.get<AnswerDetailResponse>(`/api/answers/${answer?.id}`);
     expect(detail.body.locale).toBe('en');
     expect(detail.body.questions.map((question) => question.prompt)).toEqual([
       'How likely are you to recommend Survey Bakery to a friend?',
@@ -243,7 +233,7 @@ describe('surveys', () => {
     await order('#R2', at(32));
     await planner.planPending(at(32.01));
     for (const day of [22, 33, 42]) await dispatcher.dispatchDue(at(day));
-    const journey = await withClient(testApp.ownerUrl, async (db) => {
+    const journey = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{
         kind: string;
         n: number | null;
@@ -253,7 +243,7 @@ describe('surveys', () => {
         `SELECT m.kind, m.reminder_number AS n, m.status, m.sent_at
            FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
           WHERE m.tenant_id = $1 AND c.email = $2 ORDER BY m.due_at, m.reminder_number`,
-        [tenantId, buyer],
+        [spec.tenantId, buyer],
       );
       return rows.map((row) => [row.kind, row.n, row.status, row.sent_at?.toISOString() ?? null]);
     });

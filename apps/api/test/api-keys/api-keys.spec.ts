@@ -1,23 +1,15 @@
 import type { ApiErrorBody, ApiKeyResponse, BusinessResponse, CreatedApiKeyResponse } from '@rapport/domain';
-import { createTenant, signedIn, type TestTenant } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithTenant } from '../support/spec-app';
 
 describe('API keys', () => {
-  let testApp: TestApp;
-  let tenant: TestTenant;
-  let owner: HttpClient;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await createTenant(testApp, { name: 'Keyed Shop' });
-    owner = await signedIn(testApp, tenant.owner);
-  });
-  afterAll(() => testApp.close());
+  const spec = appWithTenant({ name: 'Keyed Shop' });
 
   async function createKey(scopes: string[]): Promise<CreatedApiKeyResponse> {
-    const result = await owner.post<CreatedApiKeyResponse>('/api/api-keys', { name: 'Shop sync', scopes });
+    const result = await spec.owner.post<CreatedApiKeyResponse>('/api/api-keys', {
+      name: 'Shop sync',
+      scopes,
+    });
     expect(result.status).toBe(201);
     return result.body;
   }
@@ -26,21 +18,21 @@ describe('API keys', () => {
     const created = await createKey(['business:read', 'orders:write']);
     expect(created.key).toMatch(/^rpk_[\w-]{43}_[\w-]{43}$/);
     expect(created.key.startsWith(created.prefix)).toBe(true);
-    const listed = await owner.get<ApiKeyResponse[]>('/api/api-keys');
+    const listed = await spec.owner.get<ApiKeyResponse[]>('/api/api-keys');
     const entry = listed.body.find((key) => key.id === created.id);
     expect(entry).toMatchObject({
       prefix: created.prefix,
       scopes: ['business:read', 'orders:write'],
-      createdBy: tenant.owner.name,
+      createdBy: spec.tenant.owner.name,
       lastUsedAt: null,
     });
-    expect(created.createdBy).toBe(tenant.owner.name);
+    expect(created.createdBy).toBe(spec.tenant.owner.name);
     // The secret is the last part (not split('_'): base64url uses '_' inside the parts too).
     const secret = created.key.slice(-43);
     expect(JSON.stringify(listed.body)).not.toContain(secret);
-    const stored = await withClient(testApp.ownerUrl, async (db) => {
+    const stored = await withClient(spec.testApp.ownerUrl, async (db) => {
       await db.query('BEGIN');
-      await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
+      await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [spec.tenant.id]);
       const { rows } = await db.query(
         `SELECT count(*)::int AS n FROM api_keys WHERE position($1 in encode(secret_hash, 'escape')) > 0`,
         [secret],
@@ -53,17 +45,17 @@ describe('API keys', () => {
 
   it('authenticates an integration as its business, within its scopes, and records its last use', async () => {
     const created = await createKey(['business:read']);
-    const integration = testApp.http().withApiKey(created.key);
+    const integration = spec.testApp.http().withApiKey(created.key);
     const business = await integration.get<BusinessResponse>('/api/business');
     expect(business.status).toBe(200);
-    expect(business.body.id).toBe(tenant.id);
-    const listed = await owner.get<ApiKeyResponse[]>('/api/api-keys');
+    expect(business.body.id).toBe(spec.tenant.id);
+    const listed = await spec.owner.get<ApiKeyResponse[]>('/api/api-keys');
     expect(listed.body.find((key) => key.id === created.id)?.lastUsedAt).not.toBeNull();
   });
 
   it('refuses what the scopes do not grant, and every person-only route', async () => {
     const created = await createKey(['orders:write']);
-    const integration = testApp.http().withApiKey(created.key);
+    const integration = spec.testApp.http().withApiKey(created.key);
     expect((await integration.get('/api/business')).status).toBe(403);
     expect((await integration.get('/api/me')).status).toBe(403);
     expect((await integration.get('/api/api-keys')).status).toBe(403);
@@ -72,11 +64,11 @@ describe('API keys', () => {
 
   it('stops working the moment it is revoked', async () => {
     const created = await createKey(['business:read']);
-    const integration = testApp.http().withApiKey(created.key);
+    const integration = spec.testApp.http().withApiKey(created.key);
     expect((await integration.get('/api/business')).status).toBe(200);
-    expect((await owner.delete(`/api/api-keys/${created.id}`)).status).toBe(204);
+    expect((await spec.owner.delete(`/api/api-keys/${created.id}`)).status).toBe(204);
     expect((await integration.get('/api/business')).status).toBe(401);
-    expect((await owner.get<ApiKeyResponse[]>('/api/api-keys')).body.map((key) => key.id)).not.toContain(
+    expect((await spec.owner.get<ApiKeyResponse[]>('/api/api-keys')).body.map((key) => key.id)).not.toContain(
       created.id,
     );
   });
@@ -84,7 +76,7 @@ describe('API keys', () => {
   it.each(['Bearer nonsense', `Bearer rpk_${'A'.repeat(43)}_${'B'.repeat(43)}`, 'Basic dXNlcjpwYXNz'])(
     'answers 401 to the malformed or unknown credential %p',
     async (authorization) => {
-      const response = await fetch(`${testApp.baseUrl}/api/business`, { headers: { authorization } });
+      const response = await fetch(`${spec.testApp.baseUrl}/api/business`, { headers: { authorization } });
       expect(response.status).toBe(401);
     },
   );
@@ -92,20 +84,23 @@ describe('API keys', () => {
   it('refuses a key whose secret was tampered with', async () => {
     const created = await createKey(['business:read']);
     const tampered = created.key.slice(0, -4) + (created.key.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    expect((await testApp.http().withApiKey(tampered).get('/api/business')).status).toBe(401);
+    expect((await spec.testApp.http().withApiKey(tampered).get('/api/business')).status).toBe(401);
   });
 
   it('answers a malformed id with a 400 naming it, not a database error', async () => {
-    const result = await owner.delete<ApiErrorBody>('/api/api-keys/not-a-uuid');
+    const result = await spec.owner.delete<ApiErrorBody>('/api/api-keys/not-a-uuid');
     expect(result.status).toBe(400);
     expect(result.body.details).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
   });
 
   it('names the bad field when the scopes are wrong', async () => {
-    const result = await owner.post<ApiErrorBody>('/api/api-keys', { name: 'Bad', scopes: ['team:manage'] });
+    const result = await spec.owner.post<ApiErrorBody>('/api/api-keys', {
+      name: 'Bad',
+      scopes: ['team:manage'],
+    });
     expect(result.status).toBe(400);
     expect(result.body.details?.[0]?.field).toBe('scopes');
-    const empty = await owner.post<ApiErrorBody>('/api/api-keys', { name: 'Empty', scopes: [] });
+    const empty = await spec.owner.post<ApiErrorBody>('/api/api-keys', { name: 'Empty', scopes: [] });
     expect(empty.body.details).toContainEqual({ field: 'scopes', reason: 'must name at least one scope' });
   });
 });

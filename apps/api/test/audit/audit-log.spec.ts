@@ -1,17 +1,13 @@
 import type { AuditEventResponse, Page } from '@rapport/domain';
 import { addMember, createTenant, createUser, signedIn } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startedApp } from '../support/spec-app';
 
 describe('the audit log', () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
+  const spec = startedApp();
 
   it('records who did what, when and from where, newest first', async () => {
-    const tenant = await createTenant(testApp);
-    const owner = await signedIn(testApp, tenant.owner);
+    const tenant = await createTenant(spec.testApp);
+    const owner = await signedIn(spec.testApp, tenant.owner);
     await owner.post('/api/team/invitations', { email: 'new.hire@example.test', role: 'staff' });
     await owner.post('/api/api-keys', { name: 'Till', scopes: ['orders:write'] });
     await owner.patch('/api/business', { timeZone: 'Europe/Lisbon' });
@@ -32,13 +28,13 @@ describe('the audit log', () => {
   });
 
   it('filters by action and by actor, and pages with a cursor', async () => {
-    const tenant = await createTenant(testApp);
-    const admin = await createUser(testApp);
-    await addMember(testApp, tenant.id, admin, 'admin');
-    const owner = await signedIn(testApp, tenant.owner);
+    const tenant = await createTenant(spec.testApp);
+    const admin = await createUser(spec.testApp);
+    await addMember(spec.testApp, tenant.id, admin, 'admin');
+    const owner = await signedIn(spec.testApp, tenant.owner);
     for (let i = 0; i < 3; i++)
       await owner.post('/api/api-keys', { name: `Key ${i}`, scopes: ['orders:read'] });
-    const adminClient = await signedIn(testApp, admin);
+    const adminClient = await signedIn(spec.testApp, admin);
 
     const keys = await owner.get<Page<AuditEventResponse>>(
       '/api/audit-events?action=api_key.created&limit=2',
@@ -57,11 +53,11 @@ describe('the audit log', () => {
   });
 
   it('is for owners and admins only, and names a bad filter', async () => {
-    const tenant = await createTenant(testApp);
-    const staff = await createUser(testApp);
-    await addMember(testApp, tenant.id, staff, 'staff');
-    expect((await (await signedIn(testApp, staff)).get('/api/audit-events')).status).toBe(403);
-    const owner = await signedIn(testApp, tenant.owner);
+    const tenant = await createTenant(spec.testApp);
+    const staff = await createUser(spec.testApp);
+    await addMember(spec.testApp, tenant.id, staff, 'staff');
+    expect((await (await signedIn(spec.testApp, staff)).get('/api/audit-events')).status).toBe(403);
+    const owner = await signedIn(spec.testApp, tenant.owner);
     const bad = await owner.get<{ details: unknown }>('/api/audit-events?action=anything&from=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual(

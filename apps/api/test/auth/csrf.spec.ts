@@ -1,33 +1,29 @@
 import type { ApiErrorBody } from '@rapport/domain';
 import { createTenant, createApiKey, signedIn } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startedApp } from '../support/spec-app';
 
 describe('cross-site request forgery', () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
+  const spec = startedApp();
 
   it('hands every browser a readable XSRF-TOKEN cookie', async () => {
-    const response = await fetch(`${testApp.baseUrl}/api/health`);
+    const response = await fetch(`${spec.testApp.baseUrl}/api/health`);
     const cookie = response.headers.getSetCookie().find((value) => value.startsWith('XSRF-TOKEN='));
     expect(cookie).toMatch(/^XSRF-TOKEN=[\w-]{43};/);
     expect(cookie).not.toContain('HttpOnly');
   });
 
   it('refuses a state-changing request that carries the session cookie but not the token', async () => {
-    const tenant = await createTenant(testApp);
-    const client = await signedIn(testApp, tenant.owner);
+    const tenant = await createTenant(spec.testApp);
+    const client = await signedIn(spec.testApp, tenant.owner);
     const cookie = client.sessionCookie ?? '';
-    const forged = await fetch(`${testApp.baseUrl}/api/business`, {
+    const forged = await fetch(`${spec.testApp.baseUrl}/api/business`, {
       method: 'PATCH',
       headers: { cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Forged' }),
     });
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as ApiErrorBody).error).toBe('csrf_failed');
-    const mismatched = await fetch(`${testApp.baseUrl}/api/business`, {
+    const mismatched = await fetch(`${spec.testApp.baseUrl}/api/business`, {
       method: 'PATCH',
       headers: {
         cookie: `${cookie}; XSRF-TOKEN=aaaa`,
@@ -41,7 +37,7 @@ describe('cross-site request forgery', () => {
   });
 
   it('refuses a sign-in posted without the token (login CSRF)', async () => {
-    const response = await fetch(`${testApp.baseUrl}/api/auth/login`, {
+    const response = await fetch(`${spec.testApp.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'a@b.example', password: 'whatever it is' }),
@@ -50,9 +46,9 @@ describe('cross-site request forgery', () => {
   });
 
   it('needs no token from an integration using an API key (browsers never attach one)', async () => {
-    const tenant = await createTenant(testApp);
-    const key = await createApiKey(testApp, tenant, ['business:read']);
-    const response = await fetch(`${testApp.baseUrl}/api/business`, {
+    const tenant = await createTenant(spec.testApp);
+    const key = await createApiKey(spec.testApp, tenant, ['business:read']);
+    const response = await fetch(`${spec.testApp.baseUrl}/api/business`, {
       headers: { authorization: `Bearer ${key}` },
     });
     expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '@rapport/domain';
 import { createUser, mailTo } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { startedApp } from '../support/spec-app';
 
 interface Answer {
   status: number;
@@ -11,17 +11,13 @@ interface Answer {
 
 /** Whether an email has an account must not show in how sign-in answers, however often it is tried. */
 describe('wrong passwords for known and unknown emails', () => {
-  let testApp: TestApp;
+  const spec = startedApp();
   let sequence = 0;
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
 
   const unknownEmail = () => `nobody-${Date.now()}-${(sequence += 1)}@example.test`;
 
   async function signIn(email: string, password: string): Promise<Answer> {
-    const result = await testApp.http().post<ApiErrorBody>('/api/auth/login', { email, password });
+    const result = await spec.testApp.http().post<ApiErrorBody>('/api/auth/login', { email, password });
     const { requestId: _requestId, ...body } = result.body;
     return { status: result.status, retryAfter: result.headers.get('retry-after'), body };
   }
@@ -33,7 +29,7 @@ describe('wrong passwords for known and unknown emails', () => {
   }
 
   it('slows down an unknown email after five wrong passwords exactly as it slows down an account', async () => {
-    const known = await createUser(testApp);
+    const known = await createUser(spec.testApp);
     const unknown = unknownEmail();
     const knownAnswers = await failFiveTimes(known.email);
     const unknownAnswers = await failFiveTimes(unknown);
@@ -47,9 +43,9 @@ describe('wrong passwords for known and unknown emails', () => {
   });
 
   it('pauses an unknown email after ten wrong passwords exactly as it pauses an account', async () => {
-    const known = await createUser(testApp);
+    const known = await createUser(spec.testApp);
     const unknown = unknownEmail();
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(
         `INSERT INTO sign_in_failures (email_hash, failed_logins, last_failed_at)
          SELECT sha256(convert_to(lower(email), 'UTF8')), 9, now() - interval '1 hour' FROM unnest($1::text[]) AS email`,
@@ -71,16 +67,16 @@ describe('wrong passwords for known and unknown emails', () => {
       1,
     );
     // Only a real account's owner hears about it.
-    expect((await mailTo(testApp, known.email))[0]?.subject).toBe(
+    expect((await mailTo(spec.testApp, known.email))[0]?.subject).toBe(
       'Sign-ins to your Rapport account are paused',
     );
-    expect(await mailTo(testApp, unknown)).toEqual([]);
+    expect(await mailTo(spec.testApp, unknown)).toEqual([]);
   });
 
   it('lets the account in with the right password once the wait is over, and starts counting again', async () => {
-    const known = await createUser(testApp);
+    const known = await createUser(spec.testApp);
     await failFiveTimes(known.email);
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(
         `UPDATE sign_in_failures SET last_failed_at = now() - interval '2 minutes'
           WHERE email_hash = sha256(convert_to(lower($1), 'UTF8'))`,
@@ -93,7 +89,7 @@ describe('wrong passwords for known and unknown emails', () => {
   });
 
   it('takes about as long to refuse an unknown email as a wrong password', async () => {
-    const users = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => createUser(testApp)));
+    const users = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => createUser(spec.testApp)));
     const timed = async (email: string) => {
       const started = process.hrtime.bigint();
       expect((await signIn(email, 'wrong guess')).status).toBe(401);

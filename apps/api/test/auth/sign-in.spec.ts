@@ -2,20 +2,18 @@ import { createHash } from 'node:crypto';
 import type { ApiErrorBody, MeResponse } from '@rapport/domain';
 import { withClient } from '../support/test-database';
 import { addMember, createTenant, createUser, type TestTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startedApp } from '../support/spec-app';
 
 describe('signing in and out', () => {
-  let testApp: TestApp;
+  const spec = startedApp();
   let tenant: TestTenant;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await createTenant(testApp, { name: 'Corner Books' });
+    tenant = await createTenant(spec.testApp, { name: 'Corner Books' });
   });
-  afterAll(() => testApp.close());
 
   it('signs in with email and password, sets an httpOnly SameSite cookie and returns the profile', async () => {
-    const client = testApp.http();
+    const client = spec.testApp.http();
     const result = await client.post<MeResponse>('/api/auth/login', {
       email: tenant.owner.email.toUpperCase(),
       password: tenant.owner.password,
@@ -35,10 +33,10 @@ describe('signing in and out', () => {
   });
 
   it('stores only a hash of the session token', async () => {
-    const client = testApp.http();
+    const client = spec.testApp.http();
     await client.signIn(tenant.owner.email, tenant.owner.password);
     const token = client.sessionCookie?.split('=')[1] ?? '';
-    const stored = await withClient(testApp.ownerUrl, async (db) => {
+    const stored = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query('SELECT count(*)::int AS n FROM sessions WHERE token_hash = $1', [
         createHash('sha256').update(token).digest(),
       ]);
@@ -52,11 +50,11 @@ describe('signing in and out', () => {
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
-    const wrongPassword = await testApp.http().post<ApiErrorBody>('/api/auth/login', {
+    const wrongPassword = await spec.testApp.http().post<ApiErrorBody>('/api/auth/login', {
       email: tenant.owner.email,
       password: 'not the password',
     });
-    const unknownEmail = await testApp.http().post<ApiErrorBody>('/api/auth/login', {
+    const unknownEmail = await spec.testApp.http().post<ApiErrorBody>('/api/auth/login', {
       email: 'nobody@example.test',
       password: 'not the password',
     });
@@ -67,7 +65,7 @@ describe('signing in and out', () => {
   });
 
   it('names each bad field of a malformed sign-in', async () => {
-    const result = await testApp
+    const result = await spec.testApp
       .http()
       .post<ApiErrorBody>('/api/auth/login', { email: 'not-an-email', role: 'owner' });
     expect(result.status).toBe(400);
@@ -82,26 +80,26 @@ describe('signing in and out', () => {
   });
 
   it('ends the session on sign-out: the old cookie no longer works', async () => {
-    const client = testApp.http();
+    const client = spec.testApp.http();
     await client.signIn(tenant.owner.email, tenant.owner.password);
     const stolenCookie = client.sessionCookie ?? '';
     expect((await client.post('/api/auth/logout')).status).toBe(204);
-    const replay = await fetch(`${testApp.baseUrl}/api/me`, { headers: { cookie: stolenCookie } });
+    const replay = await fetch(`${spec.testApp.baseUrl}/api/me`, { headers: { cookie: stolenCookie } });
     expect(replay.status).toBe(401);
   });
 
   it('refuses /api/me without a session, or with a forged one', async () => {
-    expect((await testApp.http().get('/api/me')).status).toBe(401);
-    const forged = await fetch(`${testApp.baseUrl}/api/me`, {
+    expect((await spec.testApp.http().get('/api/me')).status).toBe(401);
+    const forged = await fetch(`${spec.testApp.baseUrl}/api/me`, {
       headers: { cookie: 'rapport_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
     });
     expect(forged.status).toBe(401);
   });
 
   it("opens a staff member's session in their business with staff permissions only", async () => {
-    const staff = await createUser(testApp);
-    await addMember(testApp, tenant.id, staff, 'staff');
-    const result = await testApp.http().post<MeResponse>('/api/auth/login', {
+    const staff = await createUser(spec.testApp);
+    await addMember(spec.testApp, tenant.id, staff, 'staff');
+    const result = await spec.testApp.http().post<MeResponse>('/api/auth/login', {
       email: staff.email,
       password: staff.password,
     });
@@ -111,8 +109,8 @@ describe('signing in and out', () => {
   });
 
   it('signs in a user who belongs to no business, with no business and no permissions', async () => {
-    const loner = await createUser(testApp);
-    const client = testApp.http();
+    const loner = await createUser(spec.testApp);
+    const client = spec.testApp.http();
     const result = await client.post<MeResponse>('/api/auth/login', {
       email: loner.email,
       password: loner.password,

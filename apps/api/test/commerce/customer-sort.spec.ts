@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, CustomerResponse, CustomerSort, Page } from '@rapport/domain';
-import { createTenant, signedIn, type TestTenant } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithTenant } from '../support/spec-app';
 
 interface Buyer {
   id: string;
@@ -55,42 +53,36 @@ const EXPECTED: Record<CustomerSort, (a: Buyer, b: Buyer) => number> = {
 };
 
 describe('sorting the customers list', () => {
-  let testApp: TestApp;
-  let tenant: TestTenant;
-  let owner: HttpClient;
+  const spec = appWithTenant({ name: 'Sorted Bakery' });
   let buyers: Buyer[];
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await createTenant(testApp, { name: 'Sorted Bakery' });
-    owner = await signedIn(testApp, tenant.owner);
     buyers = BUYERS.map((buyer) => ({ ...buyer, id: randomUUID() }));
-    await withClient(testApp.ownerUrl, async (db) => {
+    await withClient(spec.testApp.ownerUrl, async (db) => {
       for (const buyer of buyers) {
         await db.query(
           `INSERT INTO customers (tenant_id, id, email, name, created_at) VALUES ($1, $2, $3, $4, $5)`,
-          [tenant.id, buyer.id, buyer.email, buyer.name, buyer.createdAt],
+          [spec.tenant.id, buyer.id, buyer.email, buyer.name, buyer.createdAt],
         );
         for (const [index, placedAt] of buyer.orders.entries()) {
           await db.query(
             `INSERT INTO orders (tenant_id, customer_id, source, external_id, placed_at, status, total, currency)
              VALUES ($1, $2, 'api', $3, $4, 'placed', 10, 'EUR')`,
-            [tenant.id, buyer.id, `${buyer.email}-${index}`, placedAt],
+            [spec.tenant.id, buyer.id, `${buyer.email}-${index}`, placedAt],
           );
         }
       }
     });
   });
-  afterAll(() => testApp.close());
 
   async function allPages(query: string): Promise<CustomerResponse[]> {
     const seen: CustomerResponse[] = [];
     let cursor: string | null = null;
     do {
       const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const page: { status: number; body: Page<CustomerResponse> } = await owner.get<Page<CustomerResponse>>(
-        `/api/customers?limit=2&${query}${after}`,
-      );
+      const page: { status: number; body: Page<CustomerResponse> } = await spec.owner.get<
+        Page<CustomerResponse>
+      >(`/api/customers?limit=2&${query}${after}`);
       expect(page.status).toBe(200);
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
@@ -109,7 +101,7 @@ describe('sorting the customers list', () => {
   );
 
   it('is newest first when no sort is given', async () => {
-    const first = await owner.get<Page<CustomerResponse>>('/api/customers?limit=3');
+    const first = await spec.owner.get<Page<CustomerResponse>>('/api/customers?limit=3');
     expect(first.body.items.map((customer) => customer.email)).toEqual(
       [...buyers]
         .sort(EXPECTED.newest)
@@ -127,7 +119,7 @@ describe('sorting the customers list', () => {
   });
 
   it('refuses an unknown sort with a 400 naming the parameter', async () => {
-    const result = await owner.get<ApiErrorBody>('/api/customers?sort=price');
+    const result = await spec.owner.get<ApiErrorBody>('/api/customers?sort=price');
     expect(result.status).toBe(400);
     expect(result.body.details).toEqual([
       { field: 'sort', reason: 'must be one of newest, name, last-order, orders' },
@@ -135,10 +127,10 @@ describe('sorting the customers list', () => {
   });
 
   it('refuses a cursor made for another order instead of paging from the wrong place', async () => {
-    const byName = await owner.get<Page<CustomerResponse>>('/api/customers?limit=2&sort=name');
+    const byName = await spec.owner.get<Page<CustomerResponse>>('/api/customers?limit=2&sort=name');
     const cursor = encodeURIComponent(byName.body.nextCursor ?? '');
     for (const path of [`/api/customers?sort=orders&cursor=${cursor}`, `/api/customers?cursor=${cursor}`]) {
-      const result = await owner.get<ApiErrorBody>(path);
+      const result = await spec.owner.get<ApiErrorBody>(path);
       expect(result.status).toBe(400);
       expect(result.body.details?.map((detail) => detail.field)).toEqual(['cursor']);
     }
@@ -156,7 +148,7 @@ describe('sorting the customers list', () => {
   ])('refuses a %s cursor whose keys %j do not read as their types (was a 500)', async (sort, keys) => {
     const id = '06943dc9-bef2-4fc6-95a4-82ba8d610c00';
     const cursor = Buffer.from(JSON.stringify([sort, keys, id])).toString('base64url');
-    const result = await owner.get<ApiErrorBody>(`/api/customers?sort=${sort}&cursor=${cursor}`);
+    const result = await spec.owner.get<ApiErrorBody>(`/api/customers?sort=${sort}&cursor=${cursor}`);
     expect(result.status).toBe(400);
     expect(result.body.details?.map((detail) => detail.field)).toEqual(['cursor']);
   });

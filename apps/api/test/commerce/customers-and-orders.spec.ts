@@ -5,24 +5,19 @@ import type {
   OrderResponse,
   Page,
 } from '@rapport/domain';
-import { createApiKey, createTenant, signedIn, type TestTenant } from '../support/factories';
+import { createApiKey } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appWithTenant } from '../support/spec-app';
 
 describe('buyers and orders through the REST API', () => {
-  let testApp: TestApp;
-  let tenant: TestTenant;
-  let staff: HttpClient;
+  const spec = appWithTenant({ name: 'Crumb & Co' });
   let integration: HttpClient;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await createTenant(testApp, { name: 'Crumb & Co' });
-    staff = await signedIn(testApp, tenant.owner);
-    integration = testApp
+    integration = spec.testApp
       .http()
       .withApiKey(
-        await createApiKey(testApp, tenant, [
+        await createApiKey(spec.testApp, spec.tenant, [
           'customers:read',
           'customers:write',
           'orders:read',
@@ -30,7 +25,6 @@ describe('buyers and orders through the REST API', () => {
         ]),
       );
   });
-  afterAll(() => testApp.close());
 
   const order = (externalId: string, overrides: Record<string, unknown> = {}) => ({
     externalId,
@@ -79,7 +73,7 @@ describe('buyers and orders through the REST API', () => {
     const second = await integration.post<OrderResponse>('/api/orders', order('#1001'));
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
-    const products = await staff.get<{ name: string; orderCount: number }[]>(
+    const products = await spec.owner.get<{ name: string; orderCount: number }[]>(
       '/api/products?search=sourdough',
     );
     expect(products.body).toEqual([expect.objectContaining({ name: 'Sourdough loaf', orderCount: 1 })]);
@@ -99,13 +93,13 @@ describe('buyers and orders through the REST API', () => {
 
   it('moves an order forward and records each step on the buyer timeline; never backwards', async () => {
     const created = await integration.post<OrderResponse>('/api/orders', order('#1004'));
-    const delivered = await staff.post<OrderResponse>(`/api/orders/${created.body.id}/status`, {
+    const delivered = await spec.owner.post<OrderResponse>(`/api/orders/${created.body.id}/status`, {
       status: 'delivered',
       at: '2026-11-23T12:00:00Z',
     });
     expect(delivered.body).toMatchObject({ status: 'delivered', deliveredAt: '2026-11-23T12:00:00.000Z' });
     expect(delivered.body.fulfilledAt).toBe('2026-11-23T12:00:00.000Z');
-    const backwards = await staff.post<ApiErrorBody>(`/api/orders/${created.body.id}/status`, {
+    const backwards = await spec.owner.post<ApiErrorBody>(`/api/orders/${created.body.id}/status`, {
       status: 'placed',
     });
     expect(backwards.status).toBe(400);
@@ -118,7 +112,9 @@ describe('buyers and orders through the REST API', () => {
     );
     expect(late.body.status).toBe('delivered');
 
-    const timeline = await staff.get<CustomerDetailResponse>(`/api/customers/${created.body.customer.id}`);
+    const timeline = await spec.owner.get<CustomerDetailResponse>(
+      `/api/customers/${created.body.customer.id}`,
+    );
     expect(
       timeline.body.timeline.map((entry) => (entry.kind === 'order-event' ? entry.event : entry.kind)),
     ).toEqual(['delivered', 'fulfilled', 'order']);
@@ -154,7 +150,7 @@ describe('buyers and orders through the REST API', () => {
     expect(badPrice.body.details).toEqual([
       { field: 'total', reason: 'must be an amount like 12.50 (at most 2 decimals, not negative)' },
     ]);
-    const list = await staff.get<Page<OrderResponse>>('/api/orders?search=%23bad');
+    const list = await spec.owner.get<Page<OrderResponse>>('/api/orders?search=%23bad');
     expect(list.body.items).toEqual([]);
   });
 
@@ -166,17 +162,17 @@ describe('buyers and orders through the REST API', () => {
         tags: ['list-test'],
       });
     }
-    const found = await staff.get<Page<CustomerResponse>>('/api/customers?search=renna');
+    const found = await spec.owner.get<Page<CustomerResponse>>('/api/customers?search=renna');
     expect(found.body.items.map((customer) => customer.name)).toEqual(['Yusuf Brennan']);
-    const byEmail = await staff.get<Page<CustomerResponse>>('/api/customers?search=xenia%40list');
+    const byEmail = await spec.owner.get<Page<CustomerResponse>>('/api/customers?search=xenia%40list');
     expect(byEmail.body.items.map((customer) => customer.name)).toEqual(['Xenia Castillo']);
 
-    const firstPage = await staff.get<Page<CustomerResponse>>('/api/customers?tag=list-test&limit=2');
+    const firstPage = await spec.owner.get<Page<CustomerResponse>>('/api/customers?tag=list-test&limit=2');
     expect(firstPage.body.items.map((customer) => customer.name)).toEqual([
       'Xenia Castillo',
       'Yusuf Brennan',
     ]);
-    const secondPage = await staff.get<Page<CustomerResponse>>(
+    const secondPage = await spec.owner.get<Page<CustomerResponse>>(
       `/api/customers?tag=list-test&limit=2&cursor=${firstPage.body.nextCursor}`,
     );
     expect(secondPage.body.items.map((customer) => customer.name)).toEqual(['Zoe Alvarez']);
@@ -184,22 +180,24 @@ describe('buyers and orders through the REST API', () => {
   });
 
   it('edits a buyer from the console and refuses a key without the scope', async () => {
-    const created = await staff.post<CustomerResponse>('/api/customers', {
+    const created = await spec.owner.post<CustomerResponse>('/api/customers', {
       email: 'edit@example.com',
       name: 'Before',
     });
-    const edited = await staff.patch<CustomerResponse>(`/api/customers/${created.body.id}`, {
+    const edited = await spec.owner.patch<CustomerResponse>(`/api/customers/${created.body.id}`, {
       name: 'After',
       tags: ['Regular'],
     });
     expect(edited.body).toMatchObject({ name: 'After', tags: ['regular'] });
-    const readOnly = testApp.http().withApiKey(await createApiKey(testApp, tenant, ['customers:read']));
+    const readOnly = spec.testApp
+      .http()
+      .withApiKey(await createApiKey(spec.testApp, spec.tenant, ['customers:read']));
     expect((await readOnly.post('/api/customers', { email: 'x@example.com' })).status).toBe(403);
     expect((await readOnly.get(`/api/customers/${created.body.id}`)).status).toBe(200);
   });
 
   it('keeps an order entered in the console apart from the API orders with the same number', async () => {
-    const fromConsole = await staff.post<OrderResponse>('/api/orders', order('#5001'));
+    const fromConsole = await spec.owner.post<OrderResponse>('/api/orders', order('#5001'));
     const fromApi = await integration.post<OrderResponse>('/api/orders', order('#5001'));
     expect([fromConsole.status, fromApi.status]).toEqual([201, 201]);
     expect([fromConsole.body.source, fromApi.body.source]).toEqual(['console', 'api']);

@@ -2,8 +2,8 @@ import type { ApiErrorBody, CustomerResponse, ImportResponse, Page } from '@rapp
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { fixture, importProblems, runImport, storedOrders, uploadImport } from '../support/imports';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { startedApp } from '../support/spec-app';
 
 /**
  * Files as spreadsheets save them in other countries (fixtures/, written by another program than ours):
@@ -11,16 +11,11 @@ import { withClient } from '../support/test-database';
  * Spanish and French; and cells no database can store.
  */
 describe('importing files in other encodings and formats', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
+  const spec = startedApp();
 
   async function business(country = 'DE'): Promise<{ tenant: TestTenant; staff: HttpClient }> {
-    const tenant = await createTenant(testApp, { country });
-    return { tenant, staff: await signedIn(testApp, tenant.owner) };
+    const tenant = await createTenant(spec.testApp, { country });
+    return { tenant, staff: await signedIn(spec.testApp, tenant.owner) };
   }
 
   async function buyers(staff: HttpClient): Promise<Map<string, CustomerResponse>> {
@@ -69,7 +64,7 @@ describe('importing files in other encodings and formats', () => {
 
       const done = await runImport(staff, uploaded.id, uploaded.mapping);
       expect(done).toMatchObject({ status: 'completed', rowsTotal: 10, rowsImported: 8, rowsFailed: 2 });
-      const orders = await storedOrders(testApp.ownerUrl, tenant.id);
+      const orders = await storedOrders(spec.testApp.ownerUrl, tenant.id);
       expect(
         Object.fromEntries(
           [...orders.values()].map((order) => [
@@ -84,7 +79,7 @@ describe('importing files in other encodings and formats', () => {
         '10004': [1, 'refunded', '13.50', 'Françoise Lefèvre'],
         '10006': [2, 'fulfilled', '15.60', 'Grete Groß'],
       });
-      const stored = await withClient(testApp.ownerUrl, async (db) => {
+      const stored = await withClient(spec.testApp.ownerUrl, async (db) => {
         const { rows } = await db.query<{ product_name: string; unit_price: string; placed_at: Date }>(
           `SELECT l.product_name, l.unit_price::text, o.placed_at FROM order_lines l
              JOIN orders o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
@@ -151,7 +146,7 @@ describe('importing files in other encodings and formats', () => {
     );
 
     async function placedDates(tenantId: string): Promise<Set<string>> {
-      const orders = await withClient(testApp.ownerUrl, async (db) => {
+      const orders = await withClient(spec.testApp.ownerUrl, async (db) => {
         const { rows } = await db.query<{ placed_at: Date }>(
           `SELECT DISTINCT placed_at FROM orders WHERE tenant_id = $1`,
           [tenantId],
@@ -236,7 +231,7 @@ describe('importing files in other encodings and formats', () => {
       const done = await runImport(staff, uploaded.id, uploaded.mapping);
       expect(done).toMatchObject({ status: 'completed', rowsImported: 1, rowsFailed: 1 });
       expect((await importProblems(staff, uploaded.id))[0]?.column).toBe('Product');
-      expect([...(await storedOrders(testApp.ownerUrl, tenant.id)).keys()]).toEqual(['N2']);
+      expect([...(await storedOrders(spec.testApp.ownerUrl, tenant.id)).keys()]).toEqual(['N2']);
     });
 
     it('refuses a row with an unpaired surrogate in a UTF-16 file', async () => {

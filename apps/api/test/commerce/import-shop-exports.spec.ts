@@ -2,24 +2,19 @@ import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { fixture, importProblems, runImport, storedOrders, uploadImport } from '../support/imports';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { startedApp } from '../support/spec-app';
 
 /**
  * Orders files as the shops export them (fixtures/): every line of every order arrives, cancelled and
  * refunded orders are stored as such, and their follow-ups stop like those of a cancelled webhook order.
  */
 describe('importing shop order exports', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
+  const spec = startedApp();
 
   async function business(): Promise<{ tenant: TestTenant; staff: HttpClient }> {
-    const tenant = await createTenant(testApp);
-    return { tenant, staff: await signedIn(testApp, tenant.owner) };
+    const tenant = await createTenant(spec.testApp);
+    return { tenant, staff: await signedIn(spec.testApp, tenant.owner) };
   }
 
   it("imports Shopify's orders export whole: later rows of an order join it with its order columns", async () => {
@@ -35,7 +30,7 @@ describe('importing shop order exports', () => {
 
     const done = await runImport(staff, uploaded.id, uploaded.mapping);
     expect(done).toMatchObject({ status: 'completed', rowsTotal: 12, rowsImported: 12, rowsFailed: 0 });
-    const orders = await storedOrders(testApp.ownerUrl, tenant.id);
+    const orders = await storedOrders(spec.testApp.ownerUrl, tenant.id);
     expect(
       Object.fromEntries(
         [...orders.values()].map((order) => [order.externalId, [order.lines, order.status]]),
@@ -53,7 +48,7 @@ describe('importing shop order exports', () => {
     expect(orders.get('#1004')).toMatchObject({ buyer: 'Françoise Lefèvre', events: ['placed', 'refunded'] });
     expect(orders.get('#1005')?.buyer).toBe('Zoë Bäcker');
 
-    const lines = await withClient(testApp.ownerUrl, async (db) => {
+    const lines = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ product_name: string; quantity: number; unit_price: string }>(
         `SELECT l.product_name, l.quantity, l.unit_price::text FROM order_lines l
            JOIN orders o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
@@ -71,7 +66,7 @@ describe('importing shop order exports', () => {
     // The same file again changes nothing: no line is added twice.
     const again = await uploadImport(staff, 'orders', fixture('shopify-orders-export.csv'), 'again.csv');
     await runImport(staff, again.id, again.mapping);
-    expect(await storedOrders(testApp.ownerUrl, tenant.id)).toEqual(orders);
+    expect(await storedOrders(spec.testApp.ownerUrl, tenant.id)).toEqual(orders);
   });
 
   it("imports WooCommerce's Customer / Order / Coupon Export: every line, and its statuses", async () => {
@@ -85,7 +80,7 @@ describe('importing shop order exports', () => {
     expect(uploaded.preset).toBe('woocommerce-order-export');
     const done = await runImport(staff, uploaded.id, uploaded.mapping);
     expect(done).toMatchObject({ status: 'completed', rowsTotal: 11, rowsImported: 11, rowsFailed: 0 });
-    const orders = await storedOrders(testApp.ownerUrl, tenant.id);
+    const orders = await storedOrders(spec.testApp.ownerUrl, tenant.id);
     expect(
       Object.fromEntries(
         [...orders.values()].map((order) => [order.externalId, [order.lines, order.status]]),
@@ -100,7 +95,7 @@ describe('importing shop order exports', () => {
     });
     expect(orders.get('2041')?.buyer).toBe('Helga Schröder');
     expect(orders.get('2046')?.buyer).toBe('François Dupont');
-    const prices = await withClient(testApp.ownerUrl, async (db) => {
+    const prices = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ product_name: string; unit_price: string }>(
         `SELECT l.product_name, l.unit_price::text FROM order_lines l
            JOIN orders o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
@@ -135,9 +130,9 @@ describe('importing shop order exports', () => {
     ].join('\n');
     const uploaded = await uploadImport(staff, 'orders', csv, 'recent.csv');
     await runImport(staff, uploaded.id, uploaded.mapping);
-    await testApp.app.get(FollowUpPlanner).planPending(new Date());
+    await spec.testApp.app.get(FollowUpPlanner).planPending(new Date());
 
-    const messages = await withClient(testApp.ownerUrl, async (db) => {
+    const messages = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ external_id: string; status: string; skip_reason: string | null }>(
         `SELECT o.external_id, m.status, m.skip_reason FROM messages m
            JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
@@ -193,7 +188,7 @@ describe('importing shop order exports', () => {
         reason: 'Lineitem quantity: "lots" is not a whole number above 0',
       },
     ]);
-    const orders = await storedOrders(testApp.ownerUrl, tenant.id);
+    const orders = await storedOrders(spec.testApp.ownerUrl, tenant.id);
     expect([...orders.keys()]).toEqual(['#B2']);
     expect(orders.get('#B2')?.lines).toBe(1);
   });

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { createApiKey, createTenant, signedIn } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startedApp } from '../support/spec-app';
 
 /**
  * An upload arrives at the sender's pace. Reading it must not hold a database connection: with the file
@@ -9,17 +9,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('slow CSV uploads', () => {
   const POOL = 3;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp({ DB_POOL_SIZE: String(POOL) });
-  });
-  afterAll(() => testApp.close());
+  const spec = startedApp({ DB_POOL_SIZE: String(POOL) });
 
   it('leave the database to everyone else while their bytes trickle in, then import what they sent', async () => {
-    const uploader = await createTenant(testApp);
-    const key = await createApiKey(testApp, uploader, ['customers:write', 'customers:read']);
-    const url = new URL('/api/imports/customers?fileName=slow.csv', testApp.baseUrl);
+    const uploader = await createTenant(spec.testApp);
+    const key = await createApiKey(spec.testApp, uploader, ['customers:write', 'customers:read']);
+    const url = new URL('/api/imports/customers?fileName=slow.csv', spec.testApp.baseUrl);
     const answers: Promise<number>[] = [];
     const uploads = Array.from({ length: POOL * 2 }, () => {
       const upload = httpRequest(url, {
@@ -44,8 +39,8 @@ describe('slow CSV uploads', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const other = await createTenant(testApp);
-    const staff = await signedIn(testApp, other.owner);
+    const other = await createTenant(spec.testApp);
+    const staff = await signedIn(spec.testApp, other.owner);
     const customers = await staff.get('/api/customers');
     expect(customers.status).toBe(200);
 

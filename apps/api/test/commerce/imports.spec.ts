@@ -1,10 +1,9 @@
 import type { ApiErrorBody, CustomerResponse, ImportResponse, OrderResponse, Page } from '@rapport/domain';
-import { createTenant, signedIn, type TestTenant } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
+import { createTenant, signedIn } from '../support/factories';
 import { runImport, uploadImport } from '../support/imports';
 import { REFRESH_STATISTICS_FROM } from '../../src/imports/import-runner';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithTenant } from '../support/spec-app';
 
 const CUSTOMERS_CSV =
   '\uFEFFFirst Name;Last Name;Email;Phone;Tags;Accepts Email Marketing\r\n' +
@@ -24,24 +23,15 @@ const SHOPIFY_ORDERS_CSV = [
 ].join('\n');
 
 describe('CSV imports', () => {
-  let testApp: TestApp;
-  let tenant: TestTenant;
-  let staff: HttpClient;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await createTenant(testApp, { name: 'Import Bakery' });
-    staff = await signedIn(testApp, tenant.owner);
-  });
-  afterAll(() => testApp.close());
+  const spec = appWithTenant({ name: 'Import Bakery' });
 
   const upload = (kind: 'customers' | 'orders', csv: string, fileName: string) =>
-    uploadImport(staff, kind, csv, fileName);
+    uploadImport(spec.owner, kind, csv, fileName);
   const runToEnd = (id: string, mapping: Record<string, string>, dryRun: boolean) =>
-    runImport(staff, id, mapping, dryRun);
+    runImport(spec.owner, id, mapping, dryRun);
 
   async function customerCount(): Promise<number> {
-    return (await staff.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items.length;
+    return (await spec.owner.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items.length;
   }
 
   it('previews the file: separator, columns with their types, first rows, and the Shopify preset', async () => {
@@ -86,7 +76,7 @@ describe('CSV imports', () => {
       rowsFailed: 2,
     });
     expect(await customerCount()).toBe(before + 3);
-    const ana = (await staff.get<Page<CustomerResponse>>('/api/customers?search=ana%40example')).body
+    const ana = (await spec.owner.get<Page<CustomerResponse>>('/api/customers?search=ana%40example')).body
       .items[0];
     expect(ana).toMatchObject({
       name: 'Ana López',
@@ -94,7 +84,7 @@ describe('CSV imports', () => {
       consentBasis: 'explicit_consent',
     });
 
-    const report = await staff.get<string>(`/api/imports/${uploaded.id}/problems.csv`);
+    const report = await spec.owner.get<string>(`/api/imports/${uploaded.id}/problems.csv`);
     expect(report.headers.get('content-disposition')).toContain('customers-problems.csv');
     expect(report.body).toBe(
       'line,column,value,reason\r\n' +
@@ -106,10 +96,12 @@ describe('CSV imports', () => {
   it('changes nothing when the same file is imported twice', async () => {
     const first = await upload('customers', CUSTOMERS_CSV, 'again.csv');
     await runToEnd(first.id, first.mapping, false);
-    const listed = (await staff.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items;
+    const listed = (await spec.owner.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items;
     const second = await upload('customers', CUSTOMERS_CSV, 'again.csv');
     await runToEnd(second.id, second.mapping, false);
-    expect((await staff.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items).toEqual(listed);
+    expect((await spec.owner.get<Page<CustomerResponse>>('/api/customers?limit=200')).body.items).toEqual(
+      listed,
+    );
   });
 
   it('imports a Shopify orders export: lines grouped into orders, bad rows reported', async () => {
@@ -117,7 +109,7 @@ describe('CSV imports', () => {
     expect(uploaded.preset).toBe('shopify-orders');
     const done = await runToEnd(uploaded.id, uploaded.mapping, false);
     expect(done).toMatchObject({ status: 'completed', rowsTotal: 5, rowsImported: 3, rowsFailed: 2 });
-    const orders = (await staff.get<Page<OrderResponse>>('/api/orders?search=%232')).body.items;
+    const orders = (await spec.owner.get<Page<OrderResponse>>('/api/orders?search=%232')).body.items;
     expect(orders.map((order) => order.externalId).sort()).toEqual(['#2001', '#2004']);
     const big = orders.find((order) => order.externalId === '#2001');
     expect(big).toMatchObject({
@@ -127,20 +119,20 @@ describe('CSV imports', () => {
       placedAt: '2026-11-10T08:00:00.000Z',
     });
     expect(big?.lines).toHaveLength(2);
-    const report = await staff.get<string>(`/api/imports/${uploaded.id}/problems.csv`);
+    const report = await spec.owner.get<string>(`/api/imports/${uploaded.id}/problems.csv`);
     expect(report.body).toContain('4,"Created at","not a date","Created at: ""not a date"" is not a date');
     expect(report.body).toContain('5,"Total","abc","Total: ""abc"" is not an amount like 12.50"');
   });
 
   it('refuses a mapping without the required fields, or naming columns the file lacks', async () => {
     const uploaded = await upload('customers', CUSTOMERS_CSV, 'bad-mapping.csv');
-    const missing = await staff.post<ApiErrorBody>(`/api/imports/${uploaded.id}/start`, {
+    const missing = await spec.owner.post<ApiErrorBody>(`/api/imports/${uploaded.id}/start`, {
       mapping: { Phone: 'phone' },
       dryRun: false,
     });
     expect(missing.status).toBe(400);
     expect(missing.body.details).toEqual([{ field: 'mapping', reason: 'Map a column to Email' }]);
-    const ghost = await staff.post<ApiErrorBody>(`/api/imports/${uploaded.id}/start`, {
+    const ghost = await spec.owner.post<ApiErrorBody>(`/api/imports/${uploaded.id}/start`, {
       mapping: { Mail: 'email' },
       dryRun: false,
     });
@@ -150,18 +142,18 @@ describe('CSV imports', () => {
   });
 
   it('refuses an empty file or one sent without the CSV content type', async () => {
-    const empty = await staff.request<ApiErrorBody>('POST', '/api/imports/customers', '', {
+    const empty = await spec.owner.request<ApiErrorBody>('POST', '/api/imports/customers', '', {
       'content-type': 'text/csv',
     });
     expect(empty.status).toBe(400);
-    const json = await staff.post<ApiErrorBody>('/api/imports/customers', { email: 'x' });
+    const json = await spec.owner.post<ApiErrorBody>('/api/imports/customers', { email: 'x' });
     expect(json.status).toBe(415);
     expect(json.body.message).toContain('text/csv');
   });
 
   it('refreshes the planner statistics after a large import, before it shows as finished', async () => {
     const analyzed = () =>
-      withClient(testApp.ownerUrl, async (db) => {
+      withClient(spec.testApp.ownerUrl, async (db) => {
         const { rows } = await db.query<{ relname: string; analyze_count: string }>(
           `SELECT relname, analyze_count FROM pg_stat_user_tables
             WHERE relname IN ('customers', 'orders', 'order_lines') ORDER BY relname`,
@@ -188,8 +180,8 @@ describe('CSV imports', () => {
   });
 
   it('keeps imports to their own business', async () => {
-    const other = await createTenant(testApp);
-    const otherStaff = await signedIn(testApp, other.owner);
+    const other = await createTenant(spec.testApp);
+    const otherStaff = await signedIn(spec.testApp, other.owner);
     const uploaded = await upload('customers', CUSTOMERS_CSV, 'mine.csv');
     expect((await otherStaff.get(`/api/imports/${uploaded.id}`)).status).toBe(404);
     expect(

@@ -7,25 +7,14 @@ import type {
   Page,
 } from '@rapport/domain';
 import { PrivacyService } from '../../src/privacy/privacy.service';
-import { createTenant, signedIn, type TestTenant } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithTenant } from '../support/spec-app';
 
 describe("buyers' privacy", () => {
-  let testApp: TestApp;
-  let tenant: TestTenant;
-  let owner: HttpClient;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await createTenant(testApp, { name: 'Private Bakery' });
-    owner = await signedIn(testApp, tenant.owner);
-  });
-  afterAll(() => testApp.close());
+  const spec = appWithTenant({ name: 'Private Bakery' });
 
   async function placeOrder(externalId: string, email: string, placedAt: string): Promise<OrderResponse> {
-    const result = await owner.post<OrderResponse>('/api/orders', {
+    const result = await spec.owner.post<OrderResponse>('/api/orders', {
       externalId,
       customer: { email, name: 'Petra Private', phone: '+44 7000 000000', tags: ['vip'] },
       placedAt,
@@ -38,22 +27,24 @@ describe("buyers' privacy", () => {
 
   it('exports everything held about a buyer as JSON, and records that it did', async () => {
     const order = await placeOrder('#P1', 'petra@example.com', '2026-11-01T10:00:00Z');
-    const exported = await owner.get<CustomerExport>(`/api/customers/${order.customer.id}/export`);
+    const exported = await spec.owner.get<CustomerExport>(`/api/customers/${order.customer.id}/export`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain(`customer-${order.customer.id}.json`);
     expect(exported.body).toMatchObject({
-      business: { id: tenant.id, name: 'Private Bakery' },
+      business: { id: spec.tenant.id, name: 'Private Bakery' },
       customer: { email: 'petra@example.com', phone: '+44 7000 000000' },
       orders: [expect.objectContaining({ externalId: '#P1', total: '20.00' })],
     });
-    const audit = await owner.get<Page<AuditEventResponse>>('/api/audit-events?action=customer.exported');
+    const audit = await spec.owner.get<Page<AuditEventResponse>>(
+      '/api/audit-events?action=customer.exported',
+    );
     expect(audit.body.items[0]?.target).toBe('petra@example.com');
   });
 
   it('erases the personal data and keeps the orders, anonymous, so totals do not change', async () => {
     const order = await placeOrder('#P2', 'erase.me@example.com', '2026-11-02T10:00:00Z');
-    expect((await owner.post(`/api/customers/${order.customer.id}/erase`)).status).toBe(204);
-    const customer = await owner.get<CustomerResponse>(`/api/customers/${order.customer.id}`);
+    expect((await spec.owner.post(`/api/customers/${order.customer.id}/erase`)).status).toBe(204);
+    const customer = await spec.owner.get<CustomerResponse>(`/api/customers/${order.customer.id}`);
     expect(customer.body).toMatchObject({
       email: `erased-${order.customer.id}@erased.invalid`,
       name: '',
@@ -61,61 +52,61 @@ describe("buyers' privacy", () => {
       tags: [],
       subscriptionState: 'unsubscribed',
     });
-    const kept = await owner.get<OrderResponse>(`/api/orders/${order.id}`);
+    const kept = await spec.owner.get<OrderResponse>(`/api/orders/${order.id}`);
     expect(kept.body).toMatchObject({
       total: '20.00',
       customer: { email: `erased-${order.customer.id}@erased.invalid` },
     });
-    const search = await owner.get<Page<CustomerResponse>>('/api/customers?search=erase.me');
+    const search = await spec.owner.get<Page<CustomerResponse>>('/api/customers?search=erase.me');
     expect(search.body.items).toEqual([]);
-    const audit = await owner.get<Page<AuditEventResponse>>('/api/audit-events?action=customer.erased');
+    const audit = await spec.owner.get<Page<AuditEventResponse>>('/api/audit-events?action=customer.erased');
     expect(JSON.stringify(audit.body.items)).not.toContain('erase.me@example.com');
-    expect((await owner.post(`/api/customers/${order.customer.id}/erase`)).status).toBe(204);
+    expect((await spec.owner.post(`/api/customers/${order.customer.id}/erase`)).status).toBe(204);
   });
 
   it("erases what a buyer wrote (comments, replies, the case's texts) and keeps their scores, anonymous", async () => {
     const order = await placeOrder('#P9', 'words@example.com', '2026-11-03T10:00:00Z');
-    const ids = await withClient(testApp.ownerUrl, async (db) => {
+    const ids = await withClient(spec.testApp.ownerUrl, async (db) => {
       const message = await db.query<{ id: string }>(
         `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, sent_at, to_email, subject)
          VALUES ($1, $2, $3, 'opinion-request', 'sent', now(), now(), 'words@example.com', 'How did we do, Petra?')
          RETURNING id`,
-        [tenant.id, order.customer.id, order.id],
+        [spec.tenant.id, order.customer.id, order.id],
       );
       const answer = await db.query<{ id: string }>(
         `INSERT INTO answers (tenant_id, message_id, customer_id, order_id, answers, score, score_type, band, comment,
                               reply_comment, channel)
          VALUES ($1, $2, $3, $4, '{"score": 2, "better": "My neighbour Ann got my cake"}', 2, 'nps', 'detractor',
                  'My neighbour Ann got my cake', 'Call me on 07700 900123', 'web') RETURNING id`,
-        [tenant.id, message.rows[0]?.id, order.customer.id, order.id],
+        [spec.tenant.id, message.rows[0]?.id, order.customer.id, order.id],
       );
       await db.query(
         `INSERT INTO replies (tenant_id, message_id, answer_id, from_email, body, full_text)
          VALUES ($1, $2, $3, 'words@example.com', 'Call me on 07700 900123', 'Call me on 07700 900123')`,
-        [tenant.id, message.rows[0]?.id, answer.rows[0]?.id],
+        [spec.tenant.id, message.rows[0]?.id, answer.rows[0]?.id],
       );
       const opened = await db.query<{ id: string }>(
         `INSERT INTO cases (tenant_id, answer_id, customer_id, order_id, reasons, due_at)
          VALUES ($1, $2, $3, $4, '{NPS 2}', now()) RETURNING id`,
-        [tenant.id, answer.rows[0]?.id, order.customer.id, order.id],
+        [spec.tenant.id, answer.rows[0]?.id, order.customer.id, order.id],
       );
       await db.query(
         `INSERT INTO case_entries (tenant_id, case_id, kind, body) VALUES ($1, $2, 'note', 'Petra lives at 4 Elm Road')`,
-        [tenant.id, opened.rows[0]?.id],
+        [spec.tenant.id, opened.rows[0]?.id],
       );
       return { answer: answer.rows[0]?.id };
     });
-    expect((await owner.post(`/api/customers/${order.customer.id}/erase`)).status).toBe(204);
-    const left = await withClient(testApp.ownerUrl, async (db) => {
+    expect((await spec.owner.post(`/api/customers/${order.customer.id}/erase`)).status).toBe(204);
+    const left = await withClient(spec.testApp.ownerUrl, async (db) => {
       const answers = await db.query(
         `SELECT answers, score, band, comment, reply_comment FROM answers WHERE tenant_id = $1 AND id = $2`,
-        [tenant.id, ids.answer],
+        [spec.tenant.id, ids.answer],
       );
       const texts = await db.query(
         `SELECT (SELECT count(*)::int FROM replies WHERE tenant_id = $1) AS replies,
                 (SELECT array_agg(body) FROM case_entries WHERE tenant_id = $1) AS entries,
                 (SELECT count(*)::int FROM messages WHERE tenant_id = $1 AND to_email IS NOT NULL) AS addressed`,
-        [tenant.id],
+        [spec.tenant.id],
       );
       return { answer: answers.rows[0], texts: texts.rows[0] };
     });
@@ -132,15 +123,17 @@ describe("buyers' privacy", () => {
   it('erases buyers inactive for longer than the retention period, and only them', async () => {
     const old = await placeOrder('#P3', 'long.gone@example.com', '2025-01-10T10:00:00Z');
     const recent = await placeOrder('#P4', 'still.here@example.com', '2026-11-20T10:00:00Z');
-    const saved = await owner.patch<BusinessResponse>('/api/business', { retentionMonths: 12 });
+    const saved = await spec.owner.patch<BusinessResponse>('/api/business', { retentionMonths: 12 });
     expect(saved.body.retentionMonths).toBe(12);
-    const erased = await testApp.app.get(PrivacyService).applyRetention(new Date('2026-11-26T00:00:00Z'));
+    const erased = await spec.testApp.app
+      .get(PrivacyService)
+      .applyRetention(new Date('2026-11-26T00:00:00Z'));
     expect(erased).toBeGreaterThanOrEqual(1);
-    expect((await owner.get<CustomerResponse>(`/api/customers/${old.customer.id}`)).body.name).toBe('');
-    expect((await owner.get<CustomerResponse>(`/api/customers/${recent.customer.id}`)).body.email).toBe(
+    expect((await spec.owner.get<CustomerResponse>(`/api/customers/${old.customer.id}`)).body.name).toBe('');
+    expect((await spec.owner.get<CustomerResponse>(`/api/customers/${recent.customer.id}`)).body.email).toBe(
       'still.here@example.com',
     );
-    const audit = await owner.get<Page<AuditEventResponse>>(
+    const audit = await spec.owner.get<Page<AuditEventResponse>>(
       '/api/audit-events?action=customer.retention_erased',
     );
     expect(audit.body.items[0]).toMatchObject({
@@ -150,7 +143,7 @@ describe("buyers' privacy", () => {
   });
 
   it('refuses a retention period out of range, naming the field', async () => {
-    const result = await owner.patch<{ details: unknown }>('/api/business', { retentionMonths: 0 });
+    const result = await spec.owner.patch<{ details: unknown }>('/api/business', { retentionMonths: 0 });
     expect(result.status).toBe(400);
     expect(result.body.details).toEqual([{ field: 'retentionMonths', reason: 'must not be less than 1' }]);
   });

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo, signUpBusiness } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { mailTo } from '../support/factories';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 const INBOUND_SECRET = 'fuzz-inbound-secret';
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 400);
@@ -16,14 +15,15 @@ jest.setTimeout(Math.max(30_000, RUNS * 40));
  * never a 5xx, and never a stored row from an input that is not valid.
  */
 describe('public endpoints under generated input', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
+  const spec = appWithSignedUpBusiness(
+    { name: 'Fuzz Bakery', timeZone: 'Europe/Rome', country: 'IT' },
+    { INBOUND_PARSE_SECRET: INBOUND_SECRET },
+  );
   let answerPath: string;
   let unsubscribePath: string;
 
   async function counts(): Promise<Record<string, number>> {
-    return withClient(testApp.ownerUrl, async (db) => {
+    return withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<Record<string, number>>(
         `SELECT (SELECT count(*)::int FROM answers) AS answers,
                 (SELECT count(*)::int FROM orders) AS orders,
@@ -36,7 +36,7 @@ describe('public endpoints under generated input', () => {
   }
 
   const post = (path: string, body: string | FormData, contentType?: string) =>
-    fetch(`${testApp.baseUrl}${path}`, {
+    fetch(`${spec.testApp.baseUrl}${path}`, {
       method: 'POST',
       redirect: 'manual',
       headers: contentType ? { 'content-type': contentType } : {},
@@ -64,15 +64,8 @@ describe('public endpoints under generated input', () => {
   );
 
   beforeAll(async () => {
-    testApp = await startTestApp({ INBOUND_PARSE_SECRET: INBOUND_SECRET });
-    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
-      name: 'Fuzz Bakery',
-      ownerName: 'Fay Fuzz',
-      timeZone: 'Europe/Rome',
-      country: 'IT',
-    }));
-    await owner.put('/api/integrations/shopify', { secret: 'shopify-fuzz-secret' });
-    await owner.post('/api/orders', {
+    await spec.owner.put('/api/integrations/shopify', { secret: 'shopify-fuzz-secret' });
+    await spec.owner.post('/api/orders', {
       externalId: '#F1',
       customer: { email: 'fred@fuzz.example', name: 'Fred Fuzz' },
       placedAt: '2027-01-04T09:00:00Z',
@@ -80,15 +73,14 @@ describe('public endpoints under generated input', () => {
       currency: 'EUR',
       lines: [{ productName: 'Cornetto', quantity: 1, unitPrice: '5.00' }],
     });
-    await testApp.app.get(FollowUpPlanner).planPending(new Date('2027-01-04T09:10:00Z'));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date('2027-01-05T10:00:00Z'));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date('2027-01-14T10:00:00Z'));
-    const [request] = await mailTo(testApp, 'fred@fuzz.example');
+    await spec.testApp.app.get(FollowUpPlanner).planPending(new Date('2027-01-04T09:10:00Z'));
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date('2027-01-05T10:00:00Z'));
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date('2027-01-14T10:00:00Z'));
+    const [request] = await mailTo(spec.testApp, 'fred@fuzz.example');
     answerPath = /\/api\/a\/[^"?]+/.exec(request?.html ?? '')?.[0] ?? '';
     unsubscribePath = /\/api\/u\/[^"?]+/.exec(request?.html ?? '')?.[0] ?? '';
     expect(answerPath).not.toBe('');
   });
-  afterAll(() => testApp.close());
 
   it('answers every answer-page request under 500, and records nothing from a link that is not one', async () => {
     const before = await counts();
@@ -107,7 +99,7 @@ describe('public endpoints under generated input', () => {
                   'application/x-www-form-urlencoded',
                 )
               : await fetch(
-                  `${testApp.baseUrl}${path}?score=${encodeURIComponent(form['q.score'] ?? token)}`,
+                  `${spec.testApp.baseUrl}${path}?score=${encodeURIComponent(form['q.score'] ?? token)}`,
                   { method },
                 );
           expect(response.status).toBeLessThan(500);
@@ -120,10 +112,10 @@ describe('public endpoints under generated input', () => {
 
   it('keeps the real answer consistent whatever is posted to it: a refused form changes nothing', async () => {
     // One connection for every run: connecting twice per run took most of the time.
-    await withClient(testApp.ownerUrl, async (db) => {
+    await withClient(spec.testApp.ownerUrl, async (db) => {
       const savedAnswer = async () =>
         JSON.stringify(
-          (await db.query(`SELECT answers, score FROM answers WHERE tenant_id = $1`, [tenantId])).rows,
+          (await db.query(`SELECT answers, score FROM answers WHERE tenant_id = $1`, [spec.tenantId])).rows,
         );
       await fc.assert(
         fc.asyncProperty(formValues, async (form) => {
@@ -205,14 +197,14 @@ describe('public endpoints under generated input', () => {
             'x-wc-webhook-signature': signature,
             'stripe-signature': `t=${Math.floor(Date.now() / 1000)},v1=${signature}`,
           };
-          const response = await fetch(`${testApp.baseUrl}/api/webhooks/${shop}/${tenantId}`, {
+          const response = await fetch(`${spec.testApp.baseUrl}/api/webhooks/${shop}/${spec.tenantId}`, {
             method: 'POST',
             headers,
             body,
           });
           expect(response.status).toBeGreaterThanOrEqual(400);
           expect(response.status).toBeLessThan(500);
-          const events = await fetch(`${testApp.baseUrl}/api/webhooks/sendgrid/events`, {
+          const events = await fetch(`${spec.testApp.baseUrl}/api/webhooks/sendgrid/events`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body,
@@ -229,7 +221,7 @@ describe('public endpoints under generated input', () => {
   it('refuses a 10 MB webhook body before reading it into any handler, storing nothing', async () => {
     const before = await counts();
     const huge = JSON.stringify({ id: 1, padding: 'x'.repeat(10 * 1024 * 1024) });
-    for (const path of [`/api/webhooks/shopify/${tenantId}`, '/api/webhooks/sendgrid/events']) {
+    for (const path of [`/api/webhooks/shopify/${spec.tenantId}`, '/api/webhooks/sendgrid/events']) {
       const response = await post(path, huge, 'application/json');
       expect(response.status).toBe(413);
     }

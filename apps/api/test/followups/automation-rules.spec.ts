@@ -1,28 +1,13 @@
 import type { AutomationResponse } from '@rapport/domain';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { signUpBusiness } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 describe('rules a business makes itself', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
-      name: 'Rule Bakery',
-      ownerName: 'Rita Rules',
-      timeZone: 'Europe/Dublin',
-      country: 'IE',
-    }));
-  });
-  afterAll(() => testApp.close());
+  const spec = appWithSignedUpBusiness({ name: 'Rule Bakery', timeZone: 'Europe/Dublin', country: 'IE' });
 
   it('creates a rule that reads in plain words and plans for the orders it is for', async () => {
-    const created = await owner.post<AutomationResponse>('/api/automations', {
+    const created = await spec.owner.post<AutomationResponse>('/api/automations', {
       name: 'Thanks when it ships',
       trigger: 'order_fulfilled',
       delay: { amount: 2, unit: 'hours' },
@@ -36,7 +21,7 @@ describe('rules a business makes itself', () => {
       survey: null,
       description: '2 hours after an order is fulfilled, to buyers tagged wholesale, send "Thank you"',
     });
-    const order = await owner.post<{ id: string }>('/api/orders', {
+    const order = await spec.owner.post<{ id: string }>('/api/orders', {
       externalId: '#R1',
       customer: { email: 'shop@rules.example', tags: ['wholesale'] },
       placedAt: '2027-01-04T09:00:00Z',
@@ -44,11 +29,11 @@ describe('rules a business makes itself', () => {
       total: '80.00',
       currency: 'EUR',
     });
-    await testApp.app.get(FollowUpPlanner).planPending(new Date('2027-01-04T09:30:00Z'));
-    const planned = await withClient(testApp.ownerUrl, async (db) => {
+    await spec.testApp.app.get(FollowUpPlanner).planPending(new Date('2027-01-04T09:30:00Z'));
+    const planned = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ due_at: Date }>(
         `SELECT due_at FROM messages WHERE tenant_id = $1 AND automation_id = $2`,
-        [tenantId, created.body.id],
+        [spec.tenantId, created.body.id],
       );
       return rows.map((row) => row.due_at.toISOString());
     });
@@ -57,7 +42,7 @@ describe('rules a business makes itself', () => {
   });
 
   it('names every problem of a new rule', async () => {
-    const refused = await owner.post<{ details: { field: string }[] }>('/api/automations', {
+    const refused = await spec.owner.post<{ details: { field: string }[] }>('/api/automations', {
       name: '',
       trigger: 'order_shipped',
       delay: { amount: 2, unit: 'weeks' },
@@ -70,20 +55,20 @@ describe('rules a business makes itself', () => {
   });
 
   it('moves a rule to another trigger, and deletes one, cancelling what it had planned', async () => {
-    const rules = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const rules = (await spec.owner.get<AutomationResponse[]>('/api/automations')).body;
     const shipped = rules.find((rule) => rule.name === 'Thanks when it ships');
-    const moved = await owner.patch<AutomationResponse>(`/api/automations/${shipped?.id}`, {
+    const moved = await spec.owner.patch<AutomationResponse>(`/api/automations/${shipped?.id}`, {
       trigger: 'order_delivered',
     });
     expect(moved.body.description).toBe(
       '2 hours after an order is delivered, to buyers tagged wholesale, send "Thank you"',
     );
-    expect((await owner.delete(`/api/automations/${shipped?.id}`)).status).toBe(204);
-    expect((await owner.delete(`/api/automations/${shipped?.id}`)).status).toBe(404);
-    const reasons = await withClient(testApp.ownerUrl, async (db) => {
+    expect((await spec.owner.delete(`/api/automations/${shipped?.id}`)).status).toBe(204);
+    expect((await spec.owner.delete(`/api/automations/${shipped?.id}`)).status).toBe(404);
+    const reasons = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ status: string; skip_reason: string }>(
         `SELECT status, skip_reason FROM messages WHERE tenant_id = $1 AND automation_id IS NULL AND kind = 'thank-you'`,
-        [tenantId],
+        [spec.tenantId],
       );
       return rows;
     });

@@ -8,71 +8,56 @@ import type {
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { signUpAndConfirm } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 const T0 = new Date('2027-01-04T09:00:00Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 describe("SendGrid's delivery events", () => {
   const mock = new SendGridMock();
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
+  beforeAll(() => mock.start());
+  afterAll(() => mock.stop());
+  const spec = appWithSignedUpBusiness(
+    { name: 'Events Bakery', timeZone: 'Europe/Madrid', country: 'ES' },
+    { SENDGRID_WEBHOOK_PUBLIC_KEY: mock.publicKey },
+  );
   let eventsUrl: string;
   let sequence = 0;
 
   beforeAll(async () => {
-    await mock.start();
-    testApp = await startTestApp({ SENDGRID_WEBHOOK_PUBLIC_KEY: mock.publicKey });
-    eventsUrl = `${testApp.baseUrl}/api/webhooks/sendgrid/events`;
-    owner = testApp.http();
-    const signedUp = await signUpAndConfirm(testApp, owner, {
-      businessName: 'Events Bakery',
-      name: 'Eve Events',
-      email: `eve-${Date.now()}@events.example`,
-      password: 'ovens warm before dawn',
-      timeZone: 'Europe/Madrid',
-      country: 'ES',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
-  });
-  afterAll(async () => {
-    await testApp.close();
-    await mock.stop();
+    eventsUrl = `${spec.testApp.baseUrl}/api/webhooks/sendgrid/events`;
   });
 
   /** A buyer with a sent thank-you and a planned opinion request; returns the thank-you's message id. */
   async function sentThankYou(email: string): Promise<string> {
     sequence += 1;
-    await owner.post<OrderResponse>('/api/orders', {
+    await spec.owner.post<OrderResponse>('/api/orders', {
       externalId: `#EV${sequence}-${Date.now()}`,
       customer: { email, name: 'Ben Buyer' },
       placedAt: T0.toISOString(),
       total: '5.00',
       currency: 'EUR',
     });
-    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
+    await spec.testApp.app.get(FollowUpPlanner).planPending(at(0.1));
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
     const [row] = await query<{ id: string }>(
       `SELECT m.id FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
         WHERE m.tenant_id = $1 AND c.email = $2 AND m.kind = 'thank-you'`,
-      [tenantId, email],
+      [spec.tenantId, email],
     );
     return row?.id ?? '';
   }
 
   async function query<T>(sql: string, values: unknown[]): Promise<T[]> {
-    return withClient(testApp.ownerUrl, async (db) => (await db.query(sql, values)).rows as T[]);
+    return withClient(spec.testApp.ownerUrl, async (db) => (await db.query(sql, values)).rows as T[]);
   }
 
   async function statuses(email: string): Promise<string[]> {
     const rows = await query<{ status: string }>(
       `SELECT m.status FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
         WHERE m.tenant_id = $1 AND c.email = $2 ORDER BY m.due_at`,
-      [tenantId, email],
+      [spec.tenantId, email],
     );
     return rows.map((row) => row.status);
   }
@@ -80,7 +65,7 @@ describe("SendGrid's delivery events", () => {
   it('marks a message delivered, then opened, and never back', async () => {
     const email = 'ben@events.example';
     const messageId = await sentThankYou(email);
-    const base = { email, message_id: messageId, tenant_id: tenantId };
+    const base = { email, message_id: messageId, tenant_id: spec.tenantId };
     expect(
       (
         await mock.postEvents(eventsUrl, [
@@ -96,11 +81,11 @@ describe("SendGrid's delivery events", () => {
   it('stops all mail to a bounced address, keeping the reason to check the contact, and a late "delivered" does not undo it', async () => {
     const email = 'bounce@events.example';
     const messageId = await sentThankYou(email);
-    const base = { email, message_id: messageId, tenant_id: tenantId };
+    const base = { email, message_id: messageId, tenant_id: spec.tenantId };
     await mock.postEvents(eventsUrl, [{ ...base, event: 'bounce', reason: '550 mailbox unavailable' }]);
     await mock.postEvents(eventsUrl, [{ ...base, event: 'delivered' }]);
     expect(await statuses(email)).toEqual(['bounced', 'cancelled']);
-    const customers = await owner.get<{ items: CustomerResponse[] }>(
+    const customers = await spec.owner.get<{ items: CustomerResponse[] }>(
       `/api/customers?search=${encodeURIComponent(email)}`,
     );
     expect(customers.body.items[0]).toMatchObject({
@@ -116,7 +101,7 @@ describe("SendGrid's delivery events", () => {
       {
         email,
         message_id: messageId,
-        tenant_id: tenantId,
+        tenant_id: spec.tenantId,
         event: 'delivered',
         sg_event_id: `evt-${messageId}`,
       },
@@ -130,7 +115,7 @@ describe("SendGrid's delivery events", () => {
   it('refuses a tampered body, a stale timestamp and missing signatures, and stores nothing', async () => {
     const email = 'forged@events.example';
     const messageId = await sentThankYou(email);
-    const events = [{ email, message_id: messageId, tenant_id: tenantId, event: 'bounce' }];
+    const events = [{ email, message_id: messageId, tenant_id: spec.tenantId, event: 'bounce' }];
     expect((await mock.postEvents(eventsUrl, events, { tamper: true })).status).toBe(401);
     expect(
       (await mock.postEvents(eventsUrl, events, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status,
@@ -148,30 +133,32 @@ describe("SendGrid's delivery events", () => {
     const email = 'angry@events.example';
     const messageId = await sentThankYou(email);
     await mock.postEvents(eventsUrl, [
-      { email, message_id: messageId, tenant_id: tenantId, event: 'spamreport' },
+      { email, message_id: messageId, tenant_id: spec.tenantId, event: 'spamreport' },
     ]);
     const [tenant] = await query<{ paused_reason: string | null }>(
       `SELECT paused_reason FROM tenants WHERE id = $1`,
-      [tenantId],
+      [spec.tenantId],
     );
     expect(tenant?.paused_reason).toMatch(
       /^Paused: 1 spam complaints for \d+ delivered emails in a day \(limit 0\.3%\)$/,
     );
-    expect((await owner.get<BusinessResponse>('/api/business')).status).toBe(200);
-    expect((await owner.get<MeResponse>('/api/me')).body.business?.pausedReason).toBe(tenant?.paused_reason);
+    expect((await spec.owner.get<BusinessResponse>('/api/business')).status).toBe(200);
+    expect((await spec.owner.get<MeResponse>('/api/me')).body.business?.pausedReason).toBe(
+      tenant?.paused_reason,
+    );
 
     // The owner looked into it and sends again; the audit log says who and what the pause was.
-    const resumed = await owner.post<MeResponse>('/api/business/resume-sending', {});
+    const resumed = await spec.owner.post<MeResponse>('/api/business/resume-sending', {});
     expect(resumed.status).toBe(200);
     expect(resumed.body.business?.pausedReason).toBeNull();
     const [after] = await query<{ paused_at: Date | null }>(`SELECT paused_at FROM tenants WHERE id = $1`, [
-      tenantId,
+      spec.tenantId,
     ]);
     expect(after?.paused_at).toBeNull();
     const [audit] = await query<{ details: Record<string, { from: string; to: string }> }>(
       `SELECT details FROM audit_events WHERE tenant_id = $1 AND action = 'business.updated'
         ORDER BY occurred_at DESC LIMIT 1`,
-      [tenantId],
+      [spec.tenantId],
     );
     expect(audit?.details['sending']).toEqual({ from: `paused: ${tenant?.paused_reason}`, to: 'resumed' });
   });
@@ -179,13 +166,13 @@ describe("SendGrid's delivery events", () => {
   it('sums up delivery health: delivered, bounced and complaint shares of what was sent', async () => {
     const rows = await query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM messages WHERE tenant_id = $1 AND sent_at IS NOT NULL GROUP BY status`,
-      [tenantId],
+      [spec.tenantId],
     );
     const count = (...names: string[]) =>
       rows.filter((row) => names.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
     const sent = count('sent', 'delivered', 'opened', 'clicked', 'bounced', 'dropped', 'complained');
     const reported = sent - count('sent');
-    const health = await owner.get<DeliveryHealthResponse>('/api/messages/health');
+    const health = await spec.owner.get<DeliveryHealthResponse>('/api/messages/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({
       days: 30,

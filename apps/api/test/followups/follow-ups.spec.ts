@@ -10,10 +10,8 @@ import {
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { signUpAndConfirm } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 interface MessageRow {
   kind: string;
@@ -28,28 +26,11 @@ const T0 = new Date('2027-01-04T09:00:00Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 describe('the follow-up engine', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
+  const spec = appWithSignedUpBusiness({ name: 'Engine Bakery', timeZone: 'Europe/Madrid', country: 'ES' });
   let sequence = 0;
 
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    owner = testApp.http();
-    const signedUp = await signUpAndConfirm(testApp, owner, {
-      businessName: 'Engine Bakery',
-      name: 'Elena Engine',
-      email: `elena-${Date.now()}@engine.example`,
-      password: 'ovens warm before dawn',
-      timeZone: 'Europe/Madrid',
-      country: 'ES',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
-  });
-  afterAll(() => testApp.close());
-
-  const planner = () => testApp.app.get(FollowUpPlanner);
-  const dispatcher = () => testApp.app.get(FollowUpDispatcher);
+  const planner = () => spec.testApp.app.get(FollowUpPlanner);
+  const dispatcher = () => spec.testApp.app.get(FollowUpDispatcher);
 
   async function placeOrder(
     email: string,
@@ -57,7 +38,7 @@ describe('the follow-up engine', () => {
     extra: Record<string, unknown> = {},
   ): Promise<OrderResponse> {
     sequence += 1;
-    const result = await owner.post<OrderResponse>('/api/orders', {
+    const result = await spec.owner.post<OrderResponse>('/api/orders', {
       externalId: `#E${sequence}-${Date.now()}`,
       customer: { email, name: 'Bea Buyer' },
       placedAt: placedAt.toISOString(),
@@ -70,13 +51,13 @@ describe('the follow-up engine', () => {
   }
 
   async function messagesOf(email: string): Promise<MessageRow[]> {
-    return withClient(testApp.ownerUrl, async (db) => {
+    return withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<MessageRow>(
         `SELECT m.kind, m.status, m.due_at, m.skip_reason, o.external_id AS order_number
            FROM messages m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
            LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
           WHERE m.tenant_id = $1 AND c.email = $2 ORDER BY m.due_at`,
-        [tenantId, email],
+        [spec.tenantId, email],
       );
       return rows;
     });
@@ -85,7 +66,7 @@ describe('the follow-up engine', () => {
   async function mailbox(
     email: string,
   ): Promise<{ subject: string; text: string; headers: Record<string, string>; reply_to: string }[]> {
-    return withClient(testApp.ownerUrl, async (db) => {
+    return withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query(
         `SELECT subject, text, headers, reply_to FROM dev_mailbox WHERE to_address = $1 ORDER BY created_at`,
         [email],
@@ -115,10 +96,10 @@ describe('the follow-up engine', () => {
     );
     expect(mail?.reply_to).toMatch(/^r-[0-9a-z]{25}-[0-9a-z]{25}@reply\.rapport\.localhost$/);
 
-    const customers = await owner.get<{ items: { id: string }[] }>(
+    const customers = await spec.owner.get<{ items: { id: string }[] }>(
       `/api/customers?search=${encodeURIComponent(email)}`,
     );
-    const detail = await owner.get<{ timeline: { kind: string; status?: string; subject?: string }[] }>(
+    const detail = await spec.owner.get<{ timeline: { kind: string; status?: string; subject?: string }[] }>(
       `/api/customers/${customers.body.items[0]?.id}`,
     );
     expect(detail.body.timeline.filter((entry) => entry.kind === 'email')).toEqual([
@@ -135,7 +116,10 @@ describe('the follow-up engine', () => {
     const email = 'dora@engine.example';
     const order = await placeOrder(email, T0);
     await planner().planPending(at(0.1));
-    await owner.post(`/api/orders/${order.id}/status`, { status: 'delivered', at: at(48).toISOString() });
+    await spec.owner.post(`/api/orders/${order.id}/status`, {
+      status: 'delivered',
+      at: at(48).toISOString(),
+    });
     await planner().planPending(at(48.1));
     const request = (await messagesOf(email)).find((row) => row.kind === 'opinion-request');
     expect(request?.due_at.toISOString()).toBe(at(48 + 168).toISOString());
@@ -165,14 +149,14 @@ describe('the follow-up engine', () => {
       skip_reason: 'waiting for the send window',
     });
     const everyDay = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
-    expect((await owner.patch('/api/business', { sendWindow: everyDay })).status).toBe(200);
+    expect((await spec.owner.patch('/api/business', { sendWindow: everyDay })).status).toBe(200);
     try {
       const [waiting] = await messagesOf(email);
       expect(waiting?.due_at.getTime()).toBeLessThanOrEqual(Date.now());
       await dispatcher().dispatchDue(at(36.2));
       expect((await messagesOf(email))[0]?.status).toBe('sent');
     } finally {
-      await owner.patch('/api/business', { sendWindow: DEFAULT_SEND_WINDOW });
+      await spec.owner.patch('/api/business', { sendWindow: DEFAULT_SEND_WINDOW });
     }
   });
 
@@ -193,7 +177,7 @@ describe('the follow-up engine', () => {
     const email = 'cancel@engine.example';
     const order = await placeOrder(email, T0);
     await planner().planPending(at(0.1));
-    await owner.post(`/api/orders/${order.id}/status`, { status: 'cancelled', at: at(2).toISOString() });
+    await spec.owner.post(`/api/orders/${order.id}/status`, { status: 'cancelled', at: at(2).toISOString() });
     await planner().planPending(at(2.1));
     expect((await messagesOf(email)).map((row) => [row.status, row.skip_reason])).toEqual([
       ['cancelled', 'cancelled: the order was cancelled'],
@@ -210,14 +194,14 @@ describe('the follow-up engine', () => {
     const url = /<(.+)>/.exec(mail?.headers['List-Unsubscribe'] ?? '')?.[1] ?? '';
     const path = new URL(url).pathname;
 
-    const opened = await fetch(`${testApp.baseUrl}${path}`);
+    const opened = await fetch(`${spec.testApp.baseUrl}${path}`);
     expect(opened.status).toBe(200);
     // The buyer's language is unknown: the page is in the business's, Spanish.
     expect(await opened.text()).toContain('¿Darte de baja de Engine Bakery?');
-    await fetch(`${testApp.baseUrl}${path}`, { method: 'HEAD' });
+    await fetch(`${spec.testApp.baseUrl}${path}`, { method: 'HEAD' });
     expect((await messagesOf(email)).map((row) => row.status)).toEqual(['sent', 'scheduled']);
 
-    const oneClick = await fetch(`${testApp.baseUrl}${path}`, {
+    const oneClick = await fetch(`${spec.testApp.baseUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'List-Unsubscribe=One-Click',
@@ -239,32 +223,34 @@ describe('the follow-up engine', () => {
 
   it('lists the rules in plain words and plans nothing for a rule that is turned off', async () => {
     const rules =
-      await owner.get<{ id: string; description: string; isEnabled: boolean }[]>('/api/automations');
+      await spec.owner.get<{ id: string; description: string; isEnabled: boolean }[]>('/api/automations');
     expect(rules.body.map((rule) => rule.description)).toEqual([
       '1 day after an order is placed, send "Thank you"',
       '7 days after an order is delivered (or 10 days after it is placed when delivery is unknown), send "How did we do?"',
     ]);
     const thankYou = rules.body[0];
-    expect((await owner.patch(`/api/automations/${thankYou?.id}`, { isEnabled: false })).status).toBe(200);
+    expect((await spec.owner.patch(`/api/automations/${thankYou?.id}`, { isEnabled: false })).status).toBe(
+      200,
+    );
     const email = 'off@engine.example';
     await placeOrder(email, T0);
     await planner().planPending(at(0.1));
     expect((await messagesOf(email)).map((row) => row.kind)).toEqual(['opinion-request']);
-    await owner.patch(`/api/automations/${thankYou?.id}`, { isEnabled: true });
+    await spec.owner.patch(`/api/automations/${thankYou?.id}`, { isEnabled: true });
   });
 
   it('shows the outbox with the reason a message did not go', async () => {
-    const messages = await owner.get<{
+    const messages = await spec.owner.get<{
       items: { status: string; reason: string | null; customer: { email: string } }[];
     }>('/api/messages?status=skipped');
     expect(messages.status).toBe(200);
     expect(messages.body.items.map((message) => message.reason)).toContain('skipped: thank you sent today');
-    const bad = await owner.get<{ details: unknown }>('/api/messages?status=lost');
+    const bad = await spec.owner.get<{ details: unknown }>('/api/messages?status=lost');
     expect(bad.status).toBe(400);
   });
 
   it('keeps sender details and a valid send window in the business settings', async () => {
-    const saved = await owner.patch<{ senderName: string; sendWindow: unknown; contactPhone: string }>(
+    const saved = await spec.owner.patch<{ senderName: string; sendWindow: unknown; contactPhone: string }>(
       '/api/business',
       {
         senderName: 'Elena at Engine Bakery',
@@ -278,12 +264,12 @@ describe('the follow-up engine', () => {
       contactPhone: '+34 910 000 000',
       sendWindow: { opens: '10:00', closes: '18:00', days: [1, 2, 3, 4, 5] },
     });
-    const backwards = await owner.patch<{ details: unknown }>('/api/business', {
+    const backwards = await spec.owner.patch<{ details: unknown }>('/api/business', {
       sendWindow: { opens: '18:00', closes: '10:00', days: [1] },
     });
     expect(backwards.status).toBe(400);
     expect(backwards.body.details).toEqual([{ field: 'sendWindow', reason: 'must close after it opens' }]);
-    await owner.patch('/api/business', {
+    await spec.owner.patch('/api/business', {
       sendWindow: { opens: '09:00', closes: '19:00', days: [1, 2, 3, 4, 5, 6] },
     });
   });
@@ -321,8 +307,8 @@ describe('the follow-up engine', () => {
   });
 
   it("edits a rule's name and delay for what is planned from then on, and refuses a delay it cannot keep", async () => {
-    const [thankYou] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
-    const edited = await owner.patch<AutomationResponse>(`/api/automations/${thankYou?.id}`, {
+    const [thankYou] = (await spec.owner.get<AutomationResponse[]>('/api/automations')).body;
+    const edited = await spec.owner.patch<AutomationResponse>(`/api/automations/${thankYou?.id}`, {
       name: 'Quick thanks',
       delay: { amount: 2, unit: 'hours' },
     });
@@ -338,25 +324,25 @@ describe('the follow-up engine', () => {
     await planner().planPending(at(0.1));
     expect((await messagesOf(email))[0]?.due_at.toISOString()).toBe(at(2).toISOString());
 
-    const tooLong = await owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
+    const tooLong = await spec.owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
       delay: { amount: 400, unit: 'days' },
     });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.details).toEqual([{ field: 'delay', reason: 'must be at most a year' }]);
-    const badUnit = await owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
+    const badUnit = await spec.owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
       delay: { amount: 1, unit: 'weeks' },
     });
     expect(badUnit.body.details).toEqual([
       { field: 'delay.unit', reason: 'must be one of minutes, hours, days' },
     ]);
-    await owner.patch(`/api/automations/${thankYou?.id}`, {
+    await spec.owner.patch(`/api/automations/${thankYou?.id}`, {
       name: 'Thank you',
       delay: { amount: 1, unit: 'days' },
     });
   });
 
   it('previews who a rule will write to in the next seven days, at the times the dispatcher will send', async () => {
-    const [thankYou] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const [thankYou] = (await spec.owner.get<AutomationResponse[]>('/api/automations')).body;
     const placedNow = new Date();
     await placeOrder('soon@engine.example', placedNow);
     await planner().planPending(new Date(placedNow.getTime() + 60_000));
@@ -364,9 +350,9 @@ describe('the follow-up engine', () => {
     // A window open one day a week only, not the day the thank-you falls due: the preview must move it.
     const dueDay = wallTimeAt(dueAt, 'Europe/Madrid').weekday;
     const window = { opens: '09:00', closes: '19:00', days: [(dueDay % 7) + 1] };
-    expect((await owner.patch('/api/business', { sendWindow: window })).status).toBe(200);
+    expect((await spec.owner.patch('/api/business', { sendWindow: window })).status).toBe(200);
     try {
-      const upcoming = await owner.get<UpcomingMessageResponse[]>(
+      const upcoming = await spec.owner.get<UpcomingMessageResponse[]>(
         `/api/automations/${thankYou?.id}/upcoming`,
       );
       expect(upcoming.status).toBe(200);
@@ -379,13 +365,13 @@ describe('the follow-up engine', () => {
       expect(local.hour).toBeGreaterThanOrEqual(9);
       expect(local.hour).toBeLessThan(19);
     } finally {
-      await owner.patch('/api/business', { sendWindow: DEFAULT_SEND_WINDOW });
+      await spec.owner.patch('/api/business', { sendWindow: DEFAULT_SEND_WINDOW });
     }
   });
 
   it('applies only to the orders its conditions name, and names a wrong condition', async () => {
-    const [thankYou] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
-    const edited = await owner.patch<AutomationResponse>(`/api/automations/${thankYou?.id}`, {
+    const [thankYou] = (await spec.owner.get<AutomationResponse[]>('/api/automations')).body;
+    const edited = await spec.owner.patch<AutomationResponse>(`/api/automations/${thankYou?.id}`, {
       conditions: { orderNumber: 'repeat', productNames: [' sourdough loaf ', ''], minTotal: '10' },
     });
     expect(edited.status).toBe(200);
@@ -409,7 +395,7 @@ describe('the follow-up engine', () => {
     // The first order is not a repeat; the second is below the minimum; the third matches.
     expect(thankYous.map((row) => row.due_at.toISOString())).toEqual([at(26).toISOString()]);
 
-    const wrong = await owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
+    const wrong = await spec.owner.patch<ApiErrorBody>(`/api/automations/${thankYou?.id}`, {
       conditions: { orderNumber: 'second', maxTotal: 'ten' },
     });
     expect(wrong.status).toBe(400);
@@ -417,19 +403,19 @@ describe('the follow-up engine', () => {
       { field: 'conditions.orderNumber', reason: 'must be first or repeat' },
       { field: 'conditions.maxTotal', reason: 'must be an amount like 25 or 25.50' },
     ]);
-    await owner.patch(`/api/automations/${thankYou?.id}`, { conditions: {} });
+    await spec.owner.patch(`/api/automations/${thankYou?.id}`, { conditions: {} });
   });
 
   it('sends a note now to chosen buyers, leaving out one who unsubscribed, and names an unknown buyer', async () => {
     const keen = await placeOrder('keen@engine.example', T0);
     const gone = await placeOrder('gone@engine.example', T0);
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(`UPDATE customers SET subscription_state = 'unsubscribed' WHERE tenant_id = $1 AND id = $2`, [
-        tenantId,
+        spec.tenantId,
         gone.customer.id,
       ]),
     );
-    const sent = await owner.post<SendNowResponse>('/api/messages/send-now', {
+    const sent = await spec.owner.post<SendNowResponse>('/api/messages/send-now', {
       customerIds: [keen.customer.id, gone.customer.id],
     });
     expect(sent.status).toBe(200);
@@ -443,30 +429,30 @@ describe('the follow-up engine', () => {
     );
     expect(notes.map((mail) => mail.subject)).toEqual(['Un mensaje de Engine Bakery']);
 
-    const unknown = await owner.post<ApiErrorBody>('/api/messages/send-now', {
+    const unknown = await spec.owner.post<ApiErrorBody>('/api/messages/send-now', {
       customerIds: ['00000000-0000-4000-8000-000000000000'],
     });
     expect(unknown.status).toBe(404);
-    const empty = await owner.post<ApiErrorBody>('/api/messages/send-now', { customerIds: [] });
+    const empty = await spec.owner.post<ApiErrorBody>('/api/messages/send-now', { customerIds: [] });
     expect(empty.body.details).toEqual([{ field: 'customerIds', reason: 'must name at least one customer' }]);
   });
 
   it('lists the outbox of one rule or one buyer', async () => {
-    const [thankYou, opinion] = (await owner.get<AutomationResponse[]>('/api/automations')).body;
+    const [thankYou, opinion] = (await spec.owner.get<AutomationResponse[]>('/api/automations')).body;
     const order = await placeOrder('filtered@engine.example', T0);
     await planner().planPending(at(0.1));
     type Listed = { items: { kind: string; automation: string | null; customer: { id: string } }[] };
-    const byRule = await owner.get<Listed>(`/api/messages?automationId=${opinion?.id}&limit=200`);
+    const byRule = await spec.owner.get<Listed>(`/api/messages?automationId=${opinion?.id}&limit=200`);
     expect(byRule.status).toBe(200);
     expect(byRule.body.items.length).toBeGreaterThan(0);
     expect(byRule.body.items.every((message) => message.automation === opinion?.name)).toBe(true);
-    const byBuyer = await owner.get<Listed>(
+    const byBuyer = await spec.owner.get<Listed>(
       `/api/messages?customerId=${order.customer.id}&automationId=${thankYou?.id}`,
     );
     expect(byBuyer.body.items.map((message) => [message.kind, message.customer.id])).toEqual([
       ['thank-you', order.customer.id],
     ]);
-    const wrong = await owner.get<ApiErrorBody>('/api/messages?automationId=rule-1');
+    const wrong = await spec.owner.get<ApiErrorBody>('/api/messages?automationId=rule-1');
     expect(wrong.body.details).toEqual([{ field: 'automationId', reason: 'must be a UUID' }]);
   });
 });

@@ -3,44 +3,28 @@ import type { ApiErrorBody, MessageResponse, OrderResponse, Page } from '@rappor
 import { wallTimeAt } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { signUpAndConfirm } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 /** A waiting follow-up sent at once on request: to try a rule on oneself, or for a buyer at the counter. */
 describe('sending a waiting follow-up now', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
+  const spec = appWithSignedUpBusiness({ name: 'Counter Bakery', timeZone: 'Europe/Madrid', country: 'ES' });
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    owner = testApp.http();
-    const signedUp = await signUpAndConfirm(testApp, owner, {
-      businessName: 'Counter Bakery',
-      name: 'Cora Counter',
-      email: `cora-${Date.now()}@counter.example`,
-      password: 'flour on every counter',
-      timeZone: 'Europe/Madrid',
-      country: 'ES',
-    });
-    tenantId = signedUp.body.business?.id ?? '';
     // The window is shut all of today: whatever goes today goes because someone asked for it.
     const today = wallTimeAt(new Date(), 'Europe/Madrid').weekday;
     const otherDays = [1, 2, 3, 4, 5, 6, 7].filter((day) => day !== today);
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(`UPDATE tenants SET send_window = $2 WHERE id = $1`, [
-        tenantId,
+        spec.tenantId,
         { opens: '09:00', closes: '19:00', days: otherDays },
       ]),
     );
   });
-  afterAll(() => testApp.close());
 
   /** An order placed now: its thank-you waits a day. */
   async function waitingThankYou(email: string): Promise<MessageResponse> {
-    const order = await owner.post<OrderResponse>('/api/orders', {
+    const order = await spec.owner.post<OrderResponse>('/api/orders', {
       externalId: `#C-${randomUUID().slice(0, 8)}`,
       customer: { email, name: 'Tomas Buyer' },
       placedAt: new Date().toISOString(),
@@ -49,8 +33,8 @@ describe('sending a waiting follow-up now', () => {
       lines: [{ productName: 'Rye loaf', quantity: 1, unitPrice: '9.00' }],
     });
     expect(order.status).toBe(201);
-    await testApp.app.get(FollowUpPlanner).planPending(new Date());
-    const messages = await owner.get<Page<MessageResponse>>(
+    await spec.testApp.app.get(FollowUpPlanner).planPending(new Date());
+    const messages = await spec.owner.get<Page<MessageResponse>>(
       `/api/messages?customerId=${order.body.customer.id}`,
     );
     const thankYou = messages.body.items.find((message) => message.kind === 'thank-you');
@@ -62,23 +46,23 @@ describe('sending a waiting follow-up now', () => {
 
   const statusOf = async (message: MessageResponse): Promise<MessageResponse | undefined> =>
     (
-      await owner.get<Page<MessageResponse>>(`/api/messages?customerId=${message.customer.id}`)
+      await spec.owner.get<Page<MessageResponse>>(`/api/messages?customerId=${message.customer.id}`)
     ).body.items.find((item) => item.id === message.id);
 
   it('sends it at the next dispatch, outside the send window, while others wait for the window', async () => {
     const asked = await waitingThankYou(`asked-${Date.now()}@buyers.example`);
     const other = await waitingThankYou(`other-${Date.now()}@buyers.example`);
     // The other one falls due too, with nobody asking: the closed window holds it.
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(`UPDATE messages SET due_at = now() - interval '1 minute' WHERE id = $1`, [other.id]),
     );
 
-    const result = await owner.post<MessageResponse>(`/api/messages/${asked.id}/send-now`);
+    const result = await spec.owner.post<MessageResponse>(`/api/messages/${asked.id}/send-now`);
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ id: asked.id, status: 'scheduled' });
     expect(new Date(result.body.dueAt).getTime()).toBeLessThanOrEqual(Date.now());
 
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
     expect(await statusOf(asked)).toMatchObject({ status: 'sent' });
     expect(await statusOf(other)).toMatchObject({
       status: 'scheduled',
@@ -88,21 +72,21 @@ describe('sending a waiting follow-up now', () => {
 
   it('refuses to hurry an email to a buyer who unsubscribed since, naming why, and sends nothing', async () => {
     const asked = await waitingThankYou(`gone-${Date.now()}@buyers.example`);
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(`UPDATE customers SET subscription_state = 'unsubscribed' WHERE tenant_id = $1 AND id = $2`, [
-        tenantId,
+        spec.tenantId,
         asked.customer.id,
       ]),
     );
-    const refused = await owner.post<ApiErrorBody>(`/api/messages/${asked.id}/send-now`);
+    const refused = await spec.owner.post<ApiErrorBody>(`/api/messages/${asked.id}/send-now`);
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('no longer takes emails');
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
     expect(await statusOf(asked)).toMatchObject({ status: 'scheduled' });
   });
 
   it('records who sent a follow-up early in the audit log', async () => {
-    const log = await owner.get<Page<{ action: string; target: string | null }>>(
+    const log = await spec.owner.get<Page<{ action: string; target: string | null }>>(
       '/api/audit-events?action=message.sent_now',
     );
     expect(log.body.items.map((event) => event.target)).toContain('Thank you to Tomas Buyer');
@@ -110,11 +94,11 @@ describe('sending a waiting follow-up now', () => {
 
   it('refuses a message that is not waiting, naming it, and answers 404 for one that does not exist', async () => {
     const asked = await waitingThankYou(`twice-${Date.now()}@buyers.example`);
-    await owner.post(`/api/messages/${asked.id}/send-now`);
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
-    const again = await owner.post<ApiErrorBody>(`/api/messages/${asked.id}/send-now`);
+    await spec.owner.post(`/api/messages/${asked.id}/send-now`);
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    const again = await spec.owner.post<ApiErrorBody>(`/api/messages/${asked.id}/send-now`);
     expect(again.status).toBe(400);
     expect(JSON.stringify(again.body)).toContain('is sent, not waiting to be sent');
-    expect((await owner.post(`/api/messages/${randomUUID()}/send-now`)).status).toBe(404);
+    expect((await spec.owner.post(`/api/messages/${randomUUID()}/send-now`)).status).toBe(404);
   });
 });

@@ -2,26 +2,24 @@ import { randomBytes } from 'node:crypto';
 import { SentMarks, type SentMark } from '../../src/followups/sent-marks';
 import { planDueMessages } from '../support/due-messages';
 import { createTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { startedApp } from '../support/spec-app';
 
 describe('SentMarks', () => {
-  let testApp: TestApp;
+  const spec = startedApp();
   let tenantId: string;
   let otherTenantId: string;
   const sentAt = new Date('2026-11-20T10:00:00Z');
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    tenantId = (await createTenant(testApp)).id;
-    otherTenantId = (await createTenant(testApp)).id;
+    tenantId = (await createTenant(spec.testApp)).id;
+    otherTenantId = (await createTenant(spec.testApp)).id;
   });
-  afterAll(() => testApp.close());
 
   /** `count` due messages of a business, claimed (`sending`) as the dispatcher leaves them. */
   async function claimedMessages(business: string, count: number): Promise<string[]> {
-    await planDueMessages(testApp.ownerUrl, business, count, `marks-${randomBytes(4).toString('hex')}-`);
-    return withClient(testApp.ownerUrl, async (db) => {
+    await planDueMessages(spec.testApp.ownerUrl, business, count, `marks-${randomBytes(4).toString('hex')}-`);
+    return withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ id: string }>(
         `UPDATE messages SET status = 'sending', lease_until = now() + interval '5 minutes'
           WHERE tenant_id = $1 AND status = 'scheduled' AND kind = 'thank-you' RETURNING id`,
@@ -44,7 +42,7 @@ describe('SentMarks', () => {
   }
 
   async function rowsOf(ids: string[]) {
-    return withClient(testApp.ownerUrl, async (db) => {
+    return withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{
         id: string;
         status: string;
@@ -63,9 +61,9 @@ describe('SentMarks', () => {
 
   it('writes the marks that arrive during a statement together in the next one, each with its own fields', async () => {
     const ids = await claimedMessages(tenantId, 5);
-    const query = jest.spyOn(testApp.dataSource, 'query');
+    const query = jest.spyOn(spec.testApp.dataSource, 'query');
     try {
-      const marks = new SentMarks(testApp.dataSource, tenantId, sentAt);
+      const marks = new SentMarks(spec.testApp.dataSource, tenantId, sentAt);
       // All five arrive at once: the first starts a statement; the four that find it running go next, together.
       await Promise.all(ids.map((id) => marks.mark(markOf(id))));
       const statements = query.mock.calls.map(([, parameters]) => (parameters as unknown[][])[2]);
@@ -88,14 +86,14 @@ describe('SentMarks', () => {
 
   it("plans the business's reminders only for the marks that ask for them, once each", async () => {
     const [withReminders = '', without = ''] = await claimedMessages(tenantId, 2);
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(`UPDATE tenants SET reminder_schedule = '{3,7}' WHERE id = $1`, [tenantId]),
     );
-    const marks = new SentMarks(testApp.dataSource, tenantId, sentAt);
+    const marks = new SentMarks(spec.testApp.dataSource, tenantId, sentAt);
     await Promise.all([marks.mark(markOf(withReminders, true)), marks.mark(markOf(without))]);
     // Marked again (a retried statement): the reminders already planned are not planned twice.
     await marks.mark(markOf(withReminders, true));
-    const reminders = await withClient(testApp.ownerUrl, async (db) => {
+    const reminders = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ reminder_of: string; reminder_number: number; due_at: Date }>(
         `SELECT reminder_of, reminder_number, due_at FROM messages
           WHERE reminder_of = ANY($1::uuid[]) AND status = 'scheduled' ORDER BY reminder_number`,
@@ -111,7 +109,7 @@ describe('SentMarks', () => {
 
   it('rejects every mark of a statement that fails, and the next marks are written', async () => {
     const [first = '', second = ''] = await claimedMessages(tenantId, 2);
-    const marks = new SentMarks(testApp.dataSource, tenantId, sentAt);
+    const marks = new SentMarks(spec.testApp.dataSource, tenantId, sentAt);
     const failing = [marks.mark(markOf(first)), marks.mark(markOf('not-a-message-id'))];
     // The first goes alone; the second (not a uuid) fails its statement, which carries only itself.
     await expect(failing[0]).resolves.toBeUndefined();
@@ -123,7 +121,7 @@ describe('SentMarks', () => {
 
   it("cannot mark another business's messages", async () => {
     const [theirs = ''] = await claimedMessages(otherTenantId, 1);
-    await new SentMarks(testApp.dataSource, tenantId, sentAt).mark(markOf(theirs));
+    await new SentMarks(spec.testApp.dataSource, tenantId, sentAt).mark(markOf(theirs));
     expect((await rowsOf([theirs])).get(theirs)?.status).toBe('sending');
   });
 });

@@ -2,17 +2,12 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { GettingStartedResponse, GettingStartedStep } from '@rapport/domain';
 import { signUpBusiness } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startedApp } from '../support/spec-app';
 
 const SHOPIFY_SECRET = 'shpss_getting_started_1234';
 
 describe('the getting-started checklist', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
+  const spec = startedApp();
 
   async function doneSteps(client: HttpClient): Promise<GettingStartedStep[]> {
     const result = await client.get<GettingStartedResponse>('/api/getting-started');
@@ -21,7 +16,7 @@ describe('the getting-started checklist', () => {
   }
 
   it('starts empty for a new business and ticks each step from what the business actually did', async () => {
-    const { owner, id } = await signUpBusiness(testApp, {
+    const { owner, id } = await signUpBusiness(spec.testApp, {
       name: 'Fresh Start Deli',
       timeZone: 'Europe/Madrid',
       country: 'ES',
@@ -58,7 +53,7 @@ describe('the getting-started checklist', () => {
     expect((await owner.put('/api/integrations/shopify', { secret: SHOPIFY_SECRET })).status).toBe(204);
     expect(await doneSteps(owner)).not.toContain('shop-or-api-key');
     const body = JSON.stringify({ id: 1, name: '#1' });
-    const delivery = await fetch(`${testApp.baseUrl}/api/webhooks/shopify/${id}`, {
+    const delivery = await fetch(`${spec.testApp.baseUrl}/api/webhooks/shopify/${id}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -92,14 +87,18 @@ describe('the getting-started checklist', () => {
   });
 
   it('counts an API key as a way in, for businesses without a shop', async () => {
-    const { owner } = await signUpBusiness(testApp, { name: 'Key Cafe', timeZone: 'UTC', country: 'GB' });
+    const { owner } = await signUpBusiness(spec.testApp, {
+      name: 'Key Cafe',
+      timeZone: 'UTC',
+      country: 'GB',
+    });
     await owner.post('/api/api-keys', { name: 'Till', scopes: ['orders:write'] });
     expect(await doneSteps(owner)).toEqual(['shop-or-api-key']);
   });
 
   it("never shows one business's progress to another", async () => {
-    const a = await signUpBusiness(testApp, { name: 'Busy Bakery', timeZone: 'UTC', country: 'GB' });
-    const b = await signUpBusiness(testApp, { name: 'Quiet Bakery', timeZone: 'UTC', country: 'GB' });
+    const a = await signUpBusiness(spec.testApp, { name: 'Busy Bakery', timeZone: 'UTC', country: 'GB' });
+    const b = await signUpBusiness(spec.testApp, { name: 'Quiet Bakery', timeZone: 'UTC', country: 'GB' });
     await a.owner.patch('/api/business', { postalAddress: '1 High St', contactEmail: 'hi@busy.example' });
     await a.owner.post('/api/customers', { email: 'kim@buyers.example', name: 'Kim' });
     await a.owner.post('/api/api-keys', { name: 'Till', scopes: ['orders:write'] });

@@ -1,8 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { IntegrationResponse, OrderResponse, Page } from '@rapport/domain';
-import { addMember, createTenant, createUser, signedIn, type TestTenant } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { addMember, createTenant, createUser, signedIn } from '../support/factories';
+import { appWithTenant } from '../support/spec-app';
 
 const SECRETS = {
   shopify: 'shpss_test_secret_1234',
@@ -11,22 +10,16 @@ const SECRETS = {
 };
 
 describe('shop webhooks', () => {
-  let testApp: TestApp;
-  let tenant: TestTenant;
-  let owner: HttpClient;
+  const spec = appWithTenant({ name: 'Webhook Bakery' });
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await createTenant(testApp, { name: 'Webhook Bakery' });
-    owner = await signedIn(testApp, tenant.owner);
     for (const [provider, secret] of Object.entries(SECRETS)) {
-      expect((await owner.put(`/api/integrations/${provider}`, { secret })).status).toBe(204);
+      expect((await spec.owner.put(`/api/integrations/${provider}`, { secret })).status).toBe(204);
     }
   });
-  afterAll(() => testApp.close());
 
-  function post(provider: string, body: string, headers: Record<string, string>, tenantId = tenant.id) {
-    return fetch(`${testApp.baseUrl}/api/webhooks/${provider}/${tenantId}`, {
+  function post(provider: string, body: string, headers: Record<string, string>, tenantId = spec.tenant.id) {
+    return fetch(`${spec.testApp.baseUrl}/api/webhooks/${provider}/${tenantId}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body,
@@ -52,12 +45,12 @@ describe('shop webhooks', () => {
   });
 
   async function ordersNamed(search: string): Promise<OrderResponse[]> {
-    return (await owner.get<Page<OrderResponse>>(`/api/orders?search=${encodeURIComponent(search)}`)).body
-      .items;
+    return (await spec.owner.get<Page<OrderResponse>>(`/api/orders?search=${encodeURIComponent(search)}`))
+      .body.items;
   }
 
   const stateOf = async (provider: string) =>
-    (await owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
+    (await spec.owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
       (item) => item.provider === provider,
     )?.state;
 
@@ -67,7 +60,7 @@ describe('shop webhooks', () => {
       'waiting',
       'waiting',
     ]);
-    const other = await signedIn(testApp, (await createTenant(testApp)).owner);
+    const other = await signedIn(spec.testApp, (await createTenant(spec.testApp)).owner);
     const states = (await other.get<IntegrationResponse[]>('/api/integrations')).body.map(
       (item) => item.state,
     );
@@ -109,7 +102,7 @@ describe('shop webhooks', () => {
     );
     expect(tampered.status).toBe(401);
     expect(await ordersNamed('#S1002')).toEqual([]);
-    const integrations = await owner.get<IntegrationResponse[]>('/api/integrations');
+    const integrations = await spec.owner.get<IntegrationResponse[]>('/api/integrations');
     const shopify = integrations.body.find((item) => item.provider === 'shopify');
     expect(shopify?.deliveries.map((delivery) => delivery.topic)).not.toContain('orders/create#S1002');
     expect(shopify?.deliveries).toHaveLength(1);
@@ -129,7 +122,7 @@ describe('shop webhooks', () => {
   });
 
   it('answers 404 for a business that has not connected the shop, or does not exist', async () => {
-    const other = await createTenant(testApp);
+    const other = await createTenant(spec.testApp);
     const body = shopifyOrder('#S1004');
     expect((await post('shopify', body, shopifyHeaders(body, 'orders/create'), other.id)).status).toBe(404);
     expect((await post('shopify', body, shopifyHeaders(body, 'orders/create'), randomUUID())).status).toBe(
@@ -150,7 +143,7 @@ describe('shop webhooks', () => {
     const response = await post('shopify', body, shopifyHeaders(body, 'orders/create'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ outcome: 'refused', message: 'The buyer email is missing' });
-    const shopify = (await owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
+    const shopify = (await spec.owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
       (item) => item.provider === 'shopify',
     );
     expect(shopify?.deliveries[0]).toMatchObject({
@@ -191,7 +184,7 @@ describe('shop webhooks', () => {
       placedAt: '2026-11-19T08:00:00.000Z',
     });
 
-    const ping = await fetch(`${testApp.baseUrl}/api/webhooks/woocommerce/${tenant.id}`, {
+    const ping = await fetch(`${spec.testApp.baseUrl}/api/webhooks/woocommerce/${spec.tenant.id}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'webhook_id=15',
@@ -240,15 +233,15 @@ describe('shop webhooks', () => {
   });
 
   it('shows each webhook URL and secret to the owner, and hides them from staff', async () => {
-    const integrations = await owner.get<IntegrationResponse[]>('/api/integrations');
+    const integrations = await spec.owner.get<IntegrationResponse[]>('/api/integrations');
     expect(integrations.body.map((item) => [item.provider, item.secret])).toEqual([
       ['shopify', SECRETS.shopify],
       ['woocommerce', SECRETS.woocommerce],
       ['stripe', SECRETS.stripe],
     ]);
-    expect(integrations.body[0]?.webhookUrl).toMatch(new RegExp(`/api/webhooks/shopify/${tenant.id}$`));
-    const staff = await createUser(testApp);
-    await addMember(testApp, tenant.id, staff, 'staff');
-    expect((await (await signedIn(testApp, staff)).get('/api/integrations')).status).toBe(403);
+    expect(integrations.body[0]?.webhookUrl).toMatch(new RegExp(`/api/webhooks/shopify/${spec.tenant.id}$`));
+    const staff = await createUser(spec.testApp);
+    await addMember(spec.testApp, spec.tenant.id, staff, 'staff');
+    expect((await (await signedIn(spec.testApp, staff)).get('/api/integrations')).status).toBe(403);
   });
 });

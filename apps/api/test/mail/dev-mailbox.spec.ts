@@ -2,18 +2,18 @@ import type { DevMailboxMessageResponse } from '@rapport/domain';
 import { DevMailboxTransport } from '../../src/mail/dev-mailbox.transport';
 import { createTenant, type TestTenant } from '../support/factories';
 import { RemoteClient } from '../support/remote-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { startedApp } from '../support/spec-app';
 
 describe('the development mailbox', () => {
-  let testApp: TestApp;
+  const spec = startedApp({ TRUSTED_PROXIES: '127.0.0.1' });
   let a: TestTenant;
   let b: TestTenant;
   const subjects = { aFollowUp: '', bFollowUp: '' };
 
   beforeAll(async () => {
-    testApp = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1' });
-    [a, b] = [await createTenant(testApp), await createTenant(testApp)];
-    const transport = testApp.app.get(DevMailboxTransport);
+    [a, b] = [await createTenant(spec.testApp), await createTenant(spec.testApp)];
+    const transport = spec.testApp.app.get(DevMailboxTransport);
     const send = async (to: string, subject: string, tenantId?: string) =>
       transport.send({
         to,
@@ -31,32 +31,31 @@ describe('the development mailbox', () => {
     await send('buyer@example.test', subjects.bFollowUp, b.id);
     // Rapport's own emails, to each owner: reset links, as the API sends them.
     for (const owner of [a.owner, b.owner]) {
-      expect((await testApp.http().post('/api/auth/password-reset', { email: owner.email })).status).toBe(
-        202,
-      );
+      expect(
+        (await spec.testApp.http().post('/api/auth/password-reset', { email: owner.email })).status,
+      ).toBe(202);
     }
   });
-  afterAll(() => testApp.close());
 
   const subjectsOf = (mails: DevMailboxMessageResponse[]) => mails.map((mail) => mail.subject);
 
   it('shows this machine every email, without a sign-in', async () => {
-    const all = await testApp.http().get<DevMailboxMessageResponse[]>('/api/dev/mailbox');
+    const all = await spec.testApp.http().get<DevMailboxMessageResponse[]>('/api/dev/mailbox');
     expect(all.status).toBe(200);
     expect(subjectsOf(all.body)).toEqual(expect.arrayContaining([subjects.aFollowUp, subjects.bFollowUp]));
     expect(all.body.map((mail) => mail.to)).toEqual(expect.arrayContaining([a.owner.email, b.owner.email]));
   });
 
   it('asks a client elsewhere to sign in', async () => {
-    const remote = new RemoteClient(testApp.baseUrl);
+    const remote = new RemoteClient(spec.testApp.baseUrl);
     expect((await remote.get('/api/dev/mailbox')).status).toBe(401);
-    const [newest] = (await testApp.http().get<DevMailboxMessageResponse[]>('/api/dev/mailbox')).body;
+    const [newest] = (await spec.testApp.http().get<DevMailboxMessageResponse[]>('/api/dev/mailbox')).body;
     expect(newest).toBeDefined();
     expect((await remote.get(`/api/dev/mailbox/${newest?.id}`)).status).toBe(401);
   });
 
   it("shows a signed-in person elsewhere their own emails and their business's, and no one else's", async () => {
-    const remote = new RemoteClient(testApp.baseUrl);
+    const remote = new RemoteClient(spec.testApp.baseUrl);
     await remote.signIn(a.owner.email, a.owner.password);
     const seen = await remote.get<DevMailboxMessageResponse[]>('/api/dev/mailbox');
     expect(seen.status).toBe(200);
@@ -68,9 +67,9 @@ describe('the development mailbox', () => {
       true,
     );
 
-    const others = (await testApp.http().get<DevMailboxMessageResponse[]>('/api/dev/mailbox')).body.filter(
-      (mail) => mail.to === b.owner.email || mail.subject === subjects.bFollowUp,
-    );
+    const others = (
+      await spec.testApp.http().get<DevMailboxMessageResponse[]>('/api/dev/mailbox')
+    ).body.filter((mail) => mail.to === b.owner.email || mail.subject === subjects.bFollowUp);
     expect(others.length).toBeGreaterThanOrEqual(2);
     for (const mail of others) expect((await remote.get(`/api/dev/mailbox/${mail.id}`)).status).toBe(404);
     const filtered = await remote.get<DevMailboxMessageResponse[]>(

@@ -3,10 +3,9 @@ import { SendGridMock } from '@rapport/sendgrid-mock';
 import type { IntegrationResponse } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo, signUpBusiness } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { mailTo } from '../support/factories';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 const SHOPIFY_SECRET = 'shpss_hostile_secret';
 const WOO_SECRET = 'woo-hostile-secret';
@@ -19,15 +18,18 @@ const INBOUND_SECRET = 'hostile-inbound-secret';
  */
 describe('hostile input', () => {
   const mock = new SendGridMock();
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
+  beforeAll(() => mock.start());
+  afterAll(() => mock.stop());
+  const spec = appWithSignedUpBusiness(
+    { name: 'Hostile Bakery', timeZone: 'Europe/Madrid', country: 'ES' },
+    { SENDGRID_WEBHOOK_PUBLIC_KEY: mock.publicKey, INBOUND_PARSE_SECRET: INBOUND_SECRET },
+  );
 
   const send = (
     path: string,
     init: { method?: string; contentType?: string; body?: string; headers?: Record<string, string> },
   ) =>
-    fetch(`${testApp.baseUrl}${path}`, {
+    fetch(`${spec.testApp.baseUrl}${path}`, {
       method: init.method ?? 'POST',
       headers: {
         cookie: 'XSRF-TOKEN=t',
@@ -38,32 +40,18 @@ describe('hostile input', () => {
       body: init.body,
     });
   const json = (path: string, body: string) => send(path, { contentType: 'application/json', body });
-  const isServing = async () => (await fetch(`${testApp.baseUrl}/api/health`)).status === 200;
+  const isServing = async () => (await fetch(`${spec.testApp.baseUrl}/api/health`)).status === 200;
   const rows = (sql: string) =>
-    withClient(testApp.ownerUrl, async (db) => (await db.query<{ n: number }>(sql)).rows[0]?.n ?? 0);
+    withClient(spec.testApp.ownerUrl, async (db) => (await db.query<{ n: number }>(sql)).rows[0]?.n ?? 0);
 
   beforeAll(async () => {
-    await mock.start();
-    testApp = await startTestApp({
-      SENDGRID_WEBHOOK_PUBLIC_KEY: mock.publicKey,
-      INBOUND_PARSE_SECRET: INBOUND_SECRET,
-    });
-    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
-      name: 'Hostile Bakery',
-      timeZone: 'Europe/Madrid',
-      country: 'ES',
-    }));
     for (const [provider, secret] of [
       ['shopify', SHOPIFY_SECRET],
       ['woocommerce', WOO_SECRET],
       ['stripe', STRIPE_SECRET],
     ] as const) {
-      expect((await owner.put(`/api/integrations/${provider}`, { secret })).status).toBe(204);
+      expect((await spec.owner.put(`/api/integrations/${provider}`, { secret })).status).toBe(204);
     }
-  });
-  afterAll(async () => {
-    await testApp.close();
-    await mock.stop();
   });
 
   it('answers a text/plain sign-in with 415 instead of stopping the process', async () => {
@@ -107,7 +95,7 @@ describe('hostile input', () => {
         status: path.includes('sendgrid') ? 401 : 400,
       });
     }
-    const signedIn = await owner.request('POST', '/api/customers', deep, {
+    const signedIn = await spec.owner.request('POST', '/api/customers', deep, {
       'content-type': 'application/json',
     });
     expect(signedIn.status).toBe(400);
@@ -131,7 +119,7 @@ describe('hostile input', () => {
       { field: 'businessName', reason: 'contains a NUL character (\\u0000)' },
       { field: 'email', reason: 'contains an unpaired UTF-16 surrogate' },
     ]);
-    const customer = await owner.post('/api/customers', {
+    const customer = await spec.owner.post('/api/customers', {
       email: 'c@example.com',
       name: 'C\u0000',
       externalIds: { crm: '\ud800' },
@@ -150,7 +138,7 @@ describe('hostile input', () => {
       '/api/audit-events?actor=%00',
       '/api/orders?search=a%00',
     ]) {
-      const response = await owner.get(path);
+      const response = await spec.owner.get(path);
       expect({ path, status: response.status }).toEqual({ path, status: 400 });
     }
     for (const path of [
@@ -160,23 +148,28 @@ describe('hostile input', () => {
       '/api/reports/2026-02-30',
       '/api/cases?from=2026-13-01',
     ]) {
-      const response = await owner.get(path);
+      const response = await spec.owner.get(path);
       expect({ path, status: response.status }).toEqual({ path, status: 400 });
     }
-    const upload = await owner.request('POST', '/api/imports/customers?fileName=a%00.csv', 'email\na@b.c\n', {
-      'content-type': 'text/csv',
-    });
+    const upload = await spec.owner.request(
+      'POST',
+      '/api/imports/customers?fileName=a%00.csv',
+      'email\na@b.c\n',
+      {
+        'content-type': 'text/csv',
+      },
+    );
     expect(upload.status).toBe(400);
     expect(upload.body).toMatchObject({ details: [{ field: 'fileName' }] });
     expect(
       await rows(
-        `SELECT count(*)::int AS n FROM customers WHERE tenant_id = '${tenantId}' AND email = 'c@example.com'`,
+        `SELECT count(*)::int AS n FROM customers WHERE tenant_id = '${spec.tenantId}' AND email = 'c@example.com'`,
       ),
     ).toBe(0);
   });
 
   it('reports every field error of an order at once, nested ones included, and types nested values', async () => {
-    const missingCustomer = await owner.post('/api/orders', {
+    const missingCustomer = await spec.owner.post('/api/orders', {
       externalId: '#1',
       placedAt: '2026-11-20T10:00:00Z',
       total: '1.00',
@@ -186,7 +179,7 @@ describe('hostile input', () => {
     expect(missingCustomer.body).toMatchObject({
       details: [{ field: 'customer', reason: 'must be an object' }],
     });
-    const many = await owner.post('/api/orders', {
+    const many = await spec.owner.post('/api/orders', {
       externalId: '#2',
       placedAt: 'yesterday',
       total: 'lots',
@@ -209,11 +202,11 @@ describe('hostile input', () => {
         'total',
       ].sort(),
     );
-    expect(await rows(`SELECT count(*)::int AS n FROM orders WHERE tenant_id = '${tenantId}'`)).toBe(0);
+    expect(await rows(`SELECT count(*)::int AS n FROM orders WHERE tenant_id = '${spec.tenantId}'`)).toBe(0);
   });
 
   it('refuses null where a field may only be left out, and a blank survey name, with 400', async () => {
-    const nulls = await owner.post('/api/customers', {
+    const nulls = await spec.owner.post('/api/customers', {
       email: 'nully@example.com',
       name: null,
       tags: null,
@@ -223,7 +216,7 @@ describe('hostile input', () => {
     expect(nulls.status).toBe(400);
     const fields = (nulls.body as { details: { field: string }[] }).details.map((detail) => detail.field);
     expect(fields.sort()).toEqual(['consentBasis', 'externalIds', 'name', 'tags']);
-    const blank = await owner.post('/api/surveys', {
+    const blank = await spec.owner.post('/api/surveys', {
       name: '   ',
       definition: { questions: [{ id: 'score', type: 'nps', prompt: null, required: true }] },
     });
@@ -232,7 +225,7 @@ describe('hostile input', () => {
   });
 
   it('refuses null on an existing buyer, in a PATCH and in an order naming them, and a blank survey name on PUT', async () => {
-    const created = await owner.post<{ id: string }>('/api/customers', {
+    const created = await spec.owner.post<{ id: string }>('/api/customers', {
       email: 'kept@example.com',
       name: 'Kept',
     });
@@ -242,10 +235,10 @@ describe('hostile input', () => {
       ['tags', null],
       ['consentBasis', null],
     ] as const) {
-      const patched = await owner.patch(`/api/customers/${created.body.id}`, { [field]: value });
+      const patched = await spec.owner.patch(`/api/customers/${created.body.id}`, { [field]: value });
       expect({ field, status: patched.status }).toEqual({ field, status: 400 });
     }
-    const order = await owner.post('/api/orders', {
+    const order = await spec.owner.post('/api/orders', {
       externalId: '#N1',
       customer: { email: 'kept@example.com', tags: null, consentBasis: null },
       placedAt: '2026-11-20T09:30:00Z',
@@ -256,12 +249,12 @@ describe('hostile input', () => {
     expect(order.status).toBe(400);
     const fields = (order.body as { details: { field: string }[] }).details.map((detail) => detail.field);
     expect(fields.sort()).toEqual(['customer.consentBasis', 'customer.tags']);
-    const survey = await owner.post<{ id: string }>('/api/surveys', {
+    const survey = await spec.owner.post<{ id: string }>('/api/surveys', {
       name: 'Named',
       definition: { questions: [{ id: 'score', type: 'nps', prompt: null, required: true }] },
     });
     expect(survey.status).toBe(201);
-    const renamed = await owner.put(`/api/surveys/${survey.body.id}`, {
+    const renamed = await spec.owner.put(`/api/surveys/${survey.body.id}`, {
       name: ' ',
       definition: { questions: [{ id: 'score', type: 'nps', prompt: null, required: true }] },
     });
@@ -269,13 +262,14 @@ describe('hostile input', () => {
   });
 
   it('answers a template that would render without end with its problem, and does not save it', async () => {
-    const template = (await owner.get<{ subject: string; body: string }>('/api/templates/thank-you/en')).body;
+    const template = (await spec.owner.get<{ subject: string; body: string }>('/api/templates/thank-you/en'))
+      .body;
     for (const loop of [
       '{% for i in (1..100000000) %}x{% endfor %}',
       '{% assign a = "xxxxxxxxxx" %}{% for i in (1..30) %}{% assign a = a | append: a %}{% endfor %}{{ a | size }}',
     ]) {
       const body = template.body.replace('{{ business.name }}', `{{ business.name }}${loop}`);
-      const preview = await owner.post<{ problems: { field: string; reason: string }[] }>(
+      const preview = await spec.owner.post<{ problems: { field: string; reason: string }[] }>(
         '/api/templates/thank-you/en/preview',
         { subject: template.subject, body },
       );
@@ -283,15 +277,17 @@ describe('hostile input', () => {
       expect(preview.body.problems).toEqual([
         { field: 'body', reason: expect.stringContaining('stops while being filled in') },
       ]);
-      const saved = await owner.put('/api/templates/thank-you/en', { subject: template.subject, body });
+      const saved = await spec.owner.put('/api/templates/thank-you/en', { subject: template.subject, body });
       expect(saved.status).toBe(400);
     }
-    expect((await owner.get<{ isCustom: boolean }>('/api/templates/thank-you/en')).body.isCustom).toBe(false);
+    expect((await spec.owner.get<{ isCustom: boolean }>('/api/templates/thank-you/en')).body.isCustom).toBe(
+      false,
+    );
   });
 
   describe('signed deliveries that cannot be used', () => {
     const shopify = (body: string) =>
-      send(`/api/webhooks/shopify/${tenantId}`, {
+      send(`/api/webhooks/shopify/${spec.tenantId}`, {
         contentType: 'application/json',
         body,
         headers: {
@@ -304,7 +300,7 @@ describe('hostile input', () => {
     const stripe = (body: string) => {
       const at = Math.floor(Date.now() / 1000);
       const v1 = createHmac('sha256', STRIPE_SECRET).update(`${at}.${body}`).digest('hex');
-      return send(`/api/webhooks/stripe/${tenantId}`, {
+      return send(`/api/webhooks/stripe/${spec.tenantId}`, {
         contentType: 'application/json',
         body,
         headers: { 'stripe-signature': `t=${at},v1=${v1}` },
@@ -343,7 +339,7 @@ describe('hostile input', () => {
         outcome: 'refused',
         message: expect.stringContaining(reason),
       });
-      const listed = (await owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
+      const listed = (await spec.owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
         (item) => item.provider === 'shopify',
       );
       expect(listed?.deliveries[0]).toMatchObject({
@@ -372,7 +368,7 @@ describe('hostile input', () => {
         line_items: [{ name: 'Rye', quantity: 1, price: 5 }],
         ...fields,
       });
-      return send(`/api/webhooks/woocommerce/${tenantId}`, {
+      return send(`/api/webhooks/woocommerce/${spec.tenantId}`, {
         contentType: 'application/json',
         body,
         headers: {
@@ -402,13 +398,13 @@ describe('hostile input', () => {
     it('names a delivery without an id by a digest of its body, never by its signature', async () => {
       const body = order({});
       const signature = createHmac('sha256', SHOPIFY_SECRET).update(body).digest('base64');
-      const response = await send(`/api/webhooks/shopify/${tenantId}`, {
+      const response = await send(`/api/webhooks/shopify/${spec.tenantId}`, {
         contentType: 'application/json',
         body,
         headers: { 'x-shopify-hmac-sha256': signature, 'x-shopify-topic': 'orders/create' },
       });
       expect(response.status).toBe(200);
-      const listed = (await owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
+      const listed = (await spec.owner.get<IntegrationResponse[]>('/api/integrations')).body.find(
         (item) => item.provider === 'shopify',
       );
       const ids = listed?.deliveries.map((delivery) => delivery.deliveryId) ?? [];
@@ -438,7 +434,7 @@ describe('hostile input', () => {
         currency: 'EUR',
         billing: { email: 'w@example.com' },
       });
-      const response = await send(`/api/webhooks/woocommerce/${tenantId}`, {
+      const response = await send(`/api/webhooks/woocommerce/${spec.tenantId}`, {
         contentType: 'application/json',
         body,
         headers: {
@@ -484,7 +480,7 @@ describe('hostile input', () => {
     });
 
     it('applies a SendGrid batch around a null entry and an event id with a NUL, without failing it', async () => {
-      const eventsUrl = `${testApp.baseUrl}/api/webhooks/sendgrid/events`;
+      const eventsUrl = `${spec.testApp.baseUrl}/api/webhooks/sendgrid/events`;
       const rawBody = JSON.stringify([null, { event: 'delivered', sg_event_id: 'a\u0000', timestamp: 1 }, 7]);
       const response = await mock.postEvents(eventsUrl, [], { rawBody });
       expect(response.status).toBe(200);
@@ -493,10 +489,10 @@ describe('hostile input', () => {
 
     it('keeps an emailed reply whose text holds a NUL, without that character', async () => {
       const form = new FormData();
-      form.set('to', `r-${tenantId}-${randomUUID()}@reply.rapport.localhost`);
+      form.set('to', `r-${spec.tenantId}-${randomUUID()}@reply.rapport.localhost`);
       form.set('from', 'Buyer <b@example.com>');
       form.set('text', 'Lovely\u0000 bread');
-      const response = await fetch(`${testApp.baseUrl}/api/inbound/${INBOUND_SECRET}`, {
+      const response = await fetch(`${spec.testApp.baseUrl}/api/inbound/${INBOUND_SECRET}`, {
         method: 'POST',
         body: form,
       });
@@ -505,7 +501,7 @@ describe('hostile input', () => {
   });
 
   it('asks the buyer again, in their language, when the answer page gets a post it cannot read', async () => {
-    await owner.post('/api/orders', {
+    await spec.owner.post('/api/orders', {
       externalId: '#A1',
       customer: { email: 'lucia@example.com', name: 'Lucía', locale: 'es' },
       placedAt: '2027-01-04T09:00:00Z',
@@ -513,10 +509,10 @@ describe('hostile input', () => {
       currency: 'EUR',
       lines: [{ productName: 'Pan', quantity: 1, unitPrice: '5.00' }],
     });
-    await testApp.app.get(FollowUpPlanner).planPending(new Date('2027-01-04T09:10:00Z'));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date('2027-01-05T10:00:00Z'));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date('2027-01-14T10:00:00Z'));
-    const [request] = await mailTo(testApp, 'lucia@example.com');
+    await spec.testApp.app.get(FollowUpPlanner).planPending(new Date('2027-01-04T09:10:00Z'));
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date('2027-01-05T10:00:00Z'));
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date('2027-01-14T10:00:00Z'));
+    const [request] = await mailTo(spec.testApp, 'lucia@example.com');
     const answerPath = /\/api\/a\/[^"?]+/.exec(request?.html ?? '')?.[0] ?? '';
     expect(answerPath).not.toBe('');
     for (const contentType of ['text/plain', 'multipart/form-data; boundary=x']) {
@@ -532,6 +528,6 @@ describe('hostile input', () => {
     });
     expect(withNul.status).toBe(400);
     expect(await withNul.text()).toContain('No hemos podido leer');
-    expect(await rows(`SELECT count(*)::int AS n FROM answers WHERE tenant_id = '${tenantId}'`)).toBe(0);
+    expect(await rows(`SELECT count(*)::int AS n FROM answers WHERE tenant_id = '${spec.tenantId}'`)).toBe(0);
   });
 });

@@ -1,49 +1,31 @@
 import type { AnswerResponse, CaseDetailResponse, DevMailboxMessageResponse, Page } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo, signUpBusiness } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
+import { mailTo, sendOpinionRequest, signUpBusiness } from '../support/factories';
 import { RemoteClient } from '../support/remote-client';
 import { withClient } from '../support/test-database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 const T0 = new Date('2027-01-04T09:00:00Z');
-const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 describe('replying as the buyer from the development mailbox', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let ownerEmail: string;
+  // No INBOUND_PARSE_SECRET: the development mailbox is where replies can be tried without a provider.
+  const spec = appWithSignedUpBusiness(
+    { name: 'Dev Reply Bakery', ownerName: 'Dana Owner', timeZone: 'Europe/London', country: 'GB' },
+    { TRUSTED_PROXIES: '127.0.0.1' },
+  );
   let request: DevMailboxMessageResponse;
   const buyer = 'petra@dev-replies.example';
 
   beforeAll(async () => {
-    // No INBOUND_PARSE_SECRET: the development mailbox is where replies can be tried without a provider.
-    testApp = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1' });
-    ({ owner, ownerEmail } = await signUpBusiness(testApp, {
-      name: 'Dev Reply Bakery',
-      ownerName: 'Dana Owner',
-      timeZone: 'Europe/London',
-      country: 'GB',
-    }));
-    await owner.post('/api/orders', {
+    request = await sendOpinionRequest(spec.testApp, spec.owner, {
       externalId: '#D1',
-      customer: { email: buyer, name: 'Petra Buyer' },
-      placedAt: T0.toISOString(),
-      total: '9.00',
-      currency: 'EUR',
-      lines: [{ productName: 'Rye bread', quantity: 1, unitPrice: '9.00' }],
+      buyer: { email: buyer, name: 'Petra Buyer' },
+      placedAt: T0,
     });
-    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(240));
-    const [newest] = await mailTo(testApp, buyer);
-    if (!newest) throw new Error('the opinion request was not sent');
-    request = newest;
   });
-  afterAll(() => testApp.close());
 
-  const replyTo = (id: string, text: unknown, client = testApp.http()) =>
+  const replyTo = (id: string, text: unknown, client = spec.testApp.http()) =>
     client.post<{ stored?: string; details?: { field: string; reason: string }[] }>(
       `/api/dev/mailbox/${id}/reply`,
       { text },
@@ -53,11 +35,11 @@ describe('replying as the buyer from the development mailbox', () => {
     expect(request.subject).toBe('How did we do, Petra?');
     const stored = await replyTo(request.id, 'The rye was lovely.\n\nPetra');
     expect(stored).toMatchObject({ status: 200, body: { stored: 'answer' } });
-    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
+    const answers = await spec.owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
     expect(
       answers.body.items.map((answer) => [answer.comment, answer.channel, answer.customer.name]),
     ).toEqual([['The rye was lovely.\n\nPetra', 'reply', 'Petra Buyer']]);
-    const [notice] = await mailTo(testApp, ownerEmail);
+    const [notice] = await mailTo(spec.testApp, spec.ownerEmail);
     expect(notice?.subject).toBe('Petra Buyer replied to Dev Reply Bakery');
   });
 
@@ -65,7 +47,7 @@ describe('replying as the buyer from the development mailbox', () => {
     const page = await fetch(
       (/href="([^"]*\/api\/a\/[^"?]+)\?score=2"/.exec(request.html)?.[1] ?? '').replace(
         /^https?:\/\/[^/]+/,
-        testApp.baseUrl,
+        spec.testApp.baseUrl,
       ),
       {
         method: 'POST',
@@ -74,22 +56,24 @@ describe('replying as the buyer from the development mailbox', () => {
       },
     );
     expect(page.status).toBe(200);
-    const [opened] = (await owner.get<Page<{ id: string }>>('/api/cases')).body.items;
-    await owner.post(`/api/cases/${opened?.id}/replies`, { body: 'Sorry, Petra: the next loaf is on us.' });
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
-    const [staffReply] = await mailTo(testApp, buyer);
+    const [opened] = (await spec.owner.get<Page<{ id: string }>>('/api/cases')).body.items;
+    await spec.owner.post(`/api/cases/${opened?.id}/replies`, {
+      body: 'Sorry, Petra: the next loaf is on us.',
+    });
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    const [staffReply] = await mailTo(spec.testApp, buyer);
     expect(staffReply?.subject).toBe('Re: How did we do, Petra?');
     expect(await replyTo(staffReply?.id ?? '', 'Thank you, how kind!')).toMatchObject({
       status: 200,
       body: { stored: 'case' },
     });
-    const detail = await owner.get<CaseDetailResponse>(`/api/cases/${opened?.id}`);
+    const detail = await spec.owner.get<CaseDetailResponse>(`/api/cases/${opened?.id}`);
     expect(detail.body.entries.map((entry) => [entry.kind, entry.body])).toEqual([
       ['reply', 'Sorry, Petra: the next loaf is on us.'],
       ['buyer-reply', 'Thank you, how kind!'],
     ]);
     // The quoted email came back with the replies, its links to the buyer's pages kept as "[link]" only.
-    const kept = await withClient(testApp.ownerUrl, async (db) => {
+    const kept = await withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ full_text: string }>(`SELECT full_text FROM replies`);
       return rows.map((row) => row.full_text).join('\n');
     });
@@ -104,24 +88,24 @@ describe('replying as the buyer from the development mailbox', () => {
       expect(empty.status).toBe(400);
       expect(empty.body.details).toEqual([{ field: 'text', reason: 'must not be empty' }]);
     }
-    const [welcome] = await mailTo(testApp, ownerEmail);
+    const [welcome] = await mailTo(spec.testApp, spec.ownerEmail);
     const refused = await replyTo(welcome?.id ?? '', 'Hello?');
     expect(refused.status).toBe(400);
     expect(refused.body.details?.map((detail) => detail.field)).toEqual(['id']);
   });
 
   it("lets a person elsewhere reply only to emails they may read: another business's is not found", async () => {
-    const other = await signUpBusiness(testApp, {
+    const other = await signUpBusiness(spec.testApp, {
       name: 'Other Bakery',
       ownerName: 'Otto Other',
       timeZone: 'Europe/Madrid',
       country: 'ES',
     });
-    const remote = new RemoteClient(testApp.baseUrl);
+    const remote = new RemoteClient(spec.testApp.baseUrl);
     expect((await replyTo(request.id, 'Sneaky', remote)).status).toBe(401);
     await remote.signIn(other.ownerEmail, 'ovens warm before dawn');
     expect((await replyTo(request.id, 'Sneaky', remote)).status).toBe(404);
-    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
+    const answers = await spec.owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
     expect(answers.body.items.map((answer) => answer.comment)).not.toContain('Sneaky');
   });
 });

@@ -1,20 +1,17 @@
 import type { AnswerResponse, CaseDetailResponse, Page, UnmatchedReplyResponse } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { mailTo, signUpBusiness } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { mailTo, sendOpinionRequest } from '../support/factories';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 const SECRET = 'inbound-secret-for-tests';
 const T0 = new Date('2027-01-04T09:00:00Z');
-const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 describe('replies by email through SendGrid Inbound Parse', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
-  let ownerEmail: string;
+  const spec = appWithSignedUpBusiness(
+    { name: 'Reply Bakery', timeZone: 'Europe/Madrid', country: 'GB' },
+    { INBOUND_PARSE_SECRET: SECRET },
+  );
   let replyTo: string;
   const buyer = 'dora@replies.example';
 
@@ -23,7 +20,7 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     if (attachment) form.append('attachment1', attachment, 'photo.jpg');
-    return fetch(`${testApp.baseUrl}${path}`, { method: 'POST', body: form });
+    return fetch(`${spec.testApp.baseUrl}${path}`, { method: 'POST', body: form });
   }
 
   const reply = (to: string, text: string) => ({
@@ -35,46 +32,27 @@ describe('replies by email through SendGrid Inbound Parse', () => {
   });
 
   beforeAll(async () => {
-    testApp = await startTestApp({ INBOUND_PARSE_SECRET: SECRET });
-    ({
-      owner,
-      id: tenantId,
-      ownerEmail,
-    } = await signUpBusiness(testApp, {
-      name: 'Reply Bakery',
-      ownerName: 'Oscar Owner',
-      timeZone: 'Europe/Madrid',
-      country: 'GB',
-    }));
-    await owner.post('/api/orders', {
+    const request = await sendOpinionRequest(spec.testApp, spec.owner, {
       externalId: '#R1',
-      customer: { email: buyer, name: 'Dora Buyer' },
-      placedAt: T0.toISOString(),
-      total: '9.00',
-      currency: 'EUR',
-      lines: [{ productName: 'Rye bread', quantity: 1, unitPrice: '9.00' }],
+      buyer: { email: buyer, name: 'Dora Buyer' },
+      placedAt: T0,
     });
-    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(240));
-    const [request] = await mailTo(testApp, buyer);
-    replyTo = request?.replyTo ?? '';
+    replyTo = request.replyTo ?? '';
   });
-  afterAll(() => testApp.close());
 
   it('answers 404 on a wrong secret and 415 for a body that is not multipart, storing nothing', async () => {
     expect((await inbound(reply(replyTo, 'Hello'), '/api/inbound/wrong-secret')).status).toBe(404);
-    const plain = await fetch(`${testApp.baseUrl}/api/inbound/${SECRET}`, {
+    const plain = await fetch(`${spec.testApp.baseUrl}/api/inbound/${SECRET}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"text":"hi"}',
     });
     expect(plain.status).toBe(415);
     const stored = await withClient(
-      testApp.ownerUrl,
+      spec.testApp.ownerUrl,
       async (db) =>
-        (await db.query(`SELECT count(*)::int AS n FROM replies WHERE tenant_id = $1`, [tenantId])).rows[0]
-          ?.n,
+        (await db.query(`SELECT count(*)::int AS n FROM replies WHERE tenant_id = $1`, [spec.tenantId]))
+          .rows[0]?.n,
     );
     expect(stored).toBe(0);
   });
@@ -90,7 +68,7 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ stored: 'answer' });
-    const answers = await owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
+    const answers = await spec.owner.get<Page<AnswerResponse>>('/api/answers?channel=reply');
     expect(answers.body.items).toHaveLength(1);
     expect(answers.body.items[0]).toMatchObject({
       comment: 'Lovely rye, but it came a day late.\n\nDora',
@@ -98,21 +76,21 @@ describe('replies by email through SendGrid Inbound Parse', () => {
       score: null,
       customer: { name: 'Dora Buyer' },
     });
-    const [notice] = await mailTo(testApp, ownerEmail);
+    const [notice] = await mailTo(spec.testApp, spec.ownerEmail);
     expect(notice?.subject).toBe('Dora Buyer replied to Reply Bakery');
     expect(notice?.text).toContain('Lovely rye, but it came a day late.');
   });
 
   it('keeps the reply when the buyer later answers on the page', async () => {
-    const [request] = await mailTo(testApp, buyer);
+    const [request] = await mailTo(spec.testApp, buyer);
     const link = /href="[^"]*(\/api\/a\/[^"?]+)\?score=2"/.exec(request?.html ?? '')?.[1] ?? '';
-    const page = await fetch(`${testApp.baseUrl}${link}`, {
+    const page = await fetch(`${spec.testApp.baseUrl}${link}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ 'q.score': '2', 'q.better': 'Deliver on time.' }).toString(),
     });
     expect(page.status).toBe(200);
-    const answers = await owner.get<Page<AnswerResponse>>('/api/answers');
+    const answers = await spec.owner.get<Page<AnswerResponse>>('/api/answers');
     expect(answers.body.items).toHaveLength(1);
     expect(answers.body.items[0]).toMatchObject({
       score: 2,
@@ -121,14 +99,16 @@ describe('replies by email through SendGrid Inbound Parse', () => {
   });
 
   it("threads the buyer's answer to a staff reply back into the case and reopens it", async () => {
-    const [opened] = (await owner.get<Page<{ id: string }>>('/api/cases')).body.items;
-    await owner.post(`/api/cases/${opened?.id}/replies`, { body: 'Sorry, Dora: a fresh loaf is on us.' });
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
-    const [staffReply] = await mailTo(testApp, buyer);
+    const [opened] = (await spec.owner.get<Page<{ id: string }>>('/api/cases')).body.items;
+    await spec.owner.post(`/api/cases/${opened?.id}/replies`, {
+      body: 'Sorry, Dora: a fresh loaf is on us.',
+    });
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(new Date());
+    const [staffReply] = await mailTo(spec.testApp, buyer);
     expect(staffReply?.subject).toBe('Re: How did we do, Dora?');
     const response = await inbound(reply(staffReply?.replyTo ?? '', 'Thank you, that is kind!\n-- \nDora'));
     expect(await response.json()).toEqual({ stored: 'case' });
-    const detail = await owner.get<CaseDetailResponse>(`/api/cases/${opened?.id}`);
+    const detail = await spec.owner.get<CaseDetailResponse>(`/api/cases/${opened?.id}`);
     expect(detail.body.status).toBe('open');
     expect(detail.body.entries.map((entry) => [entry.kind, entry.body])).toEqual([
       ['reply', 'Sorry, Dora: a fresh loaf is on us.'],
@@ -140,21 +120,21 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     const unknownMessage = replyTo.replace(/-[0-9a-z]{25}@/, `-${'1'.repeat(25)}@`);
     const unmatched = await inbound(reply(unknownMessage, 'Do you bake on Sundays?'));
     expect(await unmatched.json()).toEqual({ stored: 'unmatched' });
-    const listed = await owner.get<UnmatchedReplyResponse[]>('/api/replies/unmatched');
+    const listed = await spec.owner.get<UnmatchedReplyResponse[]>('/api/replies/unmatched');
     expect(listed.body.map((item) => [item.from, item.body])).toEqual([
       ['dora@replies.example', 'Do you bake on Sundays?'],
     ]);
 
     const nowhere = await inbound(reply('someone@elsewhere.example', 'Wrong address'));
     expect(await nowhere.json()).toEqual({ stored: 'unrouted' });
-    const kept = await withClient(testApp.ownerUrl, async (db) =>
+    const kept = await withClient(spec.testApp.ownerUrl, async (db) =>
       (await db.query(`SELECT full_text FROM unrouted_replies`)).rows.map((row) => row.full_text),
     );
     expect(kept).toContain('Wrong address');
   });
 
   it('answers 5xx while the reply cannot be stored, so SendGrid retries, and stores it on the retry', async () => {
-    const withRights = (sql: string) => withClient(testApp.ownerUrl, (db) => db.query(sql));
+    const withRights = (sql: string) => withClient(spec.testApp.ownerUrl, (db) => db.query(sql));
     await withRights(`REVOKE INSERT ON replies FROM rapport_app`);
     try {
       const failed = await inbound(reply(replyTo, 'Second thoughts: the crust was perfect.'));
@@ -165,12 +145,12 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     const retried = await inbound(reply(replyTo, 'Second thoughts: the crust was perfect.'));
     expect(retried.status).toBe(200);
     const stored = await withClient(
-      testApp.ownerUrl,
+      spec.testApp.ownerUrl,
       async (db) =>
         (
           await db.query(
             `SELECT count(*)::int AS n FROM replies WHERE tenant_id = $1 AND body LIKE 'Second thoughts%'`,
-            [tenantId],
+            [spec.tenantId],
           )
         ).rows[0]?.n,
     );
@@ -181,13 +161,13 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     const response = await inbound(reply(replyTo, `Long story. ${'x'.repeat(1_100_000)}`));
     expect(response.status).toBe(200);
     const [row] = await withClient(
-      testApp.ownerUrl,
+      spec.testApp.ownerUrl,
       async (db) =>
         (
           await db.query(
             `SELECT length(full_text) AS length, full_text LIKE '%kept the first megabyte%' AS noted FROM replies
             WHERE tenant_id = $1 ORDER BY received_at DESC LIMIT 1`,
-            [tenantId],
+            [spec.tenantId],
           )
         ).rows,
     );
@@ -202,12 +182,12 @@ describe('replies by email through SendGrid Inbound Parse', () => {
     // Stripping tags with a pattern took five minutes on this, with the event loop blocked for everyone.
     expect((await inbound({ ...withoutText, html: `Hello ${'<'.repeat(500_000)}` })).status).toBe(200);
     const bodies = await withClient(
-      testApp.ownerUrl,
+      spec.testApp.ownerUrl,
       async (db) =>
         (
           await db.query<{ body: string }>(
             `SELECT body FROM replies WHERE tenant_id = $1 AND (body LIKE 'Crust%' OR body LIKE 'Hello%') ORDER BY body`,
-            [tenantId],
+            [spec.tenantId],
           )
         ).rows,
     );

@@ -1,30 +1,19 @@
 import type { DashboardResponse, DeliveryHealthResponse } from '@rapport/domain';
-import { signUpBusiness } from '../support/factories';
-import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithSignedUpBusiness } from '../support/spec-app';
 
 const DAY = 86_400_000;
 
 describe('the dashboard', () => {
-  let testApp: TestApp;
-  let owner: HttpClient;
-  let tenantId: string;
+  const spec = appWithSignedUpBusiness({ name: 'Dash Bakery', timeZone: 'Europe/Berlin', country: 'DE' });
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    ({ owner, id: tenantId } = await signUpBusiness(testApp, {
-      name: 'Dash Bakery',
-      ownerName: 'Dana Owner',
-      timeZone: 'Europe/Berlin',
-      country: 'DE',
-    }));
     const now = Date.now();
     // Opinion requests 2, 12 and 45 days ago, answered a day later: 10, 2 and 9; a CSAT 4 three days ago.
-    await withClient(testApp.ownerUrl, async (db) => {
+    await withClient(spec.testApp.ownerUrl, async (db) => {
       const customer = await db.query<{ id: string }>(
         `INSERT INTO customers (tenant_id, email, name) VALUES ($1, 'kai@buyers.example', 'Kai Buyer') RETURNING id`,
-        [tenantId],
+        [spec.tenantId],
       );
       const answers: [number, number, 'nps' | 'csat', string | null][] = [
         [1, 10, 'nps', 'Wonderful pretzels'],
@@ -36,7 +25,7 @@ describe('the dashboard', () => {
         const message = await db.query<{ id: string }>(
           `INSERT INTO messages (tenant_id, customer_id, kind, status, due_at, sent_at)
            VALUES ($1, $2, 'opinion-request', 'delivered', $3, $3) RETURNING id`,
-          [tenantId, customer.rows[0]?.id, new Date(now - (daysAgo + 1) * DAY)],
+          [spec.tenantId, customer.rows[0]?.id, new Date(now - (daysAgo + 1) * DAY)],
         );
         const band =
           type === 'csat' ? 'promoter' : score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
@@ -44,7 +33,7 @@ describe('the dashboard', () => {
           `INSERT INTO answers (tenant_id, message_id, customer_id, score, score_type, band, comment, channel, answered_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, 'web', $8)`,
           [
-            tenantId,
+            spec.tenantId,
             message.rows[0]?.id,
             customer.rows[0]?.id,
             score,
@@ -59,23 +48,22 @@ describe('the dashboard', () => {
       await db.query(
         `INSERT INTO messages (tenant_id, customer_id, kind, status, due_at, sent_at)
          VALUES ($1, $2, 'thank-you', 'sent', $3, $3)`,
-        [tenantId, customer.rows[0]?.id, new Date(now - DAY)],
+        [spec.tenantId, customer.rows[0]?.id, new Date(now - DAY)],
       );
       const [lowAnswer] = (
         await db.query<{ id: string }>(`SELECT id FROM answers WHERE tenant_id = $1 AND score = 2`, [
-          tenantId,
+          spec.tenantId,
         ])
       ).rows;
       await db.query(
         `INSERT INTO cases (tenant_id, answer_id, customer_id, reasons, due_at) VALUES ($1, $2, $3, '{NPS 2}', $4)`,
-        [tenantId, lowAnswer?.id, customer.rows[0]?.id, new Date(now - 9 * DAY)],
+        [spec.tenantId, lowAnswer?.id, customer.rows[0]?.id, new Date(now - 9 * DAY)],
       );
     });
   });
-  afterAll(() => testApp.close());
 
   it('sums up the last 7 and 30 days, the trend, answers per day and the latest comments', async () => {
-    const result = await owner.get<DashboardResponse>('/api/dashboard');
+    const result = await spec.owner.get<DashboardResponse>('/api/dashboard');
     expect(result.status).toBe(200);
     const [week, month] = result.body.periods;
     // Requests sent 2, 4, 12 and 45 days ago and a thank-you yesterday: 3 emails in the week, 4 in the month;
@@ -112,16 +100,16 @@ describe('the dashboard', () => {
   });
 
   it('counts the same emails as sent as the delivery card beside it, for each period', async () => {
-    const dashboard = await owner.get<DashboardResponse>('/api/dashboard');
+    const dashboard = await spec.owner.get<DashboardResponse>('/api/dashboard');
     for (const period of dashboard.body.periods) {
-      const health = await owner.get<DeliveryHealthResponse>(`/api/messages/health?days=${period.days}`);
+      const health = await spec.owner.get<DeliveryHealthResponse>(`/api/messages/health?days=${period.days}`);
       expect(health.status).toBe(200);
       expect(health.body).toMatchObject({ days: period.days, sent: period.sent, awaitingReport: 1 });
     }
   });
 
   it('has no delivered share to show while no provider has reported: not 0%', async () => {
-    const health = await owner.get<DeliveryHealthResponse>('/api/messages/health?days=7');
+    const health = await spec.owner.get<DeliveryHealthResponse>('/api/messages/health?days=7');
     // Two requests reported delivered, the thank-you awaiting its report: shares are of the two.
     expect(health.body).toMatchObject({
       sent: 3,
@@ -133,7 +121,7 @@ describe('the dashboard', () => {
   });
 
   it.each(['9', 'week', '-7'])('refuses a delivery period of %p, naming the field', async (days) => {
-    const result = await owner.get<{ message: string }>(`/api/messages/health?days=${days}`);
+    const result = await spec.owner.get<{ message: string }>(`/api/messages/health?days=${days}`);
     expect(result.status).toBe(400);
     expect(JSON.stringify(result.body)).toContain('days');
   });

@@ -13,8 +13,8 @@ import {
   signUpBusiness,
   type SignedUpBusiness,
 } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { startedApp } from '../support/spec-app';
 
 const run = promisify(execFile);
 const HOUR = 3_600_000;
@@ -29,12 +29,12 @@ function expectedNps(scores: number[]): number {
 }
 
 describe('the weekly report', () => {
-  let testApp: TestApp;
+  const spec = startedApp();
   let madrid: Business;
   let newYork: Business;
 
   const signUp = (name: string, timeZone: string, country: string) =>
-    signUpBusiness(testApp, { name, timeZone, country });
+    signUpBusiness(spec.testApp, { name, timeZone, country });
 
   /** Writes what a week of trade leaves behind, at exact instants: answers (with their messages) and orders. */
   async function seed(
@@ -42,7 +42,7 @@ describe('the weekly report', () => {
     answers: { at: string; score: number; comment?: string; replyComment?: string }[],
     orders: string[],
   ) {
-    await withClient(testApp.ownerUrl, async (db) => {
+    await withClient(spec.testApp.ownerUrl, async (db) => {
       const customer = await db.query<{ id: string }>(
         `INSERT INTO customers (tenant_id, email, name) VALUES ($1, $2, 'Nora Buyer') RETURNING id`,
         [business.id, `nora-${Math.random().toString(36).slice(2)}@buyers.example`],
@@ -83,7 +83,7 @@ describe('the weekly report', () => {
   }
 
   async function reportRows(business: Business) {
-    return withClient(testApp.ownerUrl, async (db) => {
+    return withClient(spec.testApp.ownerUrl, async (db) => {
       const { rows } = await db.query<{ week_start: string; emailed_at: Date }>(
         `SELECT to_char(week_start, 'YYYY-MM-DD') AS week_start, emailed_at FROM weekly_reports
           WHERE tenant_id = $1 ORDER BY week_start`,
@@ -94,16 +94,15 @@ describe('the weekly report', () => {
   }
 
   beforeAll(async () => {
-    testApp = await startTestApp();
     madrid = await signUp('Madrid Bakery', 'Europe/Madrid', 'ES');
     newYork = await signUp('Brooklyn Bakery', 'America/New_York', 'US');
     // Both have been with Rapport since January: the weeks below are theirs to report.
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(`UPDATE tenants SET created_at = '2026-01-01' WHERE id = ANY($1)`, [[madrid.id, newYork.id]]),
     );
     // Last week's reports went out already, as they would have on a running app.
     for (const business of [madrid, newYork]) {
-      await withClient(testApp.ownerUrl, (db) =>
+      await withClient(spec.testApp.ownerUrl, (db) =>
         db.query(
           `INSERT INTO weekly_reports (tenant_id, week_start, content, emailed_at) VALUES ($1, '2026-02-16', '{}', '2026-02-23T07:00:00Z')`,
           [business.id],
@@ -140,10 +139,9 @@ describe('the weekly report', () => {
       ['2026-02-24T15:00:00Z'],
     );
   });
-  afterAll(() => testApp.close());
 
   it('goes to each owner exactly once, at 08:00 on their own Monday, with the right week', async () => {
-    const reporter = testApp.app.get(WeeklyReporter);
+    const reporter = spec.testApp.app.get(WeeklyReporter);
     // A tick every hour from Monday 2 March 00:00 UTC to Sunday 8 March 23:00 UTC, and a second replica
     // ticking at the same moments.
     for (let hour = 0; hour < 7 * 24; hour += 1) {
@@ -162,7 +160,7 @@ describe('the weekly report', () => {
       [madrid, 'Madrid Bakery'],
       [newYork, 'Brooklyn Bakery'],
     ] as const) {
-      const mails = await mailTo(testApp, business.ownerEmail);
+      const mails = await mailTo(spec.testApp, business.ownerEmail);
       const reports = mails.filter((mail) => mail.category === 'weekly-report');
       expect(reports.map((mail) => mail.subject)).toEqual([
         `${name}: your week, 23 February to 1 March 2026`,
@@ -202,7 +200,7 @@ describe('the weekly report', () => {
   });
 
   it('sends a missed week once when the app comes back, not once per week or tick missed', async () => {
-    const reporter = testApp.app.get(WeeklyReporter);
+    const reporter = spec.testApp.app.get(WeeklyReporter);
     // Down from Monday 9 March to Wednesday 25 March: the reports of 2, 9 and 16 March were never sent.
     await reporter.sendDue(new Date('2026-03-25T12:00:00Z'));
     await reporter.sendDue(new Date('2026-03-25T13:00:00Z'));
@@ -214,25 +212,25 @@ describe('the weekly report', () => {
   });
 
   it('goes to the admins who ask for it, never to staff', async () => {
-    const admin = await createUser(testApp);
-    const staff = await createUser(testApp);
-    await addMember(testApp, madrid.id, admin, 'admin');
-    await addMember(testApp, madrid.id, staff, 'staff');
-    const asAdmin = await signedIn(testApp, admin);
+    const admin = await createUser(spec.testApp);
+    const staff = await createUser(spec.testApp);
+    await addMember(spec.testApp, madrid.id, admin, 'admin');
+    await addMember(spec.testApp, madrid.id, staff, 'staff');
+    const asAdmin = await signedIn(spec.testApp, admin);
     const opted = await asAdmin.put<{ receivesReport: boolean }>('/api/reports/settings/me', {
       receivesReport: true,
     });
     expect(opted.body.receivesReport).toBe(true);
-    const asStaff = await signedIn(testApp, staff);
+    const asStaff = await signedIn(spec.testApp, staff);
     const refused = await asStaff.put('/api/reports/settings/me', { receivesReport: true });
     expect(refused.status).toBe(400);
     const asOwner = await madrid.owner.put('/api/reports/settings/me', { receivesReport: false });
     expect(asOwner.status).toBe(400);
 
     // Monday 30 March, 08:00 in Madrid (UTC+2 since the 29th): the report of the week of the 23rd.
-    await testApp.app.get(WeeklyReporter).sendDue(new Date('2026-03-30T06:00:00Z'));
+    await spec.testApp.app.get(WeeklyReporter).sendDue(new Date('2026-03-30T06:00:00Z'));
     const reportsTo = async (email: string) =>
-      (await mailTo(testApp, email))
+      (await mailTo(spec.testApp, email))
         .filter((mail) => mail.category === 'weekly-report')
         .map((mail) => mail.subject);
     expect(await reportsTo(admin.email)).toEqual(['Madrid Bakery: your week, 23 March to 29 March 2026']);
@@ -241,7 +239,7 @@ describe('the weekly report', () => {
 
   it('sends a report whose sending died half-way once its lease runs out, and only once', async () => {
     // As a process killed while emailing leaves it: stored, leased, not marked emailed.
-    await withClient(testApp.ownerUrl, (db) =>
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(
         `INSERT INTO weekly_reports (tenant_id, week_start, content, lease_until)
          SELECT tenant_id, '2026-03-30', content, '2026-04-06T12:05:00Z' FROM weekly_reports
@@ -249,9 +247,10 @@ describe('the weekly report', () => {
         [newYork.id],
       ),
     );
-    const reporter = testApp.app.get(WeeklyReporter);
+    const reporter = spec.testApp.app.get(WeeklyReporter);
     const reports = async () =>
-      (await mailTo(testApp, newYork.ownerEmail)).filter((mail) => mail.category === 'weekly-report').length;
+      (await mailTo(spec.testApp, newYork.ownerEmail)).filter((mail) => mail.category === 'weekly-report')
+        .length;
     const before = await reports();
     // Monday 6 April, 08:00 in New York is 12:00 UTC: due, but the lease still holds.
     await reporter.sendDue(new Date('2026-04-06T12:00:00Z'));
@@ -264,7 +263,7 @@ describe('the weekly report', () => {
   it('emails the report to a member on demand, with both charts inline and a plain-text part', async () => {
     const sent = await madrid.owner.post<{ sentTo: string }>('/api/reports/2026-02-23/send');
     expect(sent.body).toEqual({ sentTo: madrid.ownerEmail });
-    const [mail] = await mailTo(testApp, madrid.ownerEmail);
+    const [mail] = await mailTo(spec.testApp, madrid.ownerEmail);
     expect(mail?.html).toContain('alt="NPS over twelve weeks, by week:');
     expect(mail?.html.match(/src="data:image\/png;base64,/g)).toHaveLength(2);
     expect(mail?.text).toContain('The week:');
@@ -277,7 +276,7 @@ describe('the weekly report', () => {
     const empty = await fresh.owner.get<WeeklyReportSummary[]>('/api/reports');
     expect(empty.body).toEqual([]);
     // An order history brought in reaches back: its weeks are the business's to report.
-    await withClient(testApp.ownerUrl, async (db) => {
+    await withClient(spec.testApp.ownerUrl, async (db) => {
       const customer = await db.query<{ id: string }>(
         `INSERT INTO customers (tenant_id, email, name) VALUES ($1, 'ines@buyers.example', 'Ines') RETURNING id`,
         [fresh.id],
@@ -299,7 +298,7 @@ describe('the weekly report', () => {
   it('lists the archive and gives the report as a PDF that opens', async () => {
     const archive = await madrid.owner.get<WeeklyReportSummary[]>('/api/reports');
     expect(archive.body[0]?.weekStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const pdf = await fetch(`${testApp.baseUrl}/api/reports/2026-02-23/report.pdf`, {
+    const pdf = await fetch(`${spec.testApp.baseUrl}/api/reports/2026-02-23/report.pdf`, {
       headers: { cookie: madrid.owner.sessionCookie ?? '' },
     });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

@@ -6,10 +6,10 @@ import type {
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
-import { addMember, createTenant, createUser, mailTo, signedIn, type TestTenant } from '../support/factories';
+import { addMember, createUser, mailTo, signedIn } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { appWithTenant } from '../support/spec-app';
 
 /** Tuesday 5 January 2027, 09:00 UTC: inside Madrid's send window a day later. */
 const T0 = new Date('2027-01-05T09:00:00Z');
@@ -21,32 +21,26 @@ const body = (inner: string): string =>
   `<mjml><mj-body><mj-section><mj-column>\n${inner}\n${FOOTER}\n</mj-column></mj-section></mj-body></mjml>`;
 
 describe('email templates', () => {
-  let testApp: TestApp;
-  let tenant: TestTenant;
-  let owner: HttpClient;
+  const spec = appWithTenant({ name: 'Template Bakery' });
   let staff: HttpClient;
   let sequence = 0;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await createTenant(testApp, { name: 'Template Bakery' });
-    owner = await signedIn(testApp, tenant.owner);
-    const staffUser = await createUser(testApp);
-    await addMember(testApp, tenant.id, staffUser, 'staff');
-    staff = await signedIn(testApp, staffUser);
-    await withClient(testApp.ownerUrl, (db) =>
+    const staffUser = await createUser(spec.testApp);
+    await addMember(spec.testApp, spec.tenant.id, staffUser, 'staff');
+    staff = await signedIn(spec.testApp, staffUser);
+    await withClient(spec.testApp.ownerUrl, (db) =>
       db.query(
         `UPDATE tenants SET contact_phone = '+34 911 000 000', contact_email = 'hola@template.example',
                 postal_address = 'Calle Horno 3, Madrid' WHERE id = $1`,
-        [tenant.id],
+        [spec.tenant.id],
       ),
     );
   });
-  afterAll(() => testApp.close());
 
   async function orderAndSendThankYou(email: string, locale: string | null): Promise<void> {
     sequence += 1;
-    const placed = await owner.post<OrderResponse>('/api/orders', {
+    const placed = await spec.owner.post<OrderResponse>('/api/orders', {
       externalId: `#T${sequence}`,
       customer: { email, name: 'Marta Käufer', locale },
       placedAt: T0.toISOString(),
@@ -55,8 +49,8 @@ describe('email templates', () => {
       lines: [{ productName: 'Rye bread', quantity: 2, unitPrice: '9.20' }],
     });
     expect(placed.status).toBe(201);
-    await testApp.app.get(FollowUpPlanner).planPending(at(0.1));
-    await testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
+    await spec.testApp.app.get(FollowUpPlanner).planPending(at(0.1));
+    await spec.testApp.app.get(FollowUpDispatcher).dispatchDue(at(24));
   }
 
   it('lists every kind in every language, built-in until the business saves its own', async () => {
@@ -71,7 +65,7 @@ describe('email templates', () => {
 
   it("sends in the buyer's language: German for a German buyer, with the order and the footer", async () => {
     await orderAndSendThankYou('marta@template.example', 'de');
-    const [mail] = await mailTo(testApp, 'marta@template.example');
+    const [mail] = await mailTo(spec.testApp, 'marta@template.example');
     expect(mail?.subject).toBe('Danke für Ihre Bestellung bei Template Bakery');
     expect(mail?.text).toContain('Hallo Marta,');
     expect(mail?.text).toContain('Danke für Ihre Bestellung #T1.');
@@ -82,7 +76,7 @@ describe('email templates', () => {
   });
 
   it('refuses a broken template with every problem, line and column, and keeps the old one', async () => {
-    const saved = await owner.put<ApiErrorBody>('/api/templates/thank-you/en', {
+    const saved = await spec.owner.put<ApiErrorBody>('/api/templates/thank-you/en', {
       subject: 'Thanks {{ customer.frist_name }}',
       body: '<mjml><mj-body><mj-section><mj-column>\n<mj-text>{% if order.number %}x</mj-text>\n</mj-column></mj-section></mj-body></mjml>',
     });
@@ -94,7 +88,7 @@ describe('email templates', () => {
         reason: expect.stringMatching(/^line 2, column 10: tag \{% if order.number %\} not closed/),
       },
     ]);
-    const missingFooter = await owner.put<ApiErrorBody>('/api/templates/thank-you/en', {
+    const missingFooter = await spec.owner.put<ApiErrorBody>('/api/templates/thank-you/en', {
       subject: 'Thanks',
       body: '<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>',
     });
@@ -105,7 +99,7 @@ describe('email templates', () => {
       'must show {{ business.address }}: every email carries it',
       'must show {{ unsubscribe_url }}: every email carries it',
     ]);
-    const current = await owner.get<EmailTemplateResponse>('/api/templates/thank-you/en');
+    const current = await spec.owner.get<EmailTemplateResponse>('/api/templates/thank-you/en');
     expect(current.body.isCustom).toBe(false);
   });
 
@@ -116,30 +110,30 @@ describe('email templates', () => {
         '<mj-text>Your {{ order.products | join: " and " }} ({{ order.total }}) left the oven.</mj-text>',
       ),
     };
-    const first = await owner.put<EmailTemplateResponse>('/api/templates/thank-you/en', source);
+    const first = await spec.owner.put<EmailTemplateResponse>('/api/templates/thank-you/en', source);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ isCustom: true, version: 1, subject: source.subject });
-    const second = await owner.put<EmailTemplateResponse>('/api/templates/thank-you/en', {
+    const second = await spec.owner.put<EmailTemplateResponse>('/api/templates/thank-you/en', {
       ...source,
       subject: 'Thank you, {{ customer.first_name | default: "friend" }}!',
     });
     expect(second.body.version).toBe(2);
 
     await orderAndSendThankYou('lena@template.example', 'en');
-    const [mail] = await mailTo(testApp, 'lena@template.example');
+    const [mail] = await mailTo(spec.testApp, 'lena@template.example');
     expect(mail?.subject).toBe('Thank you, Marta!');
     expect(mail?.text).toContain('Your Rye bread (€18.40) left the oven.');
     expect(mail?.text).toMatch(/Stop these emails \(http:\/\/localhost:\d+\/api\/u\//);
 
-    const reset = await owner.delete<EmailTemplateResponse>('/api/templates/thank-you/en');
+    const reset = await spec.owner.delete<EmailTemplateResponse>('/api/templates/thank-you/en');
     expect(reset.body).toMatchObject({ isCustom: false, version: 0 });
     await orderAndSendThankYou('omar@template.example', 'en');
-    const [after] = await mailTo(testApp, 'omar@template.example');
+    const [after] = await mailTo(spec.testApp, 'omar@template.example');
     expect(after?.subject).toBe('Thank you for your order from Template Bakery');
   });
 
   it("dresses emails in the business's colour and logo, and names a wrong colour or logo address", async () => {
-    const wrong = await owner.patch<ApiErrorBody>('/api/business', {
+    const wrong = await spec.owner.patch<ApiErrorBody>('/api/business', {
       brandColor: 'teal',
       logoUrl: 'http://x.example/a.png',
     });
@@ -148,7 +142,7 @@ describe('email templates', () => {
       { field: 'brandColor', reason: 'must be a colour like #00696b' },
       { field: 'logoUrl', reason: 'must be an https:// address' },
     ]);
-    const saved = await owner.patch('/api/business', {
+    const saved = await spec.owner.patch('/api/business', {
       brandColor: '#8a2be2',
       logoUrl: 'https://cdn.template.example/logo.png',
     });
@@ -173,7 +167,9 @@ describe('email templates', () => {
     expect(sample.body).toMatchObject({ subject: 'For Alex Sample', problems: [] });
     expect(sample.body.text).toContain('#1001');
 
-    const customers = await owner.get<{ items: { id: string }[] }>('/api/customers?search=marta%40template');
+    const customers = await spec.owner.get<{ items: { id: string }[] }>(
+      '/api/customers?search=marta%40template',
+    );
     const real = await staff.post<TemplatePreviewResponse>('/api/templates/thank-you/en/preview', {
       ...source,
       customerId: customers.body.items[0]?.id,
@@ -191,13 +187,13 @@ describe('email templates', () => {
   });
 
   it('sends a test to the signed-in person, marked as a test', async () => {
-    const sent = await owner.post<{ sentTo: string }>('/api/templates/opinion-request/fr/test', {
+    const sent = await spec.owner.post<{ sentTo: string }>('/api/templates/opinion-request/fr/test', {
       subject: 'Votre avis, {{ customer.first_name }} ?',
       body: body('<mj-text>Bonjour</mj-text>'),
     });
     expect(sent.status).toBe(200);
-    expect(sent.body.sentTo).toBe(tenant.owner.email);
-    const [mail] = await mailTo(testApp, tenant.owner.email);
+    expect(sent.body.sentTo).toBe(spec.tenant.owner.email);
+    const [mail] = await mailTo(spec.testApp, spec.tenant.owner.email);
     expect(mail?.subject).toBe('[Test] Votre avis, Alex ?');
   });
 
@@ -206,12 +202,12 @@ describe('email templates', () => {
     expect((await staff.put('/api/templates/thank-you/en', source)).status).toBe(403);
     expect((await staff.delete('/api/templates/thank-you/en')).status).toBe(403);
     expect((await staff.post('/api/templates/thank-you/en/test', source)).status).toBe(403);
-    const wrongKind = await owner.get<ApiErrorBody>('/api/templates/welcome/en');
+    const wrongKind = await spec.owner.get<ApiErrorBody>('/api/templates/welcome/en');
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.details).toEqual([
       { field: 'kind', reason: 'must be one of thank-you, opinion-request, reminder, manual' },
     ]);
-    const wrongLocale = await owner.get<ApiErrorBody>('/api/templates/thank-you/pt');
+    const wrongLocale = await spec.owner.get<ApiErrorBody>('/api/templates/thank-you/pt');
     expect(wrongLocale.body.details).toEqual([{ field: 'locale', reason: 'must be one of en, es, fr, de' }]);
   });
 });

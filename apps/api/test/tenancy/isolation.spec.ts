@@ -21,8 +21,9 @@ import {
 } from '../support/factories';
 import type { HttpClient, HttpResult } from '../support/http-client';
 import { routeRules } from '../support/routes';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { startedApp } from '../support/spec-app';
 
 /** One business seeded with every shape of data the API has, and the ids another tenant could aim at. */
 interface World {
@@ -327,19 +328,17 @@ const CASES: Record<string, RouteCase> = {
 };
 
 describe('tenant isolation on every route', () => {
-  let testApp: TestApp;
+  const spec = startedApp();
   let alpha: World;
   let beta: World;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    alpha = await seedWorld(testApp, 'Alpha Goods');
-    beta = await seedWorld(testApp, 'Beta Goods');
+    alpha = await seedWorld(spec.testApp, 'Alpha Goods');
+    beta = await seedWorld(spec.testApp, 'Beta Goods');
   });
-  afterAll(() => testApp.close());
 
   it('has an isolation case for every route the app registers', () => {
-    const routes = routeRules(testApp).map((rule) => rule.route);
+    const routes = routeRules(spec.testApp).map((rule) => rule.route);
     expect(routes.filter((route) => !(route in CASES))).toEqual([]);
     expect(Object.keys(CASES).filter((route) => !routes.includes(route))).toEqual([]);
   });
@@ -408,8 +407,8 @@ describe('tenant isolation on every route', () => {
   /** B's callers, fresh for each use: some routes end the session they are called with. */
   async function betaClients(): Promise<[string, HttpClient][]> {
     return [
-      ['session', await signedIn(testApp, beta.tenant.owner)],
-      ['api-key', testApp.http().withApiKey(beta.apiKey.key)],
+      ['session', await signedIn(spec.testApp, beta.tenant.owner)],
+      ['api-key', spec.testApp.http().withApiKey(beta.apiKey.key)],
     ];
   }
 });

@@ -2,17 +2,13 @@ import { createHash } from 'node:crypto';
 import { type Client } from 'pg';
 import { APP_ROLE } from '../../src/database/database-roles';
 import { createTenant, signedIn } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { withClient } from '../support/test-database';
+import { startedApp } from '../support/spec-app';
 
 describe('the schema enforces tenant isolation structurally', () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
+  const spec = startedApp();
 
-  const owner = <T>(work: (client: Client) => Promise<T>) => withClient(testApp.ownerUrl, work);
+  const owner = <T>(work: (client: Client) => Promise<T>) => withClient(spec.testApp.ownerUrl, work);
 
   async function tenantTables(): Promise<string[]> {
     return owner(async (client) => {
@@ -91,7 +87,7 @@ describe('the schema enforces tenant isolation structurally', () => {
   });
 
   it('runs the app as a role that bypasses nothing and owns nothing', async () => {
-    const [role] = await testApp.dataSource.query(
+    const [role] = await spec.testApp.dataSource.query(
       `SELECT current_user AS name, r.rolsuper, r.rolbypassrls,
               (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid)::int AS owned
          FROM pg_roles r WHERE r.rolname = current_user`,
@@ -107,7 +103,7 @@ describe('the schema enforces tenant isolation structurally', () => {
       );
       return rows.map((row) => row.id);
     });
-    const runner = testApp.dataSource.createQueryRunner();
+    const runner = spec.testApp.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
@@ -133,12 +129,12 @@ describe('the schema enforces tenant isolation structurally', () => {
   });
 
   it("reads a session's principal as its own user only, and leaves the user setting as it was", async () => {
-    const tenant = await createTenant(testApp);
-    const staff = await signedIn(testApp, tenant.owner);
+    const tenant = await createTenant(spec.testApp);
+    const staff = await signedIn(spec.testApp, tenant.owner);
     const token = decodeURIComponent((staff.sessionCookie ?? '').split('=')[1] ?? '');
     const hash = createHash('sha256').update(token).digest();
     const someoneElse = '00000000-0000-4000-8000-000000000001';
-    const runner = testApp.dataSource.createQueryRunner();
+    const runner = spec.testApp.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();

@@ -5,21 +5,19 @@ import { CustomersRepository } from '../../src/customers/customers.repository';
 import { TenantDatabase } from '../../src/tenancy/tenant-database';
 import { MissingTenantContextError } from '../../src/tenancy/tenancy.errors';
 import { createTenant, createUser, type TestTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startedApp } from '../support/spec-app';
 
 describe('TenantDatabase', () => {
-  let testApp: TestApp;
+  const spec = startedApp();
   let database: TenantDatabase;
   let alpha: TestTenant;
   let beta: TestTenant;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    database = testApp.app.get(TenantDatabase);
-    alpha = await createTenant(testApp, { name: 'Alpha Shop' });
-    beta = await createTenant(testApp, { name: 'Beta Shop' });
+    database = spec.testApp.app.get(TenantDatabase);
+    alpha = await createTenant(spec.testApp, { name: 'Alpha Shop' });
+    beta = await createTenant(spec.testApp, { name: 'Beta Shop' });
   });
-  afterAll(() => testApp.close());
 
   it("shows a tenant only its own rows, even when the query asks for another tenant's", async () => {
     const seen = await database.transaction(alpha.id, (manager) =>
@@ -35,7 +33,7 @@ describe('TenantDatabase', () => {
   });
 
   it("refuses to write a row into another tenant from inside a tenant's transaction", async () => {
-    const stranger = await createUser(testApp);
+    const stranger = await createUser(spec.testApp);
     await expect(
       database.transaction(alpha.id, (manager) =>
         manager
@@ -76,7 +74,7 @@ describe('TenantDatabase', () => {
     for (let i = 0; i < 10; i++) await database.transaction(alpha.id, (manager) => manager.query('SELECT 1'));
     const settings = await Promise.all(
       Array.from({ length: 10 }, () =>
-        testApp.dataSource.query(`SELECT current_setting('app.tenant_id', true) AS tenant`),
+        spec.testApp.dataSource.query(`SELECT current_setting('app.tenant_id', true) AS tenant`),
       ),
     );
     for (const [row] of settings) expect(row.tenant ?? '').toBe('');
@@ -91,9 +89,9 @@ describe('TenantDatabase', () => {
   });
 
   it("lists a user's own memberships across businesses, and nothing of others", async () => {
-    const shared = await createUser(testApp);
-    await createTenant(testApp, { owner: shared, name: 'Gamma' });
-    await createTenant(testApp, { owner: shared, name: 'Delta' });
+    const shared = await createUser(spec.testApp);
+    await createTenant(spec.testApp, { owner: shared, name: 'Gamma' });
+    await createTenant(spec.testApp, { owner: shared, name: 'Delta' });
     const rows = await database.asUser(shared.id, (manager) =>
       manager.getRepository(MembershipEntity).find(),
     );
@@ -104,7 +102,7 @@ describe('TenantDatabase', () => {
   });
 
   it('answers the indexed customer search only for the tenant of the transaction', async () => {
-    const repository = testApp.app.get(CustomersRepository);
+    const repository = spec.testApp.app.get(CustomersRepository);
     const alphaBuyer = await database.transaction(alpha.id, (manager) =>
       repository.upsert(manager, { email: 'zelda@alpha.example', name: 'Zelda Searchable' }),
     );

@@ -48,12 +48,28 @@ export async function signIn(
   await page.waitForURL(/\/dashboard$/);
 }
 
-/** A browser with one desktop-sized page signed in as `user`, for a journey's `beforeAll`. */
-export async function signedInBrowser(
-  user: { email: string; password: string } = DEMO_OWNER,
-): Promise<{ browser: Browser; page: Page }> {
-  const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signIn(page, user);
-  return { browser, page };
+/** The browser of a `describe`'s journeys and the one page they share. */
+export interface BrowserTab {
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * For the enclosing `describe`: a browser with one page (desktop-sized unless `viewport` says otherwise),
+ * signed in as `signedInAs` when given, opened before the first journey and closed after the last.
+ */
+export function browserTab(
+  options: {
+    viewport?: { width: number; height: number };
+    signedInAs?: { email: string; password: string };
+  } = {},
+): BrowserTab {
+  const tab = {} as BrowserTab;
+  beforeAll(async () => {
+    tab.browser = await launchBrowser();
+    tab.page = await tab.browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+    if (options.signedInAs) await signIn(tab.page, options.signedInAs);
+  });
+  afterAll(() => tab.browser.close());
+  return tab;
 }

@@ -1,22 +1,11 @@
 import type { ImportMapping } from './import-fields';
+import { IMPORT_PRESETS } from './presets';
 import { detectColumnType, OrderRowReader, readCustomerRow, readOrderRow } from './row-readers';
 import { orderStatusNamedBy, orderStatusOfPayment } from './status-words';
 
+/** The mapping the Shopify orders preset proposes, as a business accepts it. */
 const SHOPIFY: ImportMapping = {
-  Name: 'externalId',
-  Email: 'email',
-  'Billing Name': 'customerName',
-  'Created at': 'placedAt',
-  Total: 'total',
-  Currency: 'currency',
-  'Lineitem name': 'productName',
-  'Lineitem sku': 'sku',
-  'Lineitem quantity': 'quantity',
-  'Lineitem price': 'unitPrice',
-  'Fulfillment Status': 'status',
-  'Financial Status': 'paymentStatus',
-  'Cancelled at': 'cancelledAt',
-  'Refunded Amount': 'refundedAmount',
+  ...IMPORT_PRESETS.find((preset) => preset.id === 'shopify-orders')?.columns,
 };
 
 /** An order's first row, as Shopify writes it. */

@@ -1,13 +1,8 @@
-import { TestBed } from '@angular/core/testing';
+import { renderComponent } from '../render-for-spec';
 import { BarChartComponent } from './bar-chart.component';
 
 describe('BarChartComponent', () => {
-  function render(inputs: Record<string, unknown>): HTMLElement {
-    const fixture = TestBed.createComponent(BarChartComponent);
-    for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
-    fixture.detectChanges();
-    return fixture.nativeElement as HTMLElement;
-  }
+  const render = (inputs: Record<string, unknown>) => renderComponent(BarChartComponent, inputs);
 
   it('draws one bar per value, taller for more, with a tooltip and a table of the numbers', () => {
     const element = render({

@@ -1,4 +1,4 @@
-import { TestBed } from '@angular/core/testing';
+import { renderComponent } from '../render-for-spec';
 import { KpiCardComponent, type KpiPolarity } from './kpi-card.component';
 
 function render(inputs: {
@@ -9,16 +9,8 @@ function render(inputs: {
   deltaUnit?: string;
   comparedTo?: string;
   polarity?: KpiPolarity;
-}) {
-  const fixture = TestBed.createComponent(KpiCardComponent);
-  fixture.componentRef.setInput('label', inputs.label);
-  fixture.componentRef.setInput('value', inputs.value);
-  if (inputs.delta !== undefined) fixture.componentRef.setInput('delta', inputs.delta);
-  for (const name of ['unit', 'deltaUnit', 'comparedTo', 'polarity'] as const) {
-    if (inputs[name] !== undefined) fixture.componentRef.setInput(name, inputs[name]);
-  }
-  fixture.detectChanges();
-  return fixture.nativeElement as HTMLElement;
+}): HTMLElement {
+  return renderComponent(KpiCardComponent, inputs);
 }
 
 describe('KpiCardComponent', () => {

@@ -1,13 +1,8 @@
-import { TestBed } from '@angular/core/testing';
+import { renderComponent } from '../render-for-spec';
 import { ScoreChipComponent } from './score-chip.component';
 
 describe('ScoreChipComponent', () => {
-  function render(inputs: Record<string, unknown>): HTMLElement {
-    const fixture = TestBed.createComponent(ScoreChipComponent);
-    for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
-    fixture.detectChanges();
-    return fixture.nativeElement as HTMLElement;
-  }
+  const render = (inputs: Record<string, unknown>) => renderComponent(ScoreChipComponent, inputs);
 
   it('says the score, its scale and its band in words and colours it by band', () => {
     const chip = render({ score: 3, scale: 'nps', band: 'detractor' }).querySelector('.chip');

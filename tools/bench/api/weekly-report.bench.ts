@@ -5,9 +5,9 @@
 import { weekStarting } from '@rapport/domain';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { APP_ROLE } from '../database/database-roles';
-import { TenantDatabase } from '../tenancy/tenant-database';
-import { WeeklyReportBuilder } from './weekly-report-builder';
+import { APP_ROLE } from '../../../apps/api/src/database/database-roles';
+import { TenantDatabase } from '../../../apps/api/src/tenancy/tenant-database';
+import { WeeklyReportBuilder } from '../../../apps/api/src/reports/weekly-report-builder';
 
 async function reportsThroughApp(ownerUrl: string, tenants: string[], weekStart: string, timeZone: string) {
   // As the app connects: the owner login switched to the app role, so row-level security applies.

@@ -5,20 +5,20 @@
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import { DataSource } from 'typeorm';
-import { AnswersService } from '../answers/answers.service';
-import { CaseOpener } from '../cases/case-opener';
-import type { AppConfig } from '../config/app-config';
-import { CustomersRepository } from '../customers/customers.repository';
-import { CustomersService } from '../customers/customers.service';
-import { APP_ROLE } from '../database/database-roles';
-import { AccountEmails } from '../mail/account-emails';
-import { MailTransport, type OutgoingMail, type SentMail } from '../mail/mail-transport';
-import { DashboardController } from '../reports/dashboard.controller';
-import { WeeklyReportBuilder } from '../reports/weekly-report-builder';
-import { TenantDatabase } from '../tenancy/tenant-database';
-import { CasesRepository } from '../cases/cases.repository';
-import { DashboardRepository } from '../reports/dashboard.repository';
-import { OutboxRepository } from '../outbox/outbox.repository';
+import { AnswersService } from '../../../apps/api/src/answers/answers.service';
+import { CaseOpener } from '../../../apps/api/src/cases/case-opener';
+import type { AppConfig } from '../../../apps/api/src/config/app-config';
+import { CustomersRepository } from '../../../apps/api/src/customers/customers.repository';
+import { CustomersService } from '../../../apps/api/src/customers/customers.service';
+import { APP_ROLE } from '../../../apps/api/src/database/database-roles';
+import { AccountEmails } from '../../../apps/api/src/mail/account-emails';
+import { MailTransport, type OutgoingMail, type SentMail } from '../../../apps/api/src/mail/mail-transport';
+import { DashboardController } from '../../../apps/api/src/reports/dashboard.controller';
+import { WeeklyReportBuilder } from '../../../apps/api/src/reports/weekly-report-builder';
+import { TenantDatabase } from '../../../apps/api/src/tenancy/tenant-database';
+import { CasesRepository } from '../../../apps/api/src/cases/cases.repository';
+import { DashboardRepository } from '../../../apps/api/src/reports/dashboard.repository';
+import { OutboxRepository } from '../../../apps/api/src/outbox/outbox.repository';
 
 /** Answers send no email in this benchmark (a case would; the scores posted do not open one). */
 class NoMail extends MailTransport {

@@ -1,9 +1,9 @@
 // `npm run bench` bundles and runs this: the time to render one follow-up from a compiled template (the
 // per-message cost in the dispatcher), over every built-in template and varied buyers and orders.
 import { BUYER_LOCALES, MESSAGE_KINDS } from '@rapport/domain';
-import { defaultTemplate } from './default-templates';
-import { TemplateCompiler } from './template-compiler';
-import { templateContext } from './template-context';
+import { defaultTemplate } from '../../../apps/api/src/templates/default-templates';
+import { TemplateCompiler } from '../../../apps/api/src/templates/template-compiler';
+import { templateContext } from '../../../apps/api/src/templates/template-context';
 
 async function main(renders: number): Promise<void> {
   const compiler = new TemplateCompiler();
