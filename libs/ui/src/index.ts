@@ -13,3 +13,4 @@ export * from './fields/select-field.component';
 export * from './fields/search-field.component';
 export * from './fields/text-field.component';
 export * from './fields/weekly-hours.component';
+export * from './list/list-page-parts';

@@ -1,10 +1,7 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
 import {
   ANSWER_CHANNELS,
   type AnswerChannel,
@@ -16,16 +13,7 @@ import {
   type SurveyResponse,
   type UnmatchedReplyResponse,
 } from '@rapport/domain';
-import {
-  choicesOf,
-  DataColumnDirective,
-  ListPageComponent,
-  PageHeaderComponent,
-  ScoreChipComponent,
-  SearchFieldComponent,
-  SelectFieldComponent,
-  TextFieldComponent,
-} from '@rapport/ui';
+import { choicesOf, LIST_PAGE_PARTS, ScoreChipComponent } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { keysetList } from '../http/keyset-list';
 import { SurveysApi } from '../surveys/surveys-api';
@@ -34,21 +22,7 @@ import { AnswersApi } from './answers-api';
 /** Every answer from buyers, filtered and searchable, with the products' average ratings beside. */
 @Component({
   selector: 'rp-answers-page',
-  imports: [
-    TextFieldComponent,
-    SearchFieldComponent,
-    SelectFieldComponent,
-    ReactiveFormsModule,
-    RouterLink,
-    DatePipe,
-    DecimalPipe,
-    MatButtonModule,
-    MatIconModule,
-    PageHeaderComponent,
-    ListPageComponent,
-    DataColumnDirective,
-    ScoreChipComponent,
-  ],
+  imports: [LIST_PAGE_PARTS, ReactiveFormsModule, DecimalPipe, ScoreChipComponent],
   template: `
     <rp-page-header title="Answers" subtitle="Every answer and reply from your buyers.">
       <a mat-stroked-button [href]="exportUrl()" download><mat-icon>download</mat-icon> Export CSV</a>

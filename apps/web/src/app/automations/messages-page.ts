@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -12,9 +11,6 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
 import {
   type AutomationResponse,
   type DeliveryHealthResponse,
@@ -22,13 +18,7 @@ import {
   type MessageResponse,
   type MessageStatus,
 } from '@rapport/domain';
-import {
-  choicesOf,
-  DataColumnDirective,
-  ListPageComponent,
-  PageHeaderComponent,
-  SelectFieldComponent,
-} from '@rapport/ui';
+import { choicesOf, LIST_PAGE_PARTS } from '@rapport/ui';
 import { merge } from 'rxjs';
 import { apiProblemOf } from '../http/api-error';
 import { keysetList } from '../http/keyset-list';
@@ -37,17 +27,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
 
 @Component({
   selector: 'rp-messages-page',
-  imports: [
-    SelectFieldComponent,
-    RouterLink,
-    DatePipe,
-    MatButtonModule,
-    MatIconModule,
-    PageHeaderComponent,
-    ListPageComponent,
-    DataColumnDirective,
-    DeliveryHealthCardComponent,
-  ],
+  imports: [LIST_PAGE_PARTS, DeliveryHealthCardComponent],
   template: `
     <rp-page-header title="Messages" subtitle="Every planned and sent follow-up, and why some did not go.">
       <a mat-button routerLink="/automations"><mat-icon>arrow_back</mat-icon> Automations</a>

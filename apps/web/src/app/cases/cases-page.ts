@@ -1,12 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { RouterLink } from '@angular/router';
 import type { CaseAssigneeResponse, CaseListQuery, CaseResponse } from '@rapport/domain';
-import { DataColumnDirective, ListPageComponent, PageHeaderComponent, ScoreChipComponent } from '@rapport/ui';
+import { LIST_PAGE_PARTS, ScoreChipComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { keysetList } from '../http/keyset-list';
 import { CasesApi } from './cases-api';
@@ -29,18 +25,7 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
 /** The queue of unhappy buyers: mine first, soonest due first, overdue ones marked. */
 @Component({
   selector: 'rp-cases-page',
-  imports: [
-    RouterLink,
-    DatePipe,
-    MatButtonModule,
-    MatButtonToggleModule,
-    MatIconModule,
-    MatSlideToggleModule,
-    PageHeaderComponent,
-    ListPageComponent,
-    DataColumnDirective,
-    ScoreChipComponent,
-  ],
+  imports: [LIST_PAGE_PARTS, MatButtonToggleModule, MatSlideToggleModule, ScoreChipComponent],
   template: `
     <rp-page-header title="Cases" subtitle="Unhappy buyers to get back to, with an owner and a due time.">
       <mat-slide-toggle [checked]="takesCases()" (change)="setTakesCases($event.checked)">

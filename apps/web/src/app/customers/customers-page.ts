@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -9,10 +8,8 @@ import {
   untracked,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatIconModule } from '@angular/material/icon';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import {
   CUSTOMER_SORTS,
   type CustomerResponse,
@@ -22,15 +19,7 @@ import {
   SUBSCRIPTION_STATES,
   type SubscriptionState,
 } from '@rapport/domain';
-import {
-  choicesOf,
-  DataColumnDirective,
-  ListPageComponent,
-  PageHeaderComponent,
-  SearchFieldComponent,
-  SelectFieldComponent,
-  TextFieldComponent,
-} from '@rapport/ui';
+import { choicesOf, LIST_PAGE_PARTS } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { SessionStore } from '../auth/session-store';
@@ -47,20 +36,7 @@ const SORT_LABELS: Record<CustomerSort, string> = {
 
 @Component({
   selector: 'rp-customers-page',
-  imports: [
-    TextFieldComponent,
-    SearchFieldComponent,
-    SelectFieldComponent,
-    ReactiveFormsModule,
-    RouterLink,
-    DatePipe,
-    MatButtonModule,
-    MatIconModule,
-    MatChipsModule,
-    PageHeaderComponent,
-    ListPageComponent,
-    DataColumnDirective,
-  ],
+  imports: [LIST_PAGE_PARTS, ReactiveFormsModule, MatChipsModule],
   templateUrl: './customers-page.html',
   styleUrl: '../lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,19 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
 import { ORDER_STATUSES, type OrderResponse, type OrderStatus } from '@rapport/domain';
-import {
-  choicesOf,
-  DataColumnDirective,
-  ListPageComponent,
-  PageHeaderComponent,
-  SearchFieldComponent,
-  SelectFieldComponent,
-} from '@rapport/ui';
+import { choicesOf, LIST_PAGE_PARTS } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { keysetList } from '../http/keyset-list';
@@ -21,17 +10,7 @@ import { OrdersApi } from './orders-api';
 
 @Component({
   selector: 'rp-orders-page',
-  imports: [
-    SearchFieldComponent,
-    SelectFieldComponent,
-    RouterLink,
-    DatePipe,
-    MatButtonModule,
-    MatIconModule,
-    PageHeaderComponent,
-    ListPageComponent,
-    DataColumnDirective,
-  ],
+  imports: [LIST_PAGE_PARTS],
   template: `
     <rp-page-header
       title="Orders"

@@ -1,30 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
+import { FormControl } from '@angular/forms';
 import type { ProductResponse } from '@rapport/domain';
-import { DataColumnDirective, ListPageComponent, PageHeaderComponent } from '@rapport/ui';
+import { LIST_PAGE_PARTS } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { wholeList } from '../http/keyset-list';
 import { OrdersApi } from './orders-api';
 
 @Component({
   selector: 'rp-products-page',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatFormFieldModule,
-    MatInputModule,
-    MatButtonModule,
-    MatIconModule,
-    PageHeaderComponent,
-    ListPageComponent,
-    DataColumnDirective,
-  ],
+  imports: [LIST_PAGE_PARTS],
   template: `
     <rp-page-header title="Products" subtitle="Everything your buyers ordered, created as orders arrive.">
       <a mat-button routerLink="/orders"><mat-icon>arrow_back</mat-icon> Orders</a>
@@ -37,10 +22,7 @@ import { OrdersApi } from './orders-api';
       emptyMessage="Products are created from the lines of incoming orders."
     >
       <div class="filters" role="search">
-        <mat-form-field appearance="outline" class="filters__search">
-          <mat-label>Search by name or SKU</mat-label>
-          <input matInput [formControl]="search" autocomplete="off" />
-        </mat-form-field>
+        <rp-search-field label="Search by name or SKU" [control]="search" />
       </div>
       <ng-template rpColumn="Product" let-product>
         <a routerLink="/orders" [queryParams]="{ productId: product.id, product: product.name }">{{

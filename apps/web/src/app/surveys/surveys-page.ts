@@ -1,25 +1,13 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
 import type { SurveyResponse } from '@rapport/domain';
-import { DataColumnDirective, ListPageComponent, PageHeaderComponent } from '@rapport/ui';
+import { LIST_PAGE_PARTS } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { wholeList } from '../http/keyset-list';
 import { SurveysApi } from './surveys-api';
 
 @Component({
   selector: 'rp-surveys-page',
-  imports: [
-    RouterLink,
-    DatePipe,
-    MatButtonModule,
-    MatIconModule,
-    PageHeaderComponent,
-    ListPageComponent,
-    DataColumnDirective,
-  ],
+  imports: [LIST_PAGE_PARTS],
   template: `
     <rp-page-header title="Surveys" subtitle="The questions you ask your buyers.">
       @if (canEdit) {
