@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MembershipSummary, Role } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows';
 import type { TenantManager, UserScopedManager } from '../tenancy/tenant-database';
 import { tenantIdOf } from '../tenancy/tenant-database';
 import { MembershipEntity } from './membership.entity';
@@ -39,7 +40,8 @@ export class AccountsRepository {
 
   /** The businesses a user belongs to, oldest membership first. */
   async membershipsOf(manager: UserScopedManager, userId: string): Promise<MembershipSummary[]> {
-    const rows: { tenant_id: string; name: string; role: Role }[] = await manager.query(
+    const rows = await queryRows<{ tenant_id: string; name: string; role: Role }>(
+      manager,
       `SELECT m.tenant_id, t.name, m.role
          FROM memberships m JOIN tenants t ON t.id = m.tenant_id
         WHERE m.user_id = $1

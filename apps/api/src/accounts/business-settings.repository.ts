@@ -6,7 +6,7 @@ import {
   type FeedbackSettings,
   type Role,
 } from '@rapport/domain';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 /** When the weekly report goes out, and whether one member receives it. */
@@ -53,7 +53,8 @@ export class BusinessSettingsRepository {
   }
 
   async saveFeedbackSettings(manager: TenantManager, settings: FeedbackSettings): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE tenants SET review_url = $2, review_invitations = $3, reminder_schedule = $4, case_thresholds = $5,
               case_settings = $6, follow_up_gap_days = $7, opinion_request_gap_days = $8, updated_at = now()
         WHERE id = $1`,
@@ -92,14 +93,16 @@ export class BusinessSettingsRepository {
   }
 
   async saveReportTime(manager: TenantManager, weekday: number, hour: number): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE tenants SET report_weekday = $2, report_hour = $3, updated_at = now() WHERE id = $1`,
       [tenantIdOf(manager), weekday, hour],
     );
   }
 
   async setReceivesReport(manager: TenantManager, userId: string, receives: boolean): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE memberships SET receives_weekly_report = $3 WHERE tenant_id = $1 AND user_id = $2`,
       [tenantIdOf(manager), userId, receives],
     );
@@ -109,7 +112,7 @@ export class BusinessSettingsRepository {
   caseTakers(
     manager: TenantManager,
   ): Promise<{ userId: string; name: string; role: Role; takesCases: boolean }[]> {
-    return queryRows(
+    return queryRows<{ userId: string; name: string; role: Role; takesCases: boolean }>(
       manager,
       `SELECT m.user_id AS "userId", u.name, m.role, m.takes_cases AS "takesCases"
          FROM memberships m JOIN users u ON u.id = m.user_id
@@ -119,7 +122,7 @@ export class BusinessSettingsRepository {
   }
 
   async setTakesCases(manager: TenantManager, userId: string, takesCases: boolean): Promise<void> {
-    await manager.query(`UPDATE memberships SET takes_cases = $3 WHERE tenant_id = $1 AND user_id = $2`, [
+    await execute(manager, `UPDATE memberships SET takes_cases = $3 WHERE tenant_id = $1 AND user_id = $2`, [
       tenantIdOf(manager),
       userId,
       takesCases,
