@@ -15,6 +15,7 @@ import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { pageSize } from '../database/page-query.dto';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { ANSWER_COMMENT } from './answer-comment';
+import { queryRow, queryRows } from '../database/query-rows';
 
 interface AnswerRow {
   id: string;
@@ -116,7 +117,8 @@ export class AnswersRepository {
       where.push(`(a.answered_at, a.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
     }
     values.push(limit + 1);
-    const rows: AnswerRow[] = await manager.query(
+    const rows = await queryRows<AnswerRow>(
+      manager,
       `${ANSWER_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.answered_at DESC, a.id DESC LIMIT $${values.length}`,
       values,
     );
@@ -129,13 +131,16 @@ export class AnswersRepository {
   }
 
   async find(manager: TenantManager, id: string): Promise<AnswerDetailResponse | null> {
-    const [row]: (AnswerRow & {
-      answers: SurveyAnswers;
-      definition: SurveyDefinition | null;
-      locale: string;
-      buyer_locale: BuyerLocale | null;
-      business_name: string;
-    })[] = await manager.query(
+    const row = await queryRow<
+      AnswerRow & {
+        answers: SurveyAnswers;
+        definition: SurveyDefinition | null;
+        locale: string;
+        buyer_locale: BuyerLocale | null;
+        business_name: string;
+      }
+    >(
+      manager,
       `SELECT q.*, a.answers, v.definition, t.locale, c.locale AS buyer_locale, t.name AS business_name
          FROM (${ANSWER_SELECT} WHERE a.tenant_id = $1 AND a.id = $2) q
          JOIN answers a ON a.tenant_id = $1 AND a.id = q.id
@@ -145,7 +150,8 @@ export class AnswersRepository {
       [tenantIdOf(manager), id],
     );
     if (!row) return null;
-    const replies: { id: string; body: string; received_at: Date }[] = await manager.query(
+    const replies = await queryRows<{ id: string; body: string; received_at: Date }>(
+      manager,
       `SELECT id, body, received_at FROM replies WHERE tenant_id = $1 AND answer_id = $2 ORDER BY received_at`,
       [tenantIdOf(manager), id],
     );
@@ -173,12 +179,13 @@ export class AnswersRepository {
 
   /** Each rated product: its average, how many ratings, and the comments that came with them. */
   async productRatings(manager: TenantManager): Promise<ProductRatingResponse[]> {
-    const rows: {
+    const rows = await queryRows<{
       product: string;
       average: string;
       ratings: string;
       comments: ProductRatingResponse['comments'];
-    }[] = await manager.query(
+    }>(
+      manager,
       `SELECT r.product_name AS product, round(avg(r.rating), 2) AS average, count(*) AS ratings,
                 coalesce(json_agg(json_build_object('answerId', a.id, 'comment', ${ANSWER_COMMENT}, 'rating', r.rating,
                                                     'answeredAt', a.answered_at) ORDER BY a.answered_at DESC)

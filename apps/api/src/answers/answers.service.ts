@@ -17,7 +17,7 @@ import { parseTenantToken } from '../access/secret-token';
 import { LowAnswers, type OpenedCase } from './low-answers';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { renderAnswerPage, renderLinkNotice } from './answer-page';
@@ -41,6 +41,24 @@ interface LinkTarget {
   thresholds: CaseThresholds;
   reviewUrl: string | null;
   saved: { id: string; answers: SurveyAnswers } | null;
+}
+
+/** The message behind a buyer's link, with what its page needs from the order, the buyer and the business. */
+interface LinkTargetRow {
+  message_id: string;
+  customer_id: string;
+  order_id: string | null;
+  sent_at: Date | null;
+  survey_version_id: string | null;
+  definition: SurveyDefinition | null;
+  buyer_locale: BuyerLocale | null;
+  name: string;
+  locale: string;
+  logo_url: string | null;
+  brand_color: string;
+  case_thresholds: CaseThresholds;
+  review_url: string | null;
+  products: string[];
 }
 
 export interface AnswerPage {
@@ -171,7 +189,8 @@ export class AnswersService {
     return this.database.transaction(parsed.tenantId, async (manager) => {
       const target = await this.find(manager, parsed.hash, false);
       if (!target?.saved || !target.reviewUrl) return null;
-      await manager.query(
+      await execute(
+        manager,
         `UPDATE answers SET review_clicked_at = coalesce(review_clicked_at, $3) WHERE tenant_id = $1 AND id = $2`,
         [tenantIdOf(manager), target.saved.id, now],
       );
@@ -206,7 +225,8 @@ export class AnswersService {
   }
 
   private async find(manager: TenantManager, hash: Buffer, forUpdate: boolean): Promise<LinkTarget | null> {
-    const [row] = await manager.query(
+    const row = await queryRow<LinkTargetRow>(
+      manager,
       `SELECT coalesce(m.reminder_of, m.id) AS message_id, m.customer_id, m.order_id, m.sent_at, m.survey_version_id,
               v.definition, c.locale AS buyer_locale, t.name, t.locale, t.logo_url, t.brand_color, t.case_thresholds,
               CASE WHEN t.review_invitations THEN t.review_url END AS review_url,
@@ -221,7 +241,8 @@ export class AnswersService {
     );
     if (!row) return null;
     // Holding the answered message serializes two posts of one answer (a double tap), so both merge.
-    const [saved] = await manager.query(
+    const saved = await queryRow<{ id: string | null; answers: SurveyAnswers | null }>(
+      manager,
       `SELECT a.id, a.answers FROM messages m
          LEFT JOIN answers a ON a.tenant_id = m.tenant_id AND a.message_id = m.id
         WHERE m.tenant_id = $1 AND m.id = $2 ${forUpdate ? 'FOR UPDATE OF m' : ''}`,
@@ -239,7 +260,7 @@ export class AnswersService {
       products: [...new Set<string>(row.products)],
       thresholds: row.case_thresholds,
       reviewUrl: row.review_url,
-      saved: saved?.id ? { id: saved.id, answers: saved.answers } : null,
+      saved: saved?.id && saved.answers ? { id: saved.id, answers: saved.answers } : null,
     };
   }
 
@@ -280,12 +301,13 @@ export class AnswersService {
     if (!row) throw new Error('Saving the answer returned no row');
     const answerId = row.id;
     const ratings = Object.entries(productRatingsOf(definition, answers));
-    await manager.query(`DELETE FROM answer_ratings WHERE tenant_id = $1 AND answer_id = $2`, [
+    await execute(manager, `DELETE FROM answer_ratings WHERE tenant_id = $1 AND answer_id = $2`, [
       tenantIdOf(manager),
       answerId,
     ]);
     if (ratings.length > 0) {
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO answer_ratings (tenant_id, answer_id, product_name, rating)
          SELECT $1, $2, product, rating FROM unnest($3::text[], $4::smallint[]) AS r(product, rating)`,
         [
