@@ -5,6 +5,7 @@ import { ValidationFailedError } from '../errors/app-error';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { AuditEventEntity } from './audit-event.entity';
 import { pageSize } from '../database/page-query.dto';
+import { execute } from '../database/query-rows';
 
 /** The tenant's audit trail: who did what, when and from where. Written in the transaction of the change. */
 @Injectable()
@@ -16,7 +17,8 @@ export class AuditLog {
     target: string | null = null,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO audit_events (tenant_id, actor_user_id, actor_api_key_id, actor_label, action, target, details, ip, user_agent)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
