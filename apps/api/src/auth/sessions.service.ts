@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import type { ClientInfo } from '../access/principal';
 import { SessionEntity } from './session.entity';
+import { execute, queryRow } from '../database/query-rows';
 
 export const SESSION_COOKIE = 'rapport_session';
 /**
@@ -76,17 +77,19 @@ export class SessionsService {
    */
   async resolve(token: string): Promise<LiveSession | null> {
     if (token.length < 20 || token.length > 100) return null;
-    const [row]: {
+    const row = await queryRow<{
       session_id: string;
       user_id: string;
       email: string;
       active_tenant_id: string | null;
       role: Role | null;
       last_seen_at: Date;
-    }[] = await this.dataSource.query(`SELECT * FROM session_principal($1)`, [hashToken(token)]);
+    }>(this.dataSource.manager, `SELECT * FROM session_principal($1)`, [hashToken(token)]);
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.session_id]);
+      await execute(this.dataSource.manager, `UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [
+        row.session_id,
+      ]);
     }
     return {
       id: row.session_id,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { afterFailedLogin, type LoginHistory } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 
 interface Row {
   failed_logins: number;
@@ -35,7 +35,8 @@ export class SignInFailuresRepository {
     now: Date,
   ): Promise<LoginHistory & { isNowLocked: boolean }> {
     const hash = emailHash(email);
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO sign_in_failures (email_hash, failed_logins) VALUES ($1, 0) ON CONFLICT (email_hash) DO NOTHING`,
       [hash],
     );
@@ -49,12 +50,14 @@ export class SignInFailuresRepository {
       !current.lockedUntil &&
       (!current.lastFailedLoginAt || now.getTime() - current.lastFailedLoginAt.getTime() > 86_400_000);
     const next = afterFailedLogin(isStale ? NO_FAILURES : current, now);
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE sign_in_failures SET failed_logins = $2, last_failed_at = $3, locked_until = $4 WHERE email_hash = $1`,
       [hash, next.failedLogins, next.lastFailedLoginAt, next.lockedUntil],
     );
     if (Math.random() < 0.01) {
-      await manager.query(
+      await execute(
+        manager,
         `DELETE FROM sign_in_failures
           WHERE last_failed_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())`,
       );
@@ -64,7 +67,7 @@ export class SignInFailuresRepository {
 
   /** A right password (or a reset) ends the streak. */
   async clear(manager: EntityManager, email: string): Promise<void> {
-    await manager.query(`DELETE FROM sign_in_failures WHERE email_hash = $1`, [emailHash(email)]);
+    await execute(manager, `DELETE FROM sign_in_failures WHERE email_hash = $1`, [emailHash(email)]);
   }
 }
 
