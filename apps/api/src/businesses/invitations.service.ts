@@ -20,6 +20,7 @@ import { MembershipEntity } from '../accounts/membership.entity';
 import { PasswordPolicy } from '../accounts/password-policy';
 import type { TeamActor } from './team.service';
 import type { UserEntity } from '../accounts/user.entity';
+import { execute, queryRows } from '../database/query-rows';
 
 const VALID_DAYS = 7;
 
@@ -44,14 +45,16 @@ export class InvitationsService {
       throw new TeamRuleError('Only an owner can invite another owner');
     }
     const { token, businessName } = await this.database.transaction(tenantId, async (manager) => {
-      const alreadyMember = await manager.query(
-        `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND lower(u.email) = $2`,
+      const alreadyMember = await queryRows<{ member: 1 }>(
+        manager,
+        `SELECT 1 AS member FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND lower(u.email) = $2`,
         [tenantIdOf(manager), email],
       );
       if (alreadyMember.length > 0) throw new AlreadyMemberError(email);
       const repository = manager.getRepository(InvitationEntity);
       // Inviting again replaces the open invitation: only the newest link works.
-      await manager.query(
+      await execute(
+        manager,
         `UPDATE invitations SET revoked_at = now()
           WHERE tenant_id = $1 AND lower(email) = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
         [tenantIdOf(manager), email],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 
 /** A sign-up waiting for its email link to be opened. */
 export interface PendingSignUp {
@@ -30,7 +30,8 @@ export class SignUpRequestsRepository {
     pending: PendingSignUp,
     expiresAt: Date,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO sign_up_requests (token_hash, email, name, password_hash, business_name, time_zone, country, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
@@ -44,7 +45,7 @@ export class SignUpRequestsRepository {
         expiresAt,
       ],
     );
-    if (Math.random() < 0.05) await manager.query(`DELETE FROM sign_up_requests WHERE expires_at < now()`);
+    if (Math.random() < 0.05) await execute(manager, `DELETE FROM sign_up_requests WHERE expires_at < now()`);
   }
 
   /** Uses up the request the token names, if it has not expired; inside the caller's transaction. */
@@ -69,6 +70,6 @@ export class SignUpRequestsRepository {
 
   /** Drops the other requests for an address once it has an account. */
   async forget(manager: EntityManager, email: string): Promise<void> {
-    await manager.query(`DELETE FROM sign_up_requests WHERE email = $1`, [email]);
+    await execute(manager, `DELETE FROM sign_up_requests WHERE email = $1`, [email]);
   }
 }

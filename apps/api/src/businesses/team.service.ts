@@ -15,6 +15,7 @@ import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenan
 import { TeamRuleError } from '../accounts/accounts.errors';
 import { InvitationEntity } from '../accounts/invitation.entity';
 import { MembershipEntity } from '../accounts/membership.entity';
+import { queryRows } from '../database/query-rows';
 
 /** Who changes the team: their role decides what they may do, the rest goes to the audit log. */
 export type TeamActor = AuditActor & { role: Role };
@@ -96,7 +97,8 @@ export class TeamService {
 
   private members(manager: TenantManager): Promise<MemberRow[]> {
     // FOR UPDATE: two owners demoting each other at once must not leave the business without one.
-    return manager.query(
+    return queryRows<MemberRow>(
+      manager,
       `SELECT m.id, m.user_id, m.role, m.created_at, u.name, u.email
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.tenant_id = $1
@@ -111,12 +113,12 @@ export class TeamService {
       where: { tenantId: tenantIdOf(manager), acceptedAt: IsNull(), revokedAt: IsNull() },
       order: { createdAt: 'DESC' },
     });
-    const inviters = await manager.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [
-      rows.map((row) => row.invitedBy).filter((id): id is string => id !== null),
-    ]);
-    const names = new Map<string, string>(
-      inviters.map((row: { id: string; name: string }) => [row.id, row.name]),
+    const inviters = await queryRows<{ id: string; name: string }>(
+      manager,
+      `SELECT id, name FROM users WHERE id = ANY($1)`,
+      [rows.map((row) => row.invitedBy).filter((id): id is string => id !== null)],
     );
+    const names = new Map(inviters.map((row) => [row.id, row.name]));
     const now = Date.now();
     return rows.map((row) => ({
       id: row.id,
