@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseEntryResponse, CaseListQuery, CaseResponse, CaseStatus, Page } from '@rapport/domain';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { pageSize } from '../database/page-query.dto';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { ANSWER_COMMENT } from '../answers/answer-comment';
 
@@ -89,7 +89,8 @@ export class CasesRepository {
       where.push(`(k.due_at, k.id) > ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
     }
     values.push(limit + 1);
-    const rows: CaseRow[] = await manager.query(
+    const rows = await queryRows<CaseRow>(
+      manager,
       `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.due_at, k.id LIMIT $${values.length}`,
       values,
     );
@@ -106,7 +107,7 @@ export class CasesRepository {
     id: string,
     now: Date,
   ): Promise<(CaseResponse & { answerId: string; orderId: string | null }) | null> {
-    const [row]: CaseRow[] = await manager.query(`${CASE_SELECT} WHERE k.tenant_id = $1 AND k.id = $2`, [
+    const row = await queryRow<CaseRow>(manager, `${CASE_SELECT} WHERE k.tenant_id = $1 AND k.id = $2`, [
       tenantIdOf(manager),
       id,
     ]);
@@ -114,7 +115,7 @@ export class CasesRepository {
   }
 
   async entries(manager: TenantManager, caseId: string): Promise<CaseEntryResponse[]> {
-    const rows: {
+    const rows = await queryRows<{
       id: string;
       kind: CaseEntryResponse['kind'];
       author: string | null;
@@ -122,7 +123,8 @@ export class CasesRepository {
       status: string | null;
       skip_reason: string | null;
       created_at: Date;
-    }[] = await manager.query(
+    }>(
+      manager,
       `SELECT e.id, e.kind, u.name AS author, e.body, m.status, m.skip_reason, e.created_at
          FROM case_entries e
          LEFT JOIN users u ON u.id = e.author_id
@@ -147,7 +149,8 @@ export class CasesRepository {
     entry: { kind: CaseEntryResponse['kind']; authorId: string | null; body: string; messageId?: string },
     at: Date = new Date(),
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO case_entries (tenant_id, case_id, kind, author_id, body, message_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [tenantIdOf(manager), caseId, entry.kind, entry.authorId, entry.body, entry.messageId ?? null, at],
@@ -188,7 +191,8 @@ export class CasesRepository {
   }
 
   async assign(manager: TenantManager, id: string, assigneeId: string | null, at: Date): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE cases SET assignee_id = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2`,
       [tenantIdOf(manager), id, assigneeId, at],
     );
@@ -202,7 +206,8 @@ export class CasesRepository {
     resolution: string | null,
     at: Date,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE cases SET status = $3, resolution = $4,
               resolved_at = CASE WHEN $3 = 'resolved' THEN $5::timestamptz END, updated_at = $5
         WHERE tenant_id = $1 AND id = $2`,
@@ -212,7 +217,8 @@ export class CasesRepository {
 
   /** Staff replied to the buyer: the first reply is timed, and an open case now waits for the buyer. */
   async markReplied(manager: TenantManager, id: string, at: Date): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE cases SET first_reply_at = coalesce(first_reply_at, $3),
               status = CASE WHEN status = 'open' THEN 'waiting' ELSE status END, updated_at = $3
         WHERE tenant_id = $1 AND id = $2`,
@@ -222,7 +228,8 @@ export class CasesRepository {
 
   /** The buyer wrote back: a case waiting on them, or closed, needs a person again. */
   async reopenForBuyer(manager: TenantManager, id: string): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE cases SET status = 'open', resolved_at = NULL, resolution = NULL, updated_at = now()
         WHERE tenant_id = $1 AND id = $2 AND status <> 'open'`,
       [tenantIdOf(manager), id],
@@ -231,7 +238,8 @@ export class CasesRepository {
 
   /** Erasure: what the buyers wrote and what staff wrote to or about them goes; the status trail stays. */
   async eraseBuyerTexts(manager: TenantManager, customerIds: string[]): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE case_entries SET body = '[erased]'
         WHERE tenant_id = $1 AND kind <> 'status'
           AND case_id IN (SELECT id FROM cases WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))`,
