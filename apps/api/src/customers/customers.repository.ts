@@ -35,7 +35,8 @@ export class CustomersRepository {
     input: UpsertCustomerRequest,
   ): Promise<{ row: CustomerRow; isNew: boolean }> {
     const email = normalizeEmail(input.email);
-    const inserted: CustomerRow[] = await manager.query(
+    const inserted = await queryRows<CustomerRow>(
+      manager,
       `INSERT INTO customers AS c (tenant_id, email, name, phone, locale, time_zone, tags, external_ids, consent_basis)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (tenant_id, lower(email)) DO NOTHING
@@ -102,7 +103,8 @@ export class CustomersRepository {
   }
 
   async findById(manager: TenantManager, id: string): Promise<CustomerRow | null> {
-    const rows: CustomerRow[] = await manager.query(
+    const rows = await queryRows<CustomerRow>(
+      manager,
       `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
          FROM customers c ${ORDER_STATS}
         WHERE c.tenant_id = $1 AND c.id = $2`,
@@ -112,7 +114,8 @@ export class CustomersRepository {
   }
 
   async findByEmail(manager: TenantManager, email: string, forUpdate = false): Promise<CustomerRow | null> {
-    const rows: CustomerRow[] = await manager.query(
+    const rows = await queryRows<CustomerRow>(
+      manager,
       `SELECT ${CUSTOMER_COLUMNS} FROM customers c
         WHERE c.tenant_id = $1 AND lower(c.email) = $2 ${forUpdate ? 'FOR UPDATE' : ''}`,
       [tenantIdOf(manager), normalizeEmail(email)],
@@ -153,7 +156,8 @@ export class CustomersRepository {
             afterId,
             limit,
           })
-        : await manager.query(
+        : await queryRows<CustomerRow>(
+            manager,
             `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
              FROM (SELECT * FROM customers c
                     WHERE c.tenant_id = $1 AND c.erased_at IS NULL
@@ -261,7 +265,8 @@ export class CustomersRepository {
     afterId: string | null,
     limit: number,
   ): Promise<CustomerRow[]> {
-    return manager.query(
+    return queryRows<CustomerRow>(
+      manager,
       `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
          FROM (SELECT * FROM customers c
                 WHERE c.tenant_id = $1 AND c.erased_at IS NULL
@@ -304,7 +309,8 @@ export class CustomersRepository {
       limit: number;
     },
   ): Promise<CustomerRow[]> {
-    return manager.query(
+    return queryRows<CustomerRow>(
+      manager,
       `SELECT ${CUSTOMER_COLUMNS}, stats.order_count, stats.last_order_at
          FROM search_customer_ids($2, $3, $4, $5, $6, $7) found
          JOIN customers c ON c.tenant_id = $1 AND c.id = found.id
@@ -324,7 +330,7 @@ export class CustomersRepository {
 
   /** Orders, their status changes, emails, answers, cases and subscription changes, newest first. */
   async timeline(manager: TenantManager, customerId: string): Promise<TimelineEntry[]> {
-    const rows: {
+    const rows = await queryRows<{
       kind: string;
       at: Date;
       order_id: string | null;
@@ -333,7 +339,8 @@ export class CustomersRepository {
       total: string | null;
       currency: string | null;
       reason: string | null;
-    }[] = await manager.query(
+    }>(
+      manager,
       `SELECT 'order' AS kind, o.placed_at AS at, o.id AS order_id, o.external_id, o.status, o.total::text AS total,
                 o.currency, NULL AS reason, 0 AS step
            FROM orders o WHERE o.tenant_id = $1 AND o.customer_id = $2
