@@ -10,7 +10,7 @@ import {
   describeRule,
   RULE_TEMPLATE_NAMES,
 } from '@rapport/domain';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 import { SurveysRepository } from '../surveys/surveys.repository';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
@@ -89,7 +89,8 @@ export class AutomationsRepository {
   async createDefaults(manager: TenantManager): Promise<void> {
     await this.surveys.createDefaults(manager);
     for (const rule of DEFAULT_AUTOMATIONS) {
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO automations (tenant_id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name,
                                   is_enabled, survey_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
@@ -110,7 +111,8 @@ export class AutomationsRepository {
   }
 
   list(manager: TenantManager): Promise<AutomationRow[]> {
-    return manager.query(
+    return queryRows<AutomationRow>(
+      manager,
       `SELECT a.id, a.name, a.trigger, a.delay_minutes, a.fallback_after_placed_days, a.kind, a.template_name,
               a.conditions, a.is_enabled, a.survey_id, s.name AS survey_name
          FROM automations a LEFT JOIN surveys s ON s.tenant_id = a.tenant_id AND s.id = a.survey_id

@@ -11,6 +11,7 @@ import {
 } from '@rapport/domain';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -92,18 +93,20 @@ export class DeliveryEventsService {
     manager: TenantManager,
     event: { type: ProviderEvent; messageId: string; eventId: string; occurredAt: Date; reason: unknown },
   ): Promise<keyof EventsOutcome> {
-    const [message] = await manager.query(
+    const message = await queryRow<{ id: string; status: MessageStatus; customer_id: string }>(
+      manager,
       `SELECT id, status, customer_id FROM messages WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
       [tenantIdOf(manager), event.messageId],
     );
     if (!message) return 'ignored';
-    const inserted = await manager.query(
+    const inserted = await queryRows<{ id: string }>(
+      manager,
       `INSERT INTO provider_events (tenant_id, provider_event_id, message_id, event, occurred_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, provider_event_id) DO NOTHING RETURNING id`,
       [tenantIdOf(manager), event.eventId.slice(0, 200), event.messageId, event.type, event.occurredAt],
     );
     if (inserted.length === 0) return 'duplicates';
-    const next = statusAfterEvent(message.status as MessageStatus, event.type);
+    const next = statusAfterEvent(message.status, event.type);
     if (next !== message.status) {
       await this.outbox.setDeliveryStatus(manager, message.id, next);
     }
@@ -123,7 +126,8 @@ export class DeliveryEventsService {
       state === 'bounced'
         ? `check this contact's email: ${String(event.reason ?? event.type)}`.slice(0, 300)
         : event.type;
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE customers SET subscription_state = $3, subscription_changed_at = now(), subscription_reason = $4, updated_at = now()
         WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
       [tenantIdOf(manager), customerId, state, reason],
@@ -132,15 +136,17 @@ export class DeliveryEventsService {
   }
 
   private async pauseOnComplaints(manager: TenantManager, at: Date): Promise<void> {
-    const [day] = await manager.query(
+    const day = await queryRow<{ complaints: number; delivered: number }>(
+      manager,
       `SELECT count(*) FILTER (WHERE event = 'spamreport')::int AS complaints,
               count(*) FILTER (WHERE event = 'delivered')::int AS delivered
          FROM provider_events WHERE tenant_id = $1 AND occurred_at > $2::timestamptz - interval '1 day'`,
       [tenantIdOf(manager), at],
     );
-    if (!isComplaintRateTooHigh(day.complaints, day.delivered)) return;
+    if (!day || !isComplaintRateTooHigh(day.complaints, day.delivered)) return;
     const reason = `Paused: ${day.complaints} spam complaints for ${day.delivered} delivered emails in a day (limit 0.3%)`;
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE tenants SET paused_at = now(), paused_reason = $2 WHERE id = $1 AND paused_at IS NULL`,
       [tenantIdOf(manager), reason],
     );

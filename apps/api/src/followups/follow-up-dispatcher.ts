@@ -19,6 +19,7 @@ import {
 import { type BatchContext, batchContext, FollowUpSender } from './follow-up-sender';
 import { ReplayingBusinesses } from './replaying-businesses';
 import { PeriodicWork } from '../background/periodic-work';
+import { queryRows } from '../database/query-rows';
 
 /** Messages of one business claimed at once; their buyers' rows are held while they are sent. */
 const CLAIM = 50;
@@ -71,7 +72,8 @@ export class FollowUpDispatcher {
   async dispatchDue(now: Date): Promise<number> {
     let handled = 0;
     for (;;) {
-      const businesses: { tenant_id: string }[] = await this.dataSource.query(
+      const businesses = await queryRows<{ tenant_id: string }>(
+        this.dataSource.manager,
         `SELECT tenant_id FROM businesses_with_due_messages($1, $2)`,
         [now, BUSINESSES_PER_ROUND],
       );
@@ -106,7 +108,8 @@ export class FollowUpDispatcher {
 
   /** Claims and handles one batch of a business's due messages; returns how many it claimed. */
   private async dispatchBusiness(tenantId: string, now: Date): Promise<number> {
-    const claimed: { message_id: string; customer_id: string }[] = await this.dataSource.query(
+    const claimed = await queryRows<{ message_id: string; customer_id: string }>(
+      this.dataSource.manager,
       `SELECT message_id, customer_id FROM claim_business_messages($1, $2, $3, $4::interval)`,
       [tenantId, now, CLAIM, LEASE],
     );

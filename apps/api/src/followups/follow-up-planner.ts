@@ -3,7 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type BuyerLocale, conditionsMatch, type OrderFacts, type OrderStatus } from '@rapport/domain';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { type AutomationRow, AutomationsRepository } from './automations.repository';
 import { ReplayingBusinesses } from './replaying-businesses';
@@ -47,9 +47,12 @@ export class FollowUpPlanner {
   async planPending(now: Date): Promise<number> {
     let handled = 0;
     for (;;) {
-      const pending: { tenant_id: string; event_id: string }[] = (
-        await this.dataSource.query(`SELECT tenant_id, event_id FROM order_events_to_plan(200)`)
-      ).filter((event: { tenant_id: string }) => !this.replaying.isHeld(event.tenant_id));
+      const pending = (
+        await queryRows<{ tenant_id: string; event_id: string }>(
+          this.dataSource.manager,
+          `SELECT tenant_id, event_id FROM order_events_to_plan(200)`,
+        )
+      ).filter((event) => !this.replaying.isHeld(event.tenant_id));
       if (pending.length === 0) return handled;
       for (const { tenant_id: tenantId, event_id: eventId } of pending) {
         await this.database.transaction(tenantId, (manager) => this.planEvent(manager, eventId, now));
@@ -77,7 +80,8 @@ export class FollowUpPlanner {
   }
 
   private async planEvent(manager: TenantManager, eventId: string, now: Date): Promise<void> {
-    const [event]: EventRow[] = await manager.query(
+    const event = await queryRow<EventRow>(
+      manager,
       `SELECT e.id, e.order_id, o.customer_id, e.type, e.occurred_at
          FROM order_events e JOIN orders o ON o.tenant_id = e.tenant_id AND o.id = e.order_id
         WHERE e.tenant_id = $1 AND e.id = $2 AND e.planned_at IS NULL
@@ -97,7 +101,7 @@ export class FollowUpPlanner {
         await this.planRule(manager, rule, event, now);
       }
     }
-    await manager.query(`UPDATE order_events SET planned_at = now() WHERE tenant_id = $1 AND id = $2`, [
+    await execute(manager, `UPDATE order_events SET planned_at = now() WHERE tenant_id = $1 AND id = $2`, [
       tenantIdOf(manager),
       event.id,
     ]);
@@ -105,13 +109,14 @@ export class FollowUpPlanner {
 
   /** What a rule's conditions look at: the order's products and total, the buyer's tags and language. */
   private async factsOf(manager: TenantManager, event: EventRow): Promise<OrderFacts> {
-    const [row]: {
+    const row = await queryRow<{
       total: string;
       tags: string[];
       locale: BuyerLocale | null;
       earlier: number;
       products: string[];
-    }[] = await manager.query(
+    }>(
+      manager,
       `SELECT o.total, c.tags, c.locale,
               (SELECT count(*)::int FROM orders p
                 WHERE p.tenant_id = o.tenant_id AND p.customer_id = o.customer_id

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { execute } from '../database/query-rows';
 
 /** What marking one message sent records. */
 export interface SentMark {
@@ -59,7 +60,7 @@ export class SentMarks {
   }
 
   private async write(marks: SentMark[]): Promise<void> {
-    await this.dataSource.query(`SELECT mark_messages_sent($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+    await execute(this.dataSource.manager, `SELECT mark_messages_sent($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
       this.tenantId,
       this.sentAt,
       marks.map((mark) => mark.messageId),

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type BuyerLocale, templateLocale } from '@rapport/domain';
+import { type BuyerLocale, type SubscriptionState, templateLocale } from '@rapport/domain';
 import type { PageBrand } from '../answers/buyer-page';
 import { parseTenantToken } from '../access/secret-token';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { execute, queryRow } from '../database/query-rows';
 
 export interface UnsubscribeTarget {
   customerId: string;
@@ -35,7 +36,8 @@ export class UnsubscribeService {
       const target = await this.find(manager, parsed.hash);
       if (!target) return null;
       if (!target.isUnsubscribed) {
-        await manager.query(
+        await execute(
+          manager,
           `UPDATE customers SET subscription_state = 'unsubscribed', subscription_changed_at = now(),
                   subscription_reason = 'unsubscribe link', updated_at = now()
             WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
@@ -52,7 +54,16 @@ export class UnsubscribeService {
   }
 
   private async find(manager: TenantManager, hash: Buffer): Promise<UnsubscribeTarget | null> {
-    const [row] = await manager.query(
+    const row = await queryRow<{
+      customer_id: string;
+      name: string;
+      logo_url: string | null;
+      brand_color: string;
+      locale: string;
+      buyer_locale: BuyerLocale | null;
+      subscription_state: SubscriptionState;
+    }>(
+      manager,
       `SELECT m.customer_id, t.name, t.logo_url, t.brand_color, t.locale, c.locale AS buyer_locale, c.subscription_state
          FROM messages m
          JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
