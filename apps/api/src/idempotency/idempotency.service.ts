@@ -3,6 +3,7 @@ import { createParamDecorator, type ExecutionContext, Injectable } from '@nestjs
 import type { FastifyRequest } from 'fastify';
 import { AppError, ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { execute, queryRow } from '../database/query-rows';
 
 export interface StoredResponse<T> {
   statusCode: number;
@@ -51,19 +52,21 @@ export class IdempotencyService {
       .update(`${request.route}\n${JSON.stringify(request.body)}`)
       .digest();
     return this.database.transaction(tenantId, async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      await execute(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
         `${tenantIdOf(manager)}:${key}`,
       ]);
-      const [stored] = await manager.query(
+      const stored = await queryRow<{ request_hash: Buffer; status_code: number; response: T }>(
+        manager,
         `SELECT request_hash, status_code, response FROM idempotency_keys WHERE tenant_id = $1 AND key = $2`,
         [tenantIdOf(manager), key],
       );
       if (stored) {
         if (!Buffer.from(stored.request_hash).equals(requestHash)) throw new IdempotencyKeyReusedError();
-        return { statusCode: stored.status_code as number, body: stored.response as T };
+        return { statusCode: stored.status_code, body: stored.response };
       }
       const response = await work(manager);
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO idempotency_keys (tenant_id, key, request_hash, status_code, response) VALUES ($1, $2, $3, $4, $5)`,
         [tenantIdOf(manager), key, requestHash, response.statusCode, JSON.stringify(response.body)],
       );
