@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UpsertCustomerRequest } from '@rapport/domain';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { execute } from '../database/query-rows';
 
 /**
  * Upserts a batch of buyers with one statement. Within a batch the last row for an email wins (one
@@ -23,7 +24,8 @@ export class CustomerBatchWriter {
       tags: customer.tags ?? null,
       consent: customer.consentBasis ?? null,
     }));
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO customers AS c (tenant_id, email, name, phone, locale, tags, consent_basis)
        SELECT $1, r.email, coalesce(r.name, ''), r.phone, r.locale,
               coalesce(ARRAY(SELECT jsonb_array_elements_text(r.tags)), '{}'), coalesce(r.consent, 'unknown')

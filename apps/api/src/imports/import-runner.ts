@@ -15,6 +15,7 @@ import { TenantDatabase } from '../tenancy/tenant-database';
 import { CustomerBatchWriter } from './customer-batch-writer';
 import { importFormatOf, type ImportRow } from './import-row';
 import { ImportsRepository } from './imports.repository';
+import { execute } from '../database/query-rows';
 
 const CUSTOMER_BATCH = 5000;
 const ORDER_BATCH = 200;
@@ -72,7 +73,7 @@ export class ImportRunner {
    */
   private async refreshStatistics(tenantId: string, importId: string): Promise<void> {
     try {
-      await this.database.global((manager) => manager.query(`SELECT refresh_commerce_statistics()`));
+      await this.database.global((manager) => execute(manager, `SELECT refresh_commerce_statistics()`));
     } catch (error) {
       this.logger.warn({ tenantId, importId, err: error }, 'Refreshing statistics after an import failed');
     }

@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ImportRunner, LEASE_SECONDS } from './import-runner';
+import { queryRow } from '../database/query-rows';
 
 /**
  * Picks queued imports (and ones whose worker died: their lease ran out) and runs them, one at a time per
@@ -41,12 +42,13 @@ export class ImportWorker implements OnApplicationShutdown {
 
   private async drain(): Promise<void> {
     while (!this.isStopping) {
-      const [claimed] = await this.dataSource.query(
+      const claimed = await queryRow<{ tenant_id: string; import_id: string }>(
+        this.dataSource.manager,
         `SELECT tenant_id, import_id FROM claim_next_import(make_interval(secs => $1))`,
         [LEASE_SECONDS],
       );
       if (!claimed) return;
-      await this.runner.run(claimed.tenant_id as string, claimed.import_id as string);
+      await this.runner.run(claimed.tenant_id, claimed.import_id);
     }
   }
 }

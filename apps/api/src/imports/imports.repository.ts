@@ -8,7 +8,7 @@ import type {
   Page,
 } from '@rapport/domain';
 import { pageSize } from '../database/page-query.dto';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import type { CsvPreview } from './csv-preview';
 import type { ImportRow } from './import-row';
@@ -29,15 +29,17 @@ export class ImportsRepository {
     manager: TenantManager,
     input: { kind: ImportKind; fileName: string; createdBy: string | null },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await queryRows<{ id: string }>(
+      manager,
       `INSERT INTO imports (tenant_id, kind, file_name, status, created_by) VALUES ($1, $2, $3, 'uploaded', $4) RETURNING id`,
       [tenantIdOf(manager), input.kind, input.fileName.slice(0, 200), input.createdBy],
     );
-    return row.id as string;
+    return row.id;
   }
 
   async addChunk(manager: TenantManager, importId: string, seq: number, data: Buffer): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO import_chunks (tenant_id, import_id, seq, data) VALUES ($1, $2, $3, $4)`,
       [tenantIdOf(manager), importId, seq, data],
     );
@@ -55,7 +57,8 @@ export class ImportsRepository {
       mapping: ImportMapping;
     },
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE imports SET file_bytes = $3, delimiter = $4, headers = $5, preview = $6, preset = $7, mapping = $8,
               encoding = $9, date_order = $10
         WHERE tenant_id = $1 AND id = $2`,
@@ -75,7 +78,8 @@ export class ImportsRepository {
   }
 
   async find(manager: TenantManager, id: string, forUpdate = false): Promise<ImportRow | null> {
-    const rows: ImportRow[] = await manager.query(
+    const rows = await queryRows<ImportRow>(
+      manager,
       `SELECT ${COLUMNS} FROM imports WHERE tenant_id = $1 AND id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`,
       [tenantIdOf(manager), id],
     );
@@ -83,31 +87,34 @@ export class ImportsRepository {
   }
 
   list(manager: TenantManager): Promise<ImportRow[]> {
-    return manager.query(
+    return queryRows<ImportRow>(
+      manager,
       `SELECT ${COLUMNS} FROM imports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 100`,
       [tenantIdOf(manager)],
     );
   }
 
   async queue(manager: TenantManager, id: string, mapping: ImportMapping, isDryRun: boolean): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE imports SET status = 'queued', mapping = $3, is_dry_run = $4, rows_processed = 0, rows_imported = 0,
               rows_failed = 0, rows_total = NULL, failure = NULL, started_at = NULL, finished_at = NULL, lease_until = NULL
         WHERE tenant_id = $1 AND id = $2`,
       [tenantIdOf(manager), id, JSON.stringify(mapping), isDryRun],
     );
-    await manager.query(`DELETE FROM import_problems WHERE tenant_id = $1 AND import_id = $2`, [
+    await execute(manager, `DELETE FROM import_problems WHERE tenant_id = $1 AND import_id = $2`, [
       tenantIdOf(manager),
       id,
     ]);
   }
 
   async chunk(manager: TenantManager, importId: string, seq: number): Promise<Buffer | null> {
-    const [row] = await manager.query(
+    const row = await queryRow<{ data: Buffer }>(
+      manager,
       `SELECT data FROM import_chunks WHERE tenant_id = $1 AND import_id = $2 AND seq = $3`,
       [tenantIdOf(manager), importId, seq],
     );
-    return row ? (row.data as Buffer) : null;
+    return row ? row.data : null;
   }
 
   /** Progress and problems of one batch, committed with the batch's writes; also renews the lease. */
@@ -118,7 +125,8 @@ export class ImportsRepository {
     leaseSeconds: number,
   ): Promise<void> {
     if (batch.problems.length > 0) {
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO import_problems (tenant_id, import_id, line, column_name, value, reason)
          SELECT $1, $2, p.line, p."column", p.value, p.reason
            FROM jsonb_to_recordset($3::jsonb) AS p(line integer, "column" text, value text, reason text)
@@ -126,7 +134,8 @@ export class ImportsRepository {
         [tenantIdOf(manager), importId, JSON.stringify(batch.problems)],
       );
     }
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE imports SET rows_processed = $3, rows_imported = rows_imported + $4, rows_failed = rows_failed + $5,
               lease_until = now() + make_interval(secs => $6)
         WHERE tenant_id = $1 AND id = $2`,
@@ -161,7 +170,8 @@ export class ImportsRepository {
   }
 
   problems(manager: TenantManager, importId: string): Promise<ImportProblemResponse[]> {
-    return manager.query(
+    return queryRows<ImportProblemResponse>(
+      manager,
       `SELECT ${PROBLEM_COLUMNS} FROM import_problems WHERE tenant_id = $1 AND import_id = $2 ORDER BY line`,
       [tenantIdOf(manager), importId],
     );
@@ -175,7 +185,8 @@ export class ImportsRepository {
     limit: number | undefined,
   ): Promise<Page<ImportProblemResponse>> {
     const size = pageSize(limit);
-    const rows: ImportProblemResponse[] = await manager.query(
+    const rows = await queryRows<ImportProblemResponse>(
+      manager,
       `SELECT ${PROBLEM_COLUMNS} FROM import_problems
         WHERE tenant_id = $1 AND import_id = $2 AND line > $3 ORDER BY line LIMIT $4`,
       [tenantIdOf(manager), importId, afterLine, size + 1],
