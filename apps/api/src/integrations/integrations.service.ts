@@ -9,7 +9,7 @@ import {
 } from '@rapport/domain';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 import { NotFoundError } from '../errors/app-error';
 import { OrdersRepository } from '../orders/orders.repository';
 import { OrdersService } from '../orders/orders.service';
@@ -39,12 +39,17 @@ export class IntegrationsService {
 
   list(tenantId: string): Promise<IntegrationResponse[]> {
     return this.database.transaction(tenantId, async (manager) => {
-      const connections: { provider: ShopProvider; secret_encrypted: Buffer; updated_at: Date }[] =
-        await manager.query(
-          `SELECT provider, secret_encrypted, updated_at FROM shop_connections WHERE tenant_id = $1`,
-          [tenantIdOf(manager)],
-        );
-      const deliveries: (WebhookDeliveryResponse & { provider: ShopProvider })[] = await manager.query(
+      const connections = await queryRows<{
+        provider: ShopProvider;
+        secret_encrypted: Buffer;
+        updated_at: Date;
+      }>(
+        manager,
+        `SELECT provider, secret_encrypted, updated_at FROM shop_connections WHERE tenant_id = $1`,
+        [tenantIdOf(manager)],
+      );
+      const deliveries = await queryRows<WebhookDeliveryResponse & { provider: ShopProvider }>(
+        manager,
         `SELECT provider, delivery_id AS "deliveryId", topic, received_at AS "receivedAt", outcome, message,
                 is_test AS "isTest"
            FROM (SELECT *, row_number() OVER (PARTITION BY provider, is_test ORDER BY received_at DESC) AS n
@@ -82,7 +87,8 @@ export class IntegrationsService {
   async connect(tenantId: string, provider: ShopProvider, secret: string | undefined): Promise<void> {
     const value = secret?.trim() || randomBytes(24).toString('base64url');
     await this.database.transaction(tenantId, (manager) =>
-      manager.query(
+      execute(
+        manager,
         `INSERT INTO shop_connections (tenant_id, provider, secret_encrypted) VALUES ($1, $2, $3)
          ON CONFLICT (tenant_id, provider) DO UPDATE SET secret_encrypted = EXCLUDED.secret_encrypted, updated_at = now()`,
         [tenantIdOf(manager), provider, this.box.seal(value)],
@@ -92,10 +98,11 @@ export class IntegrationsService {
 
   async disconnect(tenantId: string, provider: ShopProvider): Promise<void> {
     const removed = await this.database.transaction(tenantId, (manager) =>
-      queryRows(manager, `DELETE FROM shop_connections WHERE tenant_id = $1 AND provider = $2 RETURNING id`, [
-        tenantIdOf(manager),
-        provider,
-      ]),
+      queryRows<{ id: string }>(
+        manager,
+        `DELETE FROM shop_connections WHERE tenant_id = $1 AND provider = $2 RETURNING id`,
+        [tenantIdOf(manager), provider],
+      ),
     );
     if (removed.length === 0) throw new NotFoundError('Connection');
   }
@@ -103,7 +110,8 @@ export class IntegrationsService {
   /** The webhook secret of a tenant's connection, or null (unknown tenant or not connected: both 404). */
   secretFor(tenantId: string, provider: ShopProvider): Promise<string | null> {
     return this.database.transaction(tenantId, async (manager) => {
-      const [row] = await manager.query(
+      const row = await queryRow<{ secret_encrypted: Buffer }>(
+        manager,
         `SELECT secret_encrypted FROM shop_connections WHERE tenant_id = $1 AND provider = $2`,
         [tenantIdOf(manager), provider],
       );
@@ -125,7 +133,8 @@ export class IntegrationsService {
       const isNew = await this.claimDelivery(manager, provider, delivery, 'processed', '');
       if (!isNew) return { outcome: 'duplicate', message: 'Already received' };
       const result = await this.perform(manager, provider, action);
-      await manager.query(
+      await execute(
+        manager,
         `UPDATE webhook_deliveries SET outcome = $4, message = $5
           WHERE tenant_id = $1 AND provider = $2 AND delivery_id = $3`,
         [tenantIdOf(manager), provider, delivery.id, result.outcome, result.message],
@@ -157,7 +166,8 @@ export class IntegrationsService {
     outcome: string,
     message: string,
   ): Promise<boolean> {
-    const rows = await manager.query(
+    const rows = await queryRows<{ id: string }>(
+      manager,
       `INSERT INTO webhook_deliveries (tenant_id, provider, delivery_id, topic, outcome, message)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, provider, delivery_id) DO NOTHING RETURNING id`,
       [

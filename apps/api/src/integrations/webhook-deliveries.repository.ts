@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ShopProvider, WebhookDeliveryResponse, WebhookOutcome } from '@rapport/domain';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 /** Until the shop's webhook address answers, a test delivery is kept as not received. */
@@ -15,7 +15,8 @@ export class WebhookDeliveriesRepository {
     deliveryId: string,
     topic: string,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO webhook_deliveries (tenant_id, provider, delivery_id, topic, outcome, message, is_test)
        VALUES ($1, $2, $3, $4, 'failed', $5, true)`,
       [tenantIdOf(manager), provider, deliveryId, topic, TEST_NOT_RECEIVED],
