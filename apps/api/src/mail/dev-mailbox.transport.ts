@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { DevMailboxEntity } from './dev-mailbox.entity';
 import { MailTransport, type OutgoingMail, type SentMail } from './mail-transport';
+import { execute } from '../database/query-rows';
 
 /** Keeps every email in the database instead of sending it, like a local mail catcher. */
 @Injectable()
@@ -33,7 +34,8 @@ export class DevMailboxTransport extends MailTransport {
     // It is also kept where that business's console reads it, under its own row-level security.
     if (tenantId) {
       await this.database.transaction(tenantId, (manager) =>
-        manager.query(
+        execute(
+          manager,
           `INSERT INTO mailbox_emails (tenant_id, message_id, to_address, subject, html, text, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now()))`,
           [
