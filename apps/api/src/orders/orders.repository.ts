@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { ORDER_SELECT, type OrderLineRow, type OrderRow } from './order-row';
 import { pageSize } from '../database/page-query.dto';
+import { execute, queryRows } from '../database/query-rows';
 
 export interface NewOrder {
   customerId: string;
@@ -30,7 +31,8 @@ export class OrdersRepository {
     source: OrderSource,
     externalId: string,
   ): Promise<OrderRow | null> {
-    const rows: OrderRow[] = await manager.query(
+    const rows = await queryRows<OrderRow>(
+      manager,
       `${ORDER_SELECT} WHERE o.tenant_id = $1 AND o.source = $2 AND o.external_id = $3 FOR UPDATE OF o`,
       [tenantIdOf(manager), source, externalId],
     );
@@ -38,7 +40,8 @@ export class OrdersRepository {
   }
 
   async findById(manager: TenantManager, id: string, forUpdate = false): Promise<OrderRow | null> {
-    const rows: OrderRow[] = await manager.query(
+    const rows = await queryRows<OrderRow>(
+      manager,
       `${ORDER_SELECT} WHERE o.tenant_id = $1 AND o.id = $2 ${forUpdate ? 'FOR UPDATE OF o' : ''}`,
       [tenantIdOf(manager), id],
     );
@@ -46,7 +49,8 @@ export class OrdersRepository {
   }
 
   async insert(manager: TenantManager, order: NewOrder): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await queryRows<{ id: string }>(
+      manager,
       `INSERT INTO orders (tenant_id, customer_id, source, external_id, placed_at, status, total, currency)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
@@ -60,7 +64,7 @@ export class OrdersRepository {
         order.currency,
       ],
     );
-    return row.id as string;
+    return row.id;
   }
 
   async insertLine(
@@ -68,7 +72,8 @@ export class OrdersRepository {
     orderId: string,
     line: { productId: string; productName: string; quantity: number; unitPrice: string },
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO order_lines (tenant_id, order_id, product_id, product_name, quantity, unit_price)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [tenantIdOf(manager), orderId, line.productId, line.productName, line.quantity, line.unitPrice],
@@ -85,20 +90,23 @@ export class OrdersRepository {
     source: string,
   ): Promise<void> {
     for (const event of events) {
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO order_events (tenant_id, order_id, type, occurred_at, source) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (tenant_id, order_id, type) DO NOTHING`,
         [tenantIdOf(manager), orderId, event, at, source],
       );
       const column = STATUS_COLUMN[event];
       if (column) {
-        await manager.query(
+        await execute(
+          manager,
           `UPDATE orders SET ${column} = coalesce(${column}, $3) WHERE tenant_id = $1 AND id = $2`,
           [tenantIdOf(manager), orderId, at],
         );
       }
     }
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE orders SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status <> $3`,
       [tenantIdOf(manager), orderId, status],
     );
@@ -110,7 +118,8 @@ export class OrdersRepository {
     total: string,
     currency: string,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE orders SET total = $3, currency = $4, updated_at = now()
         WHERE tenant_id = $1 AND id = $2 AND (total <> $3::numeric OR currency <> $4)`,
       [tenantIdOf(manager), orderId, total, currency],
@@ -119,7 +128,8 @@ export class OrdersRepository {
 
   async lines(manager: TenantManager, orderIds: string[]): Promise<OrderLineRow[]> {
     if (orderIds.length === 0) return [];
-    return manager.query(
+    return queryRows<OrderLineRow>(
+      manager,
       `SELECT id, order_id, product_id, product_name, quantity, unit_price::text AS unit_price
          FROM order_lines WHERE tenant_id = $1 AND order_id = ANY($2::uuid[]) ORDER BY product_name, id`,
       [tenantIdOf(manager), orderIds],
@@ -159,7 +169,8 @@ export class OrdersRepository {
       where.push(`(o.placed_at, o.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
     }
     values.push(limit + 1);
-    const rows: OrderRow[] = await manager.query(
+    const rows = await queryRows<OrderRow>(
+      manager,
       `${ORDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.placed_at DESC, o.id DESC LIMIT $${values.length}`,
       values,
     );
