@@ -63,7 +63,8 @@ export class MessagesRepository {
   ): Promise<{ items: MessageResponse[]; nextCursor: string | null }> {
     const limit = pageSize(query.limit);
     const [after, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
-    const rows: MessageRow[] = await manager.query(
+    const rows = await queryRows<MessageRow>(
+      manager,
       `${LISTED}
         WHERE m.tenant_id = $1
           AND ($2::text IS NULL OR m.status = $2)
@@ -208,7 +209,7 @@ export class MessagesRepository {
     automationId: string,
     days: number,
   ): Promise<UpcomingMessageResponse[]> {
-    const rows: {
+    const rows = await queryRows<{
       id: string;
       due_at: Date;
       customer_id: string;
@@ -217,7 +218,8 @@ export class MessagesRepository {
       order_number: string | null;
       time_zone: string;
       send_window: SendWindow;
-    }[] = await manager.query(
+    }>(
+      manager,
       `SELECT m.id, greatest(m.due_at, now()) AS due_at, m.customer_id, c.name, c.email,
               o.external_id AS order_number, coalesce(c.time_zone, t.time_zone) AS time_zone, t.send_window
            FROM messages m

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OutboxKind, SubscriptionState } from '@rapport/domain';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { WAITING_FOR_WINDOW } from './dispatch-batch';
 
@@ -60,7 +60,8 @@ export class OutboxRepository {
 
   /** Plans a rule's follow-up of an order; planned twice, it stays one message. */
   async planForRule(manager: TenantManager, plan: RulePlan): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO messages (tenant_id, automation_id, customer_id, order_id, kind, status, due_at)
        VALUES ($1, $2, $3, $4, $5, 'scheduled', $6)
        ON CONFLICT (tenant_id, automation_id, order_id) DO UPDATE SET due_at = EXCLUDED.due_at, updated_at = now()
@@ -91,7 +92,8 @@ export class OutboxRepository {
         WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND erased_at IS NULL`,
       [tenantIdOf(manager), customerIds],
     );
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO messages (tenant_id, customer_id, kind, status, due_at)
        SELECT $1, id, 'manual', 'scheduled', now() FROM unnest($2::uuid[]) AS id`,
       [
@@ -136,7 +138,8 @@ export class OutboxRepository {
     );
     if (target?.status !== 'scheduled') return 'not-waiting';
     if (target.subscriptionState !== 'subscribed') return 'not-subscribed';
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE messages SET due_at = now(), send_requested_at = now(), skip_reason = NULL, updated_at = now()
         WHERE tenant_id = $1 AND id = $2`,
       [tenantIdOf(manager), id],
@@ -161,7 +164,8 @@ export class OutboxRepository {
 
   /** A provider's delivery event moved the message on (delivered, opened, bounced ...). */
   async setDeliveryStatus(manager: TenantManager, id: string, status: string): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE messages SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
       [tenantIdOf(manager), id, status],
     );
@@ -169,7 +173,8 @@ export class OutboxRepository {
 
   /** A machine followed the hidden link of the message's email (a scanner, not the buyer). */
   async recordMachineActivity(manager: TenantManager, unsubscribeTokenHash: Buffer): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE messages SET machine_activity_at = coalesce(machine_activity_at, now())
         WHERE tenant_id = $1 AND unsubscribe_token_hash = $2`,
       [tenantIdOf(manager), unsubscribeTokenHash],
@@ -178,7 +183,8 @@ export class OutboxRepository {
 
   /** Erasure: the addresses and texts kept with the buyers' messages go; the counts stay. */
   async forgetContents(manager: TenantManager, customerIds: string[]): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE messages SET to_email = NULL, subject = NULL, body_text = NULL
         WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
       [tenantIdOf(manager), customerIds],
