@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AuditLog } from '../audit/audit-log';
 import type { AuditActor } from '../access/principal';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 import { NotFoundError } from '../errors/app-error';
 import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
@@ -78,11 +78,14 @@ export class PrivacyService {
     await runner.connect();
     let erased = 0;
     try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [
-        RETENTION_LOCK_KEY,
-      ]);
-      if (!locked) return 0;
-      const tenants: { tenant_id: string; retention_months: number }[] = await runner.query(
+      const lock = await queryRow<{ locked: boolean }>(
+        runner.manager,
+        `SELECT pg_try_advisory_lock($1) AS locked`,
+        [RETENTION_LOCK_KEY],
+      );
+      if (!lock?.locked) return 0;
+      const tenants = await queryRows<{ tenant_id: string; retention_months: number }>(
+        runner.manager,
         `SELECT tenant_id, retention_months FROM tenants_with_retention()`,
       );
       for (const { tenant_id: tenantId, retention_months: months } of tenants) {
@@ -108,7 +111,7 @@ export class PrivacyService {
           return stale.length;
         });
       }
-      await runner.query(`SELECT pg_advisory_unlock($1)`, [RETENTION_LOCK_KEY]);
+      await execute(runner.manager, `SELECT pg_advisory_unlock($1)`, [RETENTION_LOCK_KEY]);
     } catch (error) {
       this.logger.error({ err: error }, 'Retention sweep failed');
     } finally {
@@ -121,12 +124,14 @@ export class PrivacyService {
     const tenantId = tenantIdOf(manager);
     // The buyers' rows first, in id order, as the dispatcher takes them: an email being sent to one of them
     // finishes (and is marked) before its traces are erased, and the two never wait on each other.
-    await manager.query(
+    await execute(
+      manager,
       `SELECT 1 FROM customers WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
       [tenantId, customerIds],
     );
     // What buyers wrote goes; their scores and product ratings stay, anonymous, in the business's figures.
-    await manager.query(
+    await execute(
+      manager,
       `DELETE FROM replies r
         WHERE r.tenant_id = $1
           AND (r.message_id IN (SELECT id FROM messages WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))
@@ -134,7 +139,8 @@ export class PrivacyService {
                                            WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND erased_at IS NULL))`,
       [tenantId, customerIds],
     );
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE answers SET comment = NULL, reply_comment = NULL, updated_at = now(),
               answers = coalesce((SELECT jsonb_object_agg(key, value) FROM jsonb_each(answers)
                                    WHERE jsonb_typeof(value) <> 'string'), '{}')
@@ -142,13 +148,15 @@ export class PrivacyService {
       [tenantId, customerIds],
     );
     await this.cases.eraseBuyerTexts(manager, customerIds);
-    await manager.query(
+    await execute(
+      manager,
       `DELETE FROM mailbox_emails
         WHERE tenant_id = $1 AND message_id IN (SELECT id FROM messages WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]))`,
       [tenantId, customerIds],
     );
     await this.outbox.forgetContents(manager, customerIds);
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE customers SET email = 'erased-' || id || '@erased.invalid', name = '', phone = NULL, locale = NULL,
               time_zone = NULL, tags = '{}', external_ids = '{}', subscription_state = 'unsubscribed',
               subscription_reason = 'erased', subscription_changed_at = now(), erased_at = now(), updated_at = now()
