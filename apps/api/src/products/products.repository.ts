@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ProductResponse, UpsertProductRequest } from '@rapport/domain';
 import { escapeLike } from '../database/escape-like';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { queryRows } from '../database/query-rows';
 
 interface ProductRow {
   id: string;
@@ -23,24 +24,27 @@ export class ProductsRepository {
     const sku = input.sku?.trim() || null;
     const name = input.name.trim().slice(0, 200);
     if (sku) {
-      const [row] = await manager.query(
+      const [row] = await queryRows<{ id: string }>(
+        manager,
         `INSERT INTO products (tenant_id, name, sku, image_url) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id, sku) WHERE sku IS NOT NULL DO UPDATE SET updated_at = products.updated_at
          RETURNING id`,
         [tenantId, name, sku, input.imageUrl ?? null],
       );
-      return row.id as string;
+      return row.id;
     }
-    const [existing] = await manager.query(
+    const [existing] = await queryRows<{ id: string }>(
+      manager,
       `SELECT id FROM products WHERE tenant_id = $1 AND lower(name) = lower($2) ORDER BY created_at LIMIT 1`,
       [tenantId, name],
     );
-    if (existing) return existing.id as string;
-    const [created] = await manager.query(
+    if (existing) return existing.id;
+    const [created] = await queryRows<{ id: string }>(
+      manager,
       `INSERT INTO products (tenant_id, name, image_url) VALUES ($1, $2, $3) RETURNING id`,
       [tenantId, name, input.imageUrl ?? null],
     );
-    return created.id as string;
+    return created.id;
   }
 
   async list(manager: TenantManager, search?: string): Promise<ProductResponse[]> {
@@ -50,7 +54,8 @@ export class ProductsRepository {
       values.push(`%${escapeLike(search.trim().toLowerCase())}%`);
       filter = `AND (lower(p.name) LIKE $2 OR lower(coalesce(p.sku, '')) LIKE $2)`;
     }
-    const rows: ProductRow[] = await manager.query(
+    const rows = await queryRows<ProductRow>(
+      manager,
       `SELECT p.id, p.name, p.sku, p.image_url, p.created_at,
               (SELECT count(DISTINCT l.order_id) FROM order_lines l WHERE l.tenant_id = p.tenant_id AND l.product_id = p.id) AS order_count
          FROM products p WHERE p.tenant_id = $1 ${filter}
