@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TooManyRequestsError } from '../errors/app-error';
+import { execute, queryRows } from '../database/query-rows';
 
 export interface RateLimit {
   /** Names the counter, e.g. `login:ip`. */
@@ -31,7 +32,8 @@ export class RateLimiter {
     for (const subject of subjects) {
       if (!subject) continue;
       const key = `${limit.name}:${subject.toLowerCase()}`;
-      const [row] = await this.dataSource.query(
+      const [row] = await queryRows<{ hits: number }>(
+        this.dataSource.manager,
         `INSERT INTO rate_limit_buckets (key, window_start, hits) VALUES ($1, $2, 1)
          ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_buckets.hits + 1
          RETURNING hits`,
@@ -43,7 +45,8 @@ export class RateLimiter {
       }
     }
     if (Math.random() < 0.01) {
-      await this.dataSource.query(
+      await execute(
+        this.dataSource.manager,
         `DELETE FROM rate_limit_buckets WHERE window_start < now() - interval '1 day'`,
       );
     }
