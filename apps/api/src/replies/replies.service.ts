@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { htmlVisibleText, type ReplyOutcome, stripQuotedReply, withoutBuyerLinks } from '@rapport/domain';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import type { InboundEmail } from './inbound-form';
@@ -81,7 +81,8 @@ export class RepliesService {
       });
     }
     if (outcome === 'unrouted') {
-      await this.dataSource.query(
+      await execute(
+        this.dataSource.manager,
         `INSERT INTO unrouted_replies (to_address, from_email, subject, full_text, received_at) VALUES ($1, $2, $3, $4, $5)`,
         [email.to.slice(0, 1000), senderAddress(email.from), email.subject.slice(0, 1000), fullText, now],
       );
@@ -119,7 +120,8 @@ export class RepliesService {
     const from = senderAddress(email.from);
     const subject = email.subject.slice(0, 1000);
     if (!message) {
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO replies (tenant_id, from_email, subject, body, full_text, received_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [tenantId, from, subject, body, fullText, now],
       );
@@ -151,13 +153,15 @@ export class RepliesService {
       answerId = answer?.id ?? null;
       caseId = answer?.case_id ?? null;
     }
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO replies (tenant_id, message_id, answer_id, case_id, from_email, subject, body, full_text, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [tenantId, message.id, answerId, caseId, from, subject, body, fullText, now],
     );
     if (answerId) {
-      await manager.query(
+      await execute(
+        manager,
         `UPDATE answers SET reply_comment = (
                   SELECT string_agg(r.body, E'\\n\\n' ORDER BY r.received_at) FROM replies r
                    WHERE r.tenant_id = answers.tenant_id AND r.answer_id = answers.id AND r.body <> '')
