@@ -9,6 +9,34 @@ import { APP_ROLE } from '../../../apps/api/src/database/database-roles';
 import { TenantDatabase } from '../../../apps/api/src/tenancy/tenant-database';
 import { WeeklyReportBuilder } from '../../../apps/api/src/reports/weekly-report-builder';
 
+/** Counts come back as text (bigint); only their number of rows is used. */
+interface FunnelRow {
+  id: string;
+  count: string;
+}
+
+interface WeekScoresRow {
+  tenant_id: string;
+  week: Date;
+  promoters: string;
+  detractors: string;
+  answers: string;
+  csat: string | null;
+}
+
+interface DayRow {
+  tenant_id: string;
+  day: Date;
+  count: string;
+}
+
+interface CommentRow {
+  tenant_id: string;
+  band: string;
+  comment: string;
+  rank: string;
+}
+
 async function reportsThroughApp(ownerUrl: string, tenants: string[], weekStart: string, timeZone: string) {
   // As the app connects: the owner login switched to the app role, so row-level security applies.
   const dataSource = await new DataSource({
@@ -39,7 +67,7 @@ async function bareSql(ownerUrl: string, weekStart: string, timeZone: string) {
   const trendFrom = new Date(week.from.getTime() - 11 * 7 * 86_400_000);
   const before = new Date(week.from.getTime() - 7 * 86_400_000);
   const started = performance.now();
-  const funnel = await client.query(
+  const funnel = await client.query<FunnelRow>(
     `SELECT t.id,
         (SELECT count(*) FROM orders o WHERE o.tenant_id = t.id AND o.placed_at >= $1 AND o.placed_at < $2),
         (SELECT count(*) FROM orders o WHERE o.tenant_id = t.id AND o.placed_at >= $3 AND o.placed_at < $1),
@@ -50,19 +78,19 @@ async function bareSql(ownerUrl: string, weekStart: string, timeZone: string) {
        FROM tenants t`,
     [week.from, week.to, before],
   );
-  const scores = await client.query(
+  const scores = await client.query<WeekScoresRow>(
     `SELECT tenant_id, date_trunc('week', answered_at AT TIME ZONE $3) AS week,
             count(*) FILTER (WHERE band = 'promoter') AS promoters, count(*) FILTER (WHERE band = 'detractor') AS detractors,
             count(*) AS answers, avg(score) FILTER (WHERE score_type = 'csat') AS csat
        FROM answers WHERE answered_at >= $1 AND answered_at < $2 GROUP BY 1, 2`,
     [trendFrom, week.to, timeZone],
   );
-  const days = await client.query(
+  const days = await client.query<DayRow>(
     `SELECT tenant_id, (answered_at AT TIME ZONE $3)::date AS day, count(*) FROM answers
       WHERE answered_at >= $1 AND answered_at < $2 GROUP BY 1, 2`,
     [week.from, week.to, timeZone],
   );
-  const comments = await client.query(
+  const comments = await client.query<CommentRow>(
     `SELECT * FROM (
        SELECT tenant_id, band, comment, row_number() OVER (PARTITION BY tenant_id, band ORDER BY score DESC) AS rank
          FROM answers WHERE answered_at >= $1 AND answered_at < $2 AND comment IS NOT NULL AND band <> 'passive') ranked

@@ -11,7 +11,7 @@ import { latestDueReport, type ReportWeek, type WeeklyReportContent } from '@rap
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { WeeklyReportBuilder } from './weekly-report-builder';
 import { WeeklyReportsService } from './weekly-reports.service';
@@ -59,14 +59,15 @@ export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShut
 
   /** Sends every report due at `now` that has not gone yet; answers how many went. */
   async sendDue(now: Date): Promise<number> {
-    const schedules: {
+    const schedules = await queryRows<{
       tenant_id: string;
       time_zone: string;
       report_weekday: number;
       report_hour: number;
       created_at: Date;
       last_week_start: string | null;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource.manager,
       `SELECT tenant_id, time_zone, report_weekday, report_hour, created_at,
               to_char(last_week_start, 'YYYY-MM-DD') AS last_week_start
          FROM report_schedules()`,
@@ -100,7 +101,8 @@ export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShut
       );
       if (!existing) {
         const content = await this.builder.build(manager, week, now);
-        await manager.query(
+        await execute(
+          manager,
           `INSERT INTO weekly_reports (tenant_id, week_start, content, generated_at) VALUES ($1, $2, $3, $4)
            ON CONFLICT (tenant_id, week_start) DO NOTHING`,
           [tenantIdOf(manager), week.weekStart, JSON.stringify(content), now],
@@ -118,7 +120,8 @@ export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShut
     if (!claimed) return false;
     await this.reports.email(claimed.content, claimed.to);
     await this.database.transaction(tenantId, (manager) =>
-      manager.query(
+      execute(
+        manager,
         `UPDATE weekly_reports SET emailed_at = $3, recipients = $4, lease_until = NULL WHERE tenant_id = $1 AND week_start = $2`,
         [tenantIdOf(manager), week.weekStart, now, claimed.to.length],
       ),
