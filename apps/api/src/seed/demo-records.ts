@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 /** An opinion request or reminder as its buyer received it: the link in the email is how they answer. */
@@ -64,12 +64,13 @@ export class DemoRecords {
    * written: a buyer since their first order, the business and its team since the first order of all.
    */
   async backdate(manager: TenantManager, from: Date): Promise<void> {
-    await manager.query(`UPDATE tenants SET created_at = $2 WHERE id = $1`, [tenantIdOf(manager), from]);
-    await manager.query(`UPDATE memberships SET created_at = $2 WHERE tenant_id = $1`, [
+    await execute(manager, `UPDATE tenants SET created_at = $2 WHERE id = $1`, [tenantIdOf(manager), from]);
+    await execute(manager, `UPDATE memberships SET created_at = $2 WHERE tenant_id = $1`, [
       tenantIdOf(manager),
       from,
     ]);
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE customers c SET created_at = coalesce(
           (SELECT min(o.placed_at) FROM orders o WHERE o.tenant_id = c.tenant_id AND o.customer_id = c.id), $2)
         WHERE c.tenant_id = $1`,

@@ -12,6 +12,7 @@ import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { demoOrders } from './demo-commerce';
 import { DemoHistory } from './demo-history';
 import { DemoRecords } from './demo-records';
+import { execute } from '../database/query-rows';
 
 /** The demo business every fresh install starts with, so each console screen has something to show. */
 export const DEMO_LOGIN = { email: 'owner@northwind.example', password: 'bakery-demo-2026' } as const;
@@ -75,7 +76,8 @@ export class DemoSeeder {
         // Sam takes the new cases; Olivia, the owner, sees them all.
         await this.settings.setTakesCases(manager, colleague.id, true);
         // The footer every email carries: a real business would fill these in under Settings.
-        await manager.query(
+        await execute(
+          manager,
           `UPDATE tenants SET contact_phone = $2, contact_email = $3, postal_address = $4, sender_name = $5
             WHERE id = $1`,
           [
