@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_SURVEYS, type SurveyDefinition, type SurveyResponse } from '@rapport/domain';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 interface SurveyRow {
@@ -47,7 +47,8 @@ export class SurveysRepository {
   }
 
   async list(manager: TenantManager): Promise<SurveyResponse[]> {
-    const rows: SurveyRow[] = await manager.query(
+    const rows = await queryRows<SurveyRow>(
+      manager,
       `SELECT ${SURVEY_COLUMNS} FROM surveys s
          JOIN survey_versions v ON v.tenant_id = s.tenant_id AND v.survey_id = s.id AND v.version = s.current_version
         WHERE s.tenant_id = $1 ORDER BY s.name`,
@@ -57,7 +58,8 @@ export class SurveysRepository {
   }
 
   async find(manager: TenantManager, id: string): Promise<SurveyResponse | null> {
-    const [row]: SurveyRow[] = await manager.query(
+    const row = await queryRow<SurveyRow>(
+      manager,
       `SELECT ${SURVEY_COLUMNS} FROM surveys s
          JOIN survey_versions v ON v.tenant_id = s.tenant_id AND v.survey_id = s.id AND v.version = s.current_version
         WHERE s.tenant_id = $1 AND s.id = $2`,
@@ -114,7 +116,14 @@ export class SurveysRepository {
     where: string,
     id: string,
   ): Promise<SurveyVersion | null> {
-    const [row] = await manager.query(
+    const row = await queryRow<{
+      id: string;
+      survey_id: string;
+      name: string;
+      version: number;
+      definition: SurveyDefinition;
+    }>(
+      manager,
       `SELECT v.id, v.survey_id, s.name, v.version, v.definition FROM survey_versions v
          JOIN surveys s ON s.tenant_id = v.tenant_id AND s.id = v.survey_id
         WHERE v.tenant_id = $1 AND ${where}`,
@@ -138,7 +147,8 @@ export class SurveysRepository {
     definition: SurveyDefinition,
     userId: string | null,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO survey_versions (tenant_id, survey_id, version, definition, created_by) VALUES ($1, $2, $3, $4, $5)`,
       [tenantIdOf(manager), surveyId, version, JSON.stringify(definition), userId],
     );
