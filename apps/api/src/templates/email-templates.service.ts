@@ -16,6 +16,7 @@ import {
   TemplateRenderError,
   type TemplateSource,
 } from './template-compiler';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 
 interface TemplateRow {
   kind: MessageKind;
@@ -29,7 +30,7 @@ interface TemplateRow {
 function toResponse(
   kind: MessageKind,
   locale: BuyerLocale,
-  row: TemplateRow | undefined,
+  row: TemplateRow | null | undefined,
 ): EmailTemplateResponse {
   if (!row)
     return { kind, locale, ...defaultTemplate(kind, locale), isCustom: false, version: 0, updatedAt: null };
@@ -53,7 +54,8 @@ export class EmailTemplatesService {
   constructor(private readonly compiler: TemplateCompiler) {}
 
   async list(manager: TenantManager): Promise<EmailTemplateResponse[]> {
-    const rows: TemplateRow[] = await manager.query(
+    const rows = await queryRows<TemplateRow>(
+      manager,
       `SELECT kind, locale, subject, body, version, updated_at FROM email_templates WHERE tenant_id = $1`,
       [tenantIdOf(manager)],
     );
@@ -69,7 +71,8 @@ export class EmailTemplatesService {
   }
 
   async get(manager: TenantManager, kind: MessageKind, locale: BuyerLocale): Promise<EmailTemplateResponse> {
-    const [row]: TemplateRow[] = await manager.query(
+    const row = await queryRow<TemplateRow>(
+      manager,
       `SELECT kind, locale, subject, body, version, updated_at FROM email_templates
         WHERE tenant_id = $1 AND kind = $2 AND locale = $3`,
       [tenantIdOf(manager), kind, locale],
@@ -87,7 +90,8 @@ export class EmailTemplatesService {
   ): Promise<EmailTemplateResponse> {
     const problems = await this.compiler.check(source);
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO email_templates (tenant_id, kind, locale, subject, body, updated_by)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (tenant_id, kind, locale) DO UPDATE
@@ -104,7 +108,7 @@ export class EmailTemplatesService {
     kind: MessageKind,
     locale: BuyerLocale,
   ): Promise<EmailTemplateResponse> {
-    await manager.query(`DELETE FROM email_templates WHERE tenant_id = $1 AND kind = $2 AND locale = $3`, [
+    await execute(manager, `DELETE FROM email_templates WHERE tenant_id = $1 AND kind = $2 AND locale = $3`, [
       tenantIdOf(manager),
       kind,
       locale,

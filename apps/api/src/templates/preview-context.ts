@@ -3,6 +3,7 @@ import { surveyQuestionContext } from './survey-question';
 import { NotFoundError } from '../errors/app-error';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { BUSINESS_COLUMNS, type BusinessRow, type ContextInput, templateContext } from './template-context';
+import { queryRow, queryRows } from '../database/query-rows';
 
 const SAMPLE_ORDER = {
   number: '#1001',
@@ -12,7 +13,8 @@ const SAMPLE_ORDER = {
 };
 
 export async function businessOf(manager: TenantManager): Promise<BusinessRow> {
-  const [business]: BusinessRow[] = await manager.query(
+  const business = await queryRow<BusinessRow>(
+    manager,
     `SELECT ${BUSINESS_COLUMNS} FROM tenants t WHERE t.id = $1`,
     [tenantIdOf(manager)],
   );
@@ -42,19 +44,21 @@ export async function previewContext(
     surveyQuestion: surveyQuestionContext(DEFAULT_OPINION_DEFINITION, locale, business.name, sampleAnswerUrl),
   };
   if (customerId) {
-    const [customer]: { name: string }[] = await manager.query(
+    const customer = await queryRow<{ name: string }>(
+      manager,
       `SELECT name FROM customers WHERE tenant_id = $1 AND id = $2 AND erased_at IS NULL`,
       [tenantIdOf(manager), customerId],
     );
     if (!customer) throw new NotFoundError('Customer');
-    const [order]: { id: string; external_id: string; total: string; currency: string }[] =
-      await manager.query(
-        `SELECT id, external_id, total, currency FROM orders WHERE tenant_id = $1 AND customer_id = $2
+    const order = await queryRow<{ id: string; external_id: string; total: string; currency: string }>(
+      manager,
+      `SELECT id, external_id, total, currency FROM orders WHERE tenant_id = $1 AND customer_id = $2
         ORDER BY placed_at DESC LIMIT 1`,
-        [tenantIdOf(manager), customerId],
-      );
-    const lines: { product_name: string }[] = order
-      ? await manager.query(
+      [tenantIdOf(manager), customerId],
+    );
+    const lines = order
+      ? await queryRows<{ product_name: string }>(
+          manager,
           `SELECT product_name FROM order_lines WHERE tenant_id = $1 AND order_id = $2 ORDER BY product_name`,
           [tenantIdOf(manager), order.id],
         )
