@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { MissingTenantContextError } from './tenancy.errors';
+import { execute } from '../database/query-rows';
 
 const TENANT_ID = Symbol('tenantId');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +43,7 @@ export class TenantDatabase {
   async asUser<T>(userId: string, work: (manager: UserScopedManager) => Promise<T>): Promise<T> {
     if (!UUID.test(userId)) throw new MissingTenantContextError();
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+      await execute(manager, `SELECT set_config('app.user_id', $1, true)`, [userId]);
       return work(Object.assign(manager, { userScope: true as const }));
     });
   }
