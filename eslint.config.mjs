@@ -47,6 +47,29 @@ const CONTROLLER_SQL = [
   },
 ];
 
+/**
+ * One typed way to the database (docs/adr/0007-typed-sql.md): statements go through the helpers of
+ * apps/api/src/database/query-rows.ts and prepared-query.ts, each call naming the row type it answers, on a
+ * manager that TenantDatabase handed out. Only those helpers (and migrations, specs and benchmarks) call `query`.
+ */
+const UNTYPED_SQL = [
+  {
+    selector: "CallExpression[callee.property.name='query']",
+    message:
+      'Run SQL through queryRows<Row>, queryRow<Row>, execute or preparedQuery<Row> (apps/api/src/database), in a repository.',
+  },
+  {
+    selector: 'CallExpression[callee.name=/^(queryRows|queryRow|preparedQuery)$/]:not([typeArguments])',
+    message: 'Name the row type the statement answers: queryRows<Row>(manager, sql, parameters).',
+  },
+];
+/** Files of the API that may call `query` themselves: the typed helpers, specs and benchmarks (migrations are ignored). */
+const RAW_QUERY_ALLOWED = [
+  'apps/api/src/database/*.ts',
+  'apps/api/src/**/*.spec.ts',
+  'apps/api/src/**/*.bench.ts',
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -100,18 +123,25 @@ export default [
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
     },
   },
+  // A later block for no-restricted-syntax replaces an earlier one for the files both match: each block
+  // lists every selector that applies to its files.
   {
     files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/database/migrations/**'],
+    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES, ...UNTYPED_SQL] },
+  },
+  {
+    files: RAW_QUERY_ALLOWED,
     ignores: ['apps/api/src/database/migrations/**'],
     rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES] },
   },
   {
     files: ['apps/api/src/outbox/outbox.repository.ts', 'apps/api/src/outbox/dispatch-batch.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...CASE_WRITES] },
+    rules: { 'no-restricted-syntax': ['error', ...CASE_WRITES, ...UNTYPED_SQL] },
   },
   {
     files: ['apps/api/src/cases/cases.repository.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES] },
+    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...UNTYPED_SQL] },
   },
   {
     files: ['apps/api/src/**/*.controller.ts'],

@@ -155,7 +155,7 @@ export class ImportsRepository {
     importId: string,
     outcome: { rowsTotal: number } | { failure: string },
   ): Promise<void> {
-    await queryRows(
+    await execute(
       manager,
       `UPDATE imports SET status = $3, rows_total = $4, failure = $5, finished_at = now(), lease_until = NULL
         WHERE tenant_id = $1 AND id = $2 RETURNING id`,

@@ -1,5 +1,5 @@
 import type { BuyerLocale, MessageKind, OutboxKind, SendWindow, SubscriptionState } from '@rapport/domain';
-import { preparedQuery } from '../database/prepared-query';
+import { preparedExecute, preparedQuery } from '../database/prepared-query';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { BUSINESS_COLUMNS, type BusinessRow } from '../templates/template-context';
 
@@ -70,7 +70,7 @@ export interface DueMessage extends BusinessRow {
  * it sent, even one whose lease ran out and was claimed again here, is no longer `sending`.
  */
 export async function holdBuyers(manager: TenantManager, customerIds: string[]): Promise<void> {
-  await preparedQuery(
+  await preparedExecute(
     manager,
     'dispatch-hold-buyers',
     `SELECT 1 FROM customers WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
@@ -131,7 +131,7 @@ export async function sentHistory(
 /** Writes how the batch's unsent messages end, in one statement; never over a message sent meanwhile. */
 export async function writeOutcomes(manager: TenantManager, outcomes: Outcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  await preparedQuery(
+  await preparedExecute(
     manager,
     'dispatch-outcomes',
     `UPDATE messages m

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
+import { preparedExecute } from '../database/prepared-query';
 import { MissingTenantContextError } from './tenancy.errors';
 import { execute } from '../database/query-rows';
 
@@ -34,7 +34,9 @@ export class TenantDatabase {
   async transaction<T>(tenantId: string, work: (manager: TenantManager) => Promise<T>): Promise<T> {
     if (!UUID.test(tenantId)) throw new MissingTenantContextError();
     return this.dataSource.transaction(async (manager) => {
-      await preparedQuery(manager, 'set-tenant', `SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await preparedExecute(manager, 'set-tenant', `SELECT set_config('app.tenant_id', $1, true)`, [
+        tenantId,
+      ]);
       return work(Object.assign(manager, { [TENANT_ID]: tenantId }) as TenantManager);
     });
   }
