@@ -4,15 +4,28 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { BusinessSettingsRepository } from './business-settings.repository';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { InvitationEntity } from './invitation.entity';
+import { InvitationsRepository } from './invitations.repository';
 import { MembershipEntity } from './membership.entity';
 import { TenantEntity } from './tenant.entity';
-import { UserEntity } from './user.entity';
 
 /** Users, businesses and memberships at the data level, shared by sign-in and the team features. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TenantEntity, UserEntity, MembershipEntity, InvitationEntity])],
-  providers: [AccountsRepository, BusinessSettingsRepository, PasswordHasher, PasswordPolicy],
-  exports: [AccountsRepository, BusinessSettingsRepository, PasswordHasher, PasswordPolicy],
+  // The app reads and writes these tables through its repositories; the two entities stay registered for the
+  // tenancy spec, which also checks isolation through TypeORM's own repository API (docs/adr/0007-typed-sql.md).
+  imports: [TypeOrmModule.forFeature([TenantEntity, MembershipEntity])],
+  providers: [
+    AccountsRepository,
+    BusinessSettingsRepository,
+    InvitationsRepository,
+    PasswordHasher,
+    PasswordPolicy,
+  ],
+  exports: [
+    AccountsRepository,
+    BusinessSettingsRepository,
+    InvitationsRepository,
+    PasswordHasher,
+    PasswordPolicy,
+  ],
 })
 export class AccountsModule {}

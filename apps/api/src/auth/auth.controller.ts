@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/c
 import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { MeResponse } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { UserEntity } from '../accounts/user.entity';
+import type { UserRow } from '../accounts/accounts.repository';
 import { AuditLog } from '../audit/audit-log';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { RateLimiter } from '../rate-limit/rate-limiter';
@@ -36,7 +36,7 @@ export class AuthController {
   @ApiOkResponse({ description: 'Signed in; the session cookie is set and the profile returned' })
   async login(
     @Body() _credentials: LoginDto,
-    @Req() request: FastifyRequest & { user: UserEntity },
+    @Req() request: FastifyRequest & { user: UserRow },
     @Client() client: ClientInfo,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeResponse> {

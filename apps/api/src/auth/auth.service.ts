@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LOCK_MINUTES, type MeResponse, ROLE_PERMISSIONS, secondsUntilNextAttempt } from '@rapport/domain';
 import { AccountsRepository } from '../accounts/accounts.repository';
-import { UserEntity } from '../accounts/user.entity';
+import type { UserRow } from '../accounts/accounts.repository';
 import { AuditLog } from '../audit/audit-log';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error';
 import { AccountEmails } from '../mail/account-emails';
@@ -31,7 +31,7 @@ export class AuthService {
    * when there is an account): counted per email typed, so a known and an unknown address answer alike,
    * and an unknown one is checked against a decoy hash, so both take as long.
    */
-  async verifyCredentials(email: string, password: string, client: ClientInfo): Promise<UserEntity> {
+  async verifyCredentials(email: string, password: string, client: ClientInfo): Promise<UserRow> {
     const now = new Date();
     const history = await this.database.global((manager) => this.failures.historyOf(manager, email));
     const wait = secondsUntilNextAttempt(history, now);
@@ -51,7 +51,7 @@ export class AuthService {
 
   /** Opens a session in the user's oldest business (or `tenantId`) and returns its token with the profile. */
   async signIn(
-    user: Pick<UserEntity, 'id' | 'email'>,
+    user: Pick<UserRow, 'id' | 'email'>,
     client: ClientInfo,
     tenantId?: string,
   ): Promise<{ token: string; me: MeResponse }> {
@@ -112,7 +112,7 @@ export class AuthService {
 
   private async recordFailedLogin(
     email: string,
-    user: UserEntity | null,
+    user: UserRow | null,
     now: Date,
     client: ClientInfo,
   ): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
-import type { UserEntity } from '../accounts/user.entity';
+import type { UserRow } from '../accounts/accounts.repository';
 import { AuthService } from './auth.service';
 import { clientInfoOf } from '../access/client-info';
 
@@ -13,7 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(request: FastifyRequest, email: string, password: string): Promise<UserEntity> {
+  validate(request: FastifyRequest, email: string, password: string): Promise<UserRow> {
     return this.auth.verifyCredentials(email, password, clientInfoOf(request));
   }
 }

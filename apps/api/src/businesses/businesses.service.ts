@@ -12,8 +12,7 @@ import { OutboxRepository } from '../outbox/outbox.repository';
 import type { AuditActor } from '../access/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { AccountsRepository } from '../accounts/accounts.repository';
-import { TenantEntity } from '../accounts/tenant.entity';
+import { AccountsRepository, type TenantChanges, type TenantRow } from '../accounts/accounts.repository';
 
 /** Locales the product speaks; a business's default comes from its country. */
 const LOCALE_BY_COUNTRY: Record<string, string> = {
@@ -65,11 +64,12 @@ export class BusinessesService {
       const tenant = await this.accounts.findTenant(manager);
       if (!tenant) throw new NotFoundError('Business');
       const changed: Record<string, { from: string; to: string }> = {};
+      const patch: TenantChanges = {};
       for (const field of ['name', 'timeZone', 'locale', 'country'] as const) {
         const value = changes[field]?.trim();
         if (value !== undefined && value !== tenant[field]) {
           changed[field] = { from: tenant[field], to: value };
-          tenant[field] = value;
+          patch[field] = value;
         }
       }
       for (const field of [
@@ -83,12 +83,12 @@ export class BusinessesService {
         const value = changes[field] === undefined ? undefined : changes[field]?.trim() || null;
         if (value !== undefined && value !== tenant[field]) {
           changed[field] = { from: tenant[field] ?? '', to: value ?? '' };
-          tenant[field] = value;
+          patch[field] = value;
         }
       }
       if (changes.brandColor !== undefined && changes.brandColor !== tenant.brandColor) {
         changed['brandColor'] = { from: tenant.brandColor, to: changes.brandColor };
-        tenant.brandColor = changes.brandColor;
+        patch.brandColor = changes.brandColor;
       }
       if (changes.sendWindow !== undefined) {
         const problem = sendWindowProblem(changes.sendWindow);
@@ -100,7 +100,7 @@ export class BusinessesService {
         };
         if (JSON.stringify(window) !== JSON.stringify(tenant.sendWindow)) {
           changed['sendWindow'] = { from: JSON.stringify(tenant.sendWindow), to: JSON.stringify(window) };
-          tenant.sendWindow = window;
+          patch.sendWindow = window;
         }
       }
       if (changes.retentionMonths !== undefined && changes.retentionMonths !== tenant.retentionMonths) {
@@ -108,10 +108,11 @@ export class BusinessesService {
           from: String(tenant.retentionMonths ?? 'never'),
           to: String(changes.retentionMonths ?? 'never'),
         };
-        tenant.retentionMonths = changes.retentionMonths;
+        patch.retentionMonths = changes.retentionMonths;
       }
       if (Object.keys(changed).length === 0) return toResponse(tenant);
-      const saved = await manager.getRepository(TenantEntity).save(tenant);
+      await this.accounts.updateTenant(manager, patch);
+      const saved: TenantRow = { ...tenant, ...patch };
       if (changed['sendWindow'] || changed['timeZone']) await this.outbox.retimeWaitingForWindow(manager);
       await this.audit.record(manager, actor, 'business.updated', saved.name, changed);
       return toResponse(saved);
@@ -128,9 +129,7 @@ export class BusinessesService {
       if (!tenant) throw new NotFoundError('Business');
       if (!tenant.pausedAt) return;
       const reason = tenant.pausedReason ?? '';
-      tenant.pausedAt = null;
-      tenant.pausedReason = null;
-      await manager.getRepository(TenantEntity).save(tenant);
+      await this.accounts.updateTenant(manager, { pausedAt: null, pausedReason: null });
       await this.audit.record(manager, actor, 'business.updated', tenant.name, {
         sending: { from: `paused: ${reason}`, to: 'resumed' },
       });
@@ -147,7 +146,7 @@ export class BusinessesService {
           { field: 'confirmName', reason: "must be the business's name, exactly" },
         ]);
       }
-      await manager.getRepository(TenantEntity).delete({ id: tenant.id });
+      await this.accounts.deleteTenant(manager);
     });
   }
 }
@@ -162,7 +161,7 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return driverError?.code === '23505' && driverError.constraint === constraint;
 }
 
-function toResponse(tenant: TenantEntity): BusinessResponse {
+function toResponse(tenant: TenantRow): BusinessResponse {
   return {
     id: tenant.id,
     name: tenant.name,

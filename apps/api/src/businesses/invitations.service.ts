@@ -5,7 +5,6 @@ import type {
   InviteRequest,
   MembershipSummary,
 } from '@rapport/domain';
-import { IsNull } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { PasswordHasher } from '../accounts/password-hasher';
 import type { ClientInfo } from '../access/principal';
@@ -15,11 +14,10 @@ import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AlreadyMemberError, InvitationExpiredError, TeamRuleError } from '../accounts/accounts.errors';
-import { InvitationEntity } from '../accounts/invitation.entity';
-import { MembershipEntity } from '../accounts/membership.entity';
+import { InvitationsRepository, type InvitationRow } from '../accounts/invitations.repository';
 import { PasswordPolicy } from '../accounts/password-policy';
 import type { TeamActor } from './team.service';
-import type { UserEntity } from '../accounts/user.entity';
+import type { UserRow } from '../accounts/accounts.repository';
 import { execute, queryRows } from '../database/query-rows';
 
 const VALID_DAYS = 7;
@@ -37,6 +35,7 @@ export class InvitationsService {
     private readonly policy: PasswordPolicy,
     private readonly emails: AccountEmails,
     private readonly audit: AuditLog,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   async invite(tenantId: string, actor: TeamActor & { name: string }, input: InviteRequest): Promise<void> {
@@ -51,7 +50,6 @@ export class InvitationsService {
         [tenantIdOf(manager), email],
       );
       if (alreadyMember.length > 0) throw new AlreadyMemberError(email);
-      const repository = manager.getRepository(InvitationEntity);
       // Inviting again replaces the open invitation: only the newest link works.
       await execute(
         manager,
@@ -60,8 +58,7 @@ export class InvitationsService {
         [tenantIdOf(manager), email],
       );
       const { token: link, hash } = newTenantToken(tenantIdOf(manager));
-      await repository.insert({
-        tenantId: tenantIdOf(manager),
+      await this.invitations.create(manager, {
         email,
         role: input.role,
         tokenHash: hash,
@@ -83,15 +80,9 @@ export class InvitationsService {
 
   revoke(tenantId: string, actor: TeamActor, invitationId: string): Promise<void> {
     return this.database.transaction(tenantId, async (manager) => {
-      const repository = manager.getRepository(InvitationEntity);
-      const invitation = await repository.findOneBy({
-        tenantId: tenantIdOf(manager),
-        id: invitationId,
-        acceptedAt: IsNull(),
-        revokedAt: IsNull(),
-      });
+      const invitation = await this.invitations.findOpen(manager, invitationId);
       if (!invitation) throw new NotFoundError('Invitation');
-      await repository.update({ tenantId: tenantIdOf(manager), id: invitationId }, { revokedAt: new Date() });
+      await this.invitations.revoke(manager, invitationId, new Date());
       await this.audit.record(manager, actor, 'team.invitation_revoked', invitation.email);
     });
   }
@@ -120,20 +111,12 @@ export class InvitationsService {
     token: string,
     input: AcceptInvitationRequest,
     client: ClientInfo,
-  ): Promise<{ user: UserEntity; membership: MembershipSummary }> {
+  ): Promise<{ user: UserRow; membership: MembershipSummary }> {
     return this.withOpenInvitation(token, async (manager, invitation) => {
       const user = await this.userForAcceptance(manager, invitation.email, input);
-      const memberships = manager.getRepository(MembershipEntity);
-      if (await memberships.findOneBy({ tenantId: tenantIdOf(manager), userId: user.id })) {
-        throw new AlreadyMemberError(invitation.email);
-      }
-      await memberships.insert({ tenantId: tenantIdOf(manager), userId: user.id, role: invitation.role });
-      await manager
-        .getRepository(InvitationEntity)
-        .update(
-          { tenantId: tenantIdOf(manager), id: invitation.id },
-          { acceptedAt: new Date(), acceptedBy: user.id },
-        );
+      if (await this.accounts.isMember(manager, user.id)) throw new AlreadyMemberError(invitation.email);
+      await this.accounts.addMember(manager, user.id, invitation.role);
+      await this.invitations.markAccepted(manager, invitation.id, user.id, new Date());
       await this.audit.record(
         manager,
         { userId: user.id, apiKeyId: null, label: user.email, client },
@@ -157,7 +140,7 @@ export class InvitationsService {
     manager: TenantManager,
     email: string,
     input: AcceptInvitationRequest,
-  ): Promise<UserEntity> {
+  ): Promise<UserRow> {
     const existing = await this.accounts.findUserWithPassword(manager, email);
     if (existing) {
       if (!(await this.passwords.verify(existing.passwordHash, input.password))) {
@@ -178,21 +161,12 @@ export class InvitationsService {
   /** Runs `work` in the invitation's own tenant, locking the invitation row so it is used once. */
   private withOpenInvitation<T>(
     token: string,
-    work: (manager: TenantManager, invitation: InvitationEntity) => Promise<T>,
+    work: (manager: TenantManager, invitation: InvitationRow) => Promise<T>,
   ): Promise<T> {
     const parsed = parseTenantToken(token);
     if (!parsed) return Promise.reject(new NotFoundError('Invitation'));
     return this.database.transaction(parsed.tenantId, async (manager) => {
-      const invitation = await manager
-        .getRepository(InvitationEntity)
-        .createQueryBuilder('invitation')
-        .setLock('pessimistic_write')
-        .where('invitation.tenantId = :tenantId AND invitation.tokenHash = :hash', {
-          tenantId: parsed.tenantId,
-          hash: parsed.hash,
-        })
-        .andWhere('invitation.acceptedAt IS NULL AND invitation.revokedAt IS NULL')
-        .getOne();
+      const invitation = await this.invitations.findOpenByTokenForUpdate(manager, parsed.hash);
       if (!invitation) throw new NotFoundError('Invitation');
       if (invitation.expiresAt.getTime() <= Date.now()) throw new InvitationExpiredError();
       return work(manager, invitation);

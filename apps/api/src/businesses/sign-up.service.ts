@@ -14,7 +14,7 @@ import { isUniqueViolation, localeOfCountry } from './businesses.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { PasswordPolicy } from '../accounts/password-policy';
 import { SignUpRequestsRepository } from './sign-up-requests.repository';
-import type { UserEntity } from '../accounts/user.entity';
+import type { UserRow } from '../accounts/accounts.repository';
 
 /** How long a sign-up link works. */
 export const SIGN_UP_LINK_HOURS = 24;
@@ -74,7 +74,7 @@ export class SignUpService {
    * either all of it happens or none. Whoever holds the link reads the address's mail, so telling them the
    * address already has an account reveals nothing.
    */
-  async confirm(token: string, client: ClientInfo): Promise<{ user: UserEntity; tenantId: string }> {
+  async confirm(token: string, client: ClientInfo): Promise<{ user: UserRow; tenantId: string }> {
     return this.database
       .transaction(randomUUID(), async (manager) => {
         const pending = await this.requests.take(manager, hashSecretToken(token));

@@ -6,15 +6,14 @@ import {
   type TeamMemberResponse,
   type TeamResponse,
 } from '@rapport/domain';
-import { IsNull } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import type { AuditActor } from '../access/principal';
 import { SessionsService } from '../auth/sessions.service';
 import { NotFoundError } from '../errors/app-error';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { TeamRuleError } from '../accounts/accounts.errors';
-import { InvitationEntity } from '../accounts/invitation.entity';
-import { MembershipEntity } from '../accounts/membership.entity';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { InvitationsRepository } from '../accounts/invitations.repository';
 import { queryRows } from '../database/query-rows';
 
 /** Who changes the team: their role decides what they may do, the rest goes to the audit log. */
@@ -36,6 +35,8 @@ export class TeamService {
     private readonly database: TenantDatabase,
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
+    private readonly accounts: AccountsRepository,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   get(tenantId: string, viewerId: string): Promise<TeamResponse> {
@@ -56,9 +57,7 @@ export class TeamService {
         ownerCount,
       });
       if (problem) throw new TeamRuleError(problem);
-      await manager
-        .getRepository(MembershipEntity)
-        .update({ tenantId: tenantIdOf(manager), id: membershipId }, { role });
+      await this.accounts.setMemberRole(manager, membershipId, role);
       await this.audit.record(manager, actor, 'team.role_changed', member.email, {
         from: member.role,
         to: role,
@@ -77,9 +76,7 @@ export class TeamService {
         ownerCount,
       });
       if (problem) throw new TeamRuleError(problem);
-      await manager
-        .getRepository(MembershipEntity)
-        .delete({ tenantId: tenantIdOf(manager), id: membershipId });
+      await this.accounts.removeMember(manager, membershipId);
       await this.sessions.revokeForUserInTenant(manager, member.user_id, tenantIdOf(manager));
       await this.audit.record(manager, actor, 'team.member_removed', member.email, { role: member.role });
     });
@@ -109,10 +106,7 @@ export class TeamService {
   }
 
   private async openInvitations(manager: TenantManager): Promise<InvitationResponse[]> {
-    const rows = await manager.getRepository(InvitationEntity).find({
-      where: { tenantId: tenantIdOf(manager), acceptedAt: IsNull(), revokedAt: IsNull() },
-      order: { createdAt: 'DESC' },
-    });
+    const rows = await this.invitations.listOpen(manager);
     const inviters = await queryRows<{ id: string; name: string }>(
       manager,
       `SELECT id, name FROM users WHERE id = ANY($1)`,

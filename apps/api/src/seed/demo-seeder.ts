@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
-import { TenantEntity } from '../accounts/tenant.entity';
-import { UserEntity } from '../accounts/user.entity';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { AutomationsRepository } from '../followups/automations.repository';
 import { ReplayingBusinesses } from '../followups/replaying-businesses';
@@ -114,12 +112,12 @@ export class DemoSeeder {
     );
     for (const membership of memberships) {
       await this.database.transaction(membership.tenantId, (manager) =>
-        manager.getRepository(TenantEntity).delete({ id: membership.tenantId, isDemo: true }),
+        this.accounts.deleteTenant(manager, { onlyDemo: true }),
       );
     }
     await this.database.global(async (manager) => {
-      await manager.getRepository(UserEntity).delete({ id: found.user.id });
-      await manager.getRepository(UserEntity).delete({ email: DEMO_STAFF.email });
+      await this.accounts.deleteUsers(manager, { id: found.user.id });
+      await this.accounts.deleteUsers(manager, { email: DEMO_STAFF.email });
     });
   }
 }
