@@ -12,18 +12,11 @@ import { MeController } from './me.controller';
 import { PasswordsService } from './passwords.service';
 import { SessionsService } from './sessions.service';
 import { SignInFailuresRepository } from './sign-in-failures.repository';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PasswordResetEntity } from './password-reset.entity';
-import { SessionEntity } from './session.entity';
+import { PasswordResetsRepository } from './password-resets.repository';
+import { SessionsRepository } from './sessions.repository';
 
 @Module({
-  imports: [
-    PassportModule,
-    AccountsModule,
-    ApiKeysModule,
-    AuditModule,
-    TypeOrmModule.forFeature([SessionEntity, PasswordResetEntity]),
-  ],
+  imports: [PassportModule, AccountsModule, ApiKeysModule, AuditModule],
   controllers: [AuthController, MeController],
   providers: [
     AuthService,
@@ -31,6 +24,8 @@ import { SessionEntity } from './session.entity';
     SessionsService,
     PasswordsService,
     SignInFailuresRepository,
+    SessionsRepository,
+    PasswordResetsRepository,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, SessionsService],

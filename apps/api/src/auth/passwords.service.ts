@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { PasswordPolicy } from '../accounts/password-policy';
-import { UserEntity } from '../accounts/user.entity';
+import type { UserRow } from '../accounts/accounts.repository';
 import { AuditLog } from '../audit/audit-log';
 import {
   LinkExpiredError,
@@ -13,7 +12,7 @@ import {
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { PasswordHasher } from '../accounts/password-hasher';
-import { PasswordResetEntity } from './password-reset.entity';
+import { PasswordResetsRepository } from './password-resets.repository';
 import type { AuditActor, ClientInfo, UserPrincipal } from '../access/principal';
 import { hashSecretToken, newSecretToken } from '../access/secret-token';
 import { SessionsService } from './sessions.service';
@@ -32,6 +31,7 @@ export class PasswordsService {
     private readonly emails: AccountEmails,
     private readonly audit: AuditLog,
     private readonly failures: SignInFailuresRepository,
+    private readonly resets: PasswordResetsRepository,
   ) {}
 
   /** Emails a reset link when the account exists; says nothing either way. */
@@ -40,11 +40,7 @@ export class PasswordsService {
     if (!found) return;
     const { token, hash } = newSecretToken();
     await this.database.global((manager) =>
-      manager.getRepository(PasswordResetEntity).insert({
-        userId: found.user.id,
-        tokenHash: hash,
-        expiresAt: new Date(Date.now() + RESET_VALID_MS),
-      }),
+      this.resets.create(manager, found.user.id, hash, new Date(Date.now() + RESET_VALID_MS)),
     );
     await this.emails.sendPasswordReset({ to: found.user.email, token });
   }
@@ -52,23 +48,16 @@ export class PasswordsService {
   /** Sets the new password, uses up every open reset link of the account and ends all its sessions. */
   async confirmReset(token: string, password: string, client: ClientInfo): Promise<void> {
     const user = await this.database.global(async (manager) => {
-      const resets = manager.getRepository(PasswordResetEntity);
-      const reset = await resets
-        .createQueryBuilder('reset')
-        .setLock('pessimistic_write')
-        .where('reset.tokenHash = :hash AND reset.usedAt IS NULL', { hash: hashSecretToken(token) })
-        .getOne();
+      const reset = await this.resets.findUnusedForUpdate(manager, hashSecretToken(token));
       if (!reset || reset.expiresAt.getTime() <= Date.now()) {
         throw new LinkExpiredError('This reset link is no longer valid. Ask for a new one.');
       }
       const owner = await this.accounts.findUserById(manager, reset.userId);
       if (!owner) throw new NotFoundError('Account');
       this.policy.assertAcceptable(password, owner.email);
-      await manager
-        .getRepository(UserEntity)
-        .update({ id: owner.id }, { passwordHash: await this.hasher.hash(password) });
+      await this.accounts.setPasswordHash(manager, owner.id, await this.hasher.hash(password));
       await this.failures.clear(manager, owner.email);
-      await resets.update({ userId: owner.id, usedAt: IsNull() }, { usedAt: new Date() });
+      await this.resets.useAllFor(manager, owner.id, new Date());
       await this.sessions.revokeAllForUser(owner.id, undefined, manager);
       return owner;
     });
@@ -90,9 +79,7 @@ export class PasswordsService {
     }
     this.policy.assertAcceptable(newPassword, found.user.email, 'newPassword');
     await this.database.global(async (manager) => {
-      await manager
-        .getRepository(UserEntity)
-        .update({ id: found.user.id }, { passwordHash: await this.hasher.hash(newPassword) });
+      await this.accounts.setPasswordHash(manager, found.user.id, await this.hasher.hash(newPassword));
       await this.sessions.revokeAllForUser(found.user.id, principal.sessionId, manager);
     });
     await this.recordInEveryBusiness(found.user, 'auth.password_changed', principal.client);
@@ -100,7 +87,7 @@ export class PasswordsService {
 
   /** Account events belong to no single business; each business the person works in sees them. */
   async recordInEveryBusiness(
-    user: Pick<UserEntity, 'id' | 'email'>,
+    user: Pick<UserRow, 'id' | 'email'>,
     action: 'auth.password_changed' | 'auth.password_reset' | 'auth.signed_out_everywhere',
     client: ClientInfo,
   ): Promise<void> {

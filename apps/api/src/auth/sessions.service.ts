@@ -2,13 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, SessionResponse } from '@rapport/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import type { ClientInfo } from '../access/principal';
-import { SessionEntity } from './session.entity';
-import { execute, queryRow } from '../database/query-rows';
+import { SessionsRepository, type SessionRow } from './sessions.repository';
 
 export const SESSION_COOKIE = 'rapport_session';
 /**
@@ -37,7 +36,7 @@ export interface LiveSession {
 
 export interface NewSession {
   token: string;
-  session: SessionEntity;
+  session: SessionRow;
 }
 
 /** Console sessions: a random token in an httpOnly cookie, only its hash in the database, revocable. */
@@ -47,26 +46,24 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly database: TenantDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   /** 256 random bits; the browser holds the token, the database only its hash. */
   async create(userId: string, activeTenantId: string | null, client: ClientInfo): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
-    const session = await this.database.global((manager) => {
-      const repository = manager.getRepository(SessionEntity);
-      return repository.save(
-        repository.create({
-          userId,
-          activeTenantId,
-          tokenHash: hashToken(token),
-          ip: client.ip,
-          userAgent: client.userAgent?.slice(0, 500) ?? null,
-          lastSeenAt: now,
-          expiresAt: new Date(now.getTime() + this.config.session.ttlDays * 86_400_000),
-        }),
-      );
-    });
+    const session = await this.database.global((manager) =>
+      this.sessions.create(manager, {
+        userId,
+        activeTenantId,
+        tokenHash: hashToken(token),
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 500) ?? null,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.config.session.ttlDays * 86_400_000),
+      }),
+    );
     return { token, session };
   }
 
@@ -77,19 +74,10 @@ export class SessionsService {
    */
   async resolve(token: string): Promise<LiveSession | null> {
     if (token.length < 20 || token.length > 100) return null;
-    const row = await queryRow<{
-      session_id: string;
-      user_id: string;
-      email: string;
-      active_tenant_id: string | null;
-      role: Role | null;
-      last_seen_at: Date;
-    }>(this.dataSource.manager, `SELECT * FROM session_principal($1)`, [hashToken(token)]);
+    const row = await this.sessions.principal(this.dataSource.manager, hashToken(token));
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await execute(this.dataSource.manager, `UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [
-        row.session_id,
-      ]);
+      await this.sessions.touch(this.dataSource.manager, row.session_id);
     }
     return {
       id: row.session_id,
@@ -102,10 +90,7 @@ export class SessionsService {
 
   async listForUser(userId: string, currentSessionId: string): Promise<SessionResponse[]> {
     const sessions = await this.database.global((manager) =>
-      manager.getRepository(SessionEntity).find({
-        where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-        order: { lastSeenAt: 'DESC' },
-      }),
+      this.sessions.listLive(manager, userId, new Date()),
     );
     return sessions.map((session) => ({
       id: session.id,
@@ -119,45 +104,29 @@ export class SessionsService {
 
   /** Ends one of the user's own sessions; false when it is not theirs or already ended. */
   async revokeOwn(userId: string, sessionId: string): Promise<boolean> {
-    const result = await this.database.global((manager) =>
-      manager
-        .getRepository(SessionEntity)
-        .update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date() }),
+    const ended = await this.database.global((manager) =>
+      this.sessions.end(manager, { id: sessionId, userId }, new Date()),
     );
-    return (result.affected ?? 0) > 0;
+    return ended > 0;
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.database.global((manager) =>
-      manager
-        .getRepository(SessionEntity)
-        .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() }),
-    );
+    await this.database.global((manager) => this.sessions.end(manager, { id: sessionId }, new Date()));
   }
 
   /** Ends every session of a user, or every one but `keepSessionId`. */
   async revokeAllForUser(userId: string, keepSessionId?: string, manager?: EntityManager): Promise<void> {
-    const work = (m: EntityManager) =>
-      m
-        .getRepository(SessionEntity)
-        .update(
-          { userId, revokedAt: IsNull(), ...(keepSessionId ? { id: Not(keepSessionId) } : {}) },
-          { revokedAt: new Date() },
-        );
+    const work = (m: EntityManager) => this.sessions.end(m, { userId, exceptId: keepSessionId }, new Date());
     await (manager ? work(manager) : this.database.global(work));
   }
 
   /** Ends a user's sessions that are working in one business (they were removed from it). */
   async revokeForUserInTenant(manager: EntityManager, userId: string, tenantId: string): Promise<void> {
-    await manager
-      .getRepository(SessionEntity)
-      .update({ userId, activeTenantId: tenantId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions.end(manager, { userId, activeTenantId: tenantId }, new Date());
   }
 
   async switchTenant(sessionId: string, tenantId: string): Promise<void> {
-    await this.database.global((manager) =>
-      manager.getRepository(SessionEntity).update({ id: sessionId }, { activeTenantId: tenantId }),
-    );
+    await this.database.global((manager) => this.sessions.switchTenant(manager, sessionId, tenantId));
   }
 
   cookieOptions(maxAgeSeconds?: number) {
