@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
 
 @Module({
-  imports: [AuditModule, TypeOrmModule.forFeature([ApiKeyEntity])],
+  imports: [AuditModule],
   controllers: [ApiKeysController],
-  providers: [ApiKeysService],
+  providers: [ApiKeysService, ApiKeysRepository],
   exports: [ApiKeysService],
 })
 export class ApiKeysModule {}

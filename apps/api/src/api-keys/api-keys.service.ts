@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse } from '@rapport/domain';
-import { In, IsNull } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import type { AuditActor, ClientInfo, ApiKeyPrincipal } from '../access/principal';
 import { NotFoundError } from '../errors/app-error';
-import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
-import { UserEntity } from '../accounts/user.entity';
-import { ApiKeyEntity } from './api-key.entity';
+import { TenantDatabase, type TenantManager } from '../tenancy/tenant-database';
+import { ApiKeysRepository, type ApiKeyRow } from './api-keys.repository';
 import { isSecretOf, newApiKey, parseApiKey } from './api-key-token';
 
 /** Writing last_used_at on every call would turn integration reads into writes; once a minute is enough. */
@@ -17,13 +15,12 @@ export class ApiKeysService {
   constructor(
     private readonly database: TenantDatabase,
     private readonly audit: AuditLog,
+    private readonly keys: ApiKeysRepository,
   ) {}
 
   list(tenantId: string): Promise<ApiKeyResponse[]> {
     return this.database.transaction(tenantId, async (manager) => {
-      const keys = await manager
-        .getRepository(ApiKeyEntity)
-        .find({ where: { tenantId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+      const keys = await this.keys.listLive(manager);
       const creators = await this.creatorNames(manager, keys);
       return keys.map((key) => toResponse(key, creators));
     });
@@ -32,18 +29,14 @@ export class ApiKeysService {
   create(tenantId: string, actor: AuditActor, input: CreateApiKeyRequest): Promise<CreatedApiKeyResponse> {
     return this.database.transaction(tenantId, async (manager) => {
       const { token, keyId, prefix, secretHash } = newApiKey(tenantId);
-      const repository = manager.getRepository(ApiKeyEntity);
-      const key = await repository.save(
-        repository.create({
-          tenantId: tenantIdOf(manager),
-          id: keyId,
-          name: input.name.trim(),
-          prefix,
-          secretHash,
-          scopes: [...input.scopes].sort(),
-          createdBy: actor.userId,
-        }),
-      );
+      const key = await this.keys.create(manager, {
+        id: keyId,
+        name: input.name.trim(),
+        prefix,
+        secretHash,
+        scopes: [...input.scopes].sort(),
+        createdBy: actor.userId,
+      });
       await this.audit.record(manager, actor, 'api_key.created', key.name, { prefix, scopes: key.scopes });
       return { ...toResponse(key, await this.creatorNames(manager, [key])), key: token };
     });
@@ -51,10 +44,9 @@ export class ApiKeysService {
 
   revoke(tenantId: string, actor: AuditActor, keyId: string): Promise<void> {
     return this.database.transaction(tenantId, async (manager) => {
-      const repository = manager.getRepository(ApiKeyEntity);
-      const key = await repository.findOneBy({ tenantId, id: keyId, revokedAt: IsNull() });
+      const key = await this.keys.findLive(manager, keyId);
       if (!key) throw new NotFoundError('API key');
-      await repository.update({ tenantId, id: keyId }, { revokedAt: new Date() });
+      await this.keys.revoke(manager, keyId, new Date());
       await this.audit.record(manager, actor, 'api_key.revoked', key.name, { prefix: key.prefix });
     });
   }
@@ -64,15 +56,10 @@ export class ApiKeysService {
     const parsed = parseApiKey(token);
     if (!parsed) return null;
     return this.database.transaction(parsed.tenantId, async (manager) => {
-      const repository = manager.getRepository(ApiKeyEntity);
-      const key = await repository.findOneBy({
-        tenantId: parsed.tenantId,
-        id: parsed.keyId,
-        revokedAt: IsNull(),
-      });
+      const key = await this.keys.findLive(manager, parsed.keyId);
       if (!key || !isSecretOf(parsed.secret, key.secretHash)) return null;
       if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-        await repository.update({ tenantId: key.tenantId, id: key.id }, { lastUsedAt: new Date() });
+        await this.keys.touch(manager, key.id, new Date());
       }
       return {
         kind: 'api-key',
@@ -86,15 +73,15 @@ export class ApiKeysService {
   }
 
   /** Who created the keys, by user id, read in one query. */
-  private async creatorNames(manager: TenantManager, keys: ApiKeyEntity[]): Promise<Map<string, string>> {
+  private async creatorNames(manager: TenantManager, keys: ApiKeyRow[]): Promise<Map<string, string>> {
     const ids = [...new Set(keys.map((key) => key.createdBy).filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
-    const users = await manager.getRepository(UserEntity).findBy({ id: In(ids) });
+    const users = await this.keys.creatorNames(manager, ids);
     return new Map(users.map((user) => [user.id, user.name]));
   }
 }
 
-function toResponse(key: ApiKeyEntity, creators: Map<string, string>): ApiKeyResponse {
+function toResponse(key: ApiKeyRow, creators: Map<string, string>): ApiKeyResponse {
   return {
     id: key.id,
     name: key.name,
