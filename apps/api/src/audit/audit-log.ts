@@ -3,9 +3,19 @@ import type { AuditAction, AuditEventResponse, AuditQuery, Page } from '@rapport
 import type { AuditActor } from '../access/principal';
 import { ValidationFailedError } from '../errors/app-error';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
-import { AuditEventEntity } from './audit-event.entity';
 import { pageSize } from '../database/page-query.dto';
-import { execute } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
+
+/** One entry of the audit trail (`audit_events`), as the console lists it. */
+interface AuditEventRow {
+  id: string;
+  occurredAt: Date;
+  actorLabel: string;
+  action: AuditAction;
+  target: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+}
 
 /** The tenant's audit trail: who did what, when and from where. Written in the transaction of the change. */
 @Injectable()
@@ -38,23 +48,27 @@ export class AuditLog {
   /** Newest first, filtered; keyset-paginated on (occurred_at, id). */
   async list(manager: TenantManager, query: AuditQuery): Promise<Page<AuditEventResponse>> {
     const limit = pageSize(query.limit);
-    const builder = manager
-      .getRepository(AuditEventEntity)
-      .createQueryBuilder('event')
-      .where('event.tenantId = :tenantId', { tenantId: tenantIdOf(manager) })
-      .orderBy('event.occurredAt', 'DESC')
-      .addOrderBy('event.id', 'DESC')
-      .take(limit + 1);
-    if (query.action) builder.andWhere('event.action = :action', { action: query.action });
-    if (query.actor)
-      builder.andWhere('event.actorLabel ILIKE :actor', { actor: `%${escapeLike(query.actor)}%` });
-    if (query.from) builder.andWhere('event.occurredAt >= :from', { from: query.from });
-    if (query.to) builder.andWhere('event.occurredAt < :to', { to: query.to });
+    const values: unknown[] = [tenantIdOf(manager)];
+    const where = ['tenant_id = $1'];
+    const add = (condition: (placeholder: string) => string, ...parameters: unknown[]) => {
+      const placeholders = parameters.map((parameter) => `$${values.push(parameter)}`);
+      where.push(condition(placeholders.join(', ')));
+    };
+    if (query.action) add((p) => `action = ${p}`, query.action);
+    if (query.actor) add((p) => `actor_label ILIKE ${p}`, `%${escapeLike(query.actor)}%`);
+    if (query.from) add((p) => `occurred_at >= ${p}`, query.from);
+    if (query.to) add((p) => `occurred_at < ${p}`, query.to);
     if (query.cursor) {
       const [occurredAt, id] = decodeCursor(query.cursor);
-      builder.andWhere('(event.occurredAt, event.id) < (:occurredAt, :id)', { occurredAt, id });
+      add((p) => `(occurred_at, id) < (${p})`, occurredAt, id);
     }
-    const rows = await builder.getMany();
+    const rows = await queryRows<AuditEventRow>(
+      manager,
+      `SELECT id, occurred_at AS "occurredAt", actor_label AS "actorLabel", action, target, details, ip
+         FROM audit_events WHERE ${where.join(' AND ')}
+        ORDER BY occurred_at DESC, id DESC LIMIT $${values.length + 1}`,
+      [...values, limit + 1],
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
@@ -64,7 +78,7 @@ export class AuditLog {
   }
 }
 
-function toResponse(row: AuditEventEntity): AuditEventResponse {
+function toResponse(row: AuditEventRow): AuditEventResponse {
   return {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
@@ -80,7 +94,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function encodeCursor(row: AuditEventEntity): string {
+function encodeCursor(row: AuditEventRow): string {
   return Buffer.from(`${row.occurredAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
