@@ -6,8 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotFoundError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
-import type { DevMailboxEntity } from './dev-mailbox.entity';
-import { DevMailboxRepository } from './dev-mailbox.repository';
+import { DevMailboxRepository, type DevMailboxRow } from './dev-mailbox.repository';
 
 /**
  * The development mail catcher: the emails the dev transport kept, newest first, optionally for one
@@ -51,7 +50,7 @@ export function assertDevMailboxOpen(config: AppConfig): void {
   if (!config.mail.isDevMailboxOpen) throw new NotFoundError('Route');
 }
 
-function toResponse(row: DevMailboxEntity): DevMailboxMessageResponse {
+function toResponse(row: DevMailboxRow): DevMailboxMessageResponse {
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),

@@ -1,9 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { hasPermission } from '@rapport/domain';
-import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../access/access.decorators';
+import { queryRow, queryRows } from '../database/query-rows';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { DevMailboxEntity } from './dev-mailbox.entity';
+
+/** An email caught by the development mailbox (`dev_mailbox`) instead of being delivered. */
+export interface DevMailboxRow {
+  id: string;
+  createdAt: Date;
+  from: string;
+  to: string;
+  replyTo: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  category: string;
+  /** The business that sent it (its follow-ups, its test sends); null for Rapport's own emails. */
+  senderTenantId: string | null;
+}
+
+export type NewDevMail = Omit<DevMailboxRow, 'id' | 'createdAt'> & { createdAt: Date | null };
+
+const DEV_MAILBOX_COLUMNS = `id, created_at AS "createdAt", from_address AS "from", to_address AS "to",
+  reply_to AS "replyTo", subject, html, text, headers, category, sender_tenant_id AS "senderTenantId"`;
 
 /**
  * Reads the development mailbox as one viewer may: this machine sees every email; a signed-in person the
@@ -14,35 +34,76 @@ import { DevMailboxEntity } from './dev-mailbox.entity';
 export class DevMailboxRepository {
   constructor(private readonly database: TenantDatabase) {}
 
-  /** The newest 100 emails the viewer may read, optionally to one recipient. */
-  list(viewer: Viewer, to?: string): Promise<DevMailboxEntity[]> {
-    return this.database.global((manager) => {
-      const query = visibleTo(manager.getRepository(DevMailboxEntity).createQueryBuilder('mail'), viewer);
-      if (to?.trim()) query.andWhere('mail.to = :to', { to: to.trim().toLowerCase() });
-      return query.orderBy('mail.createdAt', 'DESC').take(100).getMany();
+  /** Keeps one email; its time is now unless the mail says when it was sent. */
+  add(mail: NewDevMail): Promise<DevMailboxRow> {
+    return this.database.global(async (manager) => {
+      const [saved] = await queryRows<DevMailboxRow>(
+        manager,
+        `INSERT INTO dev_mailbox (from_address, to_address, reply_to, subject, html, text, headers, category,
+                                  sender_tenant_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, now()))
+         RETURNING ${DEV_MAILBOX_COLUMNS}`,
+        [
+          mail.from,
+          mail.to,
+          mail.replyTo,
+          mail.subject,
+          mail.html,
+          mail.text,
+          JSON.stringify(mail.headers),
+          mail.category,
+          mail.senderTenantId,
+          mail.createdAt,
+        ],
+      );
+      return saved;
     });
   }
 
-  find(viewer: Viewer, id: string): Promise<DevMailboxEntity | null> {
+  /** The newest 100 emails the viewer may read, optionally to one recipient. */
+  list(viewer: Viewer, to?: string): Promise<DevMailboxRow[]> {
+    const visible = visibleTo(viewer);
+    if (to?.trim()) {
+      visible.values.push(to.trim().toLowerCase());
+      visible.where.push(`to_address = $${visible.values.length}`);
+    }
     return this.database.global((manager) =>
-      visibleTo(manager.getRepository(DevMailboxEntity).createQueryBuilder('mail'), viewer)
-        .andWhere('mail.id = :id', { id })
-        .getOne(),
+      queryRows<DevMailboxRow>(
+        manager,
+        `SELECT ${DEV_MAILBOX_COLUMNS} FROM dev_mailbox ${whereClause(visible.where)}
+          ORDER BY created_at DESC LIMIT 100`,
+        visible.values,
+      ),
+    );
+  }
+
+  find(viewer: Viewer, id: string): Promise<DevMailboxRow | null> {
+    const visible = visibleTo(viewer);
+    visible.values.push(id);
+    visible.where.push(`id = $${visible.values.length}`);
+    return this.database.global((manager) =>
+      queryRow<DevMailboxRow>(
+        manager,
+        `SELECT ${DEV_MAILBOX_COLUMNS} FROM dev_mailbox ${whereClause(visible.where)}`,
+        visible.values,
+      ),
     );
   }
 }
 
-function visibleTo(
-  query: SelectQueryBuilder<DevMailboxEntity>,
-  viewer: Viewer,
-): SelectQueryBuilder<DevMailboxEntity> {
-  if (viewer.kind === 'local') return query;
+/** The conditions that admit an email for this viewer, with their values from $1. */
+function visibleTo(viewer: Viewer): { where: string[]; values: unknown[] } {
+  if (viewer.kind === 'local') return { where: [], values: [] };
   const mayReadBusiness =
     viewer.tenantId !== null && viewer.role !== null && hasPermission(viewer.role, 'automations:read');
-  return query.where(
-    new Brackets((either) => {
-      either.where('mail.to = :self', { self: viewer.email.trim().toLowerCase() });
-      if (mayReadBusiness) either.orWhere('mail.senderTenantId = :tenantId', { tenantId: viewer.tenantId });
-    }),
-  );
+  return mayReadBusiness
+    ? {
+        where: ['(to_address = $1 OR sender_tenant_id = $2)'],
+        values: [viewer.email.trim().toLowerCase(), viewer.tenantId],
+      }
+    : { where: ['(to_address = $1)'], values: [viewer.email.trim().toLowerCase()] };
+}
+
+function whereClause(conditions: string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }

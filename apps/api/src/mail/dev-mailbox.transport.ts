@@ -1,35 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { DevMailboxEntity } from './dev-mailbox.entity';
+import { DevMailboxRepository } from './dev-mailbox.repository';
 import { MailTransport, type OutgoingMail, type SentMail } from './mail-transport';
 import { execute } from '../database/query-rows';
 
 /** Keeps every email in the database instead of sending it, like a local mail catcher. */
 @Injectable()
 export class DevMailboxTransport extends MailTransport {
-  constructor(private readonly database: TenantDatabase) {
+  constructor(
+    private readonly database: TenantDatabase,
+    private readonly devMailbox: DevMailboxRepository,
+  ) {
     super();
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     // An email of a business names it, as follow-ups do; Rapport's own emails do not.
     const tenantId = mail.customArgs?.['tenant_id'] ?? null;
-    const saved = await this.database.global((manager) => {
-      const repository = manager.getRepository(DevMailboxEntity);
-      return repository.save(
-        repository.create({
-          from: mail.from,
-          to: mail.to.trim().toLowerCase(),
-          replyTo: mail.replyTo ?? null,
-          subject: mail.subject,
-          html: withInlineImages(mail),
-          text: mail.text,
-          headers: mail.headers ?? {},
-          category: mail.category,
-          senderTenantId: tenantId,
-          ...(mail.sentAt ? { createdAt: mail.sentAt } : {}),
-        }),
-      );
+    const saved = await this.devMailbox.add({
+      from: mail.from,
+      to: mail.to.trim().toLowerCase(),
+      replyTo: mail.replyTo ?? null,
+      subject: mail.subject,
+      html: withInlineImages(mail),
+      text: mail.text,
+      headers: mail.headers ?? {},
+      category: mail.category,
+      senderTenantId: tenantId,
+      createdAt: mail.sentAt ?? null,
     });
     // It is also kept where that business's console reads it, under its own row-level security.
     if (tenantId) {

@@ -10,12 +10,9 @@ import { SendGridTransport } from './sendgrid.transport';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailboxRepository } from './mailbox.repository';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DevMailboxEntity } from './dev-mailbox.entity';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([DevMailboxEntity])],
   controllers: [DevMailboxController, MailboxController],
   providers: [
     DevMailboxTransport,
