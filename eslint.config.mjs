@@ -50,19 +50,29 @@ const CONTROLLER_SQL = [
 /**
  * One typed way to the database (docs/adr/0007-typed-sql.md): statements go through the helpers of
  * apps/api/src/database/query-rows.ts and prepared-query.ts, each call naming the row type it answers, on a
- * manager that TenantDatabase handed out. Only those helpers (and migrations, specs and benchmarks) call `query`.
+ * manager that TenantDatabase handed out. Only those helpers (and migrations, specs and benchmarks) call `query`,
+ * and nothing reads or writes through TypeORM entity repositories.
  */
-const UNTYPED_SQL = [
+const RAW_QUERY = [
   {
     selector: "CallExpression[callee.property.name='query']",
     message:
       'Run SQL through queryRows<Row>, queryRow<Row>, execute or preparedQuery<Row> (apps/api/src/database), in a repository.',
   },
+];
+const ENTITY_REPOSITORIES = [
+  {
+    selector: 'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder)$/]',
+    message: 'Read and write through the typed SQL of a repository, not through TypeORM entity repositories.',
+  },
+];
+const UNNAMED_ROWS = [
   {
     selector: 'CallExpression[callee.name=/^(queryRows|queryRow|preparedQuery)$/]:not([typeArguments])',
     message: 'Name the row type the statement answers: queryRows<Row>(manager, sql, parameters).',
   },
 ];
+const UNTYPED_SQL = [...RAW_QUERY, ...ENTITY_REPOSITORIES, ...UNNAMED_ROWS];
 /** Files of the API that may call `query` themselves: the typed helpers, specs and benchmarks (migrations are ignored). */
 const RAW_QUERY_ALLOWED = [
   'apps/api/src/database/*.ts',
@@ -145,7 +155,15 @@ export default [
   },
   {
     files: ['apps/api/src/**/*.controller.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES, ...CONTROLLER_SQL] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...OUTBOX_WRITES,
+        ...CASE_WRITES,
+        ...CONTROLLER_SQL,
+        ...ENTITY_REPOSITORIES,
+      ],
+    },
   },
   {
     // The benchmark entries run the API's services outside Nest, so they are the one place allowed to reach
