@@ -50,7 +50,7 @@ const CONTROLLER_SQL = [
 /**
  * One typed way to the database (docs/adr/0007-typed-sql.md): statements go through the helpers of
  * apps/api/src/database/query-rows.ts and prepared-query.ts, each call naming the row type it answers, on a
- * manager that TenantDatabase handed out. Only those helpers (and migrations, specs and benchmarks) call `query`,
+ * manager that TenantDatabase handed out. Only those helpers (and migrations and specs) call `query`,
  * and nothing reads or writes through TypeORM entity repositories.
  */
 const RAW_QUERY = [
@@ -73,12 +73,8 @@ const UNNAMED_ROWS = [
   },
 ];
 const UNTYPED_SQL = [...RAW_QUERY, ...ENTITY_REPOSITORIES, ...UNNAMED_ROWS];
-/** Files of the API that may call `query` themselves: the typed helpers, specs and benchmarks (migrations are ignored). */
-const RAW_QUERY_ALLOWED = [
-  'apps/api/src/database/*.ts',
-  'apps/api/src/**/*.spec.ts',
-  'apps/api/src/**/*.bench.ts',
-];
+/** Files of the API that may call `query` themselves: the typed helpers and specs (migrations are ignored). */
+const RAW_QUERY_ALLOWED = ['apps/api/src/database/*.ts', 'apps/api/src/**/*.spec.ts'];
 
 export default [
   ...nx.configs['flat/base'],
