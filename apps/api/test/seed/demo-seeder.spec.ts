@@ -36,7 +36,8 @@ describe('the demo business', () => {
     expect(first.created).toBe(true);
     expect(second.created).toBe(false);
     expect(await countDemoTenants()).toBe(1);
-  });
+    // The first seeding writes the demo's ten weeks: see the timeout of the re-creation below.
+  }, 90_000);
 
   it('lets the printed demo login sign in to Northwind Bakery as its owner', async () => {
     await testApp.app.get(DemoSeeder).seedOnce();
@@ -89,5 +90,6 @@ describe('the demo business', () => {
     const recreated = await seeder.recreate();
     expect(recreated.tenantId).not.toBe(before.body.business?.id);
     expect(await countDemoTenants()).toBe(1);
-  });
+    // Writing the demo's ten weeks takes 15-20 s alone, and more on a machine busy with other suites.
+  }, 90_000);
 });
