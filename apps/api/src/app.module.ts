@@ -17,7 +17,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import type { ConnectionTarget } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
-import { FollowUpsModule } from './followups/followups.module';
+import { AutomationsModule } from './automations/automations.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { AnswersModule } from './answers/answers.module';
 import { CaseRecordsModule } from './cases/case-records.module';
@@ -54,7 +54,7 @@ export class AppModule {
         IntegrationsModule,
         ImportsModule,
         PrivacyModule,
-        FollowUpsModule,
+        AutomationsModule,
         SurveysModule,
         AnswersModule.opening(CaseRecordsModule),
         CasesModule,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
-import { FollowUpsModule } from '../followups/followups.module';
+import { AutomationsModule } from '../automations/automations.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { BusinessesController } from './businesses.controller';
 import { BusinessesService } from './businesses.service';
@@ -16,7 +16,7 @@ import { OutboxModule } from '../outbox/outbox.module';
 
 /** Sign-up, a business's settings, its team and invitations. */
 @Module({
-  imports: [AccountsModule, AuthModule, AuditModule, FollowUpsModule, OutboxModule],
+  imports: [AccountsModule, AuthModule, AuditModule, AutomationsModule, OutboxModule],
   controllers: [BusinessesController, SignUpController, TeamController, InvitationsController],
   providers: [BusinessesService, SignUpService, SignUpRequestsRepository, TeamService, InvitationsService],
 })

@@ -7,7 +7,7 @@ import {
   type UpdateBusinessRequest,
 } from '@rapport/domain';
 import { AuditLog } from '../audit/audit-log';
-import { AutomationsRepository } from '../followups/automations.repository';
+import { AutomationsRepository } from '../automations/automations.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import type { AuditActor } from '../access/principal';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';

@@ -5,7 +5,7 @@ import { AuditLog } from '../audit/audit-log';
 import type { ClientInfo } from '../access/principal';
 import { hashSecretToken, newSecretToken } from '../access/secret-token';
 import { LinkExpiredError } from '../errors/app-error';
-import { AutomationsRepository } from '../followups/automations.repository';
+import { AutomationsRepository } from '../automations/automations.repository';
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { AccountsRepository } from '../accounts/accounts.repository';

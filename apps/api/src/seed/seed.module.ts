@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CaseRecordsModule } from '../cases/case-records.module';
 import { CasesModule } from '../cases/cases.module';
-import { FollowUpsModule } from '../followups/followups.module';
+import { AutomationsModule } from '../automations/automations.module';
 import { OrdersModule } from '../orders/orders.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { TemplatesModule } from '../templates/templates.module';
@@ -15,7 +15,7 @@ import { OutboxModule } from '../outbox/outbox.module';
   imports: [
     AccountsModule,
     OrdersModule,
-    FollowUpsModule,
+    AutomationsModule,
     OutboxModule,
     CasesModule,
     CaseRecordsModule,

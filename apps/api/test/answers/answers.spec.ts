@@ -11,7 +11,7 @@ import type {
   Page,
   ProductRatingResponse,
 } from '@rapport/domain';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { mailTo, sendOpinionRequest } from '../support/factories';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';

@@ -1,4 +1,4 @@
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { fixture, importProblems, runImport, storedOrders, uploadImport } from '../support/imports';

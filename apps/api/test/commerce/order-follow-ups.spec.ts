@@ -1,6 +1,6 @@
 import type { ApiErrorBody, OrderFollowUpsResponse, OrderResponse } from '@rapport/domain';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { createTenant, signedIn } from '../support/factories';
 import { withClient } from '../support/test-database';
 import { appWithTenant } from '../support/spec-app';

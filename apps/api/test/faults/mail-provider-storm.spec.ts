@@ -1,5 +1,5 @@
 import { type MockBehaviour, SendGridMock } from '@rapport/sendgrid-mock';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { planDueMessages } from '../support/due-messages';
 import { createTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';

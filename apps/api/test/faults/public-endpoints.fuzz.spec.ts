@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { mailTo } from '../support/factories';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';

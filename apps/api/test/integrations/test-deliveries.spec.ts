@@ -5,7 +5,7 @@ import type {
   ShopProvider,
   TestDeliveryResponse,
 } from '@rapport/domain';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import { findFreePort } from '../support/free-port';
 import type { HttpClient } from '../support/http-client';

@@ -1,5 +1,5 @@
 import type { AnswerResponse, CaseDetailResponse, DevMailboxMessageResponse, Page } from '@rapport/domain';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { mailTo, sendOpinionRequest, signUpBusiness } from '../support/factories';
 import { RemoteClient } from '../support/remote-client';
 import { withClient } from '../support/test-database';

@@ -1,5 +1,5 @@
 import type { AnswerResponse, CaseDetailResponse, Page, UnmatchedReplyResponse } from '@rapport/domain';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { mailTo, sendOpinionRequest } from '../support/factories';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';

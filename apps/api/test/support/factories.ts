@@ -10,9 +10,9 @@ import type {
 } from '@rapport/domain';
 import { AccountsRepository } from '../../src/accounts/accounts.repository';
 import { PasswordHasher } from '../../src/accounts/password-hasher';
-import { AutomationsRepository } from '../../src/followups/automations.repository';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { AutomationsRepository } from '../../src/automations/automations.repository';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { TenantDatabase } from '../../src/tenancy/tenant-database';
 import type { HttpClient, HttpResult } from './http-client';
 import type { TestApp } from './test-app';

@@ -4,8 +4,8 @@ import type {
   OrderResponse,
   TemplatePreviewResponse,
 } from '@rapport/domain';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { addMember, createUser, mailTo, signedIn } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { withClient } from '../support/test-database';

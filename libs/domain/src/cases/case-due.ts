@@ -1,5 +1,5 @@
-import type { SendWindow } from '../followups/send-window';
-import { addDays, instantAt, wallTimeAt, weekdayOf } from '../followups/zoned-time';
+import type { SendWindow } from '../automations/send-window';
+import { addDays, instantAt, wallTimeAt, weekdayOf } from '../automations/zoned-time';
 
 /** When staff are at work: the same shape as a send window (local hours, ISO weekdays). */
 export type BusinessHours = SendWindow;

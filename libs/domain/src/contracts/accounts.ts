@@ -1,4 +1,4 @@
-import type { SenderSettings } from './followups';
+import type { SenderSettings } from './automations';
 import type { ApiKeyScope } from '../accounts/api-key-scopes';
 import type { Role } from '../accounts/roles';
 

@@ -1,7 +1,7 @@
 import type { NpsBand } from '../scores/nps';
 import type { BuyerLocale, ConsentBasis, CustomerSort, SubscriptionState } from '../commerce/customers';
 import type { OrderSource, OrderStatus } from '../commerce/orders';
-import type { MessageKind, MessageStatus } from '../followups/message-kinds';
+import type { MessageKind, MessageStatus } from '../automations/message-kinds';
 
 export interface CustomerResponse {
   id: string;

@@ -1,7 +1,7 @@
 import type { CaseSettings } from '../cases/case-due';
 import type { BuyerLocale } from '../commerce/customers';
 import type { NpsBand } from '../scores/nps';
-import type { JourneyCap } from '../followups/journey-cap';
+import type { JourneyCap } from '../automations/journey-cap';
 import type { CaseThresholds } from '../surveys/survey-answers';
 import type { SurveyAnswers } from '../surveys/survey-answers';
 import type { HeadlineType, SurveyDefinition } from '../surveys/survey-schema';

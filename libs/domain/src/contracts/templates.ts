@@ -1,5 +1,5 @@
 import type { BuyerLocale } from '../commerce/customers';
-import type { MessageKind } from '../followups/message-kinds';
+import type { MessageKind } from '../automations/message-kinds';
 
 /** One email template: the business's own, or the built-in default for that kind and language. */
 export interface EmailTemplateResponse {

@@ -1,4 +1,4 @@
-import { addDays, instantAt, wallTimeAt } from '../followups/zoned-time';
+import { addDays, instantAt, wallTimeAt } from '../automations/zoned-time';
 
 /** The last `days` local days, today included, and the span of the same length just before them. */
 export interface RecentDays {

@@ -1,4 +1,4 @@
-import { addDays, instantAt, wallTimeAt, weekdayOf } from '../followups/zoned-time';
+import { addDays, instantAt, wallTimeAt, weekdayOf } from '../automations/zoned-time';
 
 /** When a business wants its weekly report: an ISO weekday (1 Monday ... 7 Sunday) and an hour, local time. */
 export interface ReportSchedule {

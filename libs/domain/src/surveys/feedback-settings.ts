@@ -1,8 +1,8 @@
 import { type CaseSettings, DEFAULT_CASE_SETTINGS } from '../cases/case-due';
 import type { FeedbackSettings } from '../contracts/surveys';
 import type { FieldError } from '../contracts/errors';
-import { DEFAULT_JOURNEY_CAP, DEFAULT_REMINDERS, journeyProblems } from '../followups/journey-cap';
-import { sendWindowProblem } from '../followups/send-window';
+import { DEFAULT_JOURNEY_CAP, DEFAULT_REMINDERS, journeyProblems } from '../automations/journey-cap';
+import { sendWindowProblem } from '../automations/send-window';
 import { type CaseThresholds, DEFAULT_CASE_THRESHOLDS } from './survey-answers';
 
 export const DEFAULT_FEEDBACK_SETTINGS: FeedbackSettings = {

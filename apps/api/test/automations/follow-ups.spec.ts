@@ -8,8 +8,8 @@ import {
   type UpcomingMessageResponse,
   wallTimeAt,
 } from '@rapport/domain';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';
 

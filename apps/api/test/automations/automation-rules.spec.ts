@@ -1,5 +1,5 @@
 import type { AutomationResponse } from '@rapport/domain';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SentMarks, type SentMark } from '../../src/followups/sent-marks';
+import { SentMarks, type SentMark } from '../../src/automations/sent-marks';
 import { planDueMessages } from '../support/due-messages';
 import { createTenant } from '../support/factories';
 import { withClient } from '../support/test-database';

@@ -25,11 +25,11 @@ import {
   MessageListQueryDto,
   SendNowDto,
   UpdateAutomationDto,
-} from './dto/followups.dto';
+} from './dto/automations.dto';
 
 @ApiTags('follow-ups')
 @Controller()
-export class FollowUpsController {
+export class AutomationsController {
   constructor(
     private readonly database: TenantDatabase,
     private readonly rules: AutomationsService,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, MessageResponse, OrderResponse, Page } from '@rapport/domain';
 import { wallTimeAt } from '@rapport/domain';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
-import { FollowUpPlanner } from '../../src/followups/follow-up-planner';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
+import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';
 

@@ -9,7 +9,7 @@ import { FollowUpDispatcher } from './follow-up-dispatcher';
 import { FollowUpSender } from './follow-up-sender';
 import { FollowUpPlanner } from './follow-up-planner';
 import { ReplayingBusinesses } from './replaying-businesses';
-import { FollowUpsController } from './followups.controller';
+import { AutomationsController } from './automations.controller';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -18,7 +18,7 @@ import { AutomationsService } from './automations.service';
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
   imports: [TemplatesModule, SurveysModule, AuditModule, OutboxModule],
-  controllers: [UnsubscribeController, DeliveryEventsController, FollowUpsController],
+  controllers: [UnsubscribeController, DeliveryEventsController, AutomationsController],
   providers: [
     AutomationsRepository,
     AutomationsService,
@@ -31,4 +31,4 @@ import { AutomationsService } from './automations.service';
   ],
   exports: [AutomationsRepository, FollowUpPlanner, ReplayingBusinesses],
 })
-export class FollowUpsModule {}
+export class AutomationsModule {}

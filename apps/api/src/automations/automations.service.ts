@@ -17,7 +17,7 @@ import { OutboxRepository } from '../outbox/outbox.repository';
 import { SurveysRepository } from '../surveys/surveys.repository';
 import type { TenantManager } from '../tenancy/tenant-database';
 import { AutomationsRepository, toResponse } from './automations.repository';
-import type { CreateAutomationDto, UpdateAutomationDto } from './dto/followups.dto';
+import type { CreateAutomationDto, UpdateAutomationDto } from './dto/automations.dto';
 
 /** The longest delay a rule may have (the column's limit). */
 const MAX_DELAY_MINUTES = 525_600;

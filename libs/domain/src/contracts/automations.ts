@@ -1,7 +1,7 @@
-import type { SendWindow } from '../followups/send-window';
-import type { AutomationConditions } from '../followups/automation-conditions';
-import type { AutomationRule, AutomationTrigger, DelayUnit } from '../followups/automations';
-import type { OutboxKind, MessageStatus } from '../followups/message-kinds';
+import type { SendWindow } from '../automations/send-window';
+import type { AutomationConditions } from '../automations/automation-conditions';
+import type { AutomationRule, AutomationTrigger, DelayUnit } from '../automations/automations';
+import type { OutboxKind, MessageStatus } from '../automations/message-kinds';
 
 export interface AutomationResponse extends AutomationRule {
   id: string;

@@ -1,5 +1,5 @@
 import { SendGridMock } from '@rapport/sendgrid-mock';
-import { FollowUpDispatcher, MAX_SENDS_IN_FLIGHT } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpDispatcher, MAX_SENDS_IN_FLIGHT } from '../../src/automations/follow-up-dispatcher';
 import { planDueMessages } from '../support/due-messages';
 import { assertBuilt, type BuiltApp, databaseWithBusiness, startBuiltApp, until } from '../support/built-app';
 import { startTestApp } from '../support/test-app';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { migrateUp } from '../../src/database/migrator';
-import { FollowUpDispatcher } from '../../src/followups/follow-up-dispatcher';
+import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { planDueMessages } from '../support/due-messages';
 import { createTenant, signedIn, type TestTenant } from '../support/factories';
 import { findFreePort } from '../support/free-port';
