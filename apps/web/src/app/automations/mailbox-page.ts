@@ -15,6 +15,7 @@ import { RouterLink } from '@angular/router';
 import type { MailboxEmailDetailResponse, MailboxEmailResponse, MailboxPageResponse } from '@rapport/domain';
 import { EmptyStateComponent, PageHeaderComponent } from '@rapport/ui';
 import { ApiClient } from '../http/api-client';
+import { keysetList } from '../http/keyset-list';
 
 /** The business's emails to its buyers as they received them (while no email provider is configured). */
 @Component({
@@ -24,14 +25,17 @@ import { ApiClient } from '../http/api-client';
     <rp-page-header title="Mailbox" subtitle="Your emails to buyers, as they received them.">
       <a mat-button routerLink="/automations"><mat-icon>arrow_back</mat-icon> Automations</a>
     </rp-page-header>
-    @if (page(); as current) {
-      @if (!current.isCatching) {
+    @if (list.error(); as message) {
+      <p class="mailbox__error" role="alert">{{ message }}</p>
+    }
+    @if (!list.isLoading()) {
+      @if (!isCatching()) {
         <rp-empty-state
           icon="send"
           title="Sent through your email provider"
           message="Emails go out through SendGrid and are not kept here; Messages shows what became of each."
         />
-      } @else if (emails().length === 0) {
+      } @else if (list.items().length === 0) {
         <rp-empty-state
           icon="inbox"
           title="No emails yet"
@@ -40,7 +44,7 @@ import { ApiClient } from '../http/api-client';
       } @else {
         <div class="mailbox">
           <ul class="mailbox__list" aria-label="Emails">
-            @for (email of emails(); track email.id) {
+            @for (email of list.items(); track email.id) {
               <li>
                 <button type="button" [class.selected]="selected()?.id === email.id" (click)="open(email)">
                   <strong>{{ email.subject }}</strong>
@@ -48,8 +52,8 @@ import { ApiClient } from '../http/api-client';
                 </button>
               </li>
             }
-            @if (current.nextCursor) {
-              <li><button mat-button type="button" (click)="more()">Show more</button></li>
+            @if (list.nextCursor()) {
+              <li><button mat-button type="button" (click)="list.more()">Show more</button></li>
             }
           </ul>
           @if (selected(); as email) {
@@ -75,6 +79,9 @@ import { ApiClient } from '../http/api-client';
       .mailbox {
         grid-template-columns: minmax(0, 1fr);
       }
+    }
+    .mailbox__error {
+      color: var(--mat-sys-error);
     }
     .mailbox__list {
       list-style: none;
@@ -116,29 +123,24 @@ export class MailboxPage implements OnInit {
   private readonly sanitizer = inject(DomSanitizer);
   /** From the query string (an order's follow-ups link here): the email to open first. */
   readonly email = input<string>();
-  readonly page = signal<MailboxPageResponse | null>(null);
-  readonly emails = signal<MailboxEmailResponse[]>([]);
+  /** Whether emails are kept here at all: not once an email provider sends them. */
+  readonly isCatching = signal(true);
+  readonly list = keysetList<MailboxEmailResponse>(async (cursor) => {
+    const page = await this.http.get<MailboxPageResponse>('/api/mailbox', { cursor });
+    this.isCatching.set(page.isCatching);
+    return page;
+  });
   readonly selected = signal<MailboxEmailDetailResponse | null>(null);
   readonly html = computed(() => this.sanitizer.bypassSecurityTrustHtml(this.selected()?.html ?? ''));
 
   async ngOnInit(): Promise<void> {
-    await this.load(null);
+    await this.list.reload();
     const asked = this.email();
-    const first = asked ? { id: asked } : this.emails()[0];
+    const first = asked ? { id: asked } : this.list.items()[0];
     if (first) await this.open(first);
-  }
-
-  async more(): Promise<void> {
-    await this.load(this.page()?.nextCursor ?? null);
   }
 
   async open(email: Pick<MailboxEmailResponse, 'id'>): Promise<void> {
     this.selected.set(await this.http.get<MailboxEmailDetailResponse>(`/api/mailbox/${email.id}`));
-  }
-
-  private async load(cursor: string | null): Promise<void> {
-    const page = await this.http.get<MailboxPageResponse>('/api/mailbox', { cursor });
-    this.page.set(page);
-    this.emails.set(cursor ? [...this.emails(), ...page.items] : page.items);
   }
 }
