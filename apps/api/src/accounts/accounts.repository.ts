@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MembershipSummary, Role, SendWindow } from '@rapport/domain';
+import type { MembershipSummary, Role, SenderSettings } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
 import { execute, queryRow, queryRows } from '../database/query-rows';
 import type { TenantManager, UserScopedManager } from '../tenancy/tenant-database';
@@ -14,22 +14,14 @@ export interface UserRow {
   updatedAt: Date;
 }
 
-/** A business (`tenants`), as the business and sign-in features read it. */
-export interface TenantRow {
+/** A business (`tenants`), as the business and sign-in features read it: its sender settings and the rest. */
+export interface TenantRow extends SenderSettings {
   id: string;
   name: string;
   timeZone: string;
   locale: string;
   country: string;
   retentionMonths: number | null;
-  senderName: string | null;
-  senderEmail: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-  postalAddress: string | null;
-  brandColor: string;
-  logoUrl: string | null;
-  sendWindow: SendWindow;
   pausedAt: Date | null;
   pausedReason: string | null;
   isDemo: boolean;
