@@ -95,9 +95,14 @@ async function main(argv: string[]): Promise<void> {
       process.removeAllListeners(signal);
       process.once(signal, () => {
         say(`\n${signal} received: stopping`);
+        // Each step says how long it took: a slow stop names the step that held it.
+        const started = Date.now();
+        const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
         void app
           .close()
+          .then(() => say(`Requests and scheduled work stopped after ${seconds()} s`))
           .then(stopDatabase)
+          .then(() => say(`Database stopped after ${seconds()} s`))
           .then(() => process.exit(0));
       });
     }

@@ -9,7 +9,9 @@ export default async function globalTeardown(): Promise<void> {
   );
   app.child.kill('SIGINT');
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((wait) => (timer = setTimeout(() => wait('timeout'), 20_000)));
+  // A clean stop lets a running dispatch or report batch finish and the database write its checkpoint,
+  // which takes longer on a busy machine; the app prints how long each step took.
+  const timedOut = new Promise<'timeout'>((wait) => (timer = setTimeout(() => wait('timeout'), 60_000)));
   const code = await Promise.race([exited, timedOut]);
   clearTimeout(timer);
   await rm(app.dataDir, { recursive: true, force: true });
