@@ -12,22 +12,22 @@ import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class AnswersApi {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
 
   list(query: AnswerListQuery): Promise<Page<AnswerResponse>> {
-    return this.http.get<Page<AnswerResponse>>('/api/answers', query);
+    return this.api.get<Page<AnswerResponse>>('/api/answers', query);
   }
 
   get(id: string): Promise<AnswerDetailResponse> {
-    return this.http.get<AnswerDetailResponse>(`/api/answers/${id}`);
+    return this.api.get<AnswerDetailResponse>(`/api/answers/${id}`);
   }
 
   products(): Promise<ProductRatingResponse[]> {
-    return this.http.get<ProductRatingResponse[]>('/api/answers/products');
+    return this.api.get<ProductRatingResponse[]>('/api/answers/products');
   }
 
   unmatchedReplies(): Promise<UnmatchedReplyResponse[]> {
-    return this.http.get<UnmatchedReplyResponse[]>('/api/replies/unmatched');
+    return this.api.get<UnmatchedReplyResponse[]>('/api/replies/unmatched');
   }
 
   /** The export link for the same filters (a plain download, the session cookie goes with it). */

@@ -14,7 +14,7 @@ function hasSignedInHint(document: Document): boolean {
 /** Who is signed in, loaded once from /api/me and updated on sign-in and sign-out. */
 @Injectable({ providedIn: 'root' })
 export class SessionStore {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
   private readonly document = inject(DOCUMENT);
   private readonly state = signal<MeResponse | null>(null);
   private loading: Promise<MeResponse | null> | null = null;
@@ -29,7 +29,7 @@ export class SessionStore {
    */
   load(): Promise<MeResponse | null> {
     if (!this.loading && !hasSignedInHint(this.document)) this.loading = Promise.resolve(this.set(null));
-    this.loading ??= this.http.get<MeResponse>('/api/me').then(
+    this.loading ??= this.api.get<MeResponse>('/api/me').then(
       (me) => this.set(me),
       (error: unknown) => {
         if (error instanceof HttpErrorResponse && error.status === 401) {
@@ -47,7 +47,7 @@ export class SessionStore {
   /** Resolves with the profile, or rejects with the API's message ("Email or password is incorrect"). */
   async signIn(credentials: LoginRequest): Promise<MeResponse> {
     try {
-      const me = await this.http.post<MeResponse>('/api/auth/login', credentials);
+      const me = await this.api.post<MeResponse>('/api/auth/login', credentials);
       this.loading = Promise.resolve(me);
       return this.set(me) as MeResponse;
     } catch (error) {
@@ -57,7 +57,7 @@ export class SessionStore {
 
   async signOut(): Promise<void> {
     try {
-      await this.http.post<void>('/api/auth/logout', {});
+      await this.api.post<void>('/api/auth/logout', {});
     } finally {
       this.forget();
     }
@@ -71,12 +71,12 @@ export class SessionStore {
 
   /** Ends the active business's pause for complaints. */
   async resumeSending(): Promise<void> {
-    this.replace(await this.http.post<MeResponse>('/api/business/resume-sending', {}));
+    this.replace(await this.api.post<MeResponse>('/api/business/resume-sending', {}));
   }
 
   /** Works in another of the user's businesses from now on. */
   async switchBusiness(tenantId: string): Promise<MeResponse> {
-    const me = await this.http.put<MeResponse>('/api/me/business', { tenantId });
+    const me = await this.api.put<MeResponse>('/api/me/business', { tenantId });
     this.replace(me);
     return me;
   }

@@ -119,14 +119,14 @@ import { keysetList } from '../http/keyset-list';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MailboxPage implements OnInit {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
   private readonly sanitizer = inject(DomSanitizer);
   /** From the query string (an order's follow-ups link here): the email to open first. */
   readonly email = input<string>();
   /** Whether emails are kept here at all: not once an email provider sends them. */
   readonly isCatching = signal(true);
   readonly list = keysetList<MailboxEmailResponse>(async (cursor) => {
-    const page = await this.http.get<MailboxPageResponse>('/api/mailbox', { cursor });
+    const page = await this.api.get<MailboxPageResponse>('/api/mailbox', { cursor });
     this.isCatching.set(page.isCatching);
     return page;
   });
@@ -141,6 +141,6 @@ export class MailboxPage implements OnInit {
   }
 
   async open(email: Pick<MailboxEmailResponse, 'id'>): Promise<void> {
-    this.selected.set(await this.http.get<MailboxEmailDetailResponse>(`/api/mailbox/${email.id}`));
+    this.selected.set(await this.api.get<MailboxEmailDetailResponse>(`/api/mailbox/${email.id}`));
   }
 }

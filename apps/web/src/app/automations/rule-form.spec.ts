@@ -90,7 +90,7 @@ describe('RuleFormComponent', () => {
   it('says what is missing instead of sending a rule without a name', async () => {
     const { form, calls } = open(null);
     await form.save();
-    expect(form.error()).toBe('Give the rule a name and a wait of 0 or more.');
+    expect(form.submission.error()).toBe('Give the rule a name and a wait of 0 or more.');
     expect(calls.create).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ import {
   TRIGGER_WORDS,
 } from '@rapport/domain';
 import { choicesOf, SelectFieldComponent, TextFieldComponent } from '@rapport/ui';
-import { apiProblemOf } from '../http/api-error';
+import { Submission } from '../http/submission';
 import { SurveysApi } from '../surveys/surveys-api';
 import { AutomationsApi } from './automations-api';
 
@@ -141,12 +141,12 @@ const FIELD_LABELS: Record<string, string> = {
         </mat-form-field>
       </fieldset>
       <div class="editor__actions">
-        <button mat-flat-button type="submit" [disabled]="isSaving()">
+        <button mat-flat-button type="submit" [disabled]="submission.isBusy()">
           {{ rule() ? 'Save' : 'Create rule' }}
         </button>
         <button mat-button type="button" (click)="closed.emit()">Cancel</button>
       </div>
-      @if (error(); as message) {
+      @if (submission.error(); as message) {
         <p class="editor__error" role="alert">{{ message }}</p>
       }
       @if (rule()) {
@@ -229,8 +229,7 @@ export class RuleFormComponent implements OnInit {
     first: 'First orders',
     repeat: 'Repeat orders',
   });
-  readonly isSaving = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly submission = new Submission();
   readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     kind: new FormControl<AutomationResponse['kind']>('thank-you', { nonNullable: true }),
@@ -276,7 +275,7 @@ export class RuleFormComponent implements OnInit {
   async save(): Promise<void> {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.error.set('Give the rule a name and a wait of 0 or more.');
+      this.submission.error.set('Give the rule a name and a wait of 0 or more.');
       return;
     }
     const { name, kind, trigger, amount, unit, fallbackDays, surveyId, ...conditions } =
@@ -291,19 +290,19 @@ export class RuleFormComponent implements OnInit {
       ...(kind === 'opinion-request' ? { surveyId: surveyId || null } : {}),
     };
     const rule = this.rule();
-    this.isSaving.set(true);
-    this.error.set(null);
-    try {
-      this.saved.emit(
-        rule ? await this.api.update(rule.id, fields) : await this.api.create({ ...fields, kind, trigger }),
-      );
-    } catch (error) {
-      const problem = apiProblemOf(error);
-      const [field, reason] = Object.entries(problem.fields)[0] ?? [];
-      this.error.set(field ? `${FIELD_LABELS[field] ?? field} ${reason}` : problem.message);
-    } finally {
-      this.isSaving.set(false);
-    }
+    await this.submission.run(
+      null,
+      async () =>
+        this.saved.emit(
+          rule ? await this.api.update(rule.id, fields) : await this.api.create({ ...fields, kind, trigger }),
+        ),
+      (problem) => {
+        // The first field the API names, in the form's words.
+        const [field, reason] = Object.entries(problem.fields)[0] ?? [];
+        if (field) this.submission.error.set(`${FIELD_LABELS[field] ?? field} ${reason}`);
+        return field !== undefined;
+      },
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,7 +7,8 @@ import { Router } from '@angular/router';
 import type { MeResponse } from '@rapport/domain';
 import { PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
-import { apiProblemOf, showFieldProblems } from '../http/api-error';
+import { showFieldProblems } from '../http/api-error';
+import { Submission } from '../http/submission';
 import { browserCountry, browserTimeZone, PlaceFieldsComponent } from '../places/place-fields';
 import { ApiClient } from '../http/api-client';
 
@@ -34,10 +35,12 @@ import { ApiClient } from '../http/api-client';
         <mat-error>Enter a name</mat-error>
       </mat-form-field>
       <rp-place-fields [country]="form.controls.country" [timeZone]="form.controls.timeZone" />
-      @if (error(); as message) {
+      @if (submission.error(); as message) {
         <p class="new-business__error" role="alert">{{ message }}</p>
       }
-      <div><button mat-flat-button type="submit" [disabled]="isSaving()">Create business</button></div>
+      <div>
+        <button mat-flat-button type="submit" [disabled]="submission.isBusy()">Create business</button>
+      </div>
     </form>
   `,
   styles: `
@@ -54,12 +57,11 @@ import { ApiClient } from '../http/api-client';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NewBusinessPage {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
 
-  readonly isSaving = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly submission = new Submission();
   readonly form = new FormGroup({
     name: new FormControl('', {
       nonNullable: true,
@@ -69,18 +71,14 @@ export class NewBusinessPage {
     country: new FormControl(browserCountry(), { nonNullable: true, validators: [Validators.required] }),
   });
 
-  async create(): Promise<void> {
-    if (this.form.invalid) return this.form.markAllAsTouched();
-    this.isSaving.set(true);
-    this.error.set(null);
-    try {
-      this.session.replace(await this.http.post<MeResponse>('/api/businesses', this.form.getRawValue()));
-      await this.router.navigateByUrl('/dashboard');
-    } catch (error) {
-      const problem = apiProblemOf(error);
-      if (!showFieldProblems(this.form, problem)) this.error.set(problem.message);
-    } finally {
-      this.isSaving.set(false);
-    }
+  create(): Promise<void> {
+    return this.submission.run(
+      this.form,
+      async () => {
+        this.session.replace(await this.api.post<MeResponse>('/api/businesses', this.form.getRawValue()));
+        await this.router.navigateByUrl('/dashboard');
+      },
+      (problem) => showFieldProblems(this.form, problem),
+    );
   }
 }

@@ -11,33 +11,33 @@ import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class CasesApi {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
 
   list(query: CaseListQuery): Promise<Page<CaseResponse>> {
-    return this.http.get<Page<CaseResponse>>('/api/cases', query);
+    return this.api.get<Page<CaseResponse>>('/api/cases', query);
   }
 
   get(id: string): Promise<CaseDetailResponse> {
-    return this.http.get<CaseDetailResponse>(`/api/cases/${id}`);
+    return this.api.get<CaseDetailResponse>(`/api/cases/${id}`);
   }
 
   update(id: string, changes: UpdateCaseRequest): Promise<CaseDetailResponse> {
-    return this.http.patch<CaseDetailResponse>(`/api/cases/${id}`, changes);
+    return this.api.patch<CaseDetailResponse>(`/api/cases/${id}`, changes);
   }
 
   addNote(id: string, body: string): Promise<CaseDetailResponse> {
-    return this.http.post<CaseDetailResponse>(`/api/cases/${id}/notes`, { body });
+    return this.api.post<CaseDetailResponse>(`/api/cases/${id}/notes`, { body });
   }
 
   assignees(): Promise<CaseAssigneeResponse[]> {
-    return this.http.get<CaseAssigneeResponse[]>('/api/cases/assignees');
+    return this.api.get<CaseAssigneeResponse[]>('/api/cases/assignees');
   }
 
   takeCases(takesCases: boolean): Promise<CaseAssigneeResponse[]> {
-    return this.http.put<CaseAssigneeResponse[]>('/api/cases/assignees/me', { takesCases });
+    return this.api.put<CaseAssigneeResponse[]>('/api/cases/assignees/me', { takesCases });
   }
 
   reply(id: string, body: string): Promise<CaseDetailResponse> {
-    return this.http.post<CaseDetailResponse>(`/api/cases/${id}/replies`, { body });
+    return this.api.post<CaseDetailResponse>(`/api/cases/${id}/replies`, { body });
   }
 }

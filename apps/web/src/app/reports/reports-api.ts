@@ -10,37 +10,37 @@ import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class ReportsApi {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
 
   dashboard(): Promise<DashboardResponse> {
-    return this.http.get<DashboardResponse>('/api/dashboard');
+    return this.api.get<DashboardResponse>('/api/dashboard');
   }
 
   gettingStarted(): Promise<GettingStartedResponse> {
-    return this.http.get<GettingStartedResponse>('/api/getting-started');
+    return this.api.get<GettingStartedResponse>('/api/getting-started');
   }
 
   archive(): Promise<WeeklyReportSummary[]> {
-    return this.http.get<WeeklyReportSummary[]>('/api/reports');
+    return this.api.get<WeeklyReportSummary[]>('/api/reports');
   }
 
   report(weekStart: string): Promise<WeeklyReportResponse> {
-    return this.http.get<WeeklyReportResponse>(`/api/reports/${weekStart}`);
+    return this.api.get<WeeklyReportResponse>(`/api/reports/${weekStart}`);
   }
 
   sendToMe(weekStart: string): Promise<{ sentTo: string }> {
-    return this.http.post<{ sentTo: string }>(`/api/reports/${weekStart}/send`, {});
+    return this.api.post<{ sentTo: string }>(`/api/reports/${weekStart}/send`, {});
   }
 
   settings(): Promise<ReportSettings> {
-    return this.http.get<ReportSettings>('/api/reports/settings');
+    return this.api.get<ReportSettings>('/api/reports/settings');
   }
 
   schedule(weekday: number, hour: number): Promise<ReportSettings> {
-    return this.http.put<ReportSettings>('/api/reports/settings', { weekday, hour });
+    return this.api.put<ReportSettings>('/api/reports/settings', { weekday, hour });
   }
 
   receive(receivesReport: boolean): Promise<ReportSettings> {
-    return this.http.put<ReportSettings>('/api/reports/settings/me', { receivesReport });
+    return this.api.put<ReportSettings>('/api/reports/settings/me', { receivesReport });
   }
 }

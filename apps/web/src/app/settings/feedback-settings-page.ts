@@ -38,7 +38,7 @@ import { ApiClient } from '../http/api-client';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FeedbackSettingsPage implements OnInit {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
   readonly canEdit = inject(SessionStore).can('business:manage');
   readonly isSaving = signal(false);
   readonly message = signal<{ isError: boolean; text: string } | null>(null);
@@ -79,7 +79,7 @@ export class FeedbackSettingsPage implements OnInit {
   });
 
   async ngOnInit(): Promise<void> {
-    this.fill(await this.http.get<FeedbackSettings>('/api/feedback-settings'));
+    this.fill(await this.api.get<FeedbackSettings>('/api/feedback-settings'));
     if (!this.canEdit) this.form.disable();
   }
 
@@ -120,7 +120,7 @@ export class FeedbackSettingsPage implements OnInit {
     this.message.set(null);
     this.problems.set([]);
     try {
-      this.fill(await this.http.put<FeedbackSettings>('/api/feedback-settings', settings));
+      this.fill(await this.api.put<FeedbackSettings>('/api/feedback-settings', settings));
       this.message.set({ isError: false, text: 'Saved.' });
     } catch (error) {
       const problem = apiProblemOf(error);

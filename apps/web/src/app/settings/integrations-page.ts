@@ -63,7 +63,7 @@ import { ApiClient } from '../http/api-client';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class IntegrationsPage implements OnInit {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
   readonly howTo = HOW_TO;
   readonly stateWords = STATE_WORDS;
   readonly integrations = signal<IntegrationResponse[]>([]);
@@ -84,7 +84,7 @@ export class IntegrationsPage implements OnInit {
     this.error.set(null);
     try {
       const secret = this.secrets()[provider]?.trim();
-      await this.http.put<void>(`/api/integrations/${provider}`, secret ? { secret } : {});
+      await this.api.put<void>(`/api/integrations/${provider}`, secret ? { secret } : {});
       this.setSecret(provider, '');
       await this.reload();
     } catch (error) {
@@ -101,7 +101,7 @@ export class IntegrationsPage implements OnInit {
     this.error.set(null);
     this.tests.set({ ...this.tests(), [provider]: 'sending' });
     try {
-      const result = await this.http.post<TestDeliveryResponse>(
+      const result = await this.api.post<TestDeliveryResponse>(
         `/api/integrations/${provider}/test-delivery`,
         {},
       );
@@ -114,11 +114,11 @@ export class IntegrationsPage implements OnInit {
   }
 
   async disconnect(provider: ShopProvider): Promise<void> {
-    await this.http.delete<void>(`/api/integrations/${provider}`);
+    await this.api.delete<void>(`/api/integrations/${provider}`);
     await this.reload();
   }
 
   private async reload(): Promise<void> {
-    this.integrations.set(await this.http.get<IntegrationResponse[]>('/api/integrations'));
+    this.integrations.set(await this.api.get<IntegrationResponse[]>('/api/integrations'));
   }
 }

@@ -12,22 +12,22 @@ import { ApiClient } from '../http/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class TemplatesApi {
-  private readonly http = inject(ApiClient);
+  private readonly api = inject(ApiClient);
 
   list(): Promise<EmailTemplateResponse[]> {
-    return this.http.get<EmailTemplateResponse[]>('/api/templates');
+    return this.api.get<EmailTemplateResponse[]>('/api/templates');
   }
 
   get(kind: MessageKind, locale: BuyerLocale): Promise<EmailTemplateResponse> {
-    return this.http.get<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`);
+    return this.api.get<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`);
   }
 
   save(kind: MessageKind, locale: BuyerLocale, source: SaveTemplateRequest): Promise<EmailTemplateResponse> {
-    return this.http.put<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`, source);
+    return this.api.put<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`, source);
   }
 
   reset(kind: MessageKind, locale: BuyerLocale): Promise<EmailTemplateResponse> {
-    return this.http.delete<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`);
+    return this.api.delete<EmailTemplateResponse>(`/api/templates/${kind}/${locale}`);
   }
 
   preview(
@@ -35,7 +35,7 @@ export class TemplatesApi {
     locale: BuyerLocale,
     request: PreviewTemplateRequest,
   ): Promise<TemplatePreviewResponse> {
-    return this.http.post<TemplatePreviewResponse>(`/api/templates/${kind}/${locale}/preview`, request);
+    return this.api.post<TemplatePreviewResponse>(`/api/templates/${kind}/${locale}/preview`, request);
   }
 
   sendTest(
@@ -43,7 +43,7 @@ export class TemplatesApi {
     locale: BuyerLocale,
     request: PreviewTemplateRequest,
   ): Promise<{ sentTo: string }> {
-    return this.http.post<{ sentTo: string }>(`/api/templates/${kind}/${locale}/test`, request);
+    return this.api.post<{ sentTo: string }>(`/api/templates/${kind}/${locale}/test`, request);
   }
 }
 
