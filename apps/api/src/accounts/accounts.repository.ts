@@ -186,6 +186,15 @@ export class AccountsRepository {
     ]);
   }
 
+  /** Stops the business's sending with its reason, unless it is stopped already (the first reason stays). */
+  async pauseSending(manager: TenantManager, reason: string): Promise<void> {
+    await execute(
+      manager,
+      `UPDATE tenants SET paused_at = now(), paused_reason = $2 WHERE id = $1 AND paused_at IS NULL`,
+      [tenantIdOf(manager), reason],
+    );
+  }
+
   /** Deletes the manager's business and, through cascading keys, everything it owns. */
   async deleteTenant(manager: TenantManager, options: { onlyDemo?: boolean } = {}): Promise<void> {
     await execute(manager, `DELETE FROM tenants WHERE id = $1 ${options.onlyDemo ? 'AND is_demo' : ''}`, [

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { TemplatesModule } from '../templates/templates.module';
@@ -17,7 +18,7 @@ import { AutomationsService } from './automations.service';
 
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
-  imports: [TemplatesModule, SurveysModule, AuditModule, OutboxModule],
+  imports: [AccountsModule, TemplatesModule, SurveysModule, AuditModule, OutboxModule],
   controllers: [UnsubscribeController, DeliveryEventsController, AutomationsController],
   providers: [
     AutomationsRepository,

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import {
   isComplaintRateTooHigh,
   type MessageStatus,
@@ -50,6 +51,7 @@ export class DeliveryEventsService {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly database: TenantDatabase,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   async apply(events: SendGridEvent[]): Promise<EventsOutcome> {
@@ -145,11 +147,7 @@ export class DeliveryEventsService {
     );
     if (!day || !isComplaintRateTooHigh(day.complaints, day.delivered)) return;
     const reason = `Paused: ${day.complaints} spam complaints for ${day.delivered} delivered emails in a day (limit 0.3%)`;
-    await execute(
-      manager,
-      `UPDATE tenants SET paused_at = now(), paused_reason = $2 WHERE id = $1 AND paused_at IS NULL`,
-      [tenantIdOf(manager), reason],
-    );
+    await this.accounts.pauseSending(manager, reason);
     this.logger.warn({ tenantId: tenantIdOf(manager), ...day }, 'Sending paused for complaints');
   }
 }
