@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CustomersModule } from '../customers/customers.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
 import { SurveysModule } from '../surveys/surveys.module';
@@ -18,7 +19,7 @@ import { AutomationsService } from './automations.service';
 
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
-  imports: [AccountsModule, TemplatesModule, SurveysModule, AuditModule, OutboxModule],
+  imports: [AccountsModule, CustomersModule, TemplatesModule, SurveysModule, AuditModule, OutboxModule],
   controllers: [UnsubscribeController, DeliveryEventsController, AutomationsController],
   providers: [
     AutomationsRepository,

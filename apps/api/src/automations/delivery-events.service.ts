@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CustomersRepository } from '../customers/customers.repository';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import {
   isComplaintRateTooHigh,
@@ -12,7 +13,7 @@ import {
 } from '@rapport/domain';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import { execute, queryRow, queryRows } from '../database/query-rows';
+import { queryRow, queryRows } from '../database/query-rows';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,6 +53,7 @@ export class DeliveryEventsService {
     private readonly outbox: OutboxRepository,
     private readonly database: TenantDatabase,
     private readonly accounts: AccountsRepository,
+    private readonly customers: CustomersRepository,
   ) {}
 
   async apply(events: SendGridEvent[]): Promise<EventsOutcome> {
@@ -128,12 +130,7 @@ export class DeliveryEventsService {
       state === 'bounced'
         ? `check this contact's email: ${String(event.reason ?? event.type)}`.slice(0, 300)
         : event.type;
-    await execute(
-      manager,
-      `UPDATE customers SET subscription_state = $3, subscription_changed_at = now(), subscription_reason = $4, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
-      [tenantIdOf(manager), customerId, state, reason],
-    );
+    await this.customers.stopEmail(manager, customerId, state, reason);
     await this.outbox.cancelScheduled(manager, { customerId }, `the buyer's email ${state}`);
   }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { CustomersRepository } from '../customers/customers.repository';
 import { type BuyerLocale, type SubscriptionState, templateLocale } from '@rapport/domain';
 import type { PageBrand } from '../answers/buyer-page';
 import { parseTenantToken } from '../access/secret-token';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import { execute, queryRow } from '../database/query-rows';
+import { queryRow } from '../database/query-rows';
 
 export interface UnsubscribeTarget {
   customerId: string;
@@ -20,6 +21,7 @@ export class UnsubscribeService {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly database: TenantDatabase,
+    private readonly customers: CustomersRepository,
   ) {}
 
   async describe(token: string): Promise<UnsubscribeTarget | null> {
@@ -36,13 +38,7 @@ export class UnsubscribeService {
       const target = await this.find(manager, parsed.hash);
       if (!target) return null;
       if (!target.isUnsubscribed) {
-        await execute(
-          manager,
-          `UPDATE customers SET subscription_state = 'unsubscribed', subscription_changed_at = now(),
-                  subscription_reason = 'unsubscribe link', updated_at = now()
-            WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
-          [tenantIdOf(manager), target.customerId],
-        );
+        await this.customers.stopEmail(manager, target.customerId, 'unsubscribed', 'unsubscribe link');
         await this.outbox.cancelScheduled(
           manager,
           { customerId: target.customerId },

@@ -16,7 +16,7 @@ import {
   encodeSortedCursor,
 } from '../database/keyset-cursor';
 import { escapeLike } from '../database/escape-like';
-import { queryRows } from '../database/query-rows';
+import { execute, queryRows } from '../database/query-rows';
 import { CUSTOMER_COLUMNS, type CustomerRow } from './customer-row';
 import { isCursorKey, ORDER_STATS, SORTED_BY } from './customer-sorts';
 import { pageSize } from '../database/page-query.dto';
@@ -424,5 +424,24 @@ export class CustomersRepository {
       }
       return { kind: 'subscription', at, state: row.status as never, reason: row.reason };
     });
+  }
+
+  /**
+   * Stops email to a buyer who takes it (unsubscribed, bounced, complained), with the reason shown on their
+   * page; a buyer already stopped keeps the first state and reason.
+   */
+  async stopEmail(
+    manager: TenantManager,
+    customerId: string,
+    state: 'bounced' | 'complained' | 'unsubscribed',
+    reason: string,
+  ): Promise<void> {
+    await execute(
+      manager,
+      `UPDATE customers SET subscription_state = $3, subscription_changed_at = now(), subscription_reason = $4,
+              updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND subscription_state = 'subscribed'`,
+      [tenantIdOf(manager), customerId, state, reason],
+    );
   }
 }
