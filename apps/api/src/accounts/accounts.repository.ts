@@ -202,6 +202,17 @@ export class AccountsRepository {
     ]);
   }
 
+  /** Whether someone with this email (any case) already belongs to the manager's business. */
+  async hasMemberWithEmail(manager: TenantManager, email: string): Promise<boolean> {
+    const row = await queryRow<{ member: 1 }>(
+      manager,
+      `SELECT 1 AS member FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = $1 AND lower(u.email) = lower($2)`,
+      [tenantIdOf(manager), email],
+    );
+    return row !== null;
+  }
+
   /** Whether the user already belongs to the manager's business. */
   async isMember(manager: TenantManager, userId: string): Promise<boolean> {
     const row = await queryRow<{ id: string }>(

@@ -62,6 +62,16 @@ export class InvitationsRepository {
     );
   }
 
+  /** Withdraws the open invitations to an email (any case), so only a newer link works. */
+  async revokeOpenFor(manager: TenantManager, email: string): Promise<void> {
+    await execute(
+      manager,
+      `UPDATE invitations SET revoked_at = now()
+        WHERE tenant_id = $1 AND lower(email) = lower($2) AND accepted_at IS NULL AND revoked_at IS NULL`,
+      [tenantIdOf(manager), email],
+    );
+  }
+
   async revoke(manager: TenantManager, id: string, at: Date): Promise<void> {
     await execute(manager, `UPDATE invitations SET revoked_at = $3 WHERE tenant_id = $1 AND id = $2`, [
       tenantIdOf(manager),

@@ -18,7 +18,6 @@ import { InvitationsRepository, type InvitationRow } from '../accounts/invitatio
 import { PasswordPolicy } from '../accounts/password-policy';
 import type { TeamActor } from './team.service';
 import type { UserRow } from '../accounts/accounts.repository';
-import { execute, queryRows } from '../database/query-rows';
 
 const VALID_DAYS = 7;
 
@@ -44,19 +43,9 @@ export class InvitationsService {
       throw new TeamRuleError('Only an owner can invite another owner');
     }
     const { token, businessName } = await this.database.transaction(tenantId, async (manager) => {
-      const alreadyMember = await queryRows<{ member: 1 }>(
-        manager,
-        `SELECT 1 AS member FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND lower(u.email) = $2`,
-        [tenantIdOf(manager), email],
-      );
-      if (alreadyMember.length > 0) throw new AlreadyMemberError(email);
+      if (await this.accounts.hasMemberWithEmail(manager, email)) throw new AlreadyMemberError(email);
       // Inviting again replaces the open invitation: only the newest link works.
-      await execute(
-        manager,
-        `UPDATE invitations SET revoked_at = now()
-          WHERE tenant_id = $1 AND lower(email) = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
-        [tenantIdOf(manager), email],
-      );
+      await this.invitations.revokeOpenFor(manager, email);
       const { token: link, hash } = newTenantToken(tenantIdOf(manager));
       await this.invitations.create(manager, {
         email,
