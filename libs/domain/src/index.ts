@@ -54,3 +54,5 @@ export * from './text/html-visible-text';
 export * from './text/text-safety';
 export * from './templates/rich-text';
 export * from './templates/visual-template';
+export * from './commerce/interactions';
+export * from './contracts/interactions';

@@ -7,6 +7,8 @@ export const API_KEY_SCOPES = [
   'customers:write',
   'orders:read',
   'orders:write',
+  'interactions:read',
+  'interactions:write',
   'answers:read',
   'reports:read',
 ] as const satisfies readonly Permission[];

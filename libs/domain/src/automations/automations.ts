@@ -1,9 +1,34 @@
 import { type AutomationConditions, describeConditions } from './automation-conditions';
+import type { InteractionEvent, InteractionStatus } from '../commerce/interactions';
 import type { MessageKind } from './message-kinds';
 
-/** What starts an automation. */
-export const AUTOMATION_TRIGGERS = ['order_placed', 'order_fulfilled', 'order_delivered'] as const;
+/** What starts an automation: a step of an order, or of an enquiry, a quote or an appointment. */
+export const ORDER_TRIGGERS = ['order_placed', 'order_fulfilled', 'order_delivered'] as const;
+export const INTERACTION_TRIGGERS = [
+  'enquiry_received',
+  'quote_sent',
+  'appointment_completed',
+  'appointment_no_show',
+] as const satisfies readonly InteractionEvent[];
+export const AUTOMATION_TRIGGERS = [...ORDER_TRIGGERS, ...INTERACTION_TRIGGERS] as const;
 export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
+export type OrderTrigger = (typeof ORDER_TRIGGERS)[number];
+export type InteractionTrigger = (typeof INTERACTION_TRIGGERS)[number];
+
+export function isOrderTrigger(trigger: AutomationTrigger): trigger is OrderTrigger {
+  return (ORDER_TRIGGERS as readonly string[]).includes(trigger);
+}
+
+/**
+ * What a follow-up started by an interaction is for: as long as the interaction still has this status the
+ * follow-up goes; once it moved on (the quote was accepted, the appointment cancelled) it is pointless.
+ */
+export const TRIGGER_WAITS_WHILE: Readonly<Record<InteractionTrigger, InteractionStatus[] | null>> = {
+  enquiry_received: null,
+  quote_sent: ['sent'],
+  appointment_completed: null,
+  appointment_no_show: null,
+};
 
 export const DELAY_UNITS = ['minutes', 'hours', 'days'] as const;
 export type DelayUnit = (typeof DELAY_UNITS)[number];
@@ -20,6 +45,11 @@ export interface AutomationRule {
   /** Which orders and buyers the rule is for; empty for all. */
   conditions: AutomationConditions;
   isEnabled: boolean;
+  /**
+   * For a prospect's moments (an enquiry, a quote): stop once the person becomes a customer (their first
+   * order or completed job) after the moment. Off, the follow-up goes either way.
+   */
+  stopsWhenCustomer: boolean;
 }
 
 /** How each trigger reads in a sentence ("3 days after an order is fulfilled"). */
@@ -27,6 +57,10 @@ export const TRIGGER_WORDS: Record<AutomationTrigger, string> = {
   order_placed: 'an order is placed',
   order_fulfilled: 'an order is fulfilled',
   order_delivered: 'an order is delivered',
+  enquiry_received: 'an enquiry arrives',
+  quote_sent: 'a quote is sent',
+  appointment_completed: 'an appointment is completed',
+  appointment_no_show: 'someone misses an appointment',
 };
 
 /** The delay in milliseconds. */
@@ -52,9 +86,18 @@ export function describeRule(rule: AutomationRule): string {
 export const RULE_TEMPLATE_NAMES: Readonly<Record<AutomationRule['kind'], string>> = {
   'thank-you': 'Thank you',
   'opinion-request': 'How did we do?',
+  'enquiry-thanks': 'Thank you for your enquiry',
+  'quote-follow-up': 'Following up on your quote',
+  'visit-thanks': 'Thanks for visiting',
+  'missed-you': 'We missed you',
 };
 
-/** The two rules every new business starts with. */
+const BUILT_IN_DEFAULTS = { fallbackAfterPlacedDays: null, conditions: {}, stopsWhenCustomer: false };
+
+/**
+ * The rules every new business starts with: a shop's two, on, and one for each moment of an enquiry, a
+ * quote or an appointment, off until the business turns it on.
+ */
 export const DEFAULT_AUTOMATIONS: readonly AutomationRule[] = [
   {
     name: 'Thank you',
@@ -64,6 +107,7 @@ export const DEFAULT_AUTOMATIONS: readonly AutomationRule[] = [
     kind: 'thank-you',
     templateName: 'Thank you',
     conditions: {},
+    stopsWhenCustomer: false,
     isEnabled: true,
   },
   {
@@ -74,6 +118,54 @@ export const DEFAULT_AUTOMATIONS: readonly AutomationRule[] = [
     kind: 'opinion-request',
     templateName: 'How did we do?',
     conditions: {},
+    stopsWhenCustomer: false,
     isEnabled: true,
+  },
+  {
+    ...BUILT_IN_DEFAULTS,
+    name: 'Thank you for your enquiry',
+    trigger: 'enquiry_received',
+    delay: { amount: 5, unit: 'minutes' },
+    kind: 'enquiry-thanks',
+    templateName: 'Thank you for your enquiry',
+    stopsWhenCustomer: true,
+    isEnabled: false,
+  },
+  {
+    ...BUILT_IN_DEFAULTS,
+    name: 'Following up on your quote',
+    trigger: 'quote_sent',
+    delay: { amount: 3, unit: 'days' },
+    kind: 'quote-follow-up',
+    templateName: 'Following up on your quote',
+    stopsWhenCustomer: true,
+    isEnabled: false,
+  },
+  {
+    ...BUILT_IN_DEFAULTS,
+    name: 'Thanks for visiting',
+    trigger: 'appointment_completed',
+    delay: { amount: 2, unit: 'hours' },
+    kind: 'visit-thanks',
+    templateName: 'Thanks for visiting',
+    isEnabled: false,
+  },
+  {
+    ...BUILT_IN_DEFAULTS,
+    name: 'How was your visit?',
+    trigger: 'appointment_completed',
+    delay: { amount: 3, unit: 'days' },
+    kind: 'opinion-request',
+    templateName: 'How did we do?',
+    isEnabled: false,
+  },
+  {
+    ...BUILT_IN_DEFAULTS,
+    name: 'We missed you',
+    trigger: 'appointment_no_show',
+    delay: { amount: 1, unit: 'hours' },
+    kind: 'missed-you',
+    templateName: 'We missed you',
+    isEnabled: false,
   },
 ];

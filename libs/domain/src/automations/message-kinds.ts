@@ -16,8 +16,17 @@ export const MESSAGE_STATUSES = [
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** What a follow-up is for; the journey cap counts them differently. */
-export const MESSAGE_KINDS = ['thank-you', 'opinion-request', 'reminder', 'manual'] as const;
+export const MESSAGE_KINDS = [
+  'thank-you',
+  'opinion-request',
+  'reminder',
+  'manual',
+  'enquiry-thanks',
+  'quote-follow-up',
+  'visit-thanks',
+  'missed-you',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-/** What the outbox carries: the follow-ups, and staff's replies to a buyer from a case. */
-export type OutboxKind = MessageKind | 'case-reply';
+/** What the outbox carries: the follow-ups, and staff's replies from a case or to an enquiry. */
+export type OutboxKind = MessageKind | 'case-reply' | 'enquiry-reply';

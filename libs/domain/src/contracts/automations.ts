@@ -23,6 +23,8 @@ export interface UpdateAutomationRequest {
   conditions?: AutomationConditions;
   /** The survey an opinion request carries; null for none (the email then asks for a reply). */
   surveyId?: string | null;
+  /** For an enquiry's or a quote's rule: stop once the person becomes a customer. */
+  stopsWhenCustomer?: boolean;
 }
 
 /** A new rule: what starts it, how long after, what it sends and to which orders. */
@@ -35,6 +37,7 @@ export interface CreateAutomationRequest {
   conditions?: AutomationConditions;
   surveyId?: string | null;
   isEnabled?: boolean;
+  stopsWhenCustomer?: boolean;
 }
 
 /** One buyer a rule will write to soon (a message already planned). */

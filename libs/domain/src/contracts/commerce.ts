@@ -1,6 +1,7 @@
 import type { NpsBand } from '../scores/nps';
 import type { BuyerLocale, ConsentBasis, CustomerSort, SubscriptionState } from '../commerce/customers';
 import type { OrderSource, OrderStatus } from '../commerce/orders';
+import type { InteractionEvent, InteractionStatus, InteractionType } from '../commerce/interactions';
 import type { MessageKind, MessageStatus } from '../automations/message-kinds';
 
 export interface CustomerResponse {
@@ -18,8 +19,14 @@ export interface CustomerResponse {
   subscriptionReason: string | null;
   orderCount: number;
   lastOrderAt: string | null;
+  /** When the person first ordered or had a job completed; null for a prospect. */
+  becameCustomerAt: string | null;
   createdAt: string;
 }
+
+/** A prospect has not ordered or had a job completed yet; a customer has. */
+export const CONTACT_KINDS = ['prospect', 'customer'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 /** Create or update by email (case-blind): sending the same buyer twice changes nothing. */
 export interface UpsertCustomerRequest {
@@ -51,6 +58,8 @@ export interface CustomerListQuery {
   hasAnswered?: boolean;
   /** Buyers whose latest score falls in this band. */
   band?: NpsBand;
+  /** Prospects only, or customers only. */
+  kind?: ContactKind;
   /** Newest first when left out. A cursor belongs to the sort it was made for. */
   sort?: CustomerSort;
   cursor?: string;
@@ -86,7 +95,16 @@ export type TimelineEntry =
       band: NpsBand | null;
       comment: string | null;
     }
-  | { kind: 'case'; at: string; caseId: string; status: 'open' | 'waiting' | 'resolved'; reasons: string };
+  | { kind: 'case'; at: string; caseId: string; status: 'open' | 'waiting' | 'resolved'; reasons: string }
+  | {
+      kind: 'interaction';
+      at: string;
+      interactionId: string;
+      type: InteractionType;
+      status: InteractionStatus;
+      subject: string;
+    }
+  | { kind: 'interaction-event'; at: string; interactionId: string; event: InteractionEvent };
 
 export interface CustomerDetailResponse extends CustomerResponse {
   timeline: TimelineEntry[];

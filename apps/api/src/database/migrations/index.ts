@@ -25,6 +25,7 @@ import { IndexMailboxByMessage1795654100000 } from './1795654100000-IndexMailbox
 import { AddTestDeliveries1795654200000 } from './1795654200000-AddTestDeliveries';
 import { SendOnRequest1795654300000 } from './1795654300000-SendOnRequest';
 import { AnswersScope1795654400000 } from './1795654400000-AnswersScope';
+import { CreateInteractions1795654500000 } from './1795654500000-CreateInteractions';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AddTestDeliveries1795654200000,
   SendOnRequest1795654300000,
   AnswersScope1795654400000,
+  CreateInteractions1795654500000,
 ];

@@ -1,0 +1,97 @@
+import type {
+  AppointmentStatus,
+  EnquiryStatus,
+  InteractionSource,
+  InteractionStatus,
+  InteractionType,
+  QuoteStatus,
+} from '../commerce/interactions';
+import type { UpsertCustomerRequest } from './commerce';
+
+/** What every interaction sent by the API carries: its id in the sender's system and the person. */
+interface InteractionRequestBase {
+  /** The id in your system: sending it again updates the same interaction. */
+  externalId: string;
+  contact: UpsertCustomerRequest;
+  /** When it happened (the enquiry arrived, the quote was sent, the appointment was booked); now when left out. */
+  occurredAt?: string;
+}
+
+export interface UpsertEnquiryRequest extends InteractionRequestBase {
+  subject?: string;
+  message: string;
+  status?: EnquiryStatus;
+}
+
+export interface UpsertQuoteRequest extends InteractionRequestBase {
+  subject?: string;
+  amount: string | number;
+  currency: string;
+  /** Until when the quote holds. */
+  validUntil?: string | null;
+  status?: QuoteStatus;
+}
+
+export interface UpsertAppointmentRequest extends InteractionRequestBase {
+  subject?: string;
+  /** When the appointment or job is (or was). */
+  startsAt: string;
+  status?: AppointmentStatus;
+}
+
+export interface ChangeInteractionStatusRequest {
+  status: InteractionStatus;
+  /** When it happened (defaults to now). */
+  at?: string;
+}
+
+/** Staff's answer to an enquiry, emailed to the person from the business. */
+export interface AnswerEnquiryRequest {
+  text: string;
+}
+
+export interface InteractionResponse {
+  id: string;
+  type: InteractionType;
+  source: InteractionSource;
+  externalId: string;
+  status: InteractionStatus;
+  contact: { id: string; email: string; name: string };
+  subject: string;
+  message: string;
+  amount: string | null;
+  currency: string | null;
+  validUntil: string | null;
+  startsAt: string | null;
+  occurredAt: string;
+  /** An open enquiry's answer is due by then (working hours); null for the others. */
+  dueAt: string | null;
+  answeredAt: string | null;
+  /** The answers staff sent to an enquiry, oldest first. */
+  answers: { at: string; text: string; status: string }[];
+}
+
+export interface InteractionListQuery {
+  type?: InteractionType;
+  status?: InteractionStatus;
+  customerId?: string;
+  /** Part of the subject, or of the person's name or email. */
+  search?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A business's public enquiry form: where it lives and the snippet a website pastes. */
+export interface EnquiryFormResponse {
+  isEnabled: boolean;
+  /** The hosted page. */
+  url: string;
+  /** An HTML form that posts to the hosted page; works without JavaScript. */
+  snippet: string;
+}
+
+export interface UpdateEnquiryFormRequest {
+  isEnabled?: boolean;
+  /** A new address: the old page and snippets stop working (for a form that draws spam). */
+  newAddress?: boolean;
+}
