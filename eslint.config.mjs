@@ -35,6 +35,10 @@ const writesOf = (tables, owner) => {
 };
 const OUTBOX_WRITES = writesOf(['messages'], 'the outbox (apps/api/src/outbox)');
 const CASE_WRITES = writesOf(['cases', 'case_entries'], 'CasesRepository');
+const INTERACTION_WRITES = writesOf(
+  ['interactions', 'interaction_events', 'enquiry_forms'],
+  'InteractionsRepository or EnquiryFormsRepository (apps/api/src/interactions)',
+);
 /** Controllers route, check permissions and map: their data comes from repositories and services. */
 const CONTROLLER_SQL = [
   {
@@ -134,20 +138,35 @@ export default [
   {
     files: ['apps/api/src/**/*.ts'],
     ignores: ['apps/api/src/database/migrations/**'],
-    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES, ...UNTYPED_SQL] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...OUTBOX_WRITES,
+        ...CASE_WRITES,
+        ...INTERACTION_WRITES,
+        ...UNTYPED_SQL,
+      ],
+    },
   },
   {
     files: RAW_QUERY_ALLOWED,
     ignores: ['apps/api/src/database/migrations/**'],
-    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES] },
+    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES, ...INTERACTION_WRITES] },
   },
   {
     files: ['apps/api/src/outbox/outbox.repository.ts', 'apps/api/src/outbox/dispatch-batch.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...CASE_WRITES, ...UNTYPED_SQL] },
+    rules: { 'no-restricted-syntax': ['error', ...CASE_WRITES, ...INTERACTION_WRITES, ...UNTYPED_SQL] },
   },
   {
     files: ['apps/api/src/cases/cases.repository.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...UNTYPED_SQL] },
+    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...INTERACTION_WRITES, ...UNTYPED_SQL] },
+  },
+  {
+    files: [
+      'apps/api/src/interactions/interactions.repository.ts',
+      'apps/api/src/interactions/enquiry-forms.repository.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES, ...UNTYPED_SQL] },
   },
   {
     files: ['apps/api/src/**/*.controller.ts'],
@@ -156,6 +175,7 @@ export default [
         'error',
         ...OUTBOX_WRITES,
         ...CASE_WRITES,
+        ...INTERACTION_WRITES,
         ...CONTROLLER_SQL,
         ...ENTITY_REPOSITORIES,
       ],

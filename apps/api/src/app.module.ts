@@ -11,6 +11,7 @@ import { ImportsModule } from './imports/imports.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MailModule } from './mail/mail.module';
 import { OrdersModule } from './orders/orders.module';
+import { InteractionsModule } from './interactions/interactions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
@@ -51,6 +52,7 @@ export class AppModule {
         IdempotencyModule,
         CustomersModule,
         OrdersModule,
+        InteractionsModule,
         IntegrationsModule,
         ImportsModule,
         PrivacyModule,

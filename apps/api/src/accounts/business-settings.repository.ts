@@ -52,6 +52,31 @@ export class BusinessSettingsRepository {
     };
   }
 
+  /** The business's name, time zone and working hours: when an answer to a person is due. */
+  async answerClock(
+    manager: TenantManager,
+  ): Promise<{ name: string; timeZone: string; caseSettings: CaseSettings }> {
+    const [row] = await queryRows<{ name: string; time_zone: string; case_settings: CaseSettings }>(
+      manager,
+      `SELECT name, time_zone, case_settings FROM tenants WHERE id = $1`,
+      [tenantIdOf(manager)],
+    );
+    if (!row) throw new Error('the business is gone');
+    return { name: row.name, timeZone: row.time_zone, caseSettings: row.case_settings };
+  }
+
+  /** Who hears of what needs an answer: the members who take cases, else the owner. */
+  async answerers(manager: TenantManager): Promise<{ email: string; name: string }[]> {
+    return queryRows<{ email: string; name: string }>(
+      manager,
+      `SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = $1 AND (m.takes_cases OR (m.role = 'owner' AND NOT EXISTS (
+                SELECT 1 FROM memberships o WHERE o.tenant_id = m.tenant_id AND o.takes_cases)))
+        ORDER BY m.created_at`,
+      [tenantIdOf(manager)],
+    );
+  }
+
   async saveFeedbackSettings(manager: TenantManager, settings: FeedbackSettings): Promise<void> {
     await execute(
       manager,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AcceptsForm, AnswersHtml } from '../request-policy/body-contract.decorators';
-import type { FormValues } from '@rapport/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isFormBody } from '../request-policy/form-body';
 import { TokenLink } from '../access/access.decorators';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { renderLinkNotice } from './answer-page';
@@ -44,7 +44,7 @@ export class AnswersController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const form = isForm(body) && !request.bodyProblems ? body : null;
+    const form = isFormBody(body) && !request.bodyProblems ? body : null;
     const page = await this.answers.submit(token, form, new Date());
     void reply.status(page.status).type('text/html; charset=utf-8');
     return page.html;
@@ -67,12 +67,4 @@ export class AnswersController {
     void reply.header('location', target);
     return '';
   }
-}
-
-function isForm(body: unknown): body is FormValues {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-  return Object.values(body).every(
-    (value) =>
-      typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string')),
-  );
 }

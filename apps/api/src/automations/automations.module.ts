@@ -10,6 +10,8 @@ import { DeliveryEventsService } from './delivery-events.service';
 import { FollowUpDispatcher } from './follow-up-dispatcher';
 import { FollowUpSender } from './follow-up-sender';
 import { FollowUpPlanner } from './follow-up-planner';
+import { InteractionPlanner } from './interaction-planner';
+import { InteractionsModule } from '../interactions/interactions.module';
 import { ReplayingBusinesses } from './replaying-businesses';
 import { AutomationsController } from './automations.controller';
 import { UnsubscribeController } from './unsubscribe.controller';
@@ -19,18 +21,27 @@ import { AutomationsService } from './automations.service';
 
 /** Automations, the outbox of planned follow-ups, their dispatch and the unsubscribe link. */
 @Module({
-  imports: [AccountsModule, CustomersModule, TemplatesModule, SurveysModule, AuditModule, OutboxModule],
+  imports: [
+    AccountsModule,
+    CustomersModule,
+    InteractionsModule,
+    TemplatesModule,
+    SurveysModule,
+    AuditModule,
+    OutboxModule,
+  ],
   controllers: [UnsubscribeController, DeliveryEventsController, AutomationsController],
   providers: [
     AutomationsRepository,
     AutomationsService,
     FollowUpPlanner,
+    InteractionPlanner,
     ReplayingBusinesses,
     FollowUpDispatcher,
     FollowUpSender,
     UnsubscribeService,
     DeliveryEventsService,
   ],
-  exports: [AutomationsRepository, FollowUpPlanner, ReplayingBusinesses],
+  exports: [AutomationsRepository, FollowUpPlanner, InteractionPlanner, ReplayingBusinesses],
 })
 export class AutomationsModule {}

@@ -3,6 +3,7 @@ import {
   type AutomationConditions,
   type AutomationResponse,
   type AutomationRule,
+  AUTOMATION_TRIGGERS,
   type AutomationTrigger,
   DEFAULT_AUTOMATIONS,
   DEFAULT_OPINION_SURVEY,
@@ -20,10 +21,11 @@ export interface AutomationRow {
   trigger: AutomationTrigger;
   delay_minutes: number;
   fallback_after_placed_days: number | null;
-  kind: 'thank-you' | 'opinion-request';
+  kind: AutomationRule['kind'];
   template_name: string;
   conditions: AutomationConditions;
   is_enabled: boolean;
+  stops_when_customer: boolean;
   survey_id: string | null;
   survey_name: string | null;
 }
@@ -56,6 +58,7 @@ export function toRule(row: AutomationRow): AutomationRule {
     templateName: row.template_name,
     conditions: row.conditions,
     isEnabled: row.is_enabled,
+    stopsWhenCustomer: row.stops_when_customer,
   };
 }
 
@@ -68,6 +71,7 @@ export interface AutomationChanges {
   conditions?: AutomationConditions;
   surveyId?: string | null;
   trigger?: AutomationTrigger;
+  stopsWhenCustomer?: boolean;
 }
 
 export interface NewAutomation {
@@ -79,21 +83,25 @@ export interface NewAutomation {
   conditions: AutomationConditions;
   isEnabled: boolean;
   surveyId: string | null;
+  stopsWhenCustomer: boolean;
 }
 
 @Injectable()
 export class AutomationsRepository {
   constructor(private readonly surveys: SurveysRepository) {}
 
-  /** A new business starts with the default surveys and rules, enabled; the opinion request carries a survey. */
+  /**
+   * A new business starts with the default surveys and rules (a shop's on, the others off); the opinion
+   * requests carry a survey.
+   */
   async createDefaults(manager: TenantManager): Promise<void> {
     await this.surveys.createDefaults(manager);
     for (const rule of DEFAULT_AUTOMATIONS) {
       await execute(
         manager,
         `INSERT INTO automations (tenant_id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name,
-                                  is_enabled, survey_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                                  is_enabled, stops_when_customer, survey_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10,
                  CASE WHEN $6 = 'opinion-request' THEN (SELECT id FROM surveys WHERE tenant_id = $1 AND name = $9) END)`,
         [
           tenantIdOf(manager),
@@ -105,6 +113,7 @@ export class AutomationsRepository {
           rule.templateName,
           rule.isEnabled,
           DEFAULT_OPINION_SURVEY,
+          rule.stopsWhenCustomer,
         ],
       );
     }
@@ -114,12 +123,12 @@ export class AutomationsRepository {
     return queryRows<AutomationRow>(
       manager,
       `SELECT a.id, a.name, a.trigger, a.delay_minutes, a.fallback_after_placed_days, a.kind, a.template_name,
-              a.conditions, a.is_enabled, a.survey_id, s.name AS survey_name
+              a.conditions, a.is_enabled, a.stops_when_customer, a.survey_id, s.name AS survey_name
          FROM automations a LEFT JOIN surveys s ON s.tenant_id = a.tenant_id AND s.id = a.survey_id
         WHERE a.tenant_id = $1
-        -- In the order a buyer meets them: by the step of the order, then by delay.
-        ORDER BY array_position(ARRAY['order_placed', 'order_fulfilled', 'order_delivered'], a.trigger), a.delay_minutes, a.name`,
-      [tenantIdOf(manager)],
+        -- In the order a person meets them: by the step of the order (or enquiry, quote, appointment), then by delay.
+        ORDER BY array_position($2::text[], a.trigger), a.delay_minutes, a.name`,
+      [tenantIdOf(manager), AUTOMATION_TRIGGERS],
     );
   }
 
@@ -144,6 +153,7 @@ export class AutomationsRepository {
               conditions = coalesce($8::jsonb, conditions),
               survey_id = CASE WHEN $9 THEN $10::uuid ELSE survey_id END,
               trigger = coalesce($11, trigger),
+              stops_when_customer = coalesce($12, stops_when_customer),
               updated_at = now()
         WHERE tenant_id = $1 AND id = $2 RETURNING id`,
       [
@@ -158,6 +168,7 @@ export class AutomationsRepository {
         changes.surveyId !== undefined,
         changes.surveyId ?? null,
         changes.trigger ?? null,
+        changes.stopsWhenCustomer ?? null,
       ],
     );
     return updated.length > 0;
@@ -167,8 +178,8 @@ export class AutomationsRepository {
     const [created] = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO automations (tenant_id, name, trigger, delay_minutes, fallback_after_placed_days, kind, template_name,
-                                conditions, is_enabled, survey_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+                                conditions, is_enabled, survey_id, stops_when_customer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         tenantIdOf(manager),
         rule.name,
@@ -180,6 +191,7 @@ export class AutomationsRepository {
         JSON.stringify(rule.conditions),
         rule.isEnabled,
         rule.surveyId,
+        rule.stopsWhenCustomer,
       ],
     );
     if (!created) throw new Error('the rule was not created');

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   type AutomationConditions,
   type AutomationResponse,
+  type AutomationRule,
+  type AutomationTrigger,
   conditionsProblems,
+  ruleProblems,
   delayMs,
   type DelayUnit,
   type MessageResponse,
@@ -48,6 +51,13 @@ export class AutomationsService {
   ): Promise<AutomationResponse> {
     const minutes = checkedMinutes(body);
     await this.assertSurvey(manager, body.surveyId);
+    const current = (await this.automations.list(manager)).find((automation) => automation.id === id);
+    if (!current) throw new NotFoundError('Automation');
+    assertFits(
+      current.kind,
+      body.trigger ?? current.trigger,
+      body.conditions === undefined ? current.conditions : normalConditions(body.conditions),
+    );
     const isFound = await this.automations.update(manager, id, {
       isEnabled: body.isEnabled,
       name: body.name?.trim() || undefined,
@@ -56,6 +66,7 @@ export class AutomationsService {
       conditions: body.conditions === undefined ? undefined : normalConditions(body.conditions),
       surveyId: body.surveyId,
       trigger: body.trigger,
+      stopsWhenCustomer: body.stopsWhenCustomer,
     });
     if (!isFound) throw new NotFoundError('Automation');
     const row = (await this.automations.list(manager)).find((automation) => automation.id === id);
@@ -74,6 +85,8 @@ export class AutomationsService {
     body: CreateAutomationDto,
   ): Promise<AutomationResponse> {
     const minutes = checkedMinutes(body) ?? 0;
+    const conditions = normalConditions(body.conditions ?? {});
+    assertFits(body.kind, body.trigger, conditions);
     if (body.kind === 'opinion-request') await this.assertSurvey(manager, body.surveyId);
     const id = await this.automations.create(manager, {
       name: body.name.trim(),
@@ -82,9 +95,11 @@ export class AutomationsService {
       fallbackAfterPlacedDays:
         body.trigger === 'order_delivered' ? (body.fallbackAfterPlacedDays ?? null) : null,
       kind: body.kind,
-      conditions: normalConditions(body.conditions ?? {}),
+      conditions,
       isEnabled: body.isEnabled ?? true,
       surveyId: body.kind === 'opinion-request' ? (body.surveyId ?? null) : null,
+      // A prospect's moment stops once they buy, unless the rule says otherwise.
+      stopsWhenCustomer: body.stopsWhenCustomer ?? ['enquiry_received', 'quote_sent'].includes(body.trigger),
     });
     const row = (await this.automations.list(manager)).find((automation) => automation.id === id);
     if (!row) throw new NotFoundError('Automation');
@@ -158,6 +173,16 @@ export class AutomationsService {
     if (!(await this.surveys.find(manager, surveyId)))
       throw new ValidationFailedError([{ field: 'surveyId', reason: 'is not a survey of this business' }]);
   }
+}
+
+/** Refuses a rule whose kind, trigger and conditions do not go together (a thank-you for a missed visit). */
+function assertFits(
+  kind: AutomationRule['kind'],
+  trigger: AutomationTrigger,
+  conditions: AutomationConditions,
+): void {
+  const problems = ruleProblems(kind, trigger, conditions);
+  if (problems.length > 0) throw new ValidationFailedError(problems);
 }
 
 /** Conditions as stored: names trimmed, empty lists and blank amounts left out. */

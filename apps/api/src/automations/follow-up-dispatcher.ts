@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { capDecision, type MessageKind, plannedSendTime } from '@rapport/domain';
+import { capDecision, interactionStopReason, type MessageKind, plannedSendTime } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { type TenantManager, TenantDatabase } from '../tenancy/tenant-database';
 import {
@@ -162,11 +162,20 @@ export class FollowUpDispatcher {
   ): Promise<Outcome | null> {
     if (message.subscription_state !== 'subscribed')
       return close(message.id, 'skipped', `skipped: the buyer is ${message.subscription_state}`);
-    if (message.kind === 'case-reply') return this.sender.send(manager, message, now, batch);
+    if (message.kind === 'case-reply' || message.kind === 'enquiry-reply')
+      return this.sender.send(manager, message, now, batch);
     if (message.is_answered) return close(message.id, 'skipped', 'skipped: the buyer answered');
     if (message.order_status === 'cancelled' || message.order_status === 'refunded') {
       return close(message.id, 'cancelled', `cancelled: the order was ${message.order_status}`);
     }
+    const pointless = interactionStopReason({
+      trigger: message.rule_trigger,
+      interactionStatus: message.interaction_status,
+      interactionAt: message.interaction_at ? new Date(message.interaction_at) : null,
+      stopsWhenCustomer: message.stops_when_customer ?? false,
+      becameCustomerAt: message.became_customer_at ? new Date(message.became_customer_at) : null,
+    });
+    if (pointless) return close(message.id, 'cancelled', `cancelled: ${pointless}`);
     if (message.paused_at)
       return reschedule(message.id, new Date(now.getTime() + 3_600_000), 'waiting: sending is paused');
     if (!message.send_requested_at) {

@@ -82,6 +82,15 @@ export class FollowUpSender {
               products: message.products,
             }
           : null,
+      interaction: message.interaction_type
+        ? {
+            subject: message.interaction_subject ?? '',
+            amount: message.interaction_amount,
+            currency: message.interaction_currency,
+            date: message.interaction_date ? new Date(message.interaction_date) : null,
+            timeZone: message.time_zone ?? message.business_time_zone,
+          }
+        : null,
       locale,
       unsubscribeUrl,
       surveyUrl: survey ? answerUrl : null,
@@ -91,7 +100,7 @@ export class FollowUpSender {
     try {
       const { kind } = message;
       email =
-        kind === 'case-reply'
+        kind === 'case-reply' || kind === 'enquiry-reply'
           ? caseReplyEmail(message, context, message.subject ?? '', message.body_text ?? '', locale)
           : await batch.oneAtATime(() =>
               this.templates.render(manager, kind, locale, context, batch.templates),

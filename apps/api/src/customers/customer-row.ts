@@ -15,12 +15,13 @@ export interface CustomerRow {
   subscription_changed_at: Date | null;
   subscription_reason: string | null;
   created_at: Date;
+  became_customer_at: Date | null;
   order_count?: string | number;
   last_order_at?: Date | null;
 }
 
 export const CUSTOMER_COLUMNS = `c.id, c.email, c.name, c.phone, c.locale, c.time_zone, c.tags, c.external_ids,
-  c.consent_basis, c.subscription_state, c.subscription_changed_at, c.subscription_reason, c.created_at`;
+  c.consent_basis, c.subscription_state, c.subscription_changed_at, c.subscription_reason, c.became_customer_at, c.created_at`;
 
 export function toCustomerResponse(row: CustomerRow): CustomerResponse {
   return {
@@ -38,6 +39,7 @@ export function toCustomerResponse(row: CustomerRow): CustomerResponse {
     subscriptionReason: row.subscription_reason,
     orderCount: Number(row.order_count ?? 0),
     lastOrderAt: row.last_order_at ? new Date(row.last_order_at).toISOString() : null,
+    becameCustomerAt: row.became_customer_at ? new Date(row.became_customer_at).toISOString() : null,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -137,7 +137,8 @@ export class CustomersRepository {
     const search = query.search?.trim().toLowerCase();
     const tag = query.tag?.trim().toLowerCase() || null;
     const state = query.subscriptionState ?? null;
-    const byAnswers = query.hasAnswered !== undefined || query.band !== undefined;
+    // The general filtered page also takes the prospect/customer filter, which the search index does not.
+    const byAnswers = query.hasAnswered !== undefined || query.band !== undefined || query.kind !== undefined;
     const rows: CustomerRow[] = byAnswers
       ? await this.answerFilteredPage(
           manager,
@@ -197,6 +198,7 @@ export class CustomersRepository {
       search ? `%${escapeLike(search)}%` : null,
       query.hasAnswered ?? null,
       query.band ?? null,
+      query.kind ?? null,
     ];
     const columns = keys.map(([expression], index) => `${expression} AS sort_key_${index}`);
     const ordered = [...keys.map((_key, index) => `s.sort_key_${index}`), 's.id'];
@@ -232,7 +234,8 @@ export class CustomersRepository {
             AND ($6::text IS NULL OR (
                   SELECT a.band FROM answers a
                    WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.band IS NOT NULL
-                   ORDER BY a.answered_at DESC LIMIT 1) = $6)) s
+                   ORDER BY a.answered_at DESC LIMIT 1) = $6)
+            AND ($7::text IS NULL OR (c.became_customer_at IS NOT NULL) = ($7 = 'customer'))) s
        ${after}
        ORDER BY ${ordered.map((column) => `${column} ${direction}`).join(', ')}
        LIMIT $${values.length}`,
@@ -280,6 +283,7 @@ export class CustomersRepository {
                         SELECT a.band FROM answers a
                          WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.band IS NOT NULL
                          ORDER BY a.answered_at DESC LIMIT 1) = $9)
+                  AND ($10::text IS NULL OR (c.became_customer_at IS NOT NULL) = ($10 = 'customer'))
                 ORDER BY c.created_at DESC, c.id DESC LIMIT $6) c
          ${ORDER_STATS}
         ORDER BY c.created_at DESC, c.id DESC`,
@@ -293,6 +297,7 @@ export class CustomersRepository {
         pattern,
         query.hasAnswered ?? null,
         query.band ?? null,
+        query.kind ?? null,
       ],
     );
   }
@@ -363,6 +368,15 @@ export class CustomersRepository {
          UNION ALL
          SELECT 'case', k.created_at, k.id, NULL, k.status, NULL, NULL, array_to_string(k.reasons, ', '), 0
            FROM cases k WHERE k.tenant_id = $1 AND k.customer_id = $2
+         UNION ALL
+         SELECT 'interaction', i.occurred_at, i.id, i.type, i.status, i.subject, NULL, NULL, 0
+           FROM interactions i WHERE i.tenant_id = $1 AND i.customer_id = $2
+         UNION ALL
+         -- The first step of each (received, sent, booked) is the interaction's own entry.
+         SELECT 'interaction-event', e.occurred_at, i.id, NULL, e.type, NULL, NULL, NULL, 1
+           FROM interaction_events e JOIN interactions i ON i.tenant_id = e.tenant_id AND i.id = e.interaction_id
+          WHERE e.tenant_id = $1 AND i.customer_id = $2
+            AND e.type NOT IN ('enquiry_received', 'quote_sent', 'appointment_booked')
          -- Steps of one order at the same moment (delivered implies fulfilled) show latest step first.
          ORDER BY at DESC, step DESC
          LIMIT 500`,
@@ -422,8 +436,39 @@ export class CustomersRepository {
           reasons: row.reason ?? '',
         };
       }
+      if (row.kind === 'interaction') {
+        // An interaction: order_id holds its id, external_id its type, total its subject.
+        return {
+          kind: 'interaction',
+          at,
+          interactionId: row.order_id ?? '',
+          type: row.external_id as never,
+          status: row.status as never,
+          subject: row.total ?? '',
+        };
+      }
+      if (row.kind === 'interaction-event')
+        return {
+          kind: 'interaction-event',
+          at,
+          interactionId: row.order_id ?? '',
+          event: row.status as never,
+        };
       return { kind: 'subscription', at, state: row.status as never, reason: row.reason };
     });
+  }
+
+  /**
+   * The person became a customer at `at` (an order, a completed job): kept as the earliest such moment, so
+   * an older order imported later moves it back.
+   */
+  async markCustomer(manager: TenantManager, customerId: string, at: Date): Promise<void> {
+    await execute(
+      manager,
+      `UPDATE customers SET became_customer_at = least(coalesce(became_customer_at, $3), $3), updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND became_customer_at IS DISTINCT FROM least(coalesce(became_customer_at, $3), $3)`,
+      [tenantIdOf(manager), customerId, at],
+    );
   }
 
   /**

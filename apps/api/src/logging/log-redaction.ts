@@ -9,6 +9,7 @@ const SECRET_SEGMENTS: readonly { prefix: string; name: string }[] = [
   { prefix: '/api/a/', name: 'token' },
   { prefix: '/api/u/', name: 'token' },
   { prefix: '/api/h/', name: 'token' },
+  { prefix: '/api/f/', name: 'address' },
   { prefix: '/api/invitations/', name: 'token' },
   { prefix: '/api/inbound/', name: 'secret' },
 ];

@@ -132,6 +132,29 @@ export class AccountEmails {
     });
   }
 
+  /** Tells a member a new enquiry came in through the business's form, and by when it wants an answer. */
+  async sendEnquiryReceived(input: {
+    to: string;
+    businessName: string;
+    personName: string;
+    subject: string;
+    message: string;
+    dueAt: string;
+    interactionId: string;
+  }): Promise<void> {
+    const person = input.personName || 'Someone';
+    await this.send(input.to, `New enquiry from ${person}${input.subject ? `: ${input.subject}` : ''}`, {
+      heading: `A new enquiry for ${input.businessName}`,
+      lines: [
+        `${person} wrote through your enquiry form:`,
+        `“${input.message.length > 600 ? `${input.message.slice(0, 600)}…` : input.message}”`,
+        `An answer is due by ${input.dueAt}.`,
+      ],
+      action: { label: 'Answer it', url: `${this.config.publicUrl}/enquiries/${input.interactionId}` },
+      footnote: 'You get this email because you answer the enquiries and cases of this business in Rapport.',
+    });
+  }
+
   /** Tells the member a buyer's reply reached the business (it is in the console too). */
   async sendBuyerReplied(input: {
     to: string;

@@ -65,6 +65,8 @@ export class OrdersService {
       ...line,
       unitPrice: toAmount(line.unitPrice, `lines[${index}].unitPrice`),
     }));
+    // An order makes a prospect a customer (from when it was placed), whatever its status.
+    await this.customers.markCustomer(manager, customer.id, placedAt);
     const orderId = await this.orders.insert(manager, {
       customerId: customer.id,
       source,

@@ -1,4 +1,13 @@
-import type { BuyerLocale, MessageKind, OutboxKind, SendWindow, SubscriptionState } from '@rapport/domain';
+import type {
+  AutomationTrigger,
+  BuyerLocale,
+  InteractionStatus,
+  InteractionType,
+  MessageKind,
+  OutboxKind,
+  SendWindow,
+  SubscriptionState,
+} from '@rapport/domain';
 import { preparedExecute, preparedQuery } from '../database/prepared-query';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { BUSINESS_COLUMNS, type BusinessRow } from '../templates/template-context';
@@ -59,9 +68,21 @@ export interface DueMessage extends BusinessRow {
   /** The business's journey cap: least days between two emails, and between two opinion requests. */
   follow_up_gap_days: number;
   opinion_request_gap_days: number;
-  /** A reply from a case: staff's text and the subject it answers. */
+  /** A reply from a case or to an enquiry: staff's text and the subject it answers. */
   body_text: string | null;
   subject: string | null;
+  /** The enquiry, quote or appointment the message follows up, as it stands now. */
+  interaction_type: InteractionType | null;
+  interaction_status: InteractionStatus | null;
+  interaction_subject: string | null;
+  interaction_amount: string | null;
+  interaction_currency: string | null;
+  /** When an appointment is, or until when a quote holds. */
+  interaction_date: Date | null;
+  interaction_at: Date | null;
+  rule_trigger: AutomationTrigger | null;
+  stops_when_customer: boolean | null;
+  became_customer_at: Date | null;
 }
 
 /**
@@ -92,12 +113,17 @@ export function dueMessages(manager: TenantManager, ids: string[]): Promise<DueM
             coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
                        WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products,
             m.survey_version_id AS carried_version_id, a.survey_id AS rule_survey_id,
+            i.type AS interaction_type, i.status AS interaction_status, i.subject AS interaction_subject,
+            i.amount::text AS interaction_amount, i.currency AS interaction_currency,
+            coalesce(i.starts_at, i.valid_until) AS interaction_date, i.occurred_at AS interaction_at,
+            a.trigger AS rule_trigger, a.stops_when_customer, c.became_customer_at,
             EXISTS (SELECT 1 FROM answers an WHERE an.tenant_id = m.tenant_id AND an.message_id = m.reminder_of) AS is_answered
        FROM messages m
        JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
        JOIN tenants t ON t.id = m.tenant_id
        LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
        LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
+       LEFT JOIN interactions i ON i.tenant_id = m.tenant_id AND i.id = m.interaction_id
       WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[]) AND m.status = 'sending'`,
     [tenantIdOf(manager), ids],
   );
@@ -116,7 +142,7 @@ export async function sentHistory(
     'dispatch-history',
     `SELECT customer_id, kind, sent_at FROM messages
       WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]) AND status = ANY($3) AND sent_at IS NOT NULL
-        AND kind <> 'case-reply'`,
+        AND kind NOT IN ('case-reply', 'enquiry-reply')`,
     [tenantIdOf(manager), customerIds, SENT_STATUSES],
   );
   const history = new Map<string, SentRecord[]>();

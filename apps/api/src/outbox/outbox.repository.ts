@@ -10,6 +10,8 @@ export type CancelScope =
   | { customerId: string }
   /** Everything still waiting about one order (cancelled or refunded). */
   | { orderId: string }
+  /** Everything still waiting about an enquiry, a quote or an appointment (it moved on: accepted, cancelled). */
+  | { interactionId: string }
   /** Everything a rule planned (the rule was deleted). */
   | { automationId: string }
   /**
@@ -43,12 +45,14 @@ export class OutboxRepository {
         ? ['customer_id = $3', [scope.customerId]]
         : 'orderId' in scope
           ? ['order_id = $3', [scope.orderId]]
-          : 'automationId' in scope
-            ? ['automation_id = $3', [scope.automationId]]
-            : [
-                `(reminder_of = $3 OR (kind = 'opinion-request' AND customer_id = $4 AND order_id IS NOT DISTINCT FROM $5))`,
-                [scope.answered.messageId, scope.answered.customerId, scope.answered.orderId],
-              ];
+          : 'interactionId' in scope
+            ? ["interaction_id = $3 AND kind <> 'enquiry-reply'", [scope.interactionId]]
+            : 'automationId' in scope
+              ? ['automation_id = $3', [scope.automationId]]
+              : [
+                  `(reminder_of = $3 OR (kind = 'opinion-request' AND customer_id = $4 AND order_id IS NOT DISTINCT FROM $5))`,
+                  [scope.answered.messageId, scope.answered.customerId, scope.answered.orderId],
+                ];
     const cancelled = await queryRows<{ id: string }>(
       manager,
       `UPDATE messages SET status = 'cancelled', skip_reason = $2, updated_at = now()
@@ -118,6 +122,36 @@ export class OutboxRepository {
     );
     if (!message) throw new Error('the case reply was not planned');
     return message.id;
+  }
+
+  /** Staff's answer to an enquiry, due `at`: like a case reply, it goes at the next tick. */
+  async planEnquiryReply(
+    manager: TenantManager,
+    reply: { customerId: string; interactionId: string; text: string; subject: string },
+    at: Date,
+  ): Promise<string> {
+    const [message] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO messages (tenant_id, customer_id, interaction_id, kind, status, due_at, body_text, subject)
+       VALUES ($1, $2, $3, 'enquiry-reply', 'scheduled', $4, $5, $6) RETURNING id`,
+      [tenantIdOf(manager), reply.customerId, reply.interactionId, at, reply.text, reply.subject],
+    );
+    if (!message) throw new Error('the enquiry answer was not planned');
+    return message.id;
+  }
+
+  /** A rule's follow-up of an enquiry, a quote or an appointment; planned twice, it stays one message. */
+  async planForInteraction(
+    manager: TenantManager,
+    plan: { automationId: string; customerId: string; interactionId: string; kind: OutboxKind; dueAt: Date },
+  ): Promise<void> {
+    await execute(
+      manager,
+      `INSERT INTO messages (tenant_id, automation_id, customer_id, interaction_id, kind, status, due_at)
+       VALUES ($1, $2, $3, $4, $5, 'scheduled', $6)
+       ON CONFLICT (tenant_id, automation_id, interaction_id) DO NOTHING`,
+      [tenantIdOf(manager), plan.automationId, plan.customerId, plan.interactionId, plan.kind, plan.dueAt],
+    );
   }
 
   /**

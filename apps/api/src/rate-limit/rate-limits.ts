@@ -29,6 +29,10 @@ export const RATE_LIMITS = {
   shopWebhookPerIp: { name: 'shop-webhook:ip', limit: 1200, windowSeconds: 60 },
   /** SendGrid's Event Webhook posts batches of events, every few seconds at most. */
   sendGridEventsPerIp: { name: 'sendgrid-events:ip', limit: 600, windowSeconds: 60 },
+  /** The public enquiry form, shown and posted: a visitor needs two or three; a spammer is held here. */
+  enquiryFormPerIp: { name: 'enquiry-form:ip', limit: 30, windowSeconds: 600 },
+  /** Enquiries one business's form takes: far above a small business's day, a ceiling for a flood. */
+  enquiryFormPerBusiness: { name: 'enquiry-form:business', limit: 100, windowSeconds: 3600 },
   /** Inbound Parse: one post per reply to any business's email. */
   inboundParsePerIp: { name: 'inbound:ip', limit: 600, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimit>;

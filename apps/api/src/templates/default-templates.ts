@@ -21,6 +21,14 @@ interface Phrases {
   replyWithScore: string;
   manualSubject: string;
   manual: string;
+  enquiryThanksSubject: string;
+  enquiryThanks: string[];
+  quoteFollowUpSubject: string;
+  quoteFollowUp: string[];
+  visitThanksSubject: string;
+  visitThanks: string[];
+  missedYouSubject: string;
+  missedYou: string[];
   unsubscribe: string;
 }
 
@@ -29,6 +37,7 @@ interface Phrases {
 const NAME = (whenEmpty: string): string => `⟦customer.first_name|${whenEmpty}⟧`;
 const ORDER = '⟦order.number⟧';
 const BUSINESS = '⟦business.name⟧';
+const ABOUT = (whenEmpty: string): string => `⟦interaction.subject|${whenEmpty}⟧`;
 
 const PHRASES: Record<BuyerLocale, Phrases> = {
   en: {
@@ -39,14 +48,34 @@ const PHRASES: Record<BuyerLocale, Phrases> = {
       'If anything is not right, just reply to this email: it comes straight to us.',
     ],
     opinionSubject: `How did we do, ${NAME('there')}?`,
-    opinion: `How was your order ${ORDER}? Your opinion takes a minute and helps us do better.`,
+    opinion: 'How was everything? Your opinion takes a minute and helps us do better.',
     reminderSubject: `A minute for ${BUSINESS}?`,
-    reminder: `We would still love to hear how your order ${ORDER} went.`,
+    reminder: 'We would still love to hear how everything went.',
     surveyButton: 'Give your opinion',
     replyWithScore: 'Reply to this email with a score from 0 to 10 and a word on why: we read every answer.',
     manualSubject: `A note from ${BUSINESS}`,
     manual:
       'Thank you for being our customer. If there is anything we can do for you, just reply to this email.',
+    enquiryThanksSubject: `We have your enquiry, ${NAME('there')}`,
+    enquiryThanks: [
+      'Thank you for getting in touch. We have your message and will answer you soon, in our working hours.',
+      'If you want to add anything, just reply to this email: it comes straight to us.',
+    ],
+    quoteFollowUpSubject: `Your quote from ${BUSINESS}`,
+    quoteFollowUp: [
+      `A few days ago we sent you a quote for ${ABOUT('your request')}. Do you have any questions about it?`,
+      'Just reply to this email: we are happy to explain it, or to adjust it to what you need.',
+    ],
+    visitThanksSubject: `Thank you for your visit to ${BUSINESS}`,
+    visitThanks: [
+      'Thank you for coming to see us. It was a pleasure.',
+      'If anything was not right, just reply to this email: it comes straight to us.',
+    ],
+    missedYouSubject: 'We missed you',
+    missedYou: [
+      'We were expecting you but did not see you. We hope everything is all right.',
+      'If you would like another appointment, reply to this email and we will find a time that suits you.',
+    ],
     unsubscribe: 'Unsubscribe',
   },
   es: {
@@ -57,13 +86,33 @@ const PHRASES: Record<BuyerLocale, Phrases> = {
       'Si algo no está bien, responde a este correo: nos llega directamente.',
     ],
     opinionSubject: '¿Qué tal lo hicimos?',
-    opinion: `¿Qué tal tu pedido ${ORDER}? Tu opinión lleva un minuto y nos ayuda a mejorar.`,
+    opinion: '¿Qué tal todo? Tu opinión lleva un minuto y nos ayuda a mejorar.',
     reminderSubject: `¿Un minuto para ${BUSINESS}?`,
-    reminder: `Nos encantaría saber qué tal fue tu pedido ${ORDER}.`,
+    reminder: 'Nos encantaría saber qué tal fue todo.',
     surveyButton: 'Dar mi opinión',
     replyWithScore: 'Responde a este correo con una nota del 0 al 10 y el porqué: leemos cada respuesta.',
     manualSubject: `Un mensaje de ${BUSINESS}`,
     manual: 'Gracias por confiar en nosotros. Si podemos ayudarte en algo, responde a este correo.',
+    enquiryThanksSubject: 'Hemos recibido tu consulta',
+    enquiryThanks: [
+      'Gracias por escribirnos. Tenemos tu mensaje y te responderemos pronto, en nuestro horario.',
+      'Si quieres añadir algo, responde a este correo: nos llega directamente.',
+    ],
+    quoteFollowUpSubject: `Tu presupuesto de ${BUSINESS}`,
+    quoteFollowUp: [
+      `Hace unos días te enviamos un presupuesto para ${ABOUT('tu solicitud')}. ¿Tienes alguna pregunta?`,
+      'Responde a este correo: te lo explicamos con gusto o lo ajustamos a lo que necesitas.',
+    ],
+    visitThanksSubject: `Gracias por tu visita a ${BUSINESS}`,
+    visitThanks: [
+      'Gracias por venir a vernos. Ha sido un placer.',
+      'Si algo no estuvo bien, responde a este correo: nos llega directamente.',
+    ],
+    missedYouSubject: 'Te echamos de menos',
+    missedYou: [
+      'Te esperábamos, pero no pudimos verte. Esperamos que todo vaya bien.',
+      'Si quieres otra cita, responde a este correo y buscamos un momento que te venga bien.',
+    ],
     unsubscribe: 'Darse de baja',
   },
   fr: {
@@ -74,14 +123,34 @@ const PHRASES: Record<BuyerLocale, Phrases> = {
       'Si quelque chose ne va pas, répondez simplement à cet e-mail : il nous parvient directement.',
     ],
     opinionSubject: 'Votre avis compte pour nous',
-    opinion: `Comment s'est passée votre commande ${ORDER} ? Votre avis prend une minute et nous aide à progresser.`,
+    opinion: "Comment cela s'est-il passé ? Votre avis prend une minute et nous aide à progresser.",
     reminderSubject: `Une minute pour ${BUSINESS} ?`,
-    reminder: `Nous aimerions toujours savoir comment s'est passée votre commande ${ORDER}.`,
+    reminder: "Nous aimerions toujours savoir comment cela s'est passé.",
     surveyButton: 'Donner mon avis',
     replyWithScore:
       'Répondez à cet e-mail avec une note de 0 à 10 et un mot pour l’expliquer : nous lisons chaque réponse.',
     manualSubject: `Un message de ${BUSINESS}`,
     manual: 'Merci de votre confiance. Si nous pouvons faire quelque chose pour vous, répondez à cet e-mail.',
+    enquiryThanksSubject: 'Nous avons bien reçu votre demande',
+    enquiryThanks: [
+      'Merci de nous avoir écrit. Nous avons votre message et vous répondrons bientôt, pendant nos heures d’ouverture.',
+      'Pour ajouter quelque chose, répondez simplement à cet e-mail : il nous parvient directement.',
+    ],
+    quoteFollowUpSubject: `Votre devis de ${BUSINESS}`,
+    quoteFollowUp: [
+      `Il y a quelques jours, nous vous avons envoyé un devis pour ${ABOUT('votre demande')}. Avez-vous des questions ?`,
+      'Répondez simplement à cet e-mail : nous vous l’expliquerons volontiers, ou l’ajusterons à vos besoins.',
+    ],
+    visitThanksSubject: `Merci de votre visite chez ${BUSINESS}`,
+    visitThanks: [
+      'Merci d’être venu nous voir. Ce fut un plaisir.',
+      'Si quelque chose n’allait pas, répondez simplement à cet e-mail : il nous parvient directement.',
+    ],
+    missedYouSubject: 'Vous nous avez manqué',
+    missedYou: [
+      'Nous vous attendions mais ne vous avons pas vu. Nous espérons que tout va bien.',
+      'Pour un autre rendez-vous, répondez à cet e-mail et nous trouverons un moment qui vous convient.',
+    ],
     unsubscribe: 'Se désabonner',
   },
   de: {
@@ -92,15 +161,35 @@ const PHRASES: Record<BuyerLocale, Phrases> = {
       'Falls etwas nicht stimmt, antworten Sie einfach auf diese E-Mail: Sie erreicht uns direkt.',
     ],
     opinionSubject: 'Wie waren wir?',
-    opinion: `Wie war Ihre Bestellung ${ORDER}? Ihre Meinung dauert eine Minute und hilft uns, besser zu werden.`,
+    opinion: 'Wie war alles? Ihre Meinung dauert eine Minute und hilft uns, besser zu werden.',
     reminderSubject: `Eine Minute für ${BUSINESS}?`,
-    reminder: `Wir würden noch gern wissen, wie Ihre Bestellung ${ORDER} war.`,
+    reminder: 'Wir würden noch gern wissen, wie alles war.',
     surveyButton: 'Meinung abgeben',
     replyWithScore:
       'Antworten Sie auf diese E-Mail mit einer Note von 0 bis 10 und einem Satz dazu: Wir lesen jede Antwort.',
     manualSubject: `Eine Nachricht von ${BUSINESS}`,
     manual:
       'Danke für Ihr Vertrauen. Wenn wir etwas für Sie tun können, antworten Sie einfach auf diese E-Mail.',
+    enquiryThanksSubject: 'Wir haben Ihre Anfrage erhalten',
+    enquiryThanks: [
+      'Danke für Ihre Nachricht. Wir haben sie erhalten und antworten Ihnen bald, zu unseren Geschäftszeiten.',
+      'Wenn Sie etwas ergänzen möchten, antworten Sie einfach auf diese E-Mail: Sie erreicht uns direkt.',
+    ],
+    quoteFollowUpSubject: `Ihr Angebot von ${BUSINESS}`,
+    quoteFollowUp: [
+      `Vor einigen Tagen haben wir Ihnen ein Angebot für ${ABOUT('Ihre Anfrage')} geschickt. Haben Sie Fragen dazu?`,
+      'Antworten Sie einfach auf diese E-Mail: Wir erklären es gern oder passen es an Ihre Wünsche an.',
+    ],
+    visitThanksSubject: `Danke für Ihren Besuch bei ${BUSINESS}`,
+    visitThanks: [
+      'Danke, dass Sie bei uns waren. Es war uns eine Freude.',
+      'Falls etwas nicht stimmte, antworten Sie einfach auf diese E-Mail: Sie erreicht uns direkt.',
+    ],
+    missedYouSubject: 'Wir haben Sie vermisst',
+    missedYou: [
+      'Wir hatten Sie erwartet, Sie aber nicht gesehen. Wir hoffen, es ist alles in Ordnung.',
+      'Wenn Sie einen neuen Termin möchten, antworten Sie auf diese E-Mail, und wir finden eine passende Zeit.',
+    ],
     unsubscribe: 'Abmelden',
   },
 };
@@ -122,6 +211,14 @@ function content(kind: MessageKind, phrases: Phrases): { subject: string; paragr
       return { subject: phrases.reminderSubject, paragraphs: [phrases.reminder] };
     case 'manual':
       return { subject: phrases.manualSubject, paragraphs: [phrases.manual] };
+    case 'enquiry-thanks':
+      return { subject: phrases.enquiryThanksSubject, paragraphs: phrases.enquiryThanks };
+    case 'quote-follow-up':
+      return { subject: phrases.quoteFollowUpSubject, paragraphs: phrases.quoteFollowUp };
+    case 'visit-thanks':
+      return { subject: phrases.visitThanksSubject, paragraphs: phrases.visitThanks };
+    case 'missed-you':
+      return { subject: phrases.missedYouSubject, paragraphs: phrases.missedYou };
   }
 }
 

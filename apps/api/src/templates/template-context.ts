@@ -13,6 +13,14 @@ export interface ContextInput {
   business: BusinessRow;
   customerName: string;
   order: { number: string; total: string; currency: string; products: string[] } | null;
+  /** The enquiry, quote or appointment the message follows up, when it follows one. */
+  interaction?: {
+    subject: string;
+    amount: string | null;
+    currency: string | null;
+    date: Date | null;
+    timeZone: string;
+  } | null;
   locale: string;
   unsubscribeUrl: string;
   surveyUrl: string | null;
@@ -47,6 +55,7 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
           products: order.products,
         }
       : { number: '', total: '', products: [] },
+    interaction: interactionContext(input),
     business: {
       name: business.name,
       phone: business.contact_phone ?? '',
@@ -63,6 +72,25 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
       scale: input.surveyQuestion?.scale ?? [],
     },
     unsubscribe_url: input.unsubscribeUrl,
+  };
+}
+
+function interactionContext(input: ContextInput): Record<string, string> {
+  const interaction = input.interaction;
+  if (!interaction) return { subject: '', amount: '', date: '' };
+  return {
+    subject: interaction.subject,
+    amount:
+      interaction.amount !== null && interaction.currency
+        ? formatMoney(interaction.amount, interaction.currency, input.locale)
+        : '',
+    date: interaction.date
+      ? new Intl.DateTimeFormat(input.locale, {
+          dateStyle: 'full',
+          timeStyle: 'short',
+          timeZone: interaction.timeZone,
+        }).format(interaction.date)
+      : '',
   };
 }
 

@@ -15,10 +15,10 @@ import { appWithSignedUpBusiness } from '../support/spec-app';
 describe('surveys', () => {
   const spec = appWithSignedUpBusiness({ name: 'Survey Bakery', timeZone: 'Europe/Paris', country: 'FR' });
 
-  it('gives a new business the two default surveys, the first attached to its opinion request', async () => {
+  it('gives a new business the two default surveys, the first attached to its opinion requests', async () => {
     const surveys = await spec.owner.get<SurveyResponse[]>('/api/surveys');
     expect(surveys.body.map((survey) => [survey.name, survey.version, survey.usedBy])).toEqual([
-      ['How did we do?', 1, ['How did we do?']],
+      ['How did we do?', 1, ['How did we do?', 'How was your visit?']],
       ['Rate your products', 1, []],
     ]);
   });

@@ -227,6 +227,11 @@ describe('the follow-up engine', () => {
     expect(rules.body.map((rule) => rule.description)).toEqual([
       '1 day after an order is placed, send "Thank you"',
       '7 days after an order is delivered (or 10 days after it is placed when delivery is unknown), send "How did we do?"',
+      '5 minutes after an enquiry arrives, send "Thank you for your enquiry"',
+      '3 days after a quote is sent, send "Following up on your quote"',
+      '2 hours after an appointment is completed, send "Thanks for visiting"',
+      '3 days after an appointment is completed, send "How did we do?"',
+      '1 hour after someone misses an appointment, send "We missed you"',
     ]);
     const thankYou = rules.body[0];
     expect((await spec.owner.patch(`/api/automations/${thankYou?.id}`, { isEnabled: false })).status).toBe(

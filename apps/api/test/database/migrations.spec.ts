@@ -45,6 +45,7 @@ describe('migrations', () => {
 
   it('gives the keys that could read `responses:read` the same right as `answers:read`, and back on revert', async () => {
     const db = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_answers_scope`);
+    expect(await migrateDownOne(db)).toBe('CreateInteractions1795654500000');
     expect(await migrateDownOne(db)).toBe('AnswersScope1795654400000');
     const scopes = () =>
       withClient(db, async (client) => {
@@ -65,9 +66,55 @@ describe('migrations', () => {
       );
     });
 
-    expect(await migrateUp(db)).toEqual(['AnswersScope1795654400000']);
+    expect(await migrateUp(db)).toEqual(['AnswersScope1795654400000', 'CreateInteractions1795654500000']);
     expect(await scopes()).toEqual([['orders:read', 'answers:read'], ['customers:read']]);
     await migrateDownOne(db);
+    await migrateDownOne(db);
     expect(await scopes()).toEqual([['orders:read', 'responses:read'], ['customers:read']]);
+  });
+
+  it('gives a business that exists the rules for enquiries, quotes and appointments, off, and makes its buyers customers', async () => {
+    const db = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_interactions`);
+    expect(await migrateDownOne(db)).toBe('CreateInteractions1795654500000');
+    const tenantId = await withClient(db, async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO tenants (name, time_zone, locale, country) VALUES ('Old shop', 'UTC', 'en', 'GB') RETURNING id`,
+      );
+      const id = rows[0]?.id;
+      const buyer = await client.query<{ id: string }>(
+        `INSERT INTO customers (tenant_id, email) VALUES ($1, 'old@buyer.example'), ($1, 'never@buyer.example') RETURNING id`,
+        [id],
+      );
+      await client.query(
+        `INSERT INTO orders (tenant_id, customer_id, source, external_id, placed_at, status, total, currency)
+         VALUES ($1, $2, 'api', '#1', '2026-01-02T10:00:00Z', 'placed', 5, 'EUR'),
+                ($1, $2, 'api', '#2', '2026-03-02T10:00:00Z', 'placed', 5, 'EUR')`,
+        [id, buyer.rows[0]?.id],
+      );
+      return id;
+    });
+
+    expect(await migrateUp(db)).toEqual(['CreateInteractions1795654500000']);
+    await withClient(db, async (client) => {
+      const rules = await client.query<{ trigger: string; kind: string; is_enabled: boolean }>(
+        `SELECT trigger, kind, is_enabled FROM automations WHERE tenant_id = $1 ORDER BY delay_minutes`,
+        [tenantId],
+      );
+      expect(rules.rows).toEqual([
+        { trigger: 'enquiry_received', kind: 'enquiry-thanks', is_enabled: false },
+        { trigger: 'appointment_no_show', kind: 'missed-you', is_enabled: false },
+        { trigger: 'appointment_completed', kind: 'visit-thanks', is_enabled: false },
+        { trigger: 'quote_sent', kind: 'quote-follow-up', is_enabled: false },
+        { trigger: 'appointment_completed', kind: 'opinion-request', is_enabled: false },
+      ]);
+      const customers = await client.query<{ email: string; became_customer_at: Date | null }>(
+        `SELECT email, became_customer_at FROM customers WHERE tenant_id = $1 ORDER BY email`,
+        [tenantId],
+      );
+      expect(customers.rows).toEqual([
+        { email: 'never@buyer.example', became_customer_at: null },
+        { email: 'old@buyer.example', became_customer_at: new Date('2026-01-02T10:00:00Z') },
+      ]);
+    });
   });
 });

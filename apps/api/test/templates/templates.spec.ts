@@ -4,6 +4,7 @@ import type {
   OrderResponse,
   TemplatePreviewResponse,
 } from '@rapport/domain';
+import { MESSAGE_KINDS } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { addMember, createUser, mailTo, signedIn } from '../support/factories';
@@ -56,7 +57,7 @@ describe('email templates', () => {
   it('lists every kind in every language, built-in until the business saves its own', async () => {
     const list = await staff.get<EmailTemplateResponse[]>('/api/templates');
     expect(list.status).toBe(200);
-    expect(list.body).toHaveLength(16);
+    expect(list.body).toHaveLength(MESSAGE_KINDS.length * 4);
     expect(list.body.every((template) => !template.isCustom && template.version === 0)).toBe(true);
     const german = list.body.find((template) => template.kind === 'thank-you' && template.locale === 'de');
     expect(german?.subject).toBe('Danke für Ihre Bestellung bei {{ business.name }}');
@@ -205,7 +206,7 @@ describe('email templates', () => {
     const wrongKind = await spec.owner.get<ApiErrorBody>('/api/templates/welcome/en');
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.details).toEqual([
-      { field: 'kind', reason: 'must be one of thank-you, opinion-request, reminder, manual' },
+      { field: 'kind', reason: `must be one of ${MESSAGE_KINDS.join(', ')}` },
     ]);
     const wrongLocale = await spec.owner.get<ApiErrorBody>('/api/templates/thank-you/pt');
     expect(wrongLocale.body.details).toEqual([{ field: 'locale', reason: 'must be one of en, es, fr, de' }]);

@@ -46,6 +46,8 @@ interface World {
     case: string;
     mailboxEmail: string;
     waitingMessage: string;
+    enquiry: string;
+    quote: string;
   };
   buyerEmail: string;
   orderNumber: string;
@@ -280,6 +282,59 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/customers/:id/export': { kind: 'by-id', ids: (ids) => [ids.customer] },
   'POST /api/customers/:id/erase': { kind: 'by-id', ids: (ids) => [ids.customer] },
   'POST /api/orders/:id/status': { kind: 'by-id', ids: (ids) => [ids.order], body: { status: 'cancelled' } },
+  'GET /api/interactions': { kind: 'read' },
+  'GET /api/interactions/:id': { kind: 'by-id', ids: (ids) => [ids.enquiry, ids.quote] },
+  'POST /api/interactions/:id/status': {
+    kind: 'by-id',
+    ids: (ids) => [ids.enquiry, ids.quote],
+    body: { status: 'closed' },
+  },
+  'POST /api/interactions/:id/answers': {
+    kind: 'by-id',
+    ids: (ids) => [ids.enquiry],
+    body: { text: 'Hijacked answer' },
+  },
+  'POST /api/enquiries': {
+    kind: 'self',
+    body: (a) => ({
+      externalId: `E-${a.orderNumber}`,
+      contact: { email: a.buyerEmail, name: 'Hijacked' },
+      message: 'Hijacked',
+      status: 'closed',
+    }),
+  },
+  'POST /api/quotes': {
+    kind: 'self',
+    body: (a) => ({
+      externalId: `Q-${a.orderNumber}`,
+      contact: { email: a.buyerEmail },
+      amount: '1.00',
+      currency: 'EUR',
+      status: 'declined',
+    }),
+  },
+  'POST /api/appointments': {
+    kind: 'self',
+    body: (a) => ({
+      externalId: `A-${a.orderNumber}`,
+      contact: { email: a.buyerEmail },
+      startsAt: '2026-11-02T10:00:00Z',
+      status: 'cancelled',
+    }),
+  },
+  'GET /api/enquiry-form': { kind: 'read' },
+  'PATCH /api/enquiry-form': {
+    kind: 'self',
+    body: (a) => ({ isEnabled: false, newAddress: true, tenantId: a.tenant.id }),
+  },
+  'GET /api/f/:address': {
+    kind: 'outside',
+    why: 'the public enquiry form, addressed by its business and key',
+  },
+  'POST /api/f/:address': {
+    kind: 'outside',
+    why: 'the public enquiry form, addressed by its business and key',
+  },
   'POST /api/customers': {
     kind: 'self',
     body: (a) => ({ email: a.buyerEmail, name: 'Hijacked', tenantId: a.tenant.id }),
@@ -456,6 +511,28 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
       },
     ),
   );
+  const enquiry = (
+    await expectOk(
+      owner.post<{ id: string }>('/api/enquiries', {
+        externalId: `E-${orderNumber}`,
+        contact: { email: buyerEmail },
+        subject: `Enquiry of ${name}`,
+        message: `Question of ${name}`,
+      }),
+    )
+  ).body;
+  const quote = (
+    await expectOk(
+      owner.post<{ id: string }>('/api/quotes', {
+        externalId: `Q-${orderNumber}`,
+        contact: { email: buyerEmail },
+        subject: `Quote of ${name}`,
+        amount: '10.00',
+        currency: 'EUR',
+      }),
+    )
+  ).body;
+  await expectOk(owner.get('/api/enquiry-form'));
   const automations = (await owner.get<{ id: string }[]>('/api/automations')).body;
   await expectOk(owner.put('/api/templates/thank-you/en', templateSource(`Template of ${name}`)));
   const surveys = (await owner.get<{ id: string }[]>('/api/surveys')).body;
@@ -516,6 +593,8 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     case: feedback.case,
     mailboxEmail: feedback.mailboxEmail,
     waitingMessage: feedback.waitingMessage,
+    enquiry: enquiry.id,
+    quote: quote.id,
   };
   const markers = [
     tenant.id,
@@ -546,6 +625,11 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     `Reply of ${name}`,
     `Caught for ${name}`,
     `${name}.csv`,
+    ids.enquiry,
+    ids.quote,
+    `Enquiry of ${name}`,
+    `Question of ${name}`,
+    `Quote of ${name}`,
   ];
   return { tenant, admin, staff, owner, apiKey, ids, markers, buyerEmail, orderNumber };
 }
@@ -567,6 +651,8 @@ async function snapshot(world: World) {
     cases,
     feedback,
     reportSettings,
+    interactions,
+    enquiryForm,
   ] = await Promise.all([
     world.owner.get<BusinessResponse>('/api/business'),
     world.owner.get<TeamResponse>('/api/team'),
@@ -582,6 +668,8 @@ async function snapshot(world: World) {
     world.owner.get<Page<unknown>>('/api/cases'),
     world.owner.get<unknown>('/api/feedback-settings'),
     world.owner.get<unknown>('/api/reports/settings'),
+    world.owner.get<Page<unknown>>('/api/interactions?limit=200'),
+    world.owner.get<unknown>('/api/enquiry-form'),
   ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
@@ -594,6 +682,8 @@ async function snapshot(world: World) {
     cases: cases.body.items,
     feedback: feedback.body,
     reportSettings: reportSettings.body,
+    interactions: interactions.body.items,
+    enquiryForm: enquiryForm.body,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

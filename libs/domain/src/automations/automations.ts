@@ -63,6 +63,38 @@ export const TRIGGER_WORDS: Record<AutomationTrigger, string> = {
   appointment_no_show: 'someone misses an appointment',
 };
 
+/** Which triggers each kind of rule may start from: a thank-you for an order is no thanks for a visit. */
+export const RULE_KIND_TRIGGERS: Readonly<Record<AutomationRule['kind'], readonly AutomationTrigger[]>> = {
+  'thank-you': ORDER_TRIGGERS,
+  'opinion-request': [...ORDER_TRIGGERS, 'appointment_completed'],
+  'enquiry-thanks': ['enquiry_received'],
+  'quote-follow-up': ['quote_sent'],
+  'visit-thanks': ['appointment_completed'],
+  'missed-you': ['appointment_no_show'],
+};
+
+/** Conditions that only an order has (its number for the buyer, its products). */
+const ORDER_ONLY_CONDITIONS = ['orderNumber', 'productNames'] as const;
+
+/** Each problem with a rule's kind, trigger and conditions taken together, by field; empty when fine. */
+export function ruleProblems(
+  kind: AutomationRule['kind'],
+  trigger: AutomationTrigger,
+  conditions: AutomationConditions,
+): { field: string; reason: string }[] {
+  const problems: { field: string; reason: string }[] = [];
+  if (!RULE_KIND_TRIGGERS[kind].includes(trigger))
+    problems.push({
+      field: 'trigger',
+      reason: `a ${kind} rule starts when ${RULE_KIND_TRIGGERS[kind].map((one) => TRIGGER_WORDS[one]).join(' or ')}`,
+    });
+  if (!isOrderTrigger(trigger))
+    for (const key of ORDER_ONLY_CONDITIONS)
+      if (conditions[key] !== undefined)
+        problems.push({ field: `conditions.${key}`, reason: 'applies to orders only' });
+  return problems;
+}
+
 /** The delay in milliseconds. */
 export function delayMs(delay: AutomationRule['delay']): number {
   const unit = delay.unit === 'minutes' ? 60_000 : delay.unit === 'hours' ? 3_600_000 : 86_400_000;
@@ -169,3 +201,32 @@ export const DEFAULT_AUTOMATIONS: readonly AutomationRule[] = [
     isEnabled: false,
   },
 ];
+
+/** What decides whether a follow-up of an enquiry, a quote or an appointment still makes sense. */
+export interface InteractionFollowUp {
+  trigger: AutomationTrigger | null;
+  interactionStatus: InteractionStatus | null;
+  /** When the enquiry arrived, the quote was sent, the appointment was booked. */
+  interactionAt: Date | null;
+  stopsWhenCustomer: boolean;
+  becameCustomerAt: Date | null;
+}
+
+/**
+ * Why a follow-up of an interaction is pointless now, in words for the console, or null when it still
+ * goes: the quote was answered meanwhile, or the prospect became a customer after the moment it follows.
+ */
+export function interactionStopReason(followUp: InteractionFollowUp): string | null {
+  const { trigger, interactionStatus: status } = followUp;
+  if (!trigger || isOrderTrigger(trigger) || !status) return null;
+  const waitsWhile = TRIGGER_WAITS_WHILE[trigger];
+  if (waitsWhile && !waitsWhile.includes(status)) return `it is ${status.replace('_', ' ')} now`;
+  if (
+    followUp.stopsWhenCustomer &&
+    followUp.becameCustomerAt &&
+    followUp.interactionAt &&
+    followUp.becameCustomerAt.getTime() > followUp.interactionAt.getTime()
+  )
+    return 'they became a customer';
+  return null;
+}

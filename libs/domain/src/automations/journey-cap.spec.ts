@@ -49,6 +49,20 @@ describe('capDecision', () => {
       action: 'send',
     });
   });
+
+  it('thanks for an enquiry at once, skips a late thanks for a visit and postpones a quote follow-up', () => {
+    const history: SentFollowUp[] = [{ kind: 'visit-thanks', sentAt: daysAgo(1) }];
+    expect(capDecision('enquiry-thanks', history, NOW)).toEqual({ action: 'send' });
+    expect(capDecision('missed-you', history, NOW)).toEqual({
+      action: 'skip',
+      reason: 'skipped: thanks for a visit sent 1 day ago',
+    });
+    expect(capDecision('quote-follow-up', [{ kind: 'enquiry-thanks', sentAt: daysAgo(1) }], NOW)).toEqual({
+      action: 'postpone',
+      until: new Date(daysAgo(1).getTime() + 3 * 86_400_000),
+      reason: 'postponed: thanks for an enquiry sent 1 day ago',
+    });
+  });
 });
 
 describe('journeyProblems', () => {

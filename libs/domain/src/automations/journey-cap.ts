@@ -1,5 +1,5 @@
 import type { FieldError } from '../contracts/errors';
-import type { MessageKind } from './message-kinds';
+import { type MessageKind, MESSAGE_KIND_WORDS } from './message-kinds';
 
 /** How often one buyer may hear from a business, across all automations. */
 export interface JourneyCap {
@@ -125,7 +125,9 @@ export function capDecision(
   now: Date,
   cap = DEFAULT_JOURNEY_CAP,
 ): CapDecision {
-  if (kind === 'manual') return { action: 'send' };
+  // A note written by hand, and the acknowledgement of an enquiry the person just sent, answer what they
+  // did: no earlier email makes them come too soon.
+  if (kind === 'manual' || kind === 'enquiry-thanks') return { action: 'send' };
   const latest = [...history].sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime());
   if (kind === 'opinion-request' || kind === 'reminder') {
     const lastRequest = latest.find((item) => item.kind === 'opinion-request');
@@ -139,8 +141,9 @@ export function capDecision(
   }
   const last = latest.find((item) => item.kind !== 'manual');
   if (last && now.getTime() - last.sentAt.getTime() < cap.anyFollowUpDays * DAY_MS) {
-    const reason = `${last.kind.replace('-', ' ')} sent ${ago(last.sentAt, now)}`;
-    if (kind === 'thank-you') return { action: 'skip', reason: `skipped: ${reason}` };
+    const reason = `${MESSAGE_KIND_WORDS[last.kind]} sent ${ago(last.sentAt, now)}`;
+    if (kind === 'thank-you' || kind === 'visit-thanks' || kind === 'missed-you')
+      return { action: 'skip', reason: `skipped: ${reason}` };
     return {
       action: 'postpone',
       until: new Date(last.sentAt.getTime() + cap.anyFollowUpDays * DAY_MS),

@@ -30,3 +30,15 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** What the outbox carries: the follow-ups, and staff's replies from a case or to an enquiry. */
 export type OutboxKind = MessageKind | 'case-reply' | 'enquiry-reply';
+
+/** A kind in the words of a reason people read ("thank you sent 1 day ago"). */
+export const MESSAGE_KIND_WORDS: Readonly<Record<MessageKind, string>> = {
+  'thank-you': 'thank you',
+  'opinion-request': 'opinion request',
+  reminder: 'reminder',
+  manual: 'note',
+  'enquiry-thanks': 'thanks for an enquiry',
+  'quote-follow-up': 'quote follow-up',
+  'visit-thanks': 'thanks for a visit',
+  'missed-you': 'missed-appointment note',
+};

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'customer.retention_erased',
   'automation.created',
   'automation.updated',
+  'enquiry-form.updated',
   'automation.deleted',
   'message.sent_now',
   'template.test_sent',

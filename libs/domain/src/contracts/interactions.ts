@@ -6,6 +6,7 @@ import type {
   InteractionType,
   QuoteStatus,
 } from '../commerce/interactions';
+import type { MessageStatus } from '../automations/message-kinds';
 import type { UpsertCustomerRequest } from './commerce';
 
 /** What every interaction sent by the API carries: its id in the sender's system and the person. */
@@ -30,6 +31,8 @@ export interface UpsertQuoteRequest extends InteractionRequestBase {
   /** Until when the quote holds. */
   validUntil?: string | null;
   status?: QuoteStatus;
+  /** A note about the quote, for staff. */
+  message?: string;
 }
 
 export interface UpsertAppointmentRequest extends InteractionRequestBase {
@@ -37,6 +40,8 @@ export interface UpsertAppointmentRequest extends InteractionRequestBase {
   /** When the appointment or job is (or was). */
   startsAt: string;
   status?: AppointmentStatus;
+  /** A note about the appointment, for staff. */
+  message?: string;
 }
 
 export interface ChangeInteractionStatusRequest {
@@ -66,9 +71,11 @@ export interface InteractionResponse {
   occurredAt: string;
   /** An open enquiry's answer is due by then (working hours); null for the others. */
   dueAt: string | null;
+  /** An open enquiry past its due time. */
+  isOverdue: boolean;
   answeredAt: string | null;
-  /** The answers staff sent to an enquiry, oldest first. */
-  answers: { at: string; text: string; status: string }[];
+  /** The answers staff sent to an enquiry, oldest first, with what became of each email. */
+  answers: { at: string; text: string; status: MessageStatus }[];
 }
 
 export interface InteractionListQuery {
@@ -81,7 +88,7 @@ export interface InteractionListQuery {
   limit?: number;
 }
 
-/** A business's public enquiry form: where it lives and the snippet a website pastes. */
+/** A business's public enquiry form (read with `interactions:read`, changed with `business:manage`). */
 export interface EnquiryFormResponse {
   isEnabled: boolean;
   /** The hosted page. */

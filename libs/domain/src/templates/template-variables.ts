@@ -10,6 +10,10 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
   'order.number': 'The order number as the shop shows it',
   'order.total': 'The order total, formatted',
   'order.products': 'The names of the products in the order (a list)',
+  'interaction.subject': 'What the enquiry, quote or appointment is about, or empty',
+  'interaction.amount': "A quote's amount, formatted, or empty",
+  'interaction.date':
+    'When the appointment is, or until when the quote holds, in the buyer’s language, or empty',
   'business.name': "The business's name",
   'business.phone': "The business's phone for the footer",
   'business.email': "The business's contact email for the footer",

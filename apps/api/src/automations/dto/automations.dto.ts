@@ -2,6 +2,8 @@ import { IsOptionalNotNull } from '../../errors/validators';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   AUTOMATION_TRIGGERS,
+  type AutomationRule,
+  RULE_KIND_TRIGGERS,
   type AutomationConditions,
   type AutomationTrigger,
   type CreateAutomationRequest,
@@ -36,7 +38,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../database/page-query.dto';
 
-const RULE_KINDS = ['thank-you', 'opinion-request'] as const;
+const RULE_KINDS = Object.keys(RULE_KIND_TRIGGERS) as AutomationRule['kind'][];
 
 export class AutomationDelayDto {
   @ApiProperty({ minimum: 0 })
@@ -66,9 +68,13 @@ export class CreateAutomationDto implements CreateAutomationRequest {
   @Type(() => AutomationDelayDto)
   delay: AutomationDelayDto;
 
-  @ApiProperty({ enum: RULE_KINDS, description: 'What the rule sends: a thank-you or an opinion request' })
+  @ApiProperty({
+    enum: RULE_KINDS,
+    description:
+      'What the rule sends: a thank-you or an opinion request after an order; a thank-you for an enquiry, a follow-up of a quote, thanks for a visit or a note after a missed appointment',
+  })
   @IsIn(RULE_KINDS, { message: `must be one of ${RULE_KINDS.join(', ')}` })
-  kind: (typeof RULE_KINDS)[number];
+  kind: AutomationRule['kind'];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 365, nullable: true })
   @Max(365)
@@ -99,6 +105,14 @@ export class CreateAutomationDto implements CreateAutomationRequest {
   @IsBoolean()
   @IsOptionalNotNull()
   isEnabled?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "An enquiry's or a quote's rule: stop once the person becomes a customer (first order or completed job)",
+  })
+  @IsBoolean()
+  @IsOptionalNotNull()
+  stopsWhenCustomer?: boolean;
 }
 
 /** Any of a rule's fields but its kind (what a rule sends is fixed once made), each validated as on creation. */

@@ -3,6 +3,8 @@ import {
   BUYER_LOCALES,
   type BuyerLocale,
   CONSENT_BASES,
+  CONTACT_KINDS,
+  type ContactKind,
   type ConsentBasis,
   CUSTOMER_SORTS,
   type CustomerSort,
@@ -107,6 +109,14 @@ export class CustomerListQueryDto extends PageQueryDto implements CustomerListQu
   @IsIn(NPS_BANDS, { message: `must be one of ${NPS_BANDS.join(', ')}` })
   @IsOptionalNotNull()
   band?: NpsBand;
+
+  @ApiPropertyOptional({
+    enum: CONTACT_KINDS,
+    description: 'Prospects (no order or completed job yet) or customers',
+  })
+  @IsIn(CONTACT_KINDS, { message: `must be one of ${CONTACT_KINDS.join(', ')}` })
+  @IsOptionalNotNull()
+  kind?: ContactKind;
 
   @ApiPropertyOptional({
     enum: CUSTOMER_SORTS,

@@ -1,11 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_OPINION_SURVEY } from '@rapport/domain';
 import { onlyAppMayExecute } from './function-grants';
 
 const OLD_KINDS = `'thank-you', 'opinion-request', 'reminder', 'manual'`;
 const NEW_KINDS = `${OLD_KINDS}, 'enquiry-thanks', 'quote-follow-up', 'visit-thanks', 'missed-you'`;
 const OLD_TRIGGERS = `'order_placed', 'order_fulfilled', 'order_delivered'`;
 const NEW_TRIGGERS = `${OLD_TRIGGERS}, 'enquiry_received', 'quote_sent', 'appointment_completed', 'appointment_no_show'`;
+
+/** The survey every business starts with, as its opinion requests carry it (migrations stand alone). */
+const DEFAULT_OPINION_SURVEY = 'How did we do?';
 
 /** The built-in rules for enquiries, quotes and appointments, as every business gets them: off. */
 const BUILT_IN_RULES: [string, string, number, string, boolean][] = [
@@ -89,11 +91,16 @@ export class CreateInteractions1795654500000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE enquiry_forms (
         tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        id uuid NOT NULL DEFAULT gen_random_uuid(),
         key text NOT NULL CHECK (key ~ '^[A-Za-z0-9_-]{22}$'),
+        -- Signs the time a form was shown, so a post that comes too fast (a bot) is told apart; never shown.
+        token_secret bytea NOT NULL CHECK (octet_length(token_secret) = 32),
         is_enabled boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id)
+        PRIMARY KEY (tenant_id, id),
+        -- One form per business.
+        UNIQUE (tenant_id)
       )`);
 
     for (const table of ['interactions', 'interaction_events', 'enquiry_forms']) {

@@ -1,0 +1,280 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  BUYER_LOCALES,
+  type BuyerLocale,
+  type EnquiryFormResponse,
+  type FormValues,
+  isEmailAddress,
+  templateLocale,
+} from '@rapport/domain';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
+import { auditActorOf, type Principal } from '../access/principal';
+import { AuditLog } from '../audit/audit-log';
+import type { PageBrand } from '../answers/buyer-page';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { queryRow } from '../database/query-rows';
+import { AccountEmails } from '../mail/account-emails';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RATE_LIMITS } from '../rate-limit/rate-limits';
+import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import {
+  enquiryFormProblems,
+  type EnquiryFormValues,
+  enquirySnippet,
+  FORM_FIELDS,
+  renderEnquiryForm,
+  renderEnquiryFormClosed,
+  renderEnquiryThanks,
+} from './enquiry-form-page';
+import { type EnquiryFormRow, EnquiryFormsRepository } from './enquiry-forms.repository';
+import { InteractionsService } from './interactions.service';
+
+/** A person needs a few seconds to fill the form in; a post sooner than this came from a machine. */
+export const FASTEST_HUMAN_MS = 3000;
+/** A form shown longer ago than this is shown again with a fresh stamp. */
+const FORM_SHOWN_FOR_MS = 86_400_000;
+
+export interface FormPage {
+  status: number;
+  html: string;
+}
+
+interface FoundForm {
+  form: EnquiryFormRow;
+  brand: PageBrand;
+  locale: BuyerLocale;
+}
+
+/**
+ * Each business's public enquiry form: a hosted page and a snippet for the business's own site, both
+ * without script. Spam is held off without a third-party captcha: a field only machines fill in, the time
+ * between showing and posting (signed, so it cannot be made up), and limits per address and per business.
+ * A post from the snippet has no stamp, so the hosted page shows it back once to confirm.
+ */
+@Injectable()
+export class EnquiryFormService {
+  private readonly logger = new Logger(EnquiryFormService.name);
+
+  constructor(
+    private readonly database: TenantDatabase,
+    private readonly forms: EnquiryFormsRepository,
+    private readonly interactions: InteractionsService,
+    private readonly settings: BusinessSettingsRepository,
+    private readonly emails: AccountEmails,
+    private readonly limiter: RateLimiter,
+    private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  settingsOf(tenantId: string): Promise<EnquiryFormResponse> {
+    return this.database.transaction(tenantId, (manager) => this.describe(manager));
+  }
+
+  update(
+    tenantId: string,
+    principal: Principal,
+    changes: { isEnabled?: boolean; newAddress?: boolean },
+  ): Promise<EnquiryFormResponse> {
+    return this.database.transaction(tenantId, async (manager) => {
+      await this.forms.getOrCreate(manager);
+      await this.forms.update(manager, changes);
+      await this.audit.record(manager, auditActorOf(principal), 'enquiry-form.updated', null, {
+        fields: Object.keys(changes),
+      });
+      return this.describe(manager);
+    });
+  }
+
+  /** The form as a visitor first sees it. */
+  async show(address: string, lang: string | undefined, now: Date): Promise<FormPage> {
+    return this.withForm(address, lang, async (found) => ({
+      status: 200,
+      html: renderEnquiryForm({
+        locale: found.locale,
+        brand: found.brand,
+        action: this.urlOf(address),
+        shownToken: shownToken(found.form, now),
+      }),
+    }));
+  }
+
+  /** A visitor's post: thanked and recorded, shown back to fix or confirm, or quietly dropped (a machine). */
+  async submit(address: string, form: FormValues | null, now: Date): Promise<FormPage> {
+    const lang = form ? text(form[FORM_FIELDS.locale]) : undefined;
+    let created: { id: string; dueAt: string; name: string; subject: string; message: string } | null = null;
+    const page = await this.withForm(address, lang, async (found, manager) => {
+      const values: EnquiryFormValues = {
+        name: text(form?.['name']),
+        email: text(form?.['email']),
+        phone: text(form?.['phone']),
+        message: text(form?.['message'], false),
+      };
+      const again = (status: number, problems = {}, notice: 'check-again' | null = null): FormPage => ({
+        status,
+        html: renderEnquiryForm({
+          locale: found.locale,
+          brand: found.brand,
+          action: this.urlOf(address),
+          shownToken: shownToken(found.form, now),
+          values,
+          problems,
+          notice,
+        }),
+      });
+      // A filled trap is a machine: it is thanked like anyone, and nothing is kept.
+      if (form && text(form[FORM_FIELDS.honeypot]) !== '') return thanks(found);
+      const problems = enquiryFormProblems(values, found.locale, isEmailAddress);
+      if (!form || Object.keys(problems).length > 0) return again(form ? 400 : 200, problems);
+      if (!isHumanPace(found.form, text(form[FORM_FIELDS.shownAt]), now))
+        return again(200, {}, 'check-again');
+      await this.limiter.hit(RATE_LIMITS.enquiryFormPerBusiness, [tenantIdOf(manager)]);
+      const { interaction } = await this.interactions.upsertWithin(manager, 'form', 'enquiry', {
+        externalId: randomUUID(),
+        contact: {
+          email: values.email,
+          name: values.name || undefined,
+          phone: values.phone || undefined,
+          locale: found.locale,
+        },
+        occurredAt: now.toISOString(),
+        message: values.message,
+      });
+      created = {
+        id: interaction.id,
+        dueAt: interaction.dueAt ?? now.toISOString(),
+        name: values.name || values.email,
+        subject: interaction.subject,
+        message: values.message,
+      };
+      return thanks(found);
+    });
+    if (created) await this.notifyTeam(address, created);
+    return page;
+  }
+
+  private async withForm(
+    address: string,
+    lang: string | undefined,
+    work: (found: FoundForm, manager: TenantManager) => Promise<FormPage>,
+  ): Promise<FormPage> {
+    const parsed = parseAddress(address);
+    const fallback = isLocale(lang) ? lang : 'en';
+    if (!parsed) return { status: 404, html: renderEnquiryFormClosed(fallback) };
+    return this.database.transaction(parsed.tenantId, async (manager) => {
+      const form = await this.forms.current(manager);
+      if (!form || !sameKey(form.key, parsed.key) || !form.is_enabled)
+        return { status: 404, html: renderEnquiryFormClosed(fallback) };
+      const business = await queryRow<{
+        name: string;
+        locale: string;
+        logo_url: string | null;
+        brand_color: string;
+      }>(manager, `SELECT name, locale, logo_url, brand_color FROM tenants WHERE id = $1`, [
+        tenantIdOf(manager),
+      ]);
+      if (!business) return { status: 404, html: renderEnquiryFormClosed(fallback) };
+      const locale = isLocale(lang) ? lang : templateLocale(null, business.locale);
+      const brand = { name: business.name, logoUrl: business.logo_url, color: business.brand_color };
+      return work({ form, brand, locale }, manager);
+    });
+  }
+
+  private async notifyTeam(
+    address: string,
+    created: { id: string; dueAt: string; name: string; subject: string; message: string },
+  ): Promise<void> {
+    const parsed = parseAddress(address);
+    if (!parsed) return;
+    try {
+      const { clock, people } = await this.database.transaction(parsed.tenantId, async (manager) => ({
+        clock: await this.settings.answerClock(manager),
+        people: await this.settings.answerers(manager),
+      }));
+      const dueAt = new Intl.DateTimeFormat('en-GB', {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: clock.timeZone,
+      }).format(new Date(created.dueAt));
+      for (const person of people)
+        await this.emails.sendEnquiryReceived({
+          to: person.email,
+          businessName: clock.name,
+          personName: created.name,
+          subject: created.subject,
+          message: created.message,
+          dueAt,
+          interactionId: created.id,
+        });
+    } catch (error) {
+      // The enquiry stands and shows in the console's inbox; only the heads-up email is missing.
+      this.logger.warn({ err: error, interactionId: created.id }, 'The new-enquiry email did not go out');
+    }
+  }
+
+  private async describe(manager: TenantManager): Promise<EnquiryFormResponse> {
+    const form = await this.forms.getOrCreate(manager);
+    const { locale } = (await queryRow<{ locale: string }>(
+      manager,
+      `SELECT locale FROM tenants WHERE id = $1`,
+      [tenantIdOf(manager)],
+    )) ?? { locale: 'en' };
+    const url = this.urlOf(`${tenantIdOf(manager).replace(/-/g, '')}.${form.key}`);
+    return { isEnabled: form.is_enabled, url, snippet: enquirySnippet(url, templateLocale(null, locale)) };
+  }
+
+  private urlOf(address: string): string {
+    return `${this.config.publicUrl}/api/f/${address}`;
+  }
+}
+
+function thanks(found: FoundForm): FormPage {
+  return { status: 200, html: renderEnquiryThanks(found.locale, found.brand) };
+}
+
+function isLocale(value: unknown): value is BuyerLocale {
+  return (BUYER_LOCALES as readonly unknown[]).includes(value);
+}
+
+/** A form field as one trimmed string (a repeated field keeps its first value). */
+function text(value: string | string[] | undefined, trim = true): string {
+  const first = Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+  return trim ? first.trim() : first.replace(/^\s+|\s+$/g, '');
+}
+
+/** `<business id without dashes>.<key>`: the business is named, the key proves the address is current. */
+function parseAddress(address: string): { tenantId: string; key: string } | null {
+  const match = /^([0-9a-f]{32})\.([A-Za-z0-9_-]{22})$/.exec(address);
+  if (!match?.[1] || !match[2]) return null;
+  const hex = match[1];
+  return {
+    tenantId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    key: match[2],
+  };
+}
+
+function sameKey(stored: string, given: string): boolean {
+  const a = Buffer.from(stored);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function stamp(form: EnquiryFormRow, shownAt: number): string {
+  return createHmac('sha256', form.token_secret).update(String(shownAt)).digest('base64url').slice(0, 32);
+}
+
+/** When the form was shown, signed by the form's own secret: `<ms>.<signature>`. */
+function shownToken(form: EnquiryFormRow, now: Date): string {
+  return `${now.getTime()}.${stamp(form, now.getTime())}`;
+}
+
+/** The post carries a stamp this form made, at least a few seconds and at most a day old. */
+function isHumanPace(form: EnquiryFormRow, token: string, now: Date): boolean {
+  const [at, signature] = token.split('.');
+  const shownAt = Number(at);
+  if (!at || !signature || !Number.isSafeInteger(shownAt) || !sameKey(stamp(form, shownAt), signature))
+    return false;
+  const elapsed = now.getTime() - shownAt;
+  return elapsed >= FASTEST_HUMAN_MS && elapsed <= FORM_SHOWN_FOR_MS;
+}
