@@ -24,6 +24,7 @@ import { apiProblemOf } from '../http/api-error';
 import { keysetList } from '../http/keyset-list';
 import { AutomationsApi } from './automations-api';
 import { DeliveryHealthCardComponent } from './delivery-health-card';
+import { OUTBOX_KIND_WORDS } from './outbox-kind-words';
 
 @Component({
   selector: 'rp-messages-page',
@@ -64,7 +65,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
         }}</a>
       </ng-template>
       <ng-template rpColumn="What" let-message>
-        {{ message.automation ?? message.kind }}
+        {{ message.automation ?? kindWords[message.kind] }}
         @if (message.orderNumber) {
           · {{ message.orderNumber }}
         }
@@ -91,6 +92,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
 })
 export class MessagesPage implements OnInit {
   private readonly api = inject(AutomationsApi);
+  readonly kindWords = OUTBOX_KIND_WORDS;
   readonly statuses = choicesOf(MESSAGE_STATUSES);
   readonly status = new FormControl<MessageStatus | ''>('', { nonNullable: true });
   readonly automationId = new FormControl('', { nonNullable: true });
@@ -129,7 +131,7 @@ export class MessagesPage implements OnInit {
       const asked = await this.api.sendMessageNow(message.id);
       this.list.items.update((items) => items.map((item) => (item.id === asked.id ? asked : item)));
       this.sendNotice.set(
-        `${asked.automation ?? asked.kind} to ${asked.customer.name} goes within a few seconds, outside the send window and without waiting for the gap between two emails.`,
+        `${asked.automation ?? OUTBOX_KIND_WORDS[asked.kind]} to ${asked.customer.name} goes within a few seconds, outside the send window and without waiting for the gap between two emails.`,
       );
     } catch (error) {
       this.sendNotice.set(apiProblemOf(error).message);
