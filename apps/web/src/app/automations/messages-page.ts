@@ -65,7 +65,7 @@ import { OUTBOX_KIND_WORDS } from './outbox-kind-words';
         }}</a>
       </ng-template>
       <ng-template rpColumn="What" let-message>
-        {{ message.automation ?? kindWords[message.kind] }}
+        {{ whatOf(message) }}
         @if (message.orderNumber) {
           · {{ message.orderNumber }}
         }
@@ -92,7 +92,6 @@ import { OUTBOX_KIND_WORDS } from './outbox-kind-words';
 })
 export class MessagesPage implements OnInit {
   private readonly api = inject(AutomationsApi);
-  readonly kindWords = OUTBOX_KIND_WORDS;
   readonly statuses = choicesOf(MESSAGE_STATUSES);
   readonly status = new FormControl<MessageStatus | ''>('', { nonNullable: true });
   readonly automationId = new FormControl('', { nonNullable: true });
@@ -125,13 +124,18 @@ export class MessagesPage implements OnInit {
       .subscribe(() => void this.list.reload());
   }
 
+  /** The rule that planned it, or else its kind in words. */
+  whatOf(message: MessageResponse): string {
+    return message.automation ?? OUTBOX_KIND_WORDS[message.kind];
+  }
+
   /** Sends one waiting follow-up at the next dispatch (within seconds), outside the send window. */
   async sendNow(message: MessageResponse): Promise<void> {
     try {
       const asked = await this.api.sendMessageNow(message.id);
       this.list.items.update((items) => items.map((item) => (item.id === asked.id ? asked : item)));
       this.sendNotice.set(
-        `${asked.automation ?? OUTBOX_KIND_WORDS[asked.kind]} to ${asked.customer.name} goes within a few seconds, outside the send window and without waiting for the gap between two emails.`,
+        `${this.whatOf(asked)} to ${asked.customer.name} goes within a few seconds, outside the send window and without waiting for the gap between two emails.`,
       );
     } catch (error) {
       this.sendNotice.set(apiProblemOf(error).message);

@@ -98,7 +98,7 @@ describe('CustomerInteractionsComponent', () => {
     const accept = [...element.querySelectorAll('button')].find(
       (button) => button.textContent?.trim() === 'Accepted',
     );
-    expect(accept?.getAttribute('aria-label')).toBe('Accepted: Quote Kitchen refit');
+    expect(accept?.getAttribute('aria-label')).toBe('Accepted: Quote: Kitchen refit');
     accept?.click();
     const request = http.expectOne('/api/interactions/i2/status');
     expect(request.request.body).toEqual({ status: 'accepted' });

@@ -89,7 +89,7 @@ const MOVE_WORDS: Readonly<Record<InteractionStatus, string>> = {
             }
           }
         </ng-template>
-        <ng-template rpColumn="Status" let-item>{{ statusWords[item.status] }}</ng-template>
+        <ng-template rpColumn="Status" let-item>{{ statusOf(item) }}</ng-template>
         <ng-template rpColumn="Next steps" rpColumnHeaderHidden let-item>
           @if (canWrite()) {
             @for (status of movesOf(item); track status) {
@@ -97,7 +97,7 @@ const MOVE_WORDS: Readonly<Record<InteractionStatus, string>> = {
                 mat-button
                 type="button"
                 [disabled]="isMoving()"
-                [attr.aria-label]="moveWords[status] + ': ' + typeWords[item.type] + ' ' + item.subject"
+                [attr.aria-label]="moveWords[status] + ': ' + whatOf(item)"
                 (click)="move(item, status)"
               >
                 {{ moveWords[status] }}
@@ -125,8 +125,6 @@ export class CustomerInteractionsComponent implements OnInit {
   readonly canWrite = input(false);
   /** An interaction was added or moved on: the person's timeline (and whether they are a customer) changed. */
   readonly changed = output();
-  readonly typeWords = INTERACTION_TYPE_WORDS;
-  readonly statusWords = INTERACTION_STATUS_WORDS;
   readonly moveWords = MOVE_WORDS;
   readonly isAdding = signal(false);
   readonly isMoving = signal(false);
@@ -137,6 +135,10 @@ export class CustomerInteractionsComponent implements OnInit {
 
   async ngOnInit(): Promise<void> {
     await this.list.reload();
+  }
+
+  statusOf(item: InteractionResponse): string {
+    return INTERACTION_STATUS_WORDS[item.status];
   }
 
   /** "Quote: Kitchen refit", or just "Quote" without a subject. */

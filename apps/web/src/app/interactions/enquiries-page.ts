@@ -54,7 +54,7 @@ import { isOverdue } from './interaction-words';
           —
         }
       </ng-template>
-      <ng-template rpColumn="Status" let-item>{{ statusWords[item.status] }}</ng-template>
+      <ng-template rpColumn="Status" let-item>{{ statusOf(item) }}</ng-template>
     </rp-list>
   `,
   styleUrl: '../lists.scss',
@@ -73,7 +73,6 @@ import { isOverdue } from './interaction-words';
 })
 export class EnquiriesPage implements OnInit {
   private readonly api = inject(InteractionsApi);
-  readonly statusWords = INTERACTION_STATUS_WORDS;
   readonly statuses = choicesOf(ENQUIRY_STATUSES, INTERACTION_STATUS_WORDS);
   readonly isOverdue = (item: InteractionResponse): boolean => isOverdue(item, new Date());
   /** The open ones first: the inbox is what still needs an answer. */
@@ -95,6 +94,10 @@ export class EnquiriesPage implements OnInit {
     this.filters.valueChanges
       .pipe(debounceTime(250), takeUntilDestroyed())
       .subscribe(() => void this.list.reload());
+  }
+
+  statusOf(item: InteractionResponse): string {
+    return INTERACTION_STATUS_WORDS[item.status];
   }
 
   async ngOnInit(): Promise<void> {
