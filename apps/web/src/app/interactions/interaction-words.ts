@@ -1,5 +1,4 @@
 import {
-  INTERACTION_STATUS_WORDS,
   INTERACTION_TYPE_WORDS,
   type InteractionEvent,
   type InteractionResponse,
@@ -17,10 +16,4 @@ export function interactionEventWords(event: InteractionEvent): string {
   const step = rest.join('_');
   const words = step === 'no_show' ? 'missed (no-show)' : step;
   return `${INTERACTION_TYPE_WORDS[type]} ${words}`;
-}
-
-/** An interaction in one line: "Quote: Kitchen refit (Accepted)". */
-export function interactionWords(item: Pick<InteractionResponse, 'type' | 'subject' | 'status'>): string {
-  const subject = item.subject ? `: ${item.subject}` : '';
-  return `${INTERACTION_TYPE_WORDS[item.type]}${subject} (${INTERACTION_STATUS_WORDS[item.status]})`;
 }
