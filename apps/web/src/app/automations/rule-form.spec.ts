@@ -157,7 +157,7 @@ describe('RuleFormComponent', () => {
       expect.arrayContaining(['Total from', 'Total to', 'People tagged', 'Languages']),
     );
     form.form.controls.trigger.setValue('quote_sent');
-    expect(labels()).toEqual(expect.arrayContaining(['Quote amount from', 'Quote amount to']));
+    expect(labels()).toEqual(expect.arrayContaining(['Amount from', 'Amount to']));
   });
 
   it('asks for the fallback after placement only for a rule waiting on delivery', () => {

@@ -140,7 +140,7 @@ export class RuleFormComponent implements OnInit {
   /** Order-only conditions (first or repeat order, products) and the fallback apply to order rules only. */
   readonly isOrderRule = computed(() => isOrderTrigger(this.trigger()));
   /** A quote's rule compares the quote's amount; the others an order's total. */
-  readonly totalWord = computed(() => (this.trigger() === 'quote_sent' ? 'Quote amount' : 'Total'));
+  readonly totalWord = computed(() => (this.trigger() === 'quote_sent' ? 'Amount' : 'Total'));
   readonly canStopWhenCustomer = computed(() =>
     (PROSPECT_TRIGGERS as readonly AutomationTrigger[]).includes(this.trigger()),
   );

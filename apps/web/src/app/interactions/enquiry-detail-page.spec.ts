@@ -104,7 +104,7 @@ describe('EnquiryDetailPage', () => {
 
   it('offers the next steps of an open enquiry and closes it', async () => {
     const { http, buttons, button, settle } = await open(ENQUIRY);
-    expect(buttons()).toEqual(['Mark answered (replied another way)', 'Close', 'send Send answer']);
+    expect(buttons()).toEqual(['Mark answered', 'Close', 'send Send answer']);
     button('Close')?.click();
     const request = http.expectOne('/api/interactions/i1/status');
     expect(request.request.body).toEqual({ status: 'closed' });

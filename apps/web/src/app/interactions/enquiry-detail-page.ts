@@ -29,7 +29,7 @@ import { isOverdue } from './interaction-words';
 
 /** The button that moves an enquiry on, in words. */
 const MOVE_WORDS: Partial<Record<InteractionStatus, string>> = {
-  answered: 'Mark answered (replied another way)',
+  answered: 'Mark answered',
   closed: 'Close',
 };
 
