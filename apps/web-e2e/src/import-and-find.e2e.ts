@@ -75,7 +75,10 @@ describe('importing orders and finding a buyer', () => {
 
     await tab.page.getByRole('button', { name: 'Send a note now' }).click();
     await tab.page.getByText('A note is on its way (within your send window).').waitFor();
-    await tab.page.getByRole('region', { name: 'Timeline' }).getByText('manual: scheduled').waitFor();
+    await tab.page
+      .getByRole('region', { name: 'Timeline' })
+      .getByText('Note sent by hand: scheduled')
+      .waitFor();
 
     await tab.page.getByRole('link', { name: "This buyer's messages" }).click();
     await tab.page.waitForURL(/\/automations\/messages\?customerId=/);

@@ -125,6 +125,13 @@ const VISITS: Record<string, Visit> = {
   answers: { open: (page) => go(page, '/answers') },
   cases: { open: (page) => go(page, '/cases') },
   'cases/:caseId': { open: (page) => firstOf(page, '/cases', 'Cases') },
+  enquiries: { open: (page) => go(page, '/enquiries') },
+  'enquiries/:enquiryId': {
+    open: async (page) => {
+      await firstOf(page, '/enquiries', 'Enquiries');
+      await page.getByLabel('Your answer').waitFor();
+    },
+  },
   reports: { open: (page) => go(page, '/reports') },
   'reports/:weekStart': {
     open: async (page) => {
@@ -140,6 +147,7 @@ const VISITS: Record<string, Visit> = {
   },
   'settings/business': { open: (page) => go(page, '/settings/business') },
   'settings/answers': { open: (page) => go(page, '/settings/answers') },
+  'settings/enquiry-form': { open: (page) => go(page, '/settings/enquiry-form') },
   'settings/team': { open: (page) => go(page, '/settings/team') },
   'settings/integrations': { open: (page) => go(page, '/settings/integrations') },
   'settings/api-keys': { open: (page) => go(page, '/settings/api-keys') },
@@ -171,6 +179,7 @@ describe.each([
     await signIn(page);
     invitationLink = await invite(signedIn, `phone-width-${viewport.width}@northwind.example`);
     await placeOrder(signedIn, `#PW-${viewport.width}`);
+    await askEnquiry(signedIn, `PW-${viewport.width}`);
     await page.close();
   });
   afterAll(async () => {
@@ -266,6 +275,17 @@ async function placeOrder(context: BrowserContext, externalId: string): Promise<
     total: '24.50',
     currency: 'EUR',
     lines: [{ productName: 'Celebration layer cake with candied violets', quantity: 1, unitPrice: '24.50' }],
+  });
+}
+
+/** An open enquiry from the long-named buyer, its message longer than a phone is wide. */
+async function askEnquiry(context: BrowserContext, externalId: string): Promise<void> {
+  await call(context, 'POST', '/api/enquiries', {
+    externalId,
+    contact: LONG_BUYER,
+    subject: 'A three-tier celebration cake with candied violets for a garden wedding',
+    message:
+      'Could you bake a three-tier cake for about 120 guests on the last Saturday of June? https://a-long-family-bakery-domain.example/inspiration/wedding-cakes-with-candied-violets',
   });
 }
 

@@ -44,6 +44,7 @@ describe('signing in to the console', () => {
       'Orders',
       'Automations',
       'Cases',
+      'Enquiries',
       'Reports',
       'Settings',
     ]) {

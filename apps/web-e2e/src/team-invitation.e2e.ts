@@ -92,7 +92,12 @@ describe('a new business brings in a colleague', () => {
     await colleague.getByRole('link', { name: 'Settings', exact: true }).click();
     await visible(colleague.getByRole('tab', { name: 'Your account' }));
     const tabs = await colleague.getByRole('tab').allInnerTexts();
-    expect(tabs.map((tab) => tab.trim())).toEqual(['Business', 'Answers and cases', 'Your account']);
+    expect(tabs.map((tab) => tab.trim())).toEqual([
+      'Business',
+      'Answers and cases',
+      'Enquiry form',
+      'Your account',
+    ]);
 
     await owner.reload();
     await visible(owner.getByRole('table', { name: 'Members' }).getByText(COLLEAGUE.email));

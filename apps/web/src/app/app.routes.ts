@@ -66,6 +66,10 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./cases/cases.routes').then((m) => m.CASES_ROUTES),
       },
       {
+        path: 'enquiries',
+        loadChildren: () => import('./interactions/enquiries.routes').then((m) => m.ENQUIRIES_ROUTES),
+      },
+      {
         path: 'reports',
         loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORTS_ROUTES),
       },

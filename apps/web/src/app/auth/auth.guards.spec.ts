@@ -7,7 +7,7 @@ import {
   type RouterStateSnapshot,
   UrlTree,
 } from '@angular/router';
-import { signedInGuard, signedOutGuard } from './auth.guards';
+import { canOpenWith, signedInGuard, signedOutGuard } from './auth.guards';
 
 describe('auth guards', () => {
   function run(guard: typeof signedInGuard, url: string, me: object | null) {
@@ -37,5 +37,15 @@ describe('auth guards', () => {
 
   it('sends a signed-in user away from the sign-in page', async () => {
     expect(String(await run(signedOutGuard, '/login', { user: {}, permissions: [] }))).toBe('/dashboard');
+  });
+
+  it('opens a section to a member whose role includes its permission', async () => {
+    const me = { user: {}, permissions: ['interactions:read'] };
+    expect(await run(canOpenWith('interactions:read'), '/enquiries', me)).toBe(true);
+  });
+
+  it('sends a member whose role lacks the permission to the dashboard', async () => {
+    const me = { user: {}, permissions: ['orders:read'] };
+    expect(String(await run(canOpenWith('interactions:read'), '/enquiries', me))).toBe('/dashboard');
   });
 });

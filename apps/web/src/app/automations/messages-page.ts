@@ -24,6 +24,7 @@ import { apiProblemOf } from '../http/api-error';
 import { keysetList } from '../http/keyset-list';
 import { AutomationsApi } from './automations-api';
 import { DeliveryHealthCardComponent } from './delivery-health-card';
+import { OUTBOX_KIND_WORDS } from './outbox-kind-words';
 
 @Component({
   selector: 'rp-messages-page',
@@ -64,7 +65,7 @@ import { DeliveryHealthCardComponent } from './delivery-health-card';
         }}</a>
       </ng-template>
       <ng-template rpColumn="What" let-message>
-        {{ message.automation ?? message.kind }}
+        {{ whatOf(message) }}
         @if (message.orderNumber) {
           · {{ message.orderNumber }}
         }
@@ -123,13 +124,18 @@ export class MessagesPage implements OnInit {
       .subscribe(() => void this.list.reload());
   }
 
+  /** The rule that planned it, or else its kind in words. */
+  whatOf(message: MessageResponse): string {
+    return message.automation ?? OUTBOX_KIND_WORDS[message.kind];
+  }
+
   /** Sends one waiting follow-up at the next dispatch (within seconds), outside the send window. */
   async sendNow(message: MessageResponse): Promise<void> {
     try {
       const asked = await this.api.sendMessageNow(message.id);
       this.list.items.update((items) => items.map((item) => (item.id === asked.id ? asked : item)));
       this.sendNotice.set(
-        `${asked.automation ?? asked.kind} to ${asked.customer.name} goes within a few seconds, outside the send window and without waiting for the gap between two emails.`,
+        `${this.whatOf(asked)} to ${asked.customer.name} goes within a few seconds, outside the send window and without waiting for the gap between two emails.`,
       );
     } catch (error) {
       this.sendNotice.set(apiProblemOf(error).message);

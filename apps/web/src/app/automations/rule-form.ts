@@ -12,8 +12,9 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import {
-  AUTOMATION_TRIGGERS,
   type AutomationConditions,
   type AutomationResponse,
   type AutomationTrigger,
@@ -22,10 +23,14 @@ import {
   type BuyerLocale,
   DELAY_UNITS,
   type DelayUnit,
+  INTERACTION_TRIGGERS,
+  type InteractionTrigger,
+  isOrderTrigger,
+  ORDER_TRIGGERS,
   type SurveyResponse,
   TRIGGER_WORDS,
 } from '@rapport/domain';
-import { choicesOf, SelectFieldComponent, TextFieldComponent } from '@rapport/ui';
+import { type Choice, choicesOf, SelectFieldComponent, TextFieldComponent } from '@rapport/ui';
 import { Submission } from '../http/submission';
 import { SurveysApi } from '../surveys/surveys-api';
 import { AutomationsApi } from './automations-api';
@@ -45,7 +50,39 @@ const FIELD_LABELS: Record<string, string> = {
   'conditions.tags': 'The tags',
   'conditions.locales': 'The languages',
   surveyId: 'The survey',
+  stopsWhenCustomer: '"Stop once the person becomes a customer"',
 };
+
+/** What a new rule may send, in the words of the "Sends" field. */
+const KIND_WORDS: Readonly<Record<AutomationResponse['kind'], string>> = {
+  'thank-you': 'A thank-you',
+  'opinion-request': 'An opinion request',
+  'enquiry-thanks': 'Thanks for an enquiry',
+  'quote-follow-up': 'A follow-up on a quote',
+  'visit-thanks': 'Thanks for a visit',
+  'missed-you': 'A "we missed you"',
+};
+
+/** The triggers under their headings, the order's first. */
+const TRIGGER_GROUPS: readonly { label: string; choices: Choice<AutomationTrigger>[] }[] = [
+  { label: 'Orders', choices: choicesOf(ORDER_TRIGGERS, TRIGGER_WORDS) },
+  ...(
+    [
+      ['Enquiries', 'enquiry_'],
+      ['Quotes', 'quote_'],
+      ['Appointments', 'appointment_'],
+    ] as const
+  ).map(([label, prefix]) => ({
+    label,
+    choices: choicesOf(
+      INTERACTION_TRIGGERS.filter((trigger) => trigger.startsWith(prefix)),
+      TRIGGER_WORDS,
+    ),
+  })),
+];
+
+/** A prospect's moments: a rule after one may stop once the person becomes a customer. */
+const PROSPECT_TRIGGERS: readonly InteractionTrigger[] = ['enquiry_received', 'quote_sent'];
 
 /**
  * A rule, new or under an existing one: its name, what it sends after what and how long, the fallback for a
@@ -61,156 +98,10 @@ const FIELD_LABELS: Record<string, string> = {
     MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
+    MatCheckboxModule,
   ],
-  template: `
-    <form
-      [formGroup]="form"
-      (ngSubmit)="save()"
-      class="editor"
-      [class.editor--new]="!rule()"
-      [attr.aria-label]="rule() ? 'Edit ' + rule()?.name : 'New rule'"
-    >
-      <rp-text-field label="Name" [control]="form.controls.name" />
-      @if (!rule()) {
-        <rp-select-field label="Sends" [control]="form.controls.kind" [choices]="kinds" />
-      }
-      <rp-text-field
-        label="Wait"
-        class="editor__amount"
-        [control]="form.controls.amount"
-        type="number"
-        [min]="0"
-      />
-      <rp-select-field label="Unit" class="editor__unit" [control]="form.controls.unit" [choices]="units" />
-      @if (!rule()) {
-        <rp-select-field label="After" [control]="form.controls.trigger" [choices]="triggers" />
-      }
-      @if (form.controls.trigger.value === 'order_delivered') {
-        <rp-text-field
-          label="Else, days after the order"
-          class="editor__fallback"
-          [control]="form.controls.fallbackDays"
-          type="number"
-          [min]="1"
-          [max]="365"
-        />
-      }
-      @if (form.controls.kind.value === 'opinion-request') {
-        <rp-select-field
-          label="Survey"
-          [control]="form.controls.surveyId"
-          [choices]="surveyChoices()"
-          emptyLabel="None: ask for a reply"
-        />
-      }
-      <fieldset class="editor__conditions">
-        <legend>Only for</legend>
-        <rp-select-field
-          label="Orders"
-          class="editor__unit"
-          [control]="form.controls.orderNumber"
-          [choices]="orderNumbers"
-          emptyLabel="Any order"
-        />
-        <rp-text-field
-          label="Containing any of these products"
-          class="editor__products"
-          [control]="form.controls.productNames"
-          placeholder="Sourdough loaf, Rye bread"
-        />
-        <rp-text-field
-          label="Total from"
-          class="editor__amount"
-          [control]="form.controls.minTotal"
-          inputmode="decimal"
-        />
-        <rp-text-field
-          label="Total to"
-          class="editor__amount"
-          [control]="form.controls.maxTotal"
-          inputmode="decimal"
-        />
-        <rp-text-field label="Buyers tagged" [control]="form.controls.tags" placeholder="vip, local" />
-        <mat-form-field appearance="outline" class="editor__languages">
-          <mat-label>Languages</mat-label>
-          <mat-select formControlName="locales" multiple>
-            @for (locale of locales; track locale) {
-              <mat-option [value]="locale">{{ localeNames[locale] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      </fieldset>
-      <div class="editor__actions">
-        <button mat-flat-button type="submit" [disabled]="submission.isBusy()">
-          {{ rule() ? 'Save' : 'Create rule' }}
-        </button>
-        <button mat-button type="button" (click)="closed.emit()">Cancel</button>
-      </div>
-      @if (submission.error(); as message) {
-        <p class="editor__error" role="alert">{{ message }}</p>
-      }
-      @if (rule()) {
-        <p class="editor__note">Messages already planned keep their time; the change applies from now on.</p>
-      }
-    </form>
-  `,
-  styles: `
-    .editor {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      align-items: baseline;
-      margin-top: 12px;
-    }
-    .editor--new {
-      margin: 0 0 12px;
-      padding: 16px;
-      border-radius: 16px;
-      background: var(--mat-sys-surface-container);
-    }
-    .editor__amount {
-      width: 120px;
-    }
-    .editor__unit {
-      width: 140px;
-    }
-    /* Each as wide as its label, which would otherwise end in "…". */
-    .editor__fallback {
-      width: 260px;
-    }
-    .editor__products {
-      flex: 0 1 330px;
-    }
-    .editor__languages {
-      width: 180px;
-    }
-    .editor__conditions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      flex-basis: 100%;
-      border: 0;
-      padding: 0;
-      margin: 0;
-    }
-    .editor__conditions legend {
-      margin-bottom: 4px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .editor__actions {
-      display: flex;
-      gap: 8px;
-    }
-    .editor__error {
-      flex-basis: 100%;
-      color: var(--mat-sys-error);
-    }
-    .editor__note {
-      flex-basis: 100%;
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  templateUrl: './rule-form.html',
+  styleUrl: './rule-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RuleFormComponent implements OnInit {
@@ -220,11 +111,8 @@ export class RuleFormComponent implements OnInit {
   readonly saved = output<AutomationResponse>();
   readonly closed = output();
   readonly units = choicesOf(DELAY_UNITS);
-  readonly triggers = choicesOf(AUTOMATION_TRIGGERS, TRIGGER_WORDS);
-  readonly kinds = choicesOf(['thank-you', 'opinion-request'] as const, {
-    'thank-you': 'A thank-you',
-    'opinion-request': 'An opinion request',
-  });
+  readonly triggerGroups = TRIGGER_GROUPS;
+  readonly kinds = choicesOf(Object.keys(KIND_WORDS) as AutomationResponse['kind'][], KIND_WORDS);
   readonly orderNumbers = choicesOf(['first', 'repeat'] as const, {
     first: 'First orders',
     repeat: 'Repeat orders',
@@ -244,7 +132,18 @@ export class RuleFormComponent implements OnInit {
     tags: new FormControl('', { nonNullable: true }),
     locales: new FormControl<BuyerLocale[]>([], { nonNullable: true }),
     surveyId: new FormControl('', { nonNullable: true }),
+    stopsWhenCustomer: new FormControl(false, { nonNullable: true }),
   });
+  private readonly trigger = toSignal(this.form.controls.trigger.valueChanges, {
+    initialValue: this.form.controls.trigger.value,
+  });
+  /** Order-only conditions (first or repeat order, products) and the fallback apply to order rules only. */
+  readonly isOrderRule = computed(() => isOrderTrigger(this.trigger()));
+  /** A quote's rule compares the quote's amount; the others an order's total. */
+  readonly totalWord = computed(() => (this.trigger() === 'quote_sent' ? 'Amount' : 'Total'));
+  readonly canStopWhenCustomer = computed(() =>
+    (PROSPECT_TRIGGERS as readonly AutomationTrigger[]).includes(this.trigger()),
+  );
   private readonly surveysApi = inject(SurveysApi);
   readonly surveys = signal<SurveyResponse[]>([]);
   readonly surveyChoices = computed(() => this.surveys().map(({ id, name }) => ({ value: id, label: name })));
@@ -269,6 +168,7 @@ export class RuleFormComponent implements OnInit {
       tags: (rule.conditions.tags ?? []).join(', '),
       locales: rule.conditions.locales ?? [],
       surveyId: rule.survey?.id ?? '',
+      stopsWhenCustomer: rule.stopsWhenCustomer,
     });
   }
 
@@ -278,16 +178,19 @@ export class RuleFormComponent implements OnInit {
       this.submission.error.set('Give the rule a name and a wait of 0 or more.');
       return;
     }
-    const { name, kind, trigger, amount, unit, fallbackDays, surveyId, ...conditions } =
+    const { name, kind, trigger, amount, unit, fallbackDays, surveyId, stopsWhenCustomer, ...conditions } =
       this.form.getRawValue();
     const fields = {
       name: name.trim(),
       delay: { amount: Number(amount), unit },
-      conditions: conditionsOf(conditions),
+      conditions: conditionsOf(
+        isOrderTrigger(trigger) ? conditions : { ...conditions, orderNumber: '', productNames: '' },
+      ),
       ...(trigger === 'order_delivered'
         ? { fallbackAfterPlacedDays: fallbackDays ? Number(fallbackDays) : null }
         : {}),
       ...(kind === 'opinion-request' ? { surveyId: surveyId || null } : {}),
+      ...(this.canStopWhenCustomer() ? { stopsWhenCustomer } : {}),
     };
     const rule = this.rule();
     await this.submission.run(

@@ -6,13 +6,37 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import type { CustomerDetailResponse, TimelineEntry } from '@rapport/domain';
+import {
+  type CustomerDetailResponse,
+  eventOf,
+  initialStatus,
+  type InteractionEvent,
+  type TimelineEntry,
+} from '@rapport/domain';
 import { PageHeaderComponent, TextFieldComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { Confirmation } from '../dialogs/confirm-dialog';
 import { apiProblemOf } from '../http/api-error';
 import { AutomationsApi } from '../automations/automations-api';
+import { OUTBOX_KIND_WORDS } from '../automations/outbox-kind-words';
+import { CustomerInteractionsComponent } from '../interactions/customer-interactions';
+import { interactionEventWords } from '../interactions/interaction-words';
 import { CustomersApi } from './customers-api';
+
+const INTERACTION_ICONS = {
+  enquiry: 'contact_support',
+  quote: 'request_quote',
+  appointment: 'event',
+} as const;
+
+const EVENT_ICONS: Partial<Record<InteractionEvent, string>> = {
+  enquiry_answered: 'mark_email_read',
+  quote_accepted: 'thumb_up',
+  quote_declined: 'thumb_down',
+  appointment_completed: 'event_available',
+  appointment_no_show: 'event_busy',
+  appointment_cancelled: 'event_busy',
+};
 
 @Component({
   selector: 'rp-customer-detail-page',
@@ -26,15 +50,31 @@ import { CustomersApi } from './customers-api';
     MatButtonModule,
     MatIconModule,
     PageHeaderComponent,
+    CustomerInteractionsComponent,
   ],
   templateUrl: './customer-detail-page.html',
   styleUrl: '../lists.scss',
+  styles: `
+    .column {
+      display: flex;
+      flex-direction: column;
+      gap: 24px;
+      min-width: 0;
+    }
+    .prospect {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CustomerDetailPage implements OnInit {
   private readonly api = inject(CustomersApi);
   private readonly confirmation = inject(Confirmation);
-  readonly canEdit = inject(SessionStore).can('customers:write');
+  private readonly session = inject(SessionStore);
+  readonly canEdit = this.session.can('customers:write');
+  readonly canSeeInteractions = this.session.can('interactions:read');
+  readonly canWriteInteractions = this.session.can('interactions:write');
   /** From the route (withComponentInputBinding). */
   readonly customerId = input.required<string>();
   readonly customer = signal<CustomerDetailResponse | null>(null);
@@ -49,6 +89,11 @@ export class CustomerDetailPage implements OnInit {
   });
 
   async ngOnInit(): Promise<void> {
+    await this.reload();
+  }
+
+  /** Again after an enquiry, quote or appointment was added or moved on: the timeline shows the step. */
+  async reload(): Promise<void> {
     try {
       this.customer.set(await this.api.get(this.customerId()));
     } catch (error) {
@@ -120,7 +165,7 @@ export class CustomerDetailPage implements OnInit {
       case 'subscription':
         return `Email status: ${entry.state}${entry.reason ? ` (${entry.reason})` : ''}`;
       case 'email':
-        return `${entry.subject ?? entry.messageKind.replace('-', ' ')}: ${entry.status}${entry.reason ? ` (${entry.reason})` : ''}`;
+        return `${entry.subject ?? OUTBOX_KIND_WORDS[entry.messageKind]}: ${entry.status}${entry.reason ? ` (${entry.reason})` : ''}`;
       case 'answer': {
         const score =
           entry.score === null
@@ -130,13 +175,36 @@ export class CustomerDetailPage implements OnInit {
       }
       case 'case':
         return `Case opened (${entry.reasons}): ${entry.status === 'waiting' ? 'waiting for the customer' : entry.status}`;
+      case 'interaction':
+        // The interaction's own entry is its first step: the enquiry arrived, the quote went, the visit was booked.
+        return this.withSubject(
+          interactionEventWords(eventOf(entry.type, initialStatus(entry.type))),
+          entry.subject,
+        );
+      case 'interaction-event':
+        return this.withSubject(interactionEventWords(entry.event), this.subjectOf(entry.interactionId));
     }
+  }
+
+  private withSubject(words: string, subject: string | undefined): string {
+    return subject ? `${words}: ${subject}` : words;
+  }
+
+  /** A later step names the interaction by the subject its own entry carries. */
+  private subjectOf(interactionId: string): string | undefined {
+    const own = this.customer()?.timeline.find(
+      (entry) => entry.kind === 'interaction' && entry.interactionId === interactionId,
+    );
+    return own?.kind === 'interaction' ? own.subject : undefined;
   }
 
   /** Where an entry links to in the console: its order or its case. */
   linkOf(entry: TimelineEntry): string[] | null {
     if (entry.kind === 'order' || entry.kind === 'order-event') return ['/orders', entry.orderId];
     if (entry.kind === 'case') return ['/cases', entry.caseId];
+    if (entry.kind === 'interaction' && entry.type === 'enquiry') return ['/enquiries', entry.interactionId];
+    if (entry.kind === 'interaction-event' && entry.event.startsWith('enquiry_'))
+      return ['/enquiries', entry.interactionId];
     return null;
   }
 
@@ -146,6 +214,8 @@ export class CustomerDetailPage implements OnInit {
     if (entry.kind === 'subscription') return 'unsubscribe';
     if (entry.kind === 'email') return 'mail';
     if (entry.kind === 'order') return 'shopping_bag';
+    if (entry.kind === 'interaction') return INTERACTION_ICONS[entry.type];
+    if (entry.kind === 'interaction-event') return EVENT_ICONS[entry.event] ?? 'event_note';
     return entry.event === 'cancelled' || entry.event === 'refunded' ? 'block' : 'local_shipping';
   }
 }

@@ -66,4 +66,47 @@ describe('CustomersPage', () => {
       jest.useRealTimers();
     }
   });
+
+  it('asks for prospects or customers only when the kind is chosen', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    try {
+      const { page, http } = await openAt('/customers');
+      answerList(http);
+      page.filters.controls.kind.setValue('prospect');
+      jest.advanceTimersByTime(300);
+      expect(answerList(http)).toBe('kind=prospect');
+      page.filters.controls.kind.setValue('');
+      jest.advanceTimersByTime(300);
+      expect(answerList(http)).toBe('');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('marks the people who have not ordered or had a job completed yet as prospects', async () => {
+    const { harness, http } = await openAt('/customers');
+    const person = {
+      email: 'ana@example.com',
+      tags: [],
+      orderCount: 0,
+      lastOrderAt: null,
+      subscriptionState: 'subscribed',
+    };
+    const [request] = http.match((candidate) => candidate.url === '/api/customers');
+    request?.flush({
+      items: [
+        { ...person, id: 'c1', name: 'Ana', becameCustomerAt: null },
+        { ...person, id: 'c2', name: 'Ben', becameCustomerAt: '2026-11-02T10:00:00Z', orderCount: 1 },
+      ],
+      nextCursor: null,
+    });
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+    const rows = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('tr.mat-mdc-row')];
+    expect(rows.map((row) => row.querySelector('td a')?.textContent?.trim())).toEqual(['Ana', 'Ben']);
+    expect(rows.map((row) => row.querySelector('.prospect')?.textContent?.trim() ?? null)).toEqual([
+      'Prospect',
+      null,
+    ]);
+  });
 });

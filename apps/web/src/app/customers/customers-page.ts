@@ -11,6 +11,8 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatChipsModule } from '@angular/material/chips';
 import { Router } from '@angular/router';
 import {
+  CONTACT_KINDS,
+  type ContactKind,
   CUSTOMER_SORTS,
   type CustomerResponse,
   type CustomerSort,
@@ -39,6 +41,13 @@ const SORT_LABELS: Record<CustomerSort, string> = {
   imports: [LIST_PAGE_PARTS, ReactiveFormsModule, MatChipsModule],
   templateUrl: './customers-page.html',
   styleUrl: '../lists.scss',
+  styles: `
+    .prospect {
+      margin-left: 8px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CustomersPage implements OnInit {
@@ -49,6 +58,7 @@ export class CustomersPage implements OnInit {
   readonly sort = input<string>();
   readonly canImport = inject(SessionStore).can('customers:write');
   readonly states = choicesOf(SUBSCRIPTION_STATES);
+  readonly kinds = choicesOf(CONTACT_KINDS, { prospect: 'Prospects', customer: 'Customers' });
   readonly answered = choicesOf(['yes', 'no', 'promoter', 'passive', 'detractor'] as const, {
     yes: 'Has answered',
     no: 'Never answered',
@@ -60,17 +70,19 @@ export class CustomersPage implements OnInit {
     search: new FormControl('', { nonNullable: true }),
     tag: new FormControl('', { nonNullable: true }),
     subscriptionState: new FormControl<SubscriptionState | ''>('', { nonNullable: true }),
+    kind: new FormControl<ContactKind | ''>('', { nonNullable: true }),
     answered: new FormControl<'' | 'yes' | 'no' | NpsBand>('', { nonNullable: true }),
     sort: new FormControl<CustomerSort>('newest', { nonNullable: true }),
   });
 
   /** Reads the filters when it loads, so a reload asks for what the form shows. */
   readonly list = keysetList<CustomerResponse>((cursor) => {
-    const { search, tag, subscriptionState, answered, sort } = this.filters.getRawValue();
+    const { search, tag, subscriptionState, kind, answered, sort } = this.filters.getRawValue();
     return this.api.list({
       search: search.trim() || undefined,
       tag: tag.trim() || undefined,
       subscriptionState: subscriptionState || undefined,
+      kind: kind || undefined,
       hasAnswered: answered === 'yes' ? true : answered === 'no' ? false : undefined,
       band:
         answered === 'promoter' || answered === 'passive' || answered === 'detractor' ? answered : undefined,

@@ -2,15 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { OrderFollowUpResponse, OrderFollowUpsResponse, OutboxKind } from '@rapport/domain';
-
-const KIND_WORDS: Record<OutboxKind, string> = {
-  'thank-you': 'Thank you',
-  'opinion-request': 'Opinion request',
-  reminder: 'Reminder',
-  manual: 'Note sent by hand',
-  'case-reply': 'Reply from the case',
-};
+import type { OrderFollowUpResponse, OrderFollowUpsResponse } from '@rapport/domain';
+import { OUTBOX_KIND_WORDS } from '../automations/outbox-kind-words';
 
 interface FollowUpLine {
   item: OrderFollowUpResponse;
@@ -78,8 +71,8 @@ export class OrderFollowUpsComponent {
     return items.map((item) => ({
       item,
       what: [
-        KIND_WORDS[item.kind],
-        item.automation && item.automation !== KIND_WORDS[item.kind] ? `"${item.automation}"` : null,
+        OUTBOX_KIND_WORDS[item.kind],
+        item.automation && item.automation !== OUTBOX_KIND_WORDS[item.kind] ? `"${item.automation}"` : null,
       ]
         .filter(Boolean)
         .join(' '),

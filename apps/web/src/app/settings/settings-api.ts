@@ -8,12 +8,14 @@ import type {
   ChangePasswordRequest,
   CreateApiKeyRequest,
   CreatedApiKeyResponse,
+  EnquiryFormResponse,
   InviteRequest,
   Page,
   Role,
   SessionResponse,
   TeamResponse,
   UpdateBusinessRequest,
+  UpdateEnquiryFormRequest,
 } from '@rapport/domain';
 import { ApiClient } from '../http/api-client';
 
@@ -87,5 +89,13 @@ export class SettingsApi {
 
   auditEvents(query: AuditQuery): Promise<Page<AuditEventResponse>> {
     return this.api.get<Page<AuditEventResponse>>('/api/audit-events', query);
+  }
+
+  enquiryForm(): Promise<EnquiryFormResponse> {
+    return this.api.get<EnquiryFormResponse>('/api/enquiry-form');
+  }
+
+  updateEnquiryForm(changes: UpdateEnquiryFormRequest): Promise<EnquiryFormResponse> {
+    return this.api.patch<EnquiryFormResponse>('/api/enquiry-form', changes);
   }
 }

@@ -26,6 +26,12 @@ export const SETTINGS_TABS: readonly SettingsTab[] = [
     load: () => import('./feedback-settings-page').then((m) => m.FeedbackSettingsPage),
   },
   {
+    path: 'enquiry-form',
+    label: 'Enquiry form',
+    permission: 'interactions:read',
+    load: () => import('./enquiry-form-page').then((m) => m.EnquiryFormPage),
+  },
+  {
     path: 'team',
     label: 'Team',
     permission: 'team:manage',

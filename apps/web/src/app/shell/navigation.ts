@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import type { Permission } from '@rapport/domain';
 
 export interface NavSection {
   path: string;
@@ -7,6 +8,8 @@ export interface NavSection {
   /** One line on what the section is for; shown while it is not built yet. */
   purpose: string;
   isBuilt: boolean;
+  /** Shown only to members whose role includes it; every member sees a section without one. */
+  permission?: Permission;
 }
 
 /** The console's sections, in the order of the side navigation. */
@@ -66,6 +69,14 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     icon: 'support_agent',
     purpose: 'Unhappy buyers to get back to, with an owner and a due time.',
     isBuilt: true,
+  },
+  {
+    path: 'enquiries',
+    label: 'Enquiries',
+    icon: 'contact_support',
+    purpose: 'People who asked you something, waiting for an answer.',
+    isBuilt: true,
+    permission: 'interactions:read',
   },
   {
     path: 'reports',

@@ -7,7 +7,7 @@ import { NAV_SECTIONS } from './navigation';
 import { ShellComponent } from './shell.component';
 
 describe('ShellComponent', () => {
-  it('shows every section in the navigation and the active business', async () => {
+  async function render(permissions: string[]) {
     // Set by the API at sign-in; without it the store knows nobody is signed in and asks nothing.
     document.cookie = 'rapport_signed_in=1; path=/';
     TestBed.configureTestingModule({
@@ -26,7 +26,7 @@ describe('ShellComponent', () => {
           country: 'GB',
         },
         role: 'owner',
-        permissions: [],
+        permissions,
         memberships: [],
       });
     await loading;
@@ -36,7 +36,18 @@ describe('ShellComponent', () => {
     const labels = [...element.querySelectorAll('[matListItemTitle]')].map((item) =>
       item.textContent?.trim(),
     );
+    return { element, labels };
+  }
+
+  it('shows every section in the navigation and the active business', async () => {
+    const { element, labels } = await render(['interactions:read']);
     expect(labels).toEqual(NAV_SECTIONS.map((section) => section.label));
     expect(element.querySelector('[data-testid=business-name]')?.textContent).toBe('Northwind Bakery');
+  });
+
+  it('leaves out the enquiries for a member whose role cannot read them', async () => {
+    const { labels } = await render([]);
+    expect(labels).not.toContain('Enquiries');
+    expect(labels).toContain('Cases');
   });
 });

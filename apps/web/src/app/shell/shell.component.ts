@@ -33,8 +33,11 @@ export class ShellComponent {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
 
-  readonly sections = NAV_SECTIONS;
   readonly me = this.session.me;
+  readonly sections = computed(() => {
+    this.me();
+    return NAV_SECTIONS.filter((section) => !section.permission || this.session.can(section.permission));
+  });
   readonly businessName = computed(() => this.session.businessName() ?? 'No business yet');
   readonly userName = computed(() => this.me()?.user.name ?? '');
   readonly isHandset = toSignal(

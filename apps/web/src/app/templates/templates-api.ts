@@ -52,6 +52,10 @@ export const KIND_LABELS: Record<MessageKind, string> = {
   'opinion-request': 'Opinion request',
   reminder: 'Reminder',
   manual: 'Manual message',
+  'enquiry-thanks': 'Thank you for your enquiry',
+  'quote-follow-up': 'Quote follow-up',
+  'visit-thanks': 'Thanks for visiting',
+  'missed-you': 'We missed you',
 };
 
 export const LOCALE_LABELS = BUYER_LOCALE_NAMES;
