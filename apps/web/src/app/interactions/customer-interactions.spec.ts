@@ -20,6 +20,7 @@ const BASE: InteractionResponse = {
   startsAt: null,
   occurredAt: '2026-12-01T09:00:00Z',
   dueAt: '2026-12-01T17:00:00Z',
+  isOverdue: true,
   answeredAt: null,
   answers: [],
 };
@@ -33,6 +34,7 @@ const QUOTE: InteractionResponse = {
   currency: 'EUR',
   validUntil: '2026-12-31T23:59:59Z',
   dueAt: null,
+  isOverdue: false,
 };
 const VISIT: InteractionResponse = {
   ...BASE,
@@ -42,6 +44,7 @@ const VISIT: InteractionResponse = {
   subject: 'Measuring',
   startsAt: '2026-12-09T10:00:00Z',
   dueAt: null,
+  isOverdue: false,
 };
 
 describe('CustomerInteractionsComponent', () => {

@@ -20,6 +20,7 @@ const ENQUIRY: InteractionResponse = {
   startsAt: null,
   occurredAt: '2026-12-01T09:00:00Z',
   dueAt: '2026-12-01T17:00:00Z',
+  isOverdue: true,
   answeredAt: null,
   answers: [],
 };
@@ -50,7 +51,14 @@ describe('EnquiriesPage', () => {
   });
 
   it('shows who asked, what about, when, by when and the status, marking a late one', async () => {
-    const answered = { ...ENQUIRY, id: 'i2', status: 'answered' as const, subject: '', dueAt: null };
+    const answered = {
+      ...ENQUIRY,
+      id: 'i2',
+      status: 'answered' as const,
+      subject: '',
+      dueAt: null,
+      isOverdue: false,
+    };
     const { element } = await render({ items: [ENQUIRY, answered], nextCursor: null });
     const rows = [...element.querySelectorAll('tr.mat-mdc-row')];
     const cells = (row: Element) =>

@@ -11,7 +11,6 @@ import { choicesOf, LIST_PAGE_PARTS } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
 import { keysetList } from '../http/keyset-list';
 import { InteractionsApi } from './interactions-api';
-import { isOverdue } from './interaction-words';
 
 /** The enquiries inbox: people who asked something, the open ones first by the time their answer is due. */
 @Component({
@@ -74,7 +73,8 @@ import { isOverdue } from './interaction-words';
 export class EnquiriesPage implements OnInit {
   private readonly api = inject(InteractionsApi);
   readonly statuses = choicesOf(ENQUIRY_STATUSES, INTERACTION_STATUS_WORDS);
-  readonly isOverdue = (item: InteractionResponse): boolean => isOverdue(item, new Date());
+  /** The API says which are late, by its own clock. */
+  readonly isOverdue = (item: InteractionResponse): boolean => item.isOverdue;
   /** The open ones first: the inbox is what still needs an answer. */
   readonly filters = new FormGroup({
     search: new FormControl('', { nonNullable: true }),

@@ -21,6 +21,7 @@ const ENQUIRY: InteractionResponse = {
   startsAt: null,
   occurredAt: '2026-12-01T09:00:00Z',
   dueAt: '2099-12-01T17:00:00Z',
+  isOverdue: false,
   answeredAt: null,
   answers: [],
 };

@@ -25,7 +25,6 @@ import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
 import { Submission } from '../http/submission';
 import { InteractionsApi } from './interactions-api';
-import { isOverdue } from './interaction-words';
 
 /** The button that moves an enquiry on, in words. */
 const MOVE_WORDS: Partial<Record<InteractionStatus, string>> = {
@@ -68,7 +67,7 @@ export class EnquiryDetailPage implements OnInit {
   });
   readonly isOverdue = computed(() => {
     const enquiry = this.enquiry();
-    return enquiry ? isOverdue(enquiry, new Date()) : false;
+    return enquiry?.isOverdue ?? false;
   });
 
   async ngOnInit(): Promise<void> {
