@@ -36,8 +36,8 @@ const writesOf = (tables, owner) => {
 const OUTBOX_WRITES = writesOf(['messages'], 'the outbox (apps/api/src/outbox)');
 const CASE_WRITES = writesOf(['cases', 'case_entries'], 'CasesRepository');
 const INTERACTION_WRITES = writesOf(
-  ['interactions', 'interaction_events', 'enquiry_forms'],
-  'InteractionsRepository or EnquiryFormsRepository (apps/api/src/interactions)',
+  ['interactions', 'interaction_events', 'enquiry_forms', 'referral_codes'],
+  'InteractionsRepository, EnquiryFormsRepository (apps/api/src/interactions) or ReferralsRepository',
 );
 /** Controllers route, check permissions and map: their data comes from repositories and services. */
 const CONTROLLER_SQL = [
@@ -165,6 +165,7 @@ export default [
     files: [
       'apps/api/src/interactions/interactions.repository.ts',
       'apps/api/src/interactions/enquiry-forms.repository.ts',
+      'apps/api/src/referrals/referrals.repository.ts',
     ],
     rules: { 'no-restricted-syntax': ['error', ...OUTBOX_WRITES, ...CASE_WRITES, ...UNTYPED_SQL] },
   },

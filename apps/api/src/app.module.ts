@@ -12,6 +12,7 @@ import { IntegrationsModule } from './integrations/integrations.module';
 import { MailModule } from './mail/mail.module';
 import { OrdersModule } from './orders/orders.module';
 import { InteractionsModule } from './interactions/interactions.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
@@ -53,12 +54,13 @@ export class AppModule {
         CustomersModule,
         OrdersModule,
         InteractionsModule,
+        ReferralsModule,
         IntegrationsModule,
         ImportsModule,
         PrivacyModule,
         AutomationsModule,
         SurveysModule,
-        AnswersModule.opening(CaseRecordsModule),
+        AnswersModule.opening(CaseRecordsModule, ReferralsModule),
         CasesModule,
         RepliesModule,
         ReportsModule,

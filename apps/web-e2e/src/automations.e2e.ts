@@ -15,16 +15,16 @@ describe('automations', () => {
       .waitFor();
     await screenshot(tab.page, 'automations');
 
-    const toggle = tab.page.getByRole('switch', { name: 'Turn off Thank you' });
+    const toggle = tab.page.getByRole('switch', { name: 'Turn off Thank you', exact: true });
     await toggle.click();
-    await tab.page.getByRole('switch', { name: 'Turn on Thank you' }).waitFor();
+    await tab.page.getByRole('switch', { name: 'Turn on Thank you', exact: true }).waitFor();
     await tab.page.reload();
-    const off = tab.page.getByRole('switch', { name: 'Turn on Thank you' });
+    const off = tab.page.getByRole('switch', { name: 'Turn on Thank you', exact: true });
     await off.waitFor();
     await off.click();
-    await tab.page.getByRole('switch', { name: 'Turn off Thank you' }).waitFor();
+    await tab.page.getByRole('switch', { name: 'Turn off Thank you', exact: true }).waitFor();
 
-    const thankYou = tab.page.locator('article', { hasText: 'Thank you' });
+    const thankYou = tab.page.locator('article', { hasText: 'after an order is placed' });
     await thankYou.getByRole('button', { name: 'Edit' }).click();
     const form = tab.page.getByRole('form', { name: 'Edit Thank you' });
     await form.getByLabel('Wait').fill('2');

@@ -83,7 +83,7 @@ describe('importing orders and finding a buyer', () => {
     await tab.page.getByRole('link', { name: "This buyer's messages" }).click();
     await tab.page.waitForURL(/\/automations\/messages\?customerId=/);
     const messageRows = tab.page.getByRole('table', { name: 'Messages' }).getByRole('row');
-    await messageRows.filter({ hasText: 'manual' }).first().waitFor();
+    await messageRows.filter({ hasText: 'Note sent by hand' }).first().waitFor();
     await waitUntil(async () => (await messageRows.count()) === 2);
     // The same page without the buyer: every message of the business again.
     await tab.page.getByRole('link', { name: 'Only one buyer: show all' }).click();

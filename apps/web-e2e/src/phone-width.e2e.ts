@@ -81,7 +81,7 @@ const VISITS: Record<string, Visit> = {
       await go(page, '/automations');
       // The rule editor, for a rule waiting on delivery (its fallback field), and the new-rule form.
       await page
-        .locator('article', { hasText: 'How did we do?' })
+        .locator('article', { hasText: 'after an order is delivered' })
         .getByRole('button', { name: 'Edit' })
         .click();
       await page.getByLabel('Else, days after the order').waitFor();

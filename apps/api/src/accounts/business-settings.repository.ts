@@ -32,10 +32,11 @@ export class BusinessSettingsRepository {
       opinion_request_gap_days: number;
       case_thresholds: CaseThresholds;
       case_settings: CaseSettings;
+      referral_requests: boolean;
     }>(
       manager,
       `SELECT review_url, review_invitations, reminder_schedule, follow_up_gap_days, opinion_request_gap_days,
-              case_thresholds, case_settings
+              case_thresholds, case_settings, referral_requests
          FROM tenants WHERE id = $1`,
       [tenantIdOf(manager)],
     );
@@ -49,6 +50,7 @@ export class BusinessSettingsRepository {
       },
       caseThresholds: row?.case_thresholds as CaseThresholds,
       caseSettings: row?.case_settings as CaseSettings,
+      referralRequests: row?.referral_requests ?? false,
     };
   }
 
@@ -81,7 +83,8 @@ export class BusinessSettingsRepository {
     await execute(
       manager,
       `UPDATE tenants SET review_url = $2, review_invitations = $3, reminder_schedule = $4, case_thresholds = $5,
-              case_settings = $6, follow_up_gap_days = $7, opinion_request_gap_days = $8, updated_at = now()
+              case_settings = $6, follow_up_gap_days = $7, opinion_request_gap_days = $8, referral_requests = $9,
+              updated_at = now()
         WHERE id = $1`,
       [
         tenantIdOf(manager),
@@ -92,6 +95,7 @@ export class BusinessSettingsRepository {
         JSON.stringify(settings.caseSettings),
         settings.journeyCap.anyFollowUpDays,
         settings.journeyCap.opinionRequestDays,
+        settings.referralRequests,
       ],
     );
   }

@@ -10,15 +10,16 @@ import { HoneypotController } from './honeypot.controller';
 
 /**
  * The buyer's answer page, the hidden scanner link, and the inbox of answers. A low answer opens a case
- * through `LowAnswers`, which the module given here provides (the cases' records): the app wires the two,
- * so answers never import cases.
+ * through `LowAnswers`, and a promoter's answer asks for a recommendation through `PromoterAnswers`, which
+ * the modules given here provide (the cases' records, referrals): the app wires them, so answers never
+ * import the features built on them.
  */
 @Module({})
 export class AnswersModule {
-  static opening(lowAnswers: Type<unknown>): DynamicModule {
+  static opening(lowAnswers: Type<unknown>, promoterAnswers: Type<unknown>): DynamicModule {
     return {
       module: AnswersModule,
-      imports: [OutboxModule, AccountsModule, AnswerRecordsModule, lowAnswers],
+      imports: [OutboxModule, AccountsModule, AnswerRecordsModule, lowAnswers, promoterAnswers],
       controllers: [
         AnswersController,
         HoneypotController,

@@ -5,6 +5,7 @@ import {
   commentOf,
   type FormValues,
   headlineScore,
+  isReferralPromoter,
   lowScoreReasons,
   productRatingsOf,
   readAnswerForm,
@@ -23,6 +24,7 @@ import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenan
 import { renderAnswerPage, renderLinkNotice } from './answer-page';
 import type { PageBrand } from './buyer-page';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { PromoterAnswers } from './promoter-answers';
 
 /** How long after sending an opinion request its answer link still takes answers. */
 export const ANSWER_LINK_DAYS = 90;
@@ -80,6 +82,7 @@ export class AnswersService {
     private readonly database: TenantDatabase,
     private readonly cases: LowAnswers,
     private readonly emails: AccountEmails,
+    private readonly promoters: PromoterAnswers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -149,6 +152,10 @@ export class AnswersService {
       }
       if (Object.keys(read.answers).length > 0) {
         const answerId = await this.save(manager, target, read.answers, read.missing.length === 0, now);
+        const headline = headlineScore(target.definition, read.answers);
+        // A promoter is asked, once ever, whether they would recommend the business.
+        if (headline && isReferralPromoter(headline.type, headline.score))
+          await this.promoters.askPromoter(manager, target.customerId, now);
         const reasons = lowScoreReasons(target.definition, read.answers, target.thresholds);
         if (reasons.length > 0) {
           opened = await this.cases.open(

@@ -10,13 +10,22 @@ import {
   type JourneyCap,
   MAX_REMINDERS,
 } from '@rapport/domain';
-import { IsArray, IsBoolean, IsInt, IsObject, IsString, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 
-export class FeedbackSettingsDto implements FeedbackSettings {
+export class FeedbackSettingsDto implements Omit<FeedbackSettings, 'referralRequests'> {
   @ApiPropertyOptional({ nullable: true, example: 'https://g.page/r/northwind-bakery/review' })
   @MaxLength(500)
   @IsString()
@@ -60,6 +69,14 @@ export class FeedbackSettingsDto implements FeedbackSettings {
   })
   @IsObject()
   caseSettings: CaseSettings;
+
+  @ApiPropertyOptional({
+    description:
+      'Ask a buyer who answered as a promoter (NPS 9-10, or 5 of 5), once, to recommend the business; left out, it stays as it is',
+  })
+  @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  referralRequests?: boolean;
 }
 
 /**
@@ -83,7 +100,7 @@ export class FeedbackSettingsController {
   @RequirePermission('business:manage')
   @Put()
   save(@CurrentTenant() tenantId: string, @Body() body: FeedbackSettingsDto): Promise<FeedbackSettings> {
-    const settings: FeedbackSettings = {
+    const settings: Omit<FeedbackSettings, 'referralRequests'> & { referralRequests?: boolean } = {
       reviewUrl: body.reviewUrl?.trim() || null,
       reviewInvitations: body.reviewInvitations,
       reminders: body.reminders,
@@ -104,11 +121,17 @@ export class FeedbackSettingsController {
         },
         slaBusinessDays: body.caseSettings.slaBusinessDays,
       },
+      referralRequests: body.referralRequests,
     };
-    const problems = feedbackSettingsProblems(settings);
-    if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.database.transaction(tenantId, async (manager) => {
-      await this.settings.saveFeedbackSettings(manager, settings);
+      const whole: FeedbackSettings = {
+        ...settings,
+        referralRequests:
+          settings.referralRequests ?? (await this.settings.feedbackSettings(manager)).referralRequests,
+      };
+      const problems = feedbackSettingsProblems(whole);
+      if (problems.length > 0) throw new ValidationFailedError(problems);
+      await this.settings.saveFeedbackSettings(manager, whole);
       return this.settings.feedbackSettings(manager);
     });
   }

@@ -91,6 +91,12 @@ export class FollowUpSender {
             timeZone: message.time_zone ?? message.business_time_zone,
           }
         : null,
+      referral: message.referral_code
+        ? {
+            url: `${this.config.publicUrl}/api/r/${tenantIdOf(manager).replace(/-/g, '')}.${message.referral_code}`,
+            code: message.referral_code,
+          }
+        : null,
       locale,
       unsubscribeUrl,
       surveyUrl: survey ? answerUrl : null,

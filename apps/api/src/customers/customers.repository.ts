@@ -377,6 +377,14 @@ export class CustomersRepository {
            FROM interaction_events e JOIN interactions i ON i.tenant_id = e.tenant_id AND i.id = e.interaction_id
           WHERE e.tenant_id = $1 AND i.customer_id = $2
             AND e.type NOT IN ('enquiry_received', 'quote_sent', 'appointment_booked')
+         UNION ALL
+         -- Whom this person recommended (role in reason), and who recommended them.
+         SELECT 'referral', f.referred_at, f.id, f.name, (f.became_customer_at IS NOT NULL)::text, NULL, NULL, 'referrer', 0
+           FROM customers f WHERE f.tenant_id = $1 AND f.referred_by = $2 AND f.erased_at IS NULL
+         UNION ALL
+         SELECT 'referral', c.referred_at, r.id, r.name, (c.became_customer_at IS NOT NULL)::text, NULL, NULL, 'referred', 0
+           FROM customers c JOIN customers r ON r.tenant_id = c.tenant_id AND r.id = c.referred_by
+          WHERE c.tenant_id = $1 AND c.id = $2
          -- Steps of one order at the same moment (delivered implies fulfilled) show latest step first.
          ORDER BY at DESC, step DESC
          LIMIT 500`,
@@ -447,6 +455,18 @@ export class CustomersRepository {
           subject: row.total ?? '',
         };
       }
+      if (row.kind === 'referral') {
+        // A recommendation: order_id holds the other person's id, external_id their name, status whether
+        // the one recommended bought, reason which side this person is on.
+        return {
+          kind: 'referral',
+          at,
+          role: row.reason === 'referrer' ? 'referrer' : 'referred',
+          otherCustomerId: row.order_id ?? '',
+          otherName: row.external_id ?? '',
+          converted: row.status === 'true',
+        };
+      }
       if (row.kind === 'interaction-event')
         return {
           kind: 'interaction-event',
@@ -462,13 +482,52 @@ export class CustomersRepository {
    * The person became a customer at `at` (an order, a completed job): kept as the earliest such moment, so
    * an older order imported later moves it back.
    */
-  async markCustomer(manager: TenantManager, customerId: string, at: Date): Promise<void> {
-    await execute(
+  async markCustomer(
+    manager: TenantManager,
+    customerId: string,
+    at: Date,
+  ): Promise<{ referredBy: string | null; isFirstTime: boolean } | null> {
+    const [row] = await queryRows<{ referred_by: string | null; was_prospect: boolean }>(
       manager,
-      `UPDATE customers SET became_customer_at = least(coalesce(became_customer_at, $3), $3), updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND became_customer_at IS DISTINCT FROM least(coalesce(became_customer_at, $3), $3)`,
+      `UPDATE customers c SET became_customer_at = least(coalesce(c.became_customer_at, $3), $3), updated_at = now()
+         FROM (SELECT id, became_customer_at IS NULL AS was_prospect FROM customers
+                WHERE tenant_id = $1 AND id = $2 FOR UPDATE) before
+        WHERE c.tenant_id = $1 AND c.id = before.id
+          AND c.became_customer_at IS DISTINCT FROM least(coalesce(c.became_customer_at, $3), $3)
+        RETURNING c.referred_by, before.was_prospect`,
       [tenantIdOf(manager), customerId, at],
     );
+    return row ? { referredBy: row.referred_by, isFirstTime: row.was_prospect } : null;
+  }
+
+  /**
+   * Records that a prospect came through a customer's recommendation; only the first recommendation of a
+   * person who is not a customer yet counts, and no one recommends themselves. True when it was recorded.
+   */
+  async markReferred(
+    manager: TenantManager,
+    customerId: string,
+    referrerId: string,
+    at: Date,
+  ): Promise<boolean> {
+    const updated = await execute(
+      manager,
+      `UPDATE customers SET referred_by = $3, referred_at = $4, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND id <> $3 AND referred_by IS NULL AND became_customer_at IS NULL`,
+      [tenantIdOf(manager), customerId, referrerId, at],
+    );
+    return updated > 0;
+  }
+
+  /** Notes that the person who recommended this customer was thanked; true only the first time. */
+  async markReferrerThanked(manager: TenantManager, customerId: string, at: Date): Promise<boolean> {
+    const updated = await execute(
+      manager,
+      `UPDATE customers SET referrer_thanked_at = $3, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND referred_by IS NOT NULL AND referrer_thanked_at IS NULL`,
+      [tenantIdOf(manager), customerId, at],
+    );
+    return updated > 0;
   }
 
   /**

@@ -124,9 +124,14 @@ const PHRASES: Record<BuyerLocale, FormPhrases> = {
 };
 
 /** The field names of the form; `website` is the trap only a machine fills in. */
-export const FORM_FIELDS = { honeypot: 'website', shownAt: 'shown', locale: 'lang' } as const;
+export const FORM_FIELDS = {
+  honeypot: 'website',
+  shownAt: 'shown',
+  locale: 'lang',
+  referral: 'ref',
+} as const;
 
-const EXTRA_CSS = `
+export const ENQUIRY_FORM_CSS = `
 label.field{display:block;font-weight:600;margin:0 0 4px}
 input.text{width:100%;min-height:44px;font:inherit;padding:8px;border:2px solid #5c6a6a;border-radius:8px;margin:0 0 4px}
 input.text:focus-visible{outline:3px solid #1a1c1c;outline-offset:2px}
@@ -135,8 +140,8 @@ input.text:focus-visible{outline:3px solid #1a1c1c;outline-offset:2px}
 .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 `;
 
-/** The form, with what was typed and a note per field that needs fixing. */
-export function renderEnquiryForm(input: {
+/** What the form shows: where it posts, its stamp, and what was typed with a note per field to fix. */
+export interface EnquiryFormInput {
   locale: BuyerLocale;
   brand: PageBrand;
   action: string;
@@ -144,7 +149,24 @@ export function renderEnquiryForm(input: {
   values?: EnquiryFormValues;
   problems?: Partial<Record<EnquiryFormField, string>>;
   notice?: 'check-again' | null;
-}): string {
+  /** The code of the customer who recommended the business, carried with the post. */
+  referralCode?: string | null;
+}
+
+/** The form as its own page. */
+export function renderEnquiryForm(input: EnquiryFormInput): string {
+  const t = PHRASES[input.locale];
+  return buyerPage({
+    title: t.title,
+    body: enquiryFormHtml(input),
+    locale: input.locale,
+    brand: input.brand,
+    extraCss: ENQUIRY_FORM_CSS,
+  });
+}
+
+/** The form and the note above it, for a page of its own or inside another (a referral link's). */
+export function enquiryFormHtml(input: EnquiryFormInput): string {
   const t = PHRASES[input.locale];
   const values = input.values ?? { name: '', email: '', phone: '', message: '' };
   const problems = input.problems ?? {};
@@ -178,9 +200,10 @@ ${field('message', t.message, (a) => `<textarea ${a} maxlength="5000" required>$
 <div class="trap" aria-hidden="true"><label for="${FORM_FIELDS.honeypot}">${escapeHtml(t.honeypot)}</label><input type="text" id="${FORM_FIELDS.honeypot}" name="${FORM_FIELDS.honeypot}" tabindex="-1" autocomplete="off"></div>
 <input type="hidden" name="${FORM_FIELDS.shownAt}" value="${escapeHtml(input.shownToken)}">
 <input type="hidden" name="${FORM_FIELDS.locale}" value="${input.locale}">
+${input.referralCode ? `<input type="hidden" name="${FORM_FIELDS.referral}" value="${escapeHtml(input.referralCode)}">` : ''}
 <button type="submit">${escapeHtml(t.send)}</button>
 </form>`;
-  return buyerPage({ title: t.title, body, locale: input.locale, brand: input.brand, extraCss: EXTRA_CSS });
+  return body;
 }
 
 export function renderEnquiryThanks(locale: BuyerLocale, brand: PageBrand): string {

@@ -19,7 +19,11 @@ import { AccountEmails } from '../mail/account-emails';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { ReferralsRepository } from '../referrals/referrals.repository';
+import { renderReferralClosed, renderReferralPage } from '../referrals/referral-page';
 import {
+  ENQUIRY_FORM_CSS,
+  enquiryFormHtml,
   enquiryFormProblems,
   type EnquiryFormValues,
   enquirySnippet,
@@ -65,6 +69,7 @@ export class EnquiryFormService {
     private readonly emails: AccountEmails,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditLog,
+    private readonly referrals: ReferralsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -100,6 +105,39 @@ export class EnquiryFormService {
     }));
   }
 
+  /**
+   * The page a customer's referral link opens (`<business>.<code>`): a welcome, the code, and the business's
+   * enquiry form carrying the code (when the form is on). Opening it records nothing.
+   */
+  async showReferral(address: string, lang: string | undefined, now: Date): Promise<FormPage> {
+    const fallback = isLocale(lang) ? lang : 'en';
+    const match = /^([0-9a-f]{32})\.([A-Z2-9]{8})$/.exec(address);
+    if (!match?.[1] || !match[2]) return { status: 404, html: renderReferralClosed(fallback) };
+    const [, hex, code] = match;
+    return this.database.transaction(tenantIdFromHex(hex), async (manager) => {
+      const business = await this.businessOf(manager);
+      if (!business || !(await this.referrals.referrerOf(manager, code)))
+        return { status: 404, html: renderReferralClosed(fallback) };
+      const locale = isLocale(lang) ? lang : templateLocale(null, business.locale);
+      const brand = { name: business.name, logoUrl: business.logo_url, color: business.brand_color };
+      // The form is made the first time anyone needs it (an internal row: nothing a person sees changes).
+      const form = await this.forms.getOrCreate(manager);
+      const formHtml = form.is_enabled
+        ? enquiryFormHtml({
+            locale,
+            brand,
+            action: this.urlOf(`${hex}.${form.key}`),
+            shownToken: shownToken(form, now),
+            referralCode: code,
+          })
+        : null;
+      return {
+        status: 200,
+        html: renderReferralPage({ locale, brand, code, form: formHtml, extraCss: ENQUIRY_FORM_CSS }),
+      };
+    });
+  }
+
   /** A visitor's post: thanked and recorded, shown back to fix or confirm, or quietly dropped (a machine). */
   async submit(address: string, form: FormValues | null, now: Date): Promise<FormPage> {
     const lang = form ? text(form[FORM_FIELDS.locale]) : undefined;
@@ -111,6 +149,7 @@ export class EnquiryFormService {
         phone: text(form?.['phone']),
         message: text(form?.['message'], false),
       };
+      const referralCode = text(form?.[FORM_FIELDS.referral]).slice(0, 40) || null;
       const again = (status: number, problems = {}, notice: 'check-again' | null = null): FormPage => ({
         status,
         html: renderEnquiryForm({
@@ -121,6 +160,7 @@ export class EnquiryFormService {
           values,
           problems,
           notice,
+          referralCode,
         }),
       });
       // A filled trap is a machine: it is thanked like anyone, and nothing is kept.
@@ -140,6 +180,7 @@ export class EnquiryFormService {
         },
         occurredAt: now.toISOString(),
         message: values.message,
+        referralCode: referralCode ?? undefined,
       });
       created = {
         id: interaction.id,
@@ -166,19 +207,22 @@ export class EnquiryFormService {
       const form = await this.forms.current(manager);
       if (!form || !sameKey(form.key, parsed.key) || !form.is_enabled)
         return { status: 404, html: renderEnquiryFormClosed(fallback) };
-      const business = await queryRow<{
-        name: string;
-        locale: string;
-        logo_url: string | null;
-        brand_color: string;
-      }>(manager, `SELECT name, locale, logo_url, brand_color FROM tenants WHERE id = $1`, [
-        tenantIdOf(manager),
-      ]);
+      const business = await this.businessOf(manager);
       if (!business) return { status: 404, html: renderEnquiryFormClosed(fallback) };
       const locale = isLocale(lang) ? lang : templateLocale(null, business.locale);
       const brand = { name: business.name, logoUrl: business.logo_url, color: business.brand_color };
       return work({ form, brand, locale }, manager);
     });
+  }
+
+  private businessOf(
+    manager: TenantManager,
+  ): Promise<{ name: string; locale: string; logo_url: string | null; brand_color: string } | null> {
+    return queryRow<{ name: string; locale: string; logo_url: string | null; brand_color: string }>(
+      manager,
+      `SELECT name, locale, logo_url, brand_color FROM tenants WHERE id = $1`,
+      [tenantIdOf(manager)],
+    );
   }
 
   private async notifyTeam(
@@ -247,11 +291,11 @@ function text(value: string | string[] | undefined, trim = true): string {
 function parseAddress(address: string): { tenantId: string; key: string } | null {
   const match = /^([0-9a-f]{32})\.([A-Za-z0-9_-]{22})$/.exec(address);
   if (!match?.[1] || !match[2]) return null;
-  const hex = match[1];
-  return {
-    tenantId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
-    key: match[2],
-  };
+  return { tenantId: tenantIdFromHex(match[1]), key: match[2] };
+}
+
+function tenantIdFromHex(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function sameKey(stored: string, given: string): boolean {

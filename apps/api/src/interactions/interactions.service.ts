@@ -18,6 +18,7 @@ import { CustomersRepository } from '../customers/customers.repository';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { toAmount } from '../orders/money';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { ReferralsService } from '../referrals/referrals.service';
 import { TenantDatabase, type TenantManager } from '../tenancy/tenant-database';
 import { toInteractionResponse } from './interaction-row';
 import { type InteractionDetails, InteractionsRepository } from './interactions.repository';
@@ -34,6 +35,8 @@ export interface InteractionInput {
   validUntil?: string | null;
   startsAt?: string;
   status?: InteractionStatus;
+  /** The code of the customer who recommended the business, if the person came with one. */
+  referralCode?: string;
 }
 
 /**
@@ -49,6 +52,7 @@ export class InteractionsService {
     private readonly customers: CustomersRepository,
     private readonly settings: BusinessSettingsRepository,
     private readonly outbox: OutboxRepository,
+    private readonly referrals: ReferralsService,
   ) {}
 
   async upsertWithin(
@@ -63,6 +67,7 @@ export class InteractionsService {
     const details = detailsOf(type, input);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
     const { row: contact } = await this.customers.upsert(manager, input.contact);
+    await this.referrals.attribute(manager, contact.id, input.referralCode, occurredAt);
     const existing = await this.interactions.findByExternalId(manager, source, type, input.externalId);
     if (existing) {
       await this.interactions.updateDetails(manager, existing.id, details);
@@ -181,7 +186,7 @@ export class InteractionsService {
     const row = await this.interactions.findById(manager, id);
     if (!row) return;
     if (type === 'appointment' && status === 'completed')
-      await this.customers.markCustomer(manager, row.customer_id, at);
+      await this.referrals.becameCustomer(manager, row.customer_id, at);
     if (type !== 'enquiry' && isSettled(type, status))
       await this.outbox.cancelScheduled(
         manager,

@@ -10,6 +10,7 @@ const SECRET_SEGMENTS: readonly { prefix: string; name: string }[] = [
   { prefix: '/api/u/', name: 'token' },
   { prefix: '/api/h/', name: 'token' },
   { prefix: '/api/f/', name: 'address' },
+  { prefix: '/api/r/', name: 'address' },
   { prefix: '/api/invitations/', name: 'token' },
   { prefix: '/api/inbound/', name: 'secret' },
 ];

@@ -12,6 +12,7 @@ import {
 import { CustomersRepository } from '../customers/customers.repository';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { ProductsRepository } from '../products/products.repository';
+import { ReferralsService } from '../referrals/referrals.service';
 import { TenantDatabase, type TenantManager } from '../tenancy/tenant-database';
 import { toAmount } from './money';
 import { toOrderResponse } from './order-row';
@@ -33,6 +34,7 @@ export class OrdersService {
     private readonly orders: OrdersRepository,
     private readonly customers: CustomersRepository,
     private readonly products: ProductsRepository,
+    private readonly referrals: ReferralsService,
   ) {}
 
   async upsertWithin(
@@ -65,8 +67,10 @@ export class OrdersService {
       ...line,
       unitPrice: toAmount(line.unitPrice, `lines[${index}].unitPrice`),
     }));
-    // An order makes a prospect a customer (from when it was placed), whatever its status.
-    await this.customers.markCustomer(manager, customer.id, placedAt);
+    // A code from someone's recommendation counts before the order makes the prospect a customer (from
+    // when it was placed, whatever its status), so the one who recommended them is thanked.
+    await this.referrals.attribute(manager, customer.id, input.referralCode, placedAt);
+    await this.referrals.becameCustomer(manager, customer.id, placedAt);
     const orderId = await this.orders.insert(manager, {
       customerId: customer.id,
       source,

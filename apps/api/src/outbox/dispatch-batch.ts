@@ -83,6 +83,8 @@ export interface DueMessage extends BusinessRow {
   rule_trigger: AutomationTrigger | null;
   stops_when_customer: boolean | null;
   became_customer_at: Date | null;
+  /** The buyer's own referral code, for a request to recommend the business. */
+  referral_code: string | null;
 }
 
 /**
@@ -116,7 +118,7 @@ export function dueMessages(manager: TenantManager, ids: string[]): Promise<DueM
             i.type AS interaction_type, i.status AS interaction_status, i.subject AS interaction_subject,
             i.amount::text AS interaction_amount, i.currency AS interaction_currency,
             coalesce(i.starts_at, i.valid_until) AS interaction_date, i.occurred_at AS interaction_at,
-            a.trigger AS rule_trigger, a.stops_when_customer, c.became_customer_at,
+            a.trigger AS rule_trigger, a.stops_when_customer, c.became_customer_at, rc.code AS referral_code,
             EXISTS (SELECT 1 FROM answers an WHERE an.tenant_id = m.tenant_id AND an.message_id = m.reminder_of) AS is_answered
        FROM messages m
        JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
@@ -124,6 +126,7 @@ export function dueMessages(manager: TenantManager, ids: string[]): Promise<DueM
        LEFT JOIN orders o ON o.tenant_id = m.tenant_id AND o.id = m.order_id
        LEFT JOIN automations a ON a.tenant_id = m.tenant_id AND a.id = m.automation_id
        LEFT JOIN interactions i ON i.tenant_id = m.tenant_id AND i.id = m.interaction_id
+       LEFT JOIN referral_codes rc ON rc.tenant_id = m.tenant_id AND rc.customer_id = m.customer_id
       WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[]) AND m.status = 'sending'`,
     [tenantIdOf(manager), ids],
   );

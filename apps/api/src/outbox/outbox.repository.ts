@@ -140,6 +140,31 @@ export class OutboxRepository {
     return message.id;
   }
 
+  /** The one request to recommend the business a person ever gets; asked for again, nothing changes. */
+  async planReferralRequest(manager: TenantManager, customerId: string, dueAt: Date): Promise<void> {
+    await execute(
+      manager,
+      `INSERT INTO messages (tenant_id, customer_id, kind, status, due_at)
+       VALUES ($1, $2, 'referral-request', 'scheduled', $3)
+       ON CONFLICT (tenant_id, customer_id) WHERE kind = 'referral-request' DO NOTHING`,
+      [tenantIdOf(manager), customerId, dueAt],
+    );
+  }
+
+  /** Thanks `referrerId` for recommending `referredId`, who just became a customer. */
+  async planReferralThanks(
+    manager: TenantManager,
+    referral: { referrerId: string; referredId: string },
+    dueAt: Date,
+  ): Promise<void> {
+    await execute(
+      manager,
+      `INSERT INTO messages (tenant_id, customer_id, referred_customer_id, kind, status, due_at)
+       VALUES ($1, $2, $3, 'referral-thanks', 'scheduled', $4)`,
+      [tenantIdOf(manager), referral.referrerId, referral.referredId, dueAt],
+    );
+  }
+
   /** A rule's follow-up of an enquiry, a quote or an appointment; planned twice, it stays one message. */
   async planForInteraction(
     manager: TenantManager,

@@ -19,6 +19,7 @@ import { TenantDatabase } from '../tenancy/tenant-database';
 import { EmailTemplatesService } from '../templates/email-templates.service';
 import { type BuyerAnswer, buyerAnswer, caseHandling, chance, unhappyAnswer } from './demo-buyers';
 import { DemoRecords, type ReceivedRequest } from './demo-records';
+import { ReferralsService } from '../referrals/referrals.service';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -90,6 +91,7 @@ export class DemoHistory {
     surveys: SurveysRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     replaying: ReplayingBusinesses,
+    referrals: ReferralsService,
   ) {
     // The demo's buyers are made up: their emails stay in the mailbox whichever provider is configured.
     // Built here, not provided: as a provider the scheduler would run its tick for every business.
@@ -101,6 +103,7 @@ export class DemoHistory {
       database,
       caseOpener,
       new AccountEmails(this.mailbox, config),
+      referrals,
       config,
     );
     this.dispatcher = new FollowUpDispatcher(dataSource, database, sender, replaying);

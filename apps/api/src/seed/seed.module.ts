@@ -10,6 +10,7 @@ import { DemoHistory } from './demo-history';
 import { DemoRecords } from './demo-records';
 import { DemoSeeder } from './demo-seeder';
 import { OutboxModule } from '../outbox/outbox.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { OutboxModule } from '../outbox/outbox.module';
     CaseRecordsModule,
     TemplatesModule,
     SurveysModule,
+    ReferralsModule,
   ],
   providers: [DemoSeeder, DemoHistory, DemoRecords],
   exports: [DemoSeeder],

@@ -29,6 +29,10 @@ interface Phrases {
   visitThanks: string[];
   missedYouSubject: string;
   missedYou: string[];
+  referralSubject: string;
+  referral: string[];
+  referralThanksSubject: string;
+  referralThanks: string[];
   unsubscribe: string;
 }
 
@@ -38,6 +42,8 @@ const NAME = (whenEmpty: string): string => `⟦customer.first_name|${whenEmpty}
 const ORDER = '⟦order.number⟧';
 const BUSINESS = '⟦business.name⟧';
 const ABOUT = (whenEmpty: string): string => `⟦interaction.subject|${whenEmpty}⟧`;
+const LINK = '⟦referral.url⟧';
+const CODE = '⟦referral.code⟧';
 
 const PHRASES: Record<BuyerLocale, Phrases> = {
   en: {
@@ -76,6 +82,18 @@ const PHRASES: Record<BuyerLocale, Phrases> = {
       'We were expecting you but did not see you. We hope everything is all right.',
       'If you would like another appointment, reply to this email and we will find a time that suits you.',
     ],
+    referralSubject: `Would you recommend ${BUSINESS}?`,
+    referral: [
+      'Thank you for your kind words: they made our day.',
+      `If you know someone who would like ${BUSINESS} too, we would be grateful if you passed us on. Here is your personal link: ${LINK}`,
+      `Or forward them this: “I can recommend ${BUSINESS}. Have a look: ${LINK} (mention the code ${CODE} when you order).”`,
+      'The link holds nothing about you; we only use it to say thank you.',
+    ],
+    referralThanksSubject: `Thank you for recommending ${BUSINESS}`,
+    referralThanks: [
+      'Someone you recommended us to has just become our customer.',
+      'Thank you for passing us on: there is no kinder thing a customer can do for a small business.',
+    ],
     unsubscribe: 'Unsubscribe',
   },
   es: {
@@ -112,6 +130,18 @@ const PHRASES: Record<BuyerLocale, Phrases> = {
     missedYou: [
       'Te esperábamos, pero no pudimos verte. Esperamos que todo vaya bien.',
       'Si quieres otra cita, responde a este correo y buscamos un momento que te venga bien.',
+    ],
+    referralSubject: `¿Recomendarías ${BUSINESS}?`,
+    referral: [
+      'Gracias por tus amables palabras: nos han alegrado el día.',
+      `Si conoces a alguien a quien le pueda gustar ${BUSINESS}, te agradeceríamos que nos recomendaras. Este es tu enlace personal: ${LINK}`,
+      `O reenvíale esto: «Te recomiendo ${BUSINESS}. Échale un vistazo: ${LINK} (menciona el código ${CODE} al hacer tu pedido).»`,
+      'El enlace no contiene nada sobre ti; solo lo usamos para darte las gracias.',
+    ],
+    referralThanksSubject: `Gracias por recomendar ${BUSINESS}`,
+    referralThanks: [
+      'Alguien a quien nos recomendaste acaba de hacerse cliente.',
+      'Gracias por recomendarnos: no hay nada más generoso que un cliente pueda hacer por un pequeño negocio.',
     ],
     unsubscribe: 'Darse de baja',
   },
@@ -150,6 +180,18 @@ const PHRASES: Record<BuyerLocale, Phrases> = {
     missedYou: [
       'Nous vous attendions mais ne vous avons pas vu. Nous espérons que tout va bien.',
       'Pour un autre rendez-vous, répondez à cet e-mail et nous trouverons un moment qui vous convient.',
+    ],
+    referralSubject: `Recommanderiez-vous ${BUSINESS} ?`,
+    referral: [
+      'Merci pour vos mots aimables : ils nous ont fait très plaisir.',
+      `Si vous connaissez quelqu’un à qui ${BUSINESS} plairait, nous vous serions reconnaissants de nous recommander. Voici votre lien personnel : ${LINK}`,
+      `Ou transférez-lui ceci : « Je te recommande ${BUSINESS}. Jette un œil : ${LINK} (indique le code ${CODE} en commandant). »`,
+      'Le lien ne contient rien sur vous ; il nous sert seulement à vous remercier.',
+    ],
+    referralThanksSubject: `Merci d’avoir recommandé ${BUSINESS}`,
+    referralThanks: [
+      'Une personne à qui vous nous avez recommandés vient de devenir notre cliente.',
+      'Merci de nous avoir recommandés : c’est le plus beau geste qu’un client puisse faire pour une petite entreprise.',
     ],
     unsubscribe: 'Se désabonner',
   },
@@ -190,6 +232,18 @@ const PHRASES: Record<BuyerLocale, Phrases> = {
       'Wir hatten Sie erwartet, Sie aber nicht gesehen. Wir hoffen, es ist alles in Ordnung.',
       'Wenn Sie einen neuen Termin möchten, antworten Sie auf diese E-Mail, und wir finden eine passende Zeit.',
     ],
+    referralSubject: `Würden Sie ${BUSINESS} weiterempfehlen?`,
+    referral: [
+      'Danke für Ihre freundlichen Worte: Sie haben uns den Tag versüßt.',
+      `Wenn Sie jemanden kennen, dem ${BUSINESS} auch gefallen würde, freuen wir uns über Ihre Empfehlung. Hier ist Ihr persönlicher Link: ${LINK}`,
+      `Oder leiten Sie dies weiter: „Ich kann ${BUSINESS} empfehlen. Schau mal: ${LINK} (nenne beim Bestellen den Code ${CODE}).“`,
+      'Der Link enthält nichts über Sie; wir nutzen ihn nur, um Ihnen zu danken.',
+    ],
+    referralThanksSubject: `Danke, dass Sie ${BUSINESS} empfohlen haben`,
+    referralThanks: [
+      'Jemand, dem Sie uns empfohlen haben, ist gerade unser Kunde geworden.',
+      'Danke für Ihre Empfehlung: Etwas Schöneres kann ein Kunde für ein kleines Unternehmen nicht tun.',
+    ],
     unsubscribe: 'Abmelden',
   },
 };
@@ -219,6 +273,10 @@ function content(kind: MessageKind, phrases: Phrases): { subject: string; paragr
       return { subject: phrases.visitThanksSubject, paragraphs: phrases.visitThanks };
     case 'missed-you':
       return { subject: phrases.missedYouSubject, paragraphs: phrases.missedYou };
+    case 'referral-request':
+      return { subject: phrases.referralSubject, paragraphs: phrases.referral };
+    case 'referral-thanks':
+      return { subject: phrases.referralThanksSubject, paragraphs: phrases.referralThanks };
   }
 }
 

@@ -21,6 +21,8 @@ export interface ContextInput {
     date: Date | null;
     timeZone: string;
   } | null;
+  /** The buyer's own referral link and code, in a request to recommend the business. */
+  referral?: { url: string; code: string } | null;
   locale: string;
   unsubscribeUrl: string;
   surveyUrl: string | null;
@@ -56,6 +58,7 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
         }
       : { number: '', total: '', products: [] },
     interaction: interactionContext(input),
+    referral: { url: input.referral?.url ?? '', code: input.referral?.code ?? '' },
     business: {
       name: business.name,
       phone: business.contact_phone ?? '',

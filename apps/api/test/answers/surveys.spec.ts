@@ -247,7 +247,10 @@ describe('surveys', () => {
       );
       return rows.map((row) => [row.kind, row.n, row.status, row.sent_at?.toISOString() ?? null]);
     });
+    // Her 9 makes her a promoter: she is asked, once, to recommend the bakery (due a day after she
+    // answered, on the real clock; sent at the next dispatch, at least 3 days after the last reminder).
     expect(journey).toEqual([
+      ['referral-request', null, 'sent', at(22).toISOString()],
       ['thank-you', null, 'sent', at(1).toISOString()],
       ['opinion-request', null, 'sent', at(10).toISOString()],
       ['reminder', 1, 'sent', at(14).toISOString()],

@@ -45,8 +45,10 @@ describe('migrations', () => {
 
   it('gives the keys that could read `responses:read` the same right as `answers:read`, and back on revert', async () => {
     const db = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_answers_scope`);
-    expect(await migrateDownOne(db)).toBe('CreateInteractions1795654500000');
-    expect(await migrateDownOne(db)).toBe('AnswersScope1795654400000');
+    const later = MIGRATIONS.map((migration) => migration.name).slice(
+      MIGRATIONS.findIndex((migration) => migration.name === 'AnswersScope1795654400000'),
+    );
+    for (const name of [...later].reverse()) expect(await migrateDownOne(db)).toBe(name);
     const scopes = () =>
       withClient(db, async (client) => {
         const { rows } = await client.query<{ scopes: string[] }>(
@@ -66,15 +68,15 @@ describe('migrations', () => {
       );
     });
 
-    expect(await migrateUp(db)).toEqual(['AnswersScope1795654400000', 'CreateInteractions1795654500000']);
+    expect(await migrateUp(db)).toEqual(later);
     expect(await scopes()).toEqual([['orders:read', 'answers:read'], ['customers:read']]);
-    await migrateDownOne(db);
-    await migrateDownOne(db);
+    for (let i = 0; i < later.length; i++) await migrateDownOne(db);
     expect(await scopes()).toEqual([['orders:read', 'responses:read'], ['customers:read']]);
   });
 
-  it('gives a business that exists the rules for enquiries, quotes and appointments, off, and makes its buyers customers', async () => {
+  it('gives a business that exists the rules for enquiries, quotes and appointments, off, makes its buyers customers, and asks nobody to recommend it yet', async () => {
     const db = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_interactions`);
+    expect(await migrateDownOne(db)).toBe('CreateReferrals1795654600000');
     expect(await migrateDownOne(db)).toBe('CreateInteractions1795654500000');
     const tenantId = await withClient(db, async (client) => {
       const { rows } = await client.query<{ id: string }>(
@@ -94,7 +96,7 @@ describe('migrations', () => {
       return id;
     });
 
-    expect(await migrateUp(db)).toEqual(['CreateInteractions1795654500000']);
+    expect(await migrateUp(db)).toEqual(['CreateInteractions1795654500000', 'CreateReferrals1795654600000']);
     await withClient(db, async (client) => {
       const rules = await client.query<{ trigger: string; kind: string; is_enabled: boolean }>(
         `SELECT trigger, kind, is_enabled FROM automations WHERE tenant_id = $1 ORDER BY delay_minutes`,
@@ -111,6 +113,12 @@ describe('migrations', () => {
         `SELECT email, became_customer_at FROM customers WHERE tenant_id = $1 ORDER BY email`,
         [tenantId],
       );
+      // A business that exists starts asking for recommendations only when it turns that on.
+      const asks = await client.query<{ referral_requests: boolean }>(
+        `SELECT referral_requests FROM tenants WHERE id = $1`,
+        [tenantId],
+      );
+      expect(asks.rows).toEqual([{ referral_requests: false }]);
       expect(customers.rows).toEqual([
         { email: 'never@buyer.example', became_customer_at: null },
         { email: 'old@buyer.example', became_customer_at: new Date('2026-01-02T10:00:00Z') },

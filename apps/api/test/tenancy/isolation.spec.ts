@@ -327,6 +327,11 @@ const CASES: Record<string, RouteCase> = {
     kind: 'self',
     body: (a) => ({ isEnabled: false, newAddress: true, tenantId: a.tenant.id }),
   },
+  'GET /api/referrals': { kind: 'read', path: '/api/referrals?days=365' },
+  'GET /api/r/:address': {
+    kind: 'outside',
+    why: "a customer's referral link, addressed by its business and code; it shows no personal data",
+  },
   'GET /api/f/:address': {
     kind: 'outside',
     why: 'the public enquiry form, addressed by its business and key',

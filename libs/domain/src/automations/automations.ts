@@ -39,7 +39,8 @@ export interface AutomationRule {
   delay: { amount: number; unit: DelayUnit };
   /** For an opinion request waiting on delivery: send this long after placement when delivery never comes. */
   fallbackAfterPlacedDays: number | null;
-  kind: Exclude<MessageKind, 'manual' | 'reminder'>;
+  /** Reminders, notes and the recommendation loop are not started by a rule of their own. */
+  kind: Exclude<MessageKind, 'manual' | 'reminder' | 'referral-request' | 'referral-thanks'>;
   /** The email sent (a template name). */
   templateName: string;
   /** Which orders and buyers the rule is for; empty for all. */

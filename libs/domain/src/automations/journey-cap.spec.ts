@@ -50,6 +50,17 @@ describe('capDecision', () => {
     });
   });
 
+  it('never skips the thank-you for an order because a request to recommend went just before', () => {
+    expect(capDecision('thank-you', [{ kind: 'referral-request', sentAt: daysAgo(1) }], NOW)).toEqual({
+      action: 'send',
+    });
+    expect(capDecision('referral-request', [{ kind: 'thank-you', sentAt: daysAgo(1) }], NOW)).toEqual({
+      action: 'postpone',
+      until: new Date(daysAgo(1).getTime() + 3 * 86_400_000),
+      reason: 'postponed: thank you sent 1 day ago',
+    });
+  });
+
   it('thanks for an enquiry at once, skips a late thanks for a visit and postpones a quote follow-up', () => {
     const history: SentFollowUp[] = [{ kind: 'visit-thanks', sentAt: daysAgo(1) }];
     expect(capDecision('enquiry-thanks', history, NOW)).toEqual({ action: 'send' });

@@ -96,6 +96,11 @@ function listWords(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** The thank-yous for something the person did: late, they are worse than none, so they are skipped. */
+function isThanks(kind: MessageKind): boolean {
+  return kind === 'thank-you' || kind === 'visit-thanks' || kind === 'missed-you';
+}
+
 export interface SentFollowUp {
   kind: MessageKind;
   sentAt: Date;
@@ -139,11 +144,15 @@ export function capDecision(
       return { action: 'skip', reason: `skipped: opinion request sent ${ago(lastRequest.sentAt, now)}` };
     }
   }
-  const last = latest.find((item) => item.kind !== 'manual');
+  // A request to recommend (and its thanks) never costs a buyer the thank-you for what they did.
+  const last = latest.find(
+    (item) =>
+      item.kind !== 'manual' &&
+      !(isThanks(kind) && (item.kind === 'referral-request' || item.kind === 'referral-thanks')),
+  );
   if (last && now.getTime() - last.sentAt.getTime() < cap.anyFollowUpDays * DAY_MS) {
     const reason = `${MESSAGE_KIND_WORDS[last.kind]} sent ${ago(last.sentAt, now)}`;
-    if (kind === 'thank-you' || kind === 'visit-thanks' || kind === 'missed-you')
-      return { action: 'skip', reason: `skipped: ${reason}` };
+    if (isThanks(kind)) return { action: 'skip', reason: `skipped: ${reason}` };
     return {
       action: 'postpone',
       until: new Date(last.sentAt.getTime() + cap.anyFollowUpDays * DAY_MS),

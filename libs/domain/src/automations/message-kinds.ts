@@ -25,6 +25,8 @@ export const MESSAGE_KINDS = [
   'quote-follow-up',
   'visit-thanks',
   'missed-you',
+  'referral-request',
+  'referral-thanks',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -41,4 +43,6 @@ export const MESSAGE_KIND_WORDS: Readonly<Record<MessageKind, string>> = {
   'quote-follow-up': 'quote follow-up',
   'visit-thanks': 'thanks for a visit',
   'missed-you': 'missed-appointment note',
+  'referral-request': 'request to recommend',
+  'referral-thanks': 'thanks for a recommendation',
 };

@@ -104,7 +104,17 @@ export type TimelineEntry =
       status: InteractionStatus;
       subject: string;
     }
-  | { kind: 'interaction-event'; at: string; interactionId: string; event: InteractionEvent };
+  | { kind: 'interaction-event'; at: string; interactionId: string; event: InteractionEvent }
+  | {
+      kind: 'referral';
+      at: string;
+      /** `referrer`: this person recommended the other; `referred`: this person came through the other. */
+      role: 'referrer' | 'referred';
+      otherCustomerId: string;
+      otherName: string;
+      /** Whether the person recommended has become a customer. */
+      converted: boolean;
+    };
 
 export interface CustomerDetailResponse extends CustomerResponse {
   timeline: TimelineEntry[];
@@ -143,6 +153,8 @@ export interface UpsertOrderRequest {
   total: string | number;
   currency: string;
   lines?: OrderLineRequest[];
+  /** The code of a customer who recommended the business (from their link); an unknown code is ignored. */
+  referralCode?: string;
 }
 
 export interface ChangeOrderStatusRequest {
@@ -191,4 +203,22 @@ export interface CustomerExport {
   customer: CustomerResponse;
   orders: OrderResponse[];
   timeline: TimelineEntry[];
+}
+
+/** How the recommendation loop went since a day: requests sent, people who came, those who bought. */
+export interface ReferralSummaryResponse {
+  since: string;
+  /** Requests to recommend sent to promoters. */
+  asked: number;
+  /** People who came through someone's link or code. */
+  referred: number;
+  /** Of those, the ones who became customers. */
+  converted: number;
+  /** The latest recommendations, newest first. */
+  recent: {
+    referred: { id: string; name: string; email: string };
+    referrer: { id: string; name: string; email: string };
+    referredAt: string;
+    becameCustomerAt: string | null;
+  }[];
 }

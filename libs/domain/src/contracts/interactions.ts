@@ -16,6 +16,8 @@ interface InteractionRequestBase {
   contact: UpsertCustomerRequest;
   /** When it happened (the enquiry arrived, the quote was sent, the appointment was booked); now when left out. */
   occurredAt?: string;
+  /** The code of a customer who recommended the business (from their link); an unknown code is ignored. */
+  referralCode?: string;
 }
 
 export interface UpsertEnquiryRequest extends InteractionRequestBase {

@@ -187,6 +187,11 @@ export interface FeedbackSettings {
   journeyCap: JourneyCap;
   caseThresholds: CaseThresholds;
   caseSettings: CaseSettings;
+  /**
+   * Ask a buyer who answered as a promoter (NPS 9-10, or 5 of 5), once, to recommend the business with a
+   * personal link; and thank them when someone they recommended becomes a customer.
+   */
+  referralRequests: boolean;
 }
 
 /** How fast a team (or one member) answered and closed cases opened in a period. */

@@ -12,6 +12,7 @@ export const DEFAULT_FEEDBACK_SETTINGS: FeedbackSettings = {
   journeyCap: DEFAULT_JOURNEY_CAP,
   caseThresholds: DEFAULT_CASE_THRESHOLDS,
   caseSettings: DEFAULT_CASE_SETTINGS,
+  referralRequests: true,
 };
 
 const whole = (value: unknown, min: number, max: number): boolean =>
@@ -25,6 +26,8 @@ export function feedbackSettingsProblems(settings: FeedbackSettings): FieldError
   if (settings.reviewInvitations && !settings.reviewUrl)
     problems.push({ field: 'reviewUrl', reason: 'is needed to invite buyers to review' });
   problems.push(...journeyProblems(settings.journeyCap, settings.reminders));
+  if (typeof settings.referralRequests !== 'boolean')
+    problems.push({ field: 'referralRequests', reason: 'must be true or false' });
   const thresholds: CaseThresholds = settings.caseThresholds;
   if (!whole(thresholds?.nps, 0, 10))
     problems.push({ field: 'caseThresholds.nps', reason: 'must be a whole number from 0 to 10' });

@@ -147,6 +147,11 @@ export function scoreBand(type: HeadlineType, score: number): NpsBand {
   return score >= 4 ? 'promoter' : score === 3 ? 'passive' : 'detractor';
 }
 
+/** An answer that earns a request to recommend the business: NPS 9 or 10, or the top of a 5-point scale. */
+export function isReferralPromoter(type: HeadlineType, score: number): boolean {
+  return type === 'nps' ? score >= 9 : score === 5;
+}
+
 /** The buyer's written words, joined: what the inbox searches and the report quotes. */
 export function commentOf(definition: SurveyDefinition, answers: SurveyAnswers): string | null {
   const texts = definition.questions

@@ -14,6 +14,8 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
   'interaction.amount': "A quote's amount, formatted, or empty",
   'interaction.date':
     'When the appointment is, or until when the quote holds, in the buyer’s language, or empty',
+  'referral.url': "The buyer's personal link to recommend the business (requests to recommend)",
+  'referral.code': "The buyer's referral code, to mention when ordering (requests to recommend)",
   'business.name': "The business's name",
   'business.phone': "The business's phone for the footer",
   'business.email': "The business's contact email for the footer",

@@ -26,6 +26,7 @@ import { AddTestDeliveries1795654200000 } from './1795654200000-AddTestDeliverie
 import { SendOnRequest1795654300000 } from './1795654300000-SendOnRequest';
 import { AnswersScope1795654400000 } from './1795654400000-AnswersScope';
 import { CreateInteractions1795654500000 } from './1795654500000-CreateInteractions';
+import { CreateReferrals1795654600000 } from './1795654600000-CreateReferrals';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SendOnRequest1795654300000,
   AnswersScope1795654400000,
   CreateInteractions1795654500000,
+  CreateReferrals1795654600000,
 ];

@@ -72,6 +72,15 @@ class InteractionBaseDto {
   @IsString()
   @IsOptionalNotNull()
   subject?: string;
+
+  @ApiPropertyOptional({
+    example: 'K7M2Q9XA',
+    description: 'The code of a customer who recommended the business; an unknown code is ignored',
+  })
+  @MaxLength(40)
+  @IsString()
+  @IsOptionalNotNull()
+  referralCode?: string;
 }
 
 export class UpsertEnquiryDto extends InteractionBaseDto implements UpsertEnquiryRequest {

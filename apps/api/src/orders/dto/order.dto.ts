@@ -104,6 +104,15 @@ export class UpsertOrderDto implements UpsertOrderRequest {
   @IsArray()
   @IsOptionalNotNull()
   lines?: OrderLineDto[];
+
+  @ApiPropertyOptional({
+    example: 'K7M2Q9XA',
+    description: 'The code of a customer who recommended the business; an unknown code is ignored',
+  })
+  @MaxLength(40)
+  @IsString()
+  @IsOptionalNotNull()
+  referralCode?: string;
 }
 
 export class ChangeOrderStatusDto implements ChangeOrderStatusRequest {

@@ -154,8 +154,12 @@ import { Confirmation } from '../dialogs/confirm-dialog';
     .automation__upcoming {
       margin: 4px 0;
     }
+    /* A rule that is off reads as set aside by its dashed edge and tinted card, never by fading its text
+       (faded text fails the contrast a reader needs). */
     .automation--off {
-      opacity: 0.7;
+      background: var(--mat-sys-surface);
+      outline: 1px dashed var(--mat-sys-outline);
+      outline-offset: -1px;
     }
     .automation__name {
       margin: 0;

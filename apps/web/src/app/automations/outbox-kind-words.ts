@@ -12,4 +12,6 @@ export const OUTBOX_KIND_WORDS: Readonly<Record<OutboxKind, string>> = {
   'visit-thanks': 'Thanks for the visit',
   'missed-you': 'Missed appointment',
   'enquiry-reply': 'Answer to the enquiry',
+  'referral-request': 'Request to recommend',
+  'referral-thanks': 'Thanks for a recommendation',
 };

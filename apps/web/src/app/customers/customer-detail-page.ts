@@ -183,6 +183,10 @@ export class CustomerDetailPage implements OnInit {
         );
       case 'interaction-event':
         return this.withSubject(interactionEventWords(entry.event), this.subjectOf(entry.interactionId));
+      case 'referral':
+        return entry.role === 'referrer'
+          ? `Recommended us to ${entry.otherName || 'someone'}${entry.converted ? ', who became a customer' : ''}`
+          : `Came through ${entry.otherName || 'a customer'}'s recommendation`;
     }
   }
 
@@ -202,6 +206,7 @@ export class CustomerDetailPage implements OnInit {
   linkOf(entry: TimelineEntry): string[] | null {
     if (entry.kind === 'order' || entry.kind === 'order-event') return ['/orders', entry.orderId];
     if (entry.kind === 'case') return ['/cases', entry.caseId];
+    if (entry.kind === 'referral') return ['/customers', entry.otherCustomerId];
     if (entry.kind === 'interaction' && entry.type === 'enquiry') return ['/enquiries', entry.interactionId];
     if (entry.kind === 'interaction-event' && entry.event.startsWith('enquiry_'))
       return ['/enquiries', entry.interactionId];
@@ -216,6 +221,7 @@ export class CustomerDetailPage implements OnInit {
     if (entry.kind === 'order') return 'shopping_bag';
     if (entry.kind === 'interaction') return INTERACTION_ICONS[entry.type];
     if (entry.kind === 'interaction-event') return EVENT_ICONS[entry.event] ?? 'event_note';
+    if (entry.kind === 'referral') return 'recommend';
     return entry.event === 'cancelled' || entry.event === 'refunded' ? 'block' : 'local_shipping';
   }
 }

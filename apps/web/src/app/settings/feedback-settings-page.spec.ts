@@ -91,4 +91,21 @@ describe('FeedbackSettingsPage', () => {
     expect(element.querySelectorAll('.reminders li')).toHaveLength(0);
     expect(element.textContent).toContain('No reminders: an unanswered opinion request is not repeated.');
   });
+
+  it('asks promoters to recommend only when the business chooses it, and saves the choice', async () => {
+    const { fixture, http, element } = await render();
+    const ask = [...element.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (input) => input.value === 'ask',
+    );
+    expect(ask?.checked).toBe(true);
+    const none = [...element.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (input) => input.value === 'none' && input.closest('[aria-label="Requests to recommend"]'),
+    );
+    none?.click();
+    fixture.detectChanges();
+    (element.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    const request = http.expectOne('/api/feedback-settings');
+    expect(request.request.body).toMatchObject({ referralRequests: false });
+    request.flush({ ...SETTINGS, referralRequests: false });
+  });
 });

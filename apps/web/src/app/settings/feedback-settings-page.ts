@@ -51,6 +51,7 @@ export class FeedbackSettingsPage implements OnInit {
     opinionRequestDays: new FormControl(DEFAULT_JOURNEY_CAP.opinionRequestDays, { nonNullable: true }),
     reminders: new FormArray<FormControl<number>>([]),
     reviewInvitations: new FormControl<'all' | 'none'>('none', { nonNullable: true }),
+    referralRequests: new FormControl<'ask' | 'none'>('none', { nonNullable: true }),
     reviewUrl: new FormControl('', {
       nonNullable: true,
       validators: [Validators.pattern(/^https:\/\/\S+$/)],
@@ -101,6 +102,7 @@ export class FeedbackSettingsPage implements OnInit {
     const settings: FeedbackSettings = {
       reviewUrl: value.reviewUrl.trim() || null,
       reviewInvitations: value.reviewInvitations === 'all',
+      referralRequests: value.referralRequests === 'ask',
       reminders: value.reminders.map(Number),
       journeyCap: {
         anyFollowUpDays: Number(value.anyFollowUpDays),
@@ -142,6 +144,7 @@ export class FeedbackSettingsPage implements OnInit {
       opinionRequestDays: settings.journeyCap.opinionRequestDays,
       reminders: [...settings.reminders],
       reviewInvitations: settings.reviewInvitations ? 'all' : 'none',
+      referralRequests: settings.referralRequests ? 'ask' : 'none',
       reviewUrl: settings.reviewUrl ?? '',
       nps: settings.caseThresholds.nps,
       csat: settings.caseThresholds.csat,

@@ -56,6 +56,8 @@ export const KIND_LABELS: Record<MessageKind, string> = {
   'quote-follow-up': 'Quote follow-up',
   'visit-thanks': 'Thanks for visiting',
   'missed-you': 'We missed you',
+  'referral-request': 'Would you recommend us?',
+  'referral-thanks': 'Thank you for recommending us',
 };
 
 export const LOCALE_LABELS = BUYER_LOCALE_NAMES;
