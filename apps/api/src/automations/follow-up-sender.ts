@@ -9,7 +9,7 @@ import { MailTransport } from '../mail/mail-transport';
 import { replyAddress } from '../replies/reply-address';
 import { SurveysRepository, type SurveyVersion } from '../surveys/surveys.repository';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
-import { caseReplyEmail } from '../templates/case-reply-email';
+import { caseReplyEmail, enquiryAnswerSubject } from '../templates/case-reply-email';
 import { EmailTemplatesService, type TemplateLookups } from '../templates/email-templates.service';
 import { surveyQuestionContext } from '../templates/survey-question';
 import type { RenderedEmail } from '../templates/template-compiler';
@@ -107,7 +107,13 @@ export class FollowUpSender {
       const { kind } = message;
       email =
         kind === 'case-reply' || kind === 'enquiry-reply'
-          ? caseReplyEmail(message, context, message.subject ?? '', message.body_text ?? '', locale)
+          ? caseReplyEmail(
+              message,
+              context,
+              message.subject || (kind === 'enquiry-reply' ? enquiryAnswerSubject(locale, message.name) : ''),
+              message.body_text ?? '',
+              locale,
+            )
           : await batch.oneAtATime(() =>
               this.templates.render(manager, kind, locale, context, batch.templates),
             );

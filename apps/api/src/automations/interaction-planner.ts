@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type BuyerLocale, conditionsMatch } from '@rapport/domain';
+import { type BuyerLocale, conditionsMatch, isOrderTrigger, TRIGGER_WAITS_WHILE } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { PeriodicWork } from '../background/periodic-work';
 import { queryRows } from '../database/query-rows';
@@ -73,6 +73,9 @@ export class InteractionPlanner {
     );
     for (const rule of rules) {
       if (!conditionsMatch(rule.conditions, factsOf(event))) continue;
+      // A quote accepted before its step was planned needs no follow-up at all.
+      const waitsWhile = isOrderTrigger(rule.trigger) ? null : TRIGGER_WAITS_WHILE[rule.trigger];
+      if (waitsWhile && !waitsWhile.includes(event.status)) continue;
       const due = new Date(new Date(event.occurred_at).getTime() + rule.delay_minutes * 60_000);
       if (due.getTime() + TOO_LATE_MS < now.getTime()) continue;
       await this.outbox.planForInteraction(manager, {

@@ -42,6 +42,8 @@ export interface InteractionEventToPlan {
   type: InteractionEvent;
   occurred_at: Date;
   interaction_type: InteractionType;
+  /** The interaction's status now (it may have moved on since the step). */
+  status: InteractionStatus;
   amount: string | null;
   tags: string[];
   locale: string | null;
@@ -211,7 +213,7 @@ export class InteractionsRepository {
     return queryRow<InteractionEventToPlan>(
       manager,
       `SELECT e.id, e.interaction_id, i.customer_id, e.type, e.occurred_at, i.type AS interaction_type,
-              i.amount::text AS amount, c.tags, c.locale
+              i.status, i.amount::text AS amount, c.tags, c.locale
          FROM interaction_events e
          JOIN interactions i ON i.tenant_id = e.tenant_id AND i.id = e.interaction_id
          JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
@@ -230,6 +232,16 @@ export class InteractionsRepository {
       [tenantIdOf(manager), now],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** What erased people wrote or were quoted for goes; the steps and amounts stay, anonymous. */
+  async eraseTexts(manager: TenantManager, customerIds: string[]): Promise<void> {
+    await execute(
+      manager,
+      `UPDATE interactions SET subject = '', message = '', updated_at = now()
+        WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
+      [tenantIdOf(manager), customerIds],
+    );
   }
 
   async markPlanned(manager: TenantManager, eventId: string): Promise<void> {

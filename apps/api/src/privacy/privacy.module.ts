@@ -7,10 +7,21 @@ import { PrivacyController } from './privacy.controller';
 import { PrivacyService } from './privacy.service';
 import { OutboxModule } from '../outbox/outbox.module';
 import { CaseRecordsModule } from '../cases/case-records.module';
+import { InteractionsModule } from '../interactions/interactions.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 
 /** Export and erasure of one buyer, and the retention sweep. */
 @Module({
-  imports: [CustomersModule, OrdersModule, AccountsModule, AuditModule, OutboxModule, CaseRecordsModule],
+  imports: [
+    CustomersModule,
+    OrdersModule,
+    AccountsModule,
+    AuditModule,
+    OutboxModule,
+    CaseRecordsModule,
+    InteractionsModule,
+    ReferralsModule,
+  ],
   controllers: [PrivacyController],
   providers: [PrivacyService],
 })

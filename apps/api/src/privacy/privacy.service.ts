@@ -14,6 +14,8 @@ import { toCustomerResponse } from '../customers/customer-row';
 import { CustomersRepository } from '../customers/customers.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { CasesRepository } from '../cases/cases.repository';
+import { InteractionsRepository } from '../interactions/interactions.repository';
+import { ReferralsRepository } from '../referrals/referrals.repository';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 /** Any stable number: one replica at a time runs the retention sweep. */
@@ -41,6 +43,8 @@ export class PrivacyService {
     private readonly orders: OrdersService,
     private readonly accounts: AccountsRepository,
     private readonly audit: AuditLog,
+    private readonly interactions: InteractionsRepository,
+    private readonly referrals: ReferralsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -148,6 +152,8 @@ export class PrivacyService {
       [tenantId, customerIds],
     );
     await this.cases.eraseBuyerTexts(manager, customerIds);
+    await this.interactions.eraseTexts(manager, customerIds);
+    await this.referrals.forget(manager, customerIds);
     await execute(
       manager,
       `DELETE FROM mailbox_emails

@@ -33,6 +33,15 @@ export class ReferralsRepository {
     throw new Error('no free referral code was found');
   }
 
+  /** Erased people's codes stop working: their links lead nowhere and bring no one in their name. */
+  async forget(manager: TenantManager, customerIds: string[]): Promise<void> {
+    await execute(
+      manager,
+      `DELETE FROM referral_codes WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
+      [tenantIdOf(manager), customerIds],
+    );
+  }
+
   /** Who a code belongs to (case-blind, as people type it), or null. */
   async referrerOf(manager: TenantManager, code: string): Promise<string | null> {
     const row = await queryRow<{ customer_id: string }>(

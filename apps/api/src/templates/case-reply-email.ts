@@ -10,6 +10,18 @@ const UNSUBSCRIBE: Record<BuyerLocale, string> = {
   de: 'Abmelden',
 };
 
+const ENQUIRY_ANSWER_SUBJECT: Record<BuyerLocale, string> = {
+  en: 'Your enquiry to {business}',
+  es: 'Tu consulta a {business}',
+  fr: 'Votre demande à {business}',
+  de: 'Ihre Anfrage an {business}',
+};
+
+/** The subject of staff's answer to an enquiry that had none of its own (one sent from the form). */
+export function enquiryAnswerSubject(locale: BuyerLocale, businessName: string): string {
+  return ENQUIRY_ANSWER_SUBJECT[locale].replace('{business}', businessName);
+}
+
 /**
  * A reply written by staff in a case: their words, as a personal email in the business's colours, with the
  * footer every email carries. Not a template the business edits: the text is the message.

@@ -3,6 +3,7 @@ import type {
   BusinessResponse,
   CustomerExport,
   CustomerResponse,
+  InteractionResponse,
   OrderResponse,
   Page,
 } from '@rapport/domain';
@@ -39,6 +40,37 @@ describe("buyers' privacy", () => {
       '/api/audit-events?action=customer.exported',
     );
     expect(audit.body.items[0]?.target).toBe('petra@example.com');
+  });
+
+  it('erases what a person asked and was quoted for, and their referral code, keeping the steps and amounts', async () => {
+    const enquiry = await spec.owner.post<InteractionResponse>('/api/enquiries', {
+      externalId: 'E-PRIV',
+      contact: { email: 'asker@example.com', name: 'Asker' },
+      subject: 'My address is 1 Secret Lane',
+      message: 'Call me on 0700 000 000',
+    });
+    const quote = await spec.owner.post<InteractionResponse>('/api/quotes', {
+      externalId: 'Q-PRIV',
+      contact: { email: 'asker@example.com' },
+      subject: 'Kitchen at 1 Secret Lane',
+      amount: '900',
+      currency: 'GBP',
+    });
+    await withClient(spec.testApp.ownerUrl, (db) =>
+      db.query(`INSERT INTO referral_codes (tenant_id, customer_id, code) VALUES ($1, $2, 'PRIVCODE')`, [
+        spec.tenant.id,
+        enquiry.body.contact.id,
+      ]),
+    );
+    expect((await spec.owner.post(`/api/customers/${enquiry.body.contact.id}/erase`)).status).toBe(204);
+    const asked = await spec.owner.get<InteractionResponse>(`/api/interactions/${enquiry.body.id}`);
+    const quoted = await spec.owner.get<InteractionResponse>(`/api/interactions/${quote.body.id}`);
+    expect([asked.body.subject, asked.body.message, asked.body.status]).toEqual(['', '', 'open']);
+    expect([quoted.body.subject, quoted.body.amount]).toEqual(['', '900.00']);
+    const codes = await withClient(spec.testApp.ownerUrl, (db) =>
+      db.query(`SELECT code FROM referral_codes WHERE tenant_id = $1`, [spec.tenant.id]),
+    );
+    expect(codes.rows).toEqual([]);
   });
 
   it('erases the personal data and keeps the orders, anonymous, so totals do not change', async () => {
