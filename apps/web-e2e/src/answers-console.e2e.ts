@@ -104,7 +104,7 @@ describe('surveys, responses, cases and their settings in the console', () => {
     await screenshot(tab.page, 'cases');
   });
 
-  it('asks for a review page before inviting every buyer to review', async () => {
+  it('asks for a place to review before inviting every buyer to review', async () => {
     await tab.page.getByRole('link', { name: 'Settings' }).click();
     // The business tab says whether the email provider would send from the sender address.
     await tab.page
@@ -115,10 +115,15 @@ describe('surveys, responses, cases and their settings in the console', () => {
     await tab.page.getByText('review gating').waitFor();
     await tab.page.getByRole('radio', { name: 'Invite every buyer who answers' }).click();
     await tab.page.getByRole('button', { name: 'Save changes' }).click();
-    await tab.page.getByText('The review page is needed to invite buyers to review').waitFor();
-    await tab.page.getByLabel('Your public review page').fill('https://g.page/r/northwind-bakery/review');
+    await tab.page
+      .getByText('The review places must name at least one place, to invite buyers to review')
+      .waitFor();
+    await tab.page.getByLabel('Google place id').fill('ChIJN1t_tDeuEmsRUsoyG83frY4');
+    await tab.page.getByLabel('Facebook page').fill('https://www.facebook.com/NorthwindBakery');
     await tab.page.getByRole('button', { name: 'Save changes' }).click();
     await tab.page.getByText('Saved.').waitFor();
+    // A pasted Facebook address is kept as the page's name.
+    expect(await tab.page.getByLabel('Facebook page').inputValue()).toBe('NorthwindBakery');
     await screenshot(tab.page, 'answer-settings');
     await tab.page.getByRole('radio', { name: 'Invite nobody' }).click();
     await tab.page.getByRole('button', { name: 'Save changes' }).click();

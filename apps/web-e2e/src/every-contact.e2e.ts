@@ -262,5 +262,6 @@ describe('every contact, not only buyers', () => {
       .getByRole('link', { name: 'Recommended us to Fred Friend, who became a customer' })
       .click();
     await ownerPage.getByText("Came through Rita Promoter's recommendation").waitFor();
-  });
+    // Four emails go through the dispatcher one after another, each waiting for its 5-second tick.
+  }, 180_000);
 });

@@ -56,3 +56,4 @@ export * from './templates/rich-text';
 export * from './templates/visual-template';
 export * from './commerce/interactions';
 export * from './contracts/interactions';
+export * from './surveys/review-platforms';

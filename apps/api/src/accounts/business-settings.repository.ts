@@ -4,6 +4,7 @@ import {
   type CaseThresholds,
   DEFAULT_JOURNEY_CAP,
   type FeedbackSettings,
+  type ReviewPlatform,
   type Role,
 } from '@rapport/domain';
 import { execute, queryRows } from '../database/query-rows';
@@ -25,7 +26,7 @@ export interface ReportSchedule {
 export class BusinessSettingsRepository {
   async feedbackSettings(manager: TenantManager): Promise<FeedbackSettings> {
     const [row] = await queryRows<{
-      review_url: string | null;
+      review_platforms: ReviewPlatform[];
       review_invitations: boolean;
       reminder_schedule: number[];
       follow_up_gap_days: number;
@@ -35,13 +36,13 @@ export class BusinessSettingsRepository {
       referral_requests: boolean;
     }>(
       manager,
-      `SELECT review_url, review_invitations, reminder_schedule, follow_up_gap_days, opinion_request_gap_days,
+      `SELECT review_platforms, review_invitations, reminder_schedule, follow_up_gap_days, opinion_request_gap_days,
               case_thresholds, case_settings, referral_requests
          FROM tenants WHERE id = $1`,
       [tenantIdOf(manager)],
     );
     return {
-      reviewUrl: row?.review_url ?? null,
+      reviewPlatforms: row?.review_platforms ?? [],
       reviewInvitations: row?.review_invitations ?? false,
       reminders: row?.reminder_schedule ?? [],
       journeyCap: {
@@ -82,13 +83,13 @@ export class BusinessSettingsRepository {
   async saveFeedbackSettings(manager: TenantManager, settings: FeedbackSettings): Promise<void> {
     await execute(
       manager,
-      `UPDATE tenants SET review_url = $2, review_invitations = $3, reminder_schedule = $4, case_thresholds = $5,
+      `UPDATE tenants SET review_platforms = $2, review_invitations = $3, reminder_schedule = $4, case_thresholds = $5,
               case_settings = $6, follow_up_gap_days = $7, opinion_request_gap_days = $8, referral_requests = $9,
               updated_at = now()
         WHERE id = $1`,
       [
         tenantIdOf(manager),
-        settings.reviewUrl,
+        JSON.stringify(settings.reviewPlatforms),
         settings.reviewInvitations,
         settings.reminders,
         JSON.stringify(settings.caseThresholds),

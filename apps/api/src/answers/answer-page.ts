@@ -5,6 +5,8 @@ import {
   fillPhrase,
   isQuestionShown,
   questionPrompt,
+  REVIEW_PLATFORM_WORDS,
+  type ReviewPlatformName,
   SCALES,
   scaleEnds,
   scoresOf,
@@ -32,8 +34,8 @@ export interface AnswerPageInput {
   isUnreadable?: boolean;
   /** Where the form posts. */
   action: string;
-  /** Offered after answering when the business invites every buyer to review; null otherwise. */
-  review: { action: string } | null;
+  /** Offered after answering when the business invites every buyer to review: one button per platform. */
+  reviews: { platform: ReviewPlatformName; action: string }[];
 }
 
 const elementId = (question: SurveyQuestion, value?: string | number): string =>
@@ -147,10 +149,18 @@ export function renderAnswerPage(input: AnswerPageInput): string {
   } else if (isDone) {
     const thanks = input.definition.thankYou ?? fillPhrase(phrases.thanks, { business: input.brand.name });
     notes.push(`<p class="note" role="status">${escapeHtml(thanks)}</p>`);
-    if (input.review) {
-      notes.push(
-        `<form method="post" action="${escapeHtml(input.review.action)}" class="note"><p>${escapeHtml(phrases.reviewInvite)}</p><button type="submit">${escapeHtml(phrases.reviewButton)}</button></form>`,
-      );
+    if (input.reviews.length > 0) {
+      const buttons = input.reviews
+        .map(
+          (review) =>
+            `<form method="post" action="${escapeHtml(review.action)}"><button type="submit">${escapeHtml(
+              review.platform === 'other'
+                ? phrases.reviewButton
+                : fillPhrase(phrases.reviewOn, { platform: REVIEW_PLATFORM_WORDS[review.platform] }),
+            )}</button></form>`,
+        )
+        .join('');
+      notes.push(`<div class="note reviews"><p>${escapeHtml(phrases.reviewInvite)}</p>${buttons}</div>`);
     }
     notes.push(`<p>${escapeHtml(phrases.saved)}</p>`);
   } else if (input.missing.length > 0 && input.isSaved) {
@@ -168,7 +178,8 @@ export function renderAnswerPage(input: AnswerPageInput): string {
     body,
     locale: input.locale,
     brand: input.brand,
-    extraCss: conditionalCss(input.definition),
+    // The review buttons stack, each a full-width target on a phone.
+    extraCss: `${conditionalCss(input.definition)}\n.reviews form{margin:8px 0}`,
   });
 }
 

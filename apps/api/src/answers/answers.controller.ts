@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { REVIEW_PLATFORMS } from '@rapport/domain';
 import { AcceptsForm, AnswersHtml } from '../request-policy/body-contract.decorators';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isFormBody } from '../request-policy/form-body';
@@ -55,11 +56,17 @@ export class AnswersController {
   @Post(':token/review')
   @AnswersHtml(303, 'On to the review platform')
   @HttpCode(303)
+  @ApiQuery({ name: 'platform', required: false, enum: REVIEW_PLATFORMS })
   async review(
     @Param('token') token: string,
+    @Query('platform') platform: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const target = await this.answers.acceptReview(token, new Date());
+    const target = await this.answers.acceptReview(
+      token,
+      typeof platform === 'string' ? platform : undefined,
+      new Date(),
+    );
     if (!target) {
       void reply.status(404).type('text/html; charset=utf-8');
       return renderLinkNotice('invalid', 'en');

@@ -7,6 +7,7 @@ import { AnswersController } from './answers.controller';
 import { AnswersService } from './answers.service';
 import { FeedbackSettingsController } from './feedback-settings.controller';
 import { HoneypotController } from './honeypot.controller';
+import { ReviewClicksController } from './review-clicks.controller';
 
 /**
  * The buyer's answer page, the hidden scanner link, and the inbox of answers. A low answer opens a case
@@ -25,6 +26,7 @@ export class AnswersModule {
         HoneypotController,
         AnswersInboxController,
         FeedbackSettingsController,
+        ReviewClicksController,
       ],
       providers: [AnswersService],
     };

@@ -10,12 +10,13 @@ import {
   type SurveyAnswers,
   type SurveyDefinition,
   templateLocale,
+  type ReviewPlatformName,
 } from '@rapport/domain';
 import { decodeCursor, encodeCursor } from '../database/keyset-cursor';
 import { pageSize } from '../database/page-query.dto';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { ANSWER_COMMENT } from './answer-comment';
-import { queryRow, queryRows } from '../database/query-rows';
+import { execute, queryRow, queryRows } from '../database/query-rows';
 
 interface AnswerRow {
   id: string;
@@ -84,6 +85,29 @@ function describeAnswer(value: unknown): string {
 /** The answers buyers gave, as the inbox and the case page read them. */
 @Injectable()
 export class AnswersRepository {
+  /** One more click on the thank-you page's button to a review platform, counted for that day only. */
+  async countReviewClick(manager: TenantManager, platform: ReviewPlatformName, at: Date): Promise<void> {
+    await execute(
+      manager,
+      `INSERT INTO review_clicks (tenant_id, platform, day, clicks) VALUES ($1, $2, $3::date, 1)
+       ON CONFLICT (tenant_id, platform, day) DO UPDATE SET clicks = review_clicks.clicks + 1`,
+      [tenantIdOf(manager), platform, at.toISOString().slice(0, 10)],
+    );
+  }
+
+  /** Clicks to each review platform since `since` (by UTC day). */
+  async reviewClicks(
+    manager: TenantManager,
+    since: Date,
+  ): Promise<{ platform: ReviewPlatformName; clicks: number }[]> {
+    return queryRows<{ platform: ReviewPlatformName; clicks: number }>(
+      manager,
+      `SELECT platform, sum(clicks)::int AS clicks FROM review_clicks
+        WHERE tenant_id = $1 AND day >= $2::date GROUP BY platform ORDER BY platform`,
+      [tenantIdOf(manager), since.toISOString().slice(0, 10)],
+    );
+  }
+
   async list(manager: TenantManager, query: AnswerListQuery): Promise<Page<AnswerResponse>> {
     const limit = pageSize(query.limit);
     const values: unknown[] = [tenantIdOf(manager)];

@@ -9,6 +9,8 @@ import {
   lowScoreReasons,
   productRatingsOf,
   readAnswerForm,
+  type ReviewPlatform,
+  reviewLink,
   scoreBand,
   type SurveyAnswers,
   type SurveyDefinition,
@@ -25,6 +27,7 @@ import { renderAnswerPage, renderLinkNotice } from './answer-page';
 import type { PageBrand } from './buyer-page';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { PromoterAnswers } from './promoter-answers';
+import { AnswersRepository } from './answers.repository';
 
 /** How long after sending an opinion request its answer link still takes answers. */
 export const ANSWER_LINK_DAYS = 90;
@@ -41,7 +44,8 @@ interface LinkTarget {
   surveyVersionId: string | null;
   products: string[];
   thresholds: CaseThresholds;
-  reviewUrl: string | null;
+  /** Where the business invites reviews; empty when it invites nobody. */
+  reviews: ReviewPlatform[];
   saved: { id: string; answers: SurveyAnswers } | null;
 }
 
@@ -59,7 +63,7 @@ interface LinkTargetRow {
   logo_url: string | null;
   brand_color: string;
   case_thresholds: CaseThresholds;
-  review_url: string | null;
+  review_platforms: ReviewPlatform[];
   products: string[];
 }
 
@@ -83,6 +87,7 @@ export class AnswersService {
     private readonly cases: LowAnswers,
     private readonly emails: AccountEmails,
     private readonly promoters: PromoterAnswers,
+    private readonly records: AnswersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -187,21 +192,28 @@ export class AnswersService {
   }
 
   /**
-   * The business's public review page, for the thank-you page's button, noted as an accepted invitation;
-   * null when the business invites nobody or nothing was answered.
+   * The platform's page for reviewing the business, for a thank-you page's button: the click is counted for
+   * the platform and day (nothing about who clicked, and nothing added to the address the buyer goes to)
+   * and noted on the answer as an accepted invitation. Null when the business invites nobody there or
+   * nothing was answered.
    */
-  async acceptReview(token: string, now: Date): Promise<string | null> {
+  async acceptReview(token: string, platform: string | undefined, now: Date): Promise<string | null> {
     const parsed = parseTenantToken(token);
     if (!parsed) return null;
     return this.database.transaction(parsed.tenantId, async (manager) => {
       const target = await this.find(manager, parsed.hash, false);
-      if (!target?.saved || !target.reviewUrl) return null;
+      // A thank-you page from before platforms were named posts none: it meant the one page there was.
+      const review =
+        target?.reviews.find((one) => one.platform === (platform ?? 'other')) ??
+        (platform ? undefined : target?.reviews[0]);
+      if (!target?.saved || !review) return null;
       await execute(
         manager,
         `UPDATE answers SET review_clicked_at = coalesce(review_clicked_at, $3) WHERE tenant_id = $1 AND id = $2`,
         [tenantIdOf(manager), target.saved.id, now],
       );
-      return target.reviewUrl;
+      await this.records.countReviewClick(manager, review.platform, now);
+      return reviewLink(review);
     });
   }
 
@@ -217,7 +229,10 @@ export class AnswersService {
       definition: target.definition as SurveyDefinition,
       products: target.products,
       action: `${this.config.publicUrl}/api/a/${token}`,
-      review: target.reviewUrl ? { action: `${this.config.publicUrl}/api/a/${token}/review` } : null,
+      reviews: target.reviews.map((review) => ({
+        platform: review.platform,
+        action: `${this.config.publicUrl}/api/a/${token}/review?platform=${review.platform}`,
+      })),
     };
   }
 
@@ -236,7 +251,7 @@ export class AnswersService {
       manager,
       `SELECT coalesce(m.reminder_of, m.id) AS message_id, m.customer_id, m.order_id, m.sent_at, m.survey_version_id,
               v.definition, c.locale AS buyer_locale, t.name, t.locale, t.logo_url, t.brand_color, t.case_thresholds,
-              CASE WHEN t.review_invitations THEN t.review_url END AS review_url,
+              CASE WHEN t.review_invitations THEN t.review_platforms ELSE '[]' END AS review_platforms,
               coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
                          WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products
          FROM messages m
@@ -266,7 +281,7 @@ export class AnswersService {
       surveyVersionId: row.survey_version_id,
       products: [...new Set<string>(row.products)],
       thresholds: row.case_thresholds,
-      reviewUrl: row.review_url,
+      reviews: row.review_platforms,
       saved: saved?.id && saved.answers ? { id: saved.id, answers: saved.answers } : null,
     };
   }

@@ -9,28 +9,27 @@ import {
   JOURNEY_CAP_BOUNDS,
   type JourneyCap,
   MAX_REMINDERS,
+  normalReviewTarget,
+  type ReviewPlatform,
 } from '@rapport/domain';
-import {
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional } from 'class-validator';
 import { CurrentTenant, RequirePermission } from '../access/access.decorators';
 import { ValidationFailedError } from '../errors/app-error';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 
 export class FeedbackSettingsDto implements Omit<FeedbackSettings, 'referralRequests'> {
-  @ApiPropertyOptional({ nullable: true, example: 'https://g.page/r/northwind-bakery/review' })
-  @MaxLength(500)
-  @IsString()
-  @ValidateIf((_object, value) => value !== null)
-  reviewUrl: string | null;
+  @ApiProperty({
+    example: [
+      { platform: 'google', target: 'ChIJN1t_tDeuEmsRUsoyG83frY4' },
+      { platform: 'trustpilot', target: 'northwind.example' },
+    ],
+    description:
+      'Where buyers are invited to review: google (the place id), trustpilot (the domain), facebook (the page name) or other (an https page), each at most once',
+  })
+  @ArrayMaxSize(4)
+  @IsArray()
+  reviewPlatforms: ReviewPlatform[];
 
   @ApiProperty({
     description: 'Offer the review page to every buyer after answering (never only to happy ones)',
@@ -101,7 +100,12 @@ export class FeedbackSettingsController {
   @Put()
   save(@CurrentTenant() tenantId: string, @Body() body: FeedbackSettingsDto): Promise<FeedbackSettings> {
     const settings: Omit<FeedbackSettings, 'referralRequests'> & { referralRequests?: boolean } = {
-      reviewUrl: body.reviewUrl?.trim() || null,
+      // A pasted Facebook or Trustpilot address is taken for the name or domain in it.
+      reviewPlatforms: body.reviewPlatforms.map((review) =>
+        typeof review === 'object' && review !== null && typeof review.target === 'string'
+          ? { platform: review.platform, target: normalReviewTarget(review.platform, review.target) }
+          : review,
+      ),
       reviewInvitations: body.reviewInvitations,
       reminders: body.reminders,
       journeyCap: {

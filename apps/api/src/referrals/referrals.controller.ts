@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ReferralSummaryResponse } from '@rapport/domain';
 import { CurrentTenant, RequirePermission } from '../access/access.decorators';
-import { ReferralSummaryQueryDto } from './referral-summary-query.dto';
+import { DaysQueryDto } from '../database/days-query.dto';
 import { ReferralsService } from './referrals.service';
 
 const DAY_MS = 86_400_000;
@@ -15,10 +15,7 @@ export class ReferralsController {
 
   @RequirePermission('customers:read')
   @Get()
-  summary(
-    @CurrentTenant() tenantId: string,
-    @Query() query: ReferralSummaryQueryDto,
-  ): Promise<ReferralSummaryResponse> {
+  summary(@CurrentTenant() tenantId: string, @Query() query: DaysQueryDto): Promise<ReferralSummaryResponse> {
     return this.referrals.summary(tenantId, new Date(Date.now() - (query.days ?? 30) * DAY_MS));
   }
 }

@@ -20,6 +20,7 @@ import { EmailTemplatesService } from '../templates/email-templates.service';
 import { type BuyerAnswer, buyerAnswer, caseHandling, chance, unhappyAnswer } from './demo-buyers';
 import { DemoRecords, type ReceivedRequest } from './demo-records';
 import { ReferralsService } from '../referrals/referrals.service';
+import { AnswersRepository } from '../answers/answers.repository';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -92,6 +93,7 @@ export class DemoHistory {
     @Inject(APP_CONFIG) config: AppConfig,
     replaying: ReplayingBusinesses,
     referrals: ReferralsService,
+    answerRecords: AnswersRepository,
   ) {
     // The demo's buyers are made up: their emails stay in the mailbox whichever provider is configured.
     // Built here, not provided: as a provider the scheduler would run its tick for every business.
@@ -104,6 +106,7 @@ export class DemoHistory {
       caseOpener,
       new AccountEmails(this.mailbox, config),
       referrals,
+      answerRecords,
       config,
     );
     this.dispatcher = new FollowUpDispatcher(dataSource, database, sender, replaying);

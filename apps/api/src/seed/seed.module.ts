@@ -11,6 +11,7 @@ import { DemoRecords } from './demo-records';
 import { DemoSeeder } from './demo-seeder';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ReferralsModule } from '../referrals/referrals.module';
+import { AnswerRecordsModule } from '../answers/answer-records.module';
 
 @Module({
   imports: [
@@ -23,6 +24,7 @@ import { ReferralsModule } from '../referrals/referrals.module';
     TemplatesModule,
     SurveysModule,
     ReferralsModule,
+    AnswerRecordsModule,
   ],
   providers: [DemoSeeder, DemoHistory, DemoRecords],
   exports: [DemoSeeder],

@@ -55,7 +55,7 @@ export class SurveyPreviewer {
       missing: [],
       isSaved: false,
       action: answerUrl,
-      review: null,
+      reviews: [],
     });
     return { emailHtml: email.html, pageHtml };
   }

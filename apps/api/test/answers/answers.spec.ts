@@ -10,6 +10,8 @@ import type {
   CaseResponse,
   Page,
   ProductRatingResponse,
+  FeedbackSettings,
+  ReviewClicksResponse,
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { mailTo, sendOpinionRequest } from '../support/factories';
@@ -263,9 +265,9 @@ describe('answers from the email, and the case a low score opens', () => {
     expect(cases.body.items.map((item) => item.reasons)).toEqual([['Rye bread rated 2 stars']]);
   });
 
-  it('checks the answer settings and, when the business invites every buyer, offers its review page after answering', async () => {
+  it('checks the answer settings and, when the business invites every buyer, offers each review platform after answering, counting clicks per platform', async () => {
     const settings = {
-      reviewUrl: null,
+      reviewPlatforms: [] as { platform: string; target: string }[],
       reviewInvitations: true,
       reminders: [4],
       journeyCap: { anyFollowUpDays: 3, opinionRequestDays: 30 },
@@ -277,21 +279,46 @@ describe('answers from the email, and the case a low score opens', () => {
     };
     const bad = await spec.owner.put<{ details: { field: string }[] }>('/api/feedback-settings', settings);
     expect(bad.status).toBe(400);
-    expect(bad.body.details.map((detail) => detail.field)).toEqual(['reviewUrl']);
-    const saved = await spec.owner.put('/api/feedback-settings', {
+    expect(bad.body.details.map((detail) => detail.field)).toEqual(['reviewPlatforms']);
+    const wrong = await spec.owner.put<{ details: { field: string }[] }>('/api/feedback-settings', {
       ...settings,
-      reviewUrl: 'https://reviews.example/answer-bakery',
+      reviewPlatforms: [{ platform: 'google', target: 'a b' }],
+    });
+    expect(wrong.body.details.map((detail) => detail.field)).toEqual(['reviewPlatforms.0.target']);
+    const saved = await spec.owner.put<FeedbackSettings>('/api/feedback-settings', {
+      ...settings,
+      reviewPlatforms: [
+        { platform: 'google', target: 'ChIJN1t_tDeuEmsRUsoyG83frY4' },
+        { platform: 'facebook', target: 'https://www.facebook.com/AnswerBakery/' },
+        { platform: 'other', target: 'https://reviews.example/answer-bakery' },
+      ],
     });
     expect(saved.status).toBe(200);
+    // A pasted Facebook address is kept as the page name in it.
+    expect(saved.body.reviewPlatforms[1]).toEqual({ platform: 'facebook', target: 'AnswerBakery' });
 
     const page = await raw('POST', answerUrl, form({ 'q.comment': 'More seeds please' }));
+    expect(page.text).toContain('Review us on Google');
+    expect(page.text).toContain('Review us on Facebook');
     expect(page.text).toContain('Write a public review');
-    const review = await raw('POST', `${answerUrl}/review`);
-    expect(review.status).toBe(303);
-    expect(review.headers.get('location')).toBe('https://reviews.example/answer-bakery');
+    const google = await raw('POST', `${answerUrl}/review?platform=google`);
+    expect(google.status).toBe(303);
+    expect(google.headers.get('location')).toBe(
+      'https://search.google.com/local/writereview?placeid=ChIJN1t_tDeuEmsRUsoyG83frY4',
+    );
+    const other = await raw('POST', `${answerUrl}/review?platform=other`);
+    expect(other.headers.get('location')).toBe('https://reviews.example/answer-bakery');
+    await raw('POST', `${answerUrl}/review?platform=google`);
+    // A platform the business does not use leads nowhere.
+    expect((await raw('POST', `${answerUrl}/review?platform=trustpilot`)).status).toBe(404);
     expect(
       await count(`SELECT count(*) AS n FROM answers WHERE tenant_id = $1 AND review_clicked_at IS NOT NULL`),
     ).toBe(1);
+    const clicks = await spec.owner.get<ReviewClicksResponse>('/api/review-clicks?days=7');
+    expect(clicks.body.platforms).toEqual([
+      { platform: 'google', clicks: 2 },
+      { platform: 'other', clicks: 1 },
+    ]);
   });
 
   it('lets staff note, reply to the buyer by email, and resolve with a reason', async () => {

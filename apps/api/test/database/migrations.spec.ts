@@ -76,8 +76,10 @@ describe('migrations', () => {
 
   it('gives a business that exists the rules for enquiries, quotes and appointments, off, makes its buyers customers, and asks nobody to recommend it yet', async () => {
     const db = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_interactions`);
-    expect(await migrateDownOne(db)).toBe('CreateReferrals1795654600000');
-    expect(await migrateDownOne(db)).toBe('CreateInteractions1795654500000');
+    const later = MIGRATIONS.map((migration) => migration.name).slice(
+      MIGRATIONS.findIndex((migration) => migration.name === 'CreateInteractions1795654500000'),
+    );
+    for (const name of [...later].reverse()) expect(await migrateDownOne(db)).toBe(name);
     const tenantId = await withClient(db, async (client) => {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO tenants (name, time_zone, locale, country) VALUES ('Old shop', 'UTC', 'en', 'GB') RETURNING id`,
@@ -96,7 +98,7 @@ describe('migrations', () => {
       return id;
     });
 
-    expect(await migrateUp(db)).toEqual(['CreateInteractions1795654500000', 'CreateReferrals1795654600000']);
+    expect(await migrateUp(db)).toEqual(later);
     await withClient(db, async (client) => {
       const rules = await client.query<{ trigger: string; kind: string; is_enabled: boolean }>(
         `SELECT trigger, kind, is_enabled FROM automations WHERE tenant_id = $1 ORDER BY delay_minutes`,
@@ -124,5 +126,28 @@ describe('migrations', () => {
         { email: 'old@buyer.example', became_customer_at: new Date('2026-01-02T10:00:00Z') },
       ]);
     });
+  });
+
+  it("makes a business's one review page its 'other' review platform, and back on revert", async () => {
+    const db = await cloneTemplate(`rapport_test_${requiredEnv(TEST_ENV.runId)}_reviews`);
+    expect(await migrateDownOne(db)).toBe('ReviewPlatforms1795654700000');
+    const tenantId = await withClient(db, async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO tenants (name, time_zone, locale, country, review_url) VALUES ('Reviews', 'UTC', 'en', 'GB', 'https://reviews.example/x') RETURNING id`,
+      );
+      return rows[0]?.id;
+    });
+    expect(await migrateUp(db)).toEqual(['ReviewPlatforms1795654700000']);
+    const platforms = await withClient(db, (client) =>
+      client.query(`SELECT review_platforms FROM tenants WHERE id = $1`, [tenantId]),
+    );
+    expect(platforms.rows).toEqual([
+      { review_platforms: [{ platform: 'other', target: 'https://reviews.example/x' }] },
+    ]);
+    await migrateDownOne(db);
+    const url = await withClient(db, (client) =>
+      client.query(`SELECT review_url FROM tenants WHERE id = $1`, [tenantId]),
+    );
+    expect(url.rows).toEqual([{ review_url: 'https://reviews.example/x' }]);
   });
 });

@@ -171,6 +171,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/a/:token': { kind: 'outside', why: 'addressed by a secret token' },
   'POST /api/a/:token': { kind: 'outside', why: 'addressed by a secret token' },
   'POST /api/a/:token/review': { kind: 'outside', why: 'addressed by a secret token' },
+  'GET /api/review-clicks': { kind: 'read' },
   'GET /api/h/:token': { kind: 'outside', why: 'addressed by a secret token' },
   'POST /api/inbound/:secret': {
     kind: 'outside',
@@ -200,7 +201,7 @@ const CASES: Record<string, RouteCase> = {
   'PUT /api/feedback-settings': {
     kind: 'self',
     body: () => ({
-      reviewUrl: 'https://reviews.example/hijack',
+      reviewPlatforms: [{ platform: 'other', target: 'https://reviews.example/hijack' }],
       reviewInvitations: true,
       reminders: [5],
       journeyCap: { anyFollowUpDays: 2, opinionRequestDays: 40 },

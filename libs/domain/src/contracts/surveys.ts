@@ -5,6 +5,7 @@ import type { JourneyCap } from '../automations/journey-cap';
 import type { CaseThresholds } from '../surveys/survey-answers';
 import type { SurveyAnswers } from '../surveys/survey-answers';
 import type { HeadlineType, SurveyDefinition } from '../surveys/survey-schema';
+import type { ReviewPlatform, ReviewPlatformName } from '../surveys/review-platforms';
 
 export interface SurveyResponse {
   id: string;
@@ -174,8 +175,8 @@ export interface UnmatchedReplyResponse {
  * opens a case.
  */
 export interface FeedbackSettings {
-  /** The business's public review page (Google, Trustpilot, ...), https. */
-  reviewUrl: string | null;
+  /** Where the business asks for public reviews: Google, Trustpilot, Facebook, any https page. */
+  reviewPlatforms: ReviewPlatform[];
   /** Offer the review page to every buyer after they answer (never only to happy ones). */
   reviewInvitations: boolean;
   /**
@@ -211,4 +212,10 @@ export interface ResponseTimesResponse {
   to: string;
   business: ResponseTimeFigures;
   members: (ResponseTimeFigures & { id: string; name: string })[];
+}
+
+/** Clicks from the thank-you page to each review platform since a day; counts only. */
+export interface ReviewClicksResponse {
+  since: string;
+  platforms: { platform: ReviewPlatformName; clicks: number }[];
 }

@@ -8,15 +8,16 @@ describe('feedbackSettingsProblems', () => {
   it('names every problem with its field', () => {
     expect(
       feedbackSettingsProblems({
-        reviewUrl: 'http://reviews.example',
+        reviewPlatforms: [{ platform: 'other', target: 'http://reviews.example' }],
         reviewInvitations: true,
+        referralRequests: true,
         reminders: [31],
         journeyCap: { anyFollowUpDays: 0, opinionRequestDays: 3 },
         caseThresholds: { nps: 11, csat: 0, productRating: 2.5 },
         caseSettings: { businessHours: { opens: '17:00', closes: '09:00', days: [1] }, slaBusinessDays: 0 },
       }),
     ).toEqual([
-      { field: 'reviewUrl', reason: 'must be an https:// address' },
+      { field: 'reviewPlatforms.0.target', reason: 'must be an https:// address' },
       { field: 'journeyCap.anyFollowUpDays', reason: 'must be a whole number of days from 1 to 14' },
       { field: 'journeyCap.opinionRequestDays', reason: 'must be a whole number of days from 7 to 365' },
       { field: 'reminders.0', reason: 'must be a whole number of days from 1 to 30' },
@@ -28,9 +29,9 @@ describe('feedbackSettingsProblems', () => {
     ]);
   });
 
-  it('needs a review page before inviting anyone to it', () => {
+  it('needs a place to review before inviting anyone to one', () => {
     expect(feedbackSettingsProblems({ ...DEFAULT_FEEDBACK_SETTINGS, reviewInvitations: true })).toEqual([
-      { field: 'reviewUrl', reason: 'is needed to invite buyers to review' },
+      { field: 'reviewPlatforms', reason: 'must name at least one place, to invite buyers to review' },
     ]);
   });
 });

@@ -3,10 +3,11 @@ import type { FeedbackSettings } from '../contracts/surveys';
 import type { FieldError } from '../contracts/errors';
 import { DEFAULT_JOURNEY_CAP, DEFAULT_REMINDERS, journeyProblems } from '../automations/journey-cap';
 import { sendWindowProblem } from '../automations/send-window';
+import { reviewPlatformProblems } from './review-platforms';
 import { type CaseThresholds, DEFAULT_CASE_THRESHOLDS } from './survey-answers';
 
 export const DEFAULT_FEEDBACK_SETTINGS: FeedbackSettings = {
-  reviewUrl: null,
+  reviewPlatforms: [],
   reviewInvitations: false,
   reminders: [...DEFAULT_REMINDERS],
   journeyCap: DEFAULT_JOURNEY_CAP,
@@ -21,10 +22,16 @@ const whole = (value: unknown, min: number, max: number): boolean =>
 /** Every problem with a business's answer and case settings, by field; empty when they are fine. */
 export function feedbackSettingsProblems(settings: FeedbackSettings): FieldError[] {
   const problems: FieldError[] = [];
-  if (settings.reviewUrl !== null && !/^https:\/\/\S+$/.test(settings.reviewUrl))
-    problems.push({ field: 'reviewUrl', reason: 'must be an https:// address' });
-  if (settings.reviewInvitations && !settings.reviewUrl)
-    problems.push({ field: 'reviewUrl', reason: 'is needed to invite buyers to review' });
+  problems.push(...reviewPlatformProblems(settings.reviewPlatforms));
+  if (
+    settings.reviewInvitations &&
+    Array.isArray(settings.reviewPlatforms) &&
+    settings.reviewPlatforms.length === 0
+  )
+    problems.push({
+      field: 'reviewPlatforms',
+      reason: 'must name at least one place, to invite buyers to review',
+    });
   problems.push(...journeyProblems(settings.journeyCap, settings.reminders));
   if (typeof settings.referralRequests !== 'boolean')
     problems.push({ field: 'referralRequests', reason: 'must be true or false' });

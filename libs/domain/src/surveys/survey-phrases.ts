@@ -29,6 +29,8 @@ export interface SurveyPhrases {
   expiredBody: string;
   reviewInvite: string;
   reviewButton: string;
+  /** A button to one platform: `{platform}` is its name. */
+  reviewOn: string;
 }
 
 /** `{business}` stands for the business's name, `{n}` for a number. */
@@ -60,6 +62,7 @@ export const SURVEY_PHRASES: Record<BuyerLocale, SurveyPhrases> = {
       'Thank you for wanting to answer. You can still reply to the email: {business} reads every reply.',
     reviewInvite: 'Would you share your experience with others?',
     reviewButton: 'Write a public review',
+    reviewOn: 'Review us on {platform}',
   },
   es: {
     pageTitle: 'Tu opinión',
@@ -88,6 +91,7 @@ export const SURVEY_PHRASES: Record<BuyerLocale, SurveyPhrases> = {
       'Gracias por querer responder. Aún puedes responder al correo: {business} lee todas las respuestas.',
     reviewInvite: '¿Quieres compartir tu experiencia con otras personas?',
     reviewButton: 'Escribir una reseña pública',
+    reviewOn: 'Escribir una reseña en {platform}',
   },
   fr: {
     pageTitle: 'Votre avis',
@@ -118,6 +122,7 @@ export const SURVEY_PHRASES: Record<BuyerLocale, SurveyPhrases> = {
       'Merci de vouloir répondre. Vous pouvez toujours répondre à l’e-mail : {business} lit chaque réponse.',
     reviewInvite: 'Voulez-vous partager votre expérience ?',
     reviewButton: 'Écrire un avis public',
+    reviewOn: 'Donner un avis sur {platform}',
   },
   de: {
     pageTitle: 'Ihre Meinung',
@@ -148,12 +153,17 @@ export const SURVEY_PHRASES: Record<BuyerLocale, SurveyPhrases> = {
       'Danke, dass Sie antworten möchten. Sie können weiterhin auf die E-Mail antworten: {business} liest jede Antwort.',
     reviewInvite: 'Möchten Sie Ihre Erfahrung mit anderen teilen?',
     reviewButton: 'Öffentliche Bewertung schreiben',
+    reviewOn: 'Bewerten Sie uns auf {platform}',
   },
 };
 
-export function fillPhrase(phrase: string, values: { business?: string; n?: number }): string {
+export function fillPhrase(
+  phrase: string,
+  values: { business?: string; n?: number; platform?: string },
+): string {
   return phrase
     .replace('{business}', values.business ?? '')
+    .replace('{platform}', values.platform ?? '')
     .replace('{n}', values.n === undefined ? '' : String(values.n));
 }
 

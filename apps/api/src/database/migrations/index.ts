@@ -27,6 +27,7 @@ import { SendOnRequest1795654300000 } from './1795654300000-SendOnRequest';
 import { AnswersScope1795654400000 } from './1795654400000-AnswersScope';
 import { CreateInteractions1795654500000 } from './1795654500000-CreateInteractions';
 import { CreateReferrals1795654600000 } from './1795654600000-CreateReferrals';
+import { ReviewPlatforms1795654700000 } from './1795654700000-ReviewPlatforms';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AnswersScope1795654400000,
   CreateInteractions1795654500000,
   CreateReferrals1795654600000,
+  ReviewPlatforms1795654700000,
 ];

@@ -12,6 +12,9 @@ import {
   journeyWords,
   MAX_REMINDER_DAYS,
   MAX_REMINDERS,
+  REVIEW_PLATFORM_WORDS,
+  REVIEW_PLATFORMS,
+  type ReviewPlatformName,
 } from '@rapport/domain';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
@@ -52,10 +55,10 @@ export class FeedbackSettingsPage implements OnInit {
     reminders: new FormArray<FormControl<number>>([]),
     reviewInvitations: new FormControl<'all' | 'none'>('none', { nonNullable: true }),
     referralRequests: new FormControl<'ask' | 'none'>('none', { nonNullable: true }),
-    reviewUrl: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.pattern(/^https:\/\/\S+$/)],
-    }),
+    google: new FormControl('', { nonNullable: true }),
+    trustpilot: new FormControl('', { nonNullable: true }),
+    facebook: new FormControl('', { nonNullable: true }),
+    other: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^https:\/\/\S+$/)] }),
     nps: new FormControl(6, { nonNullable: true }),
     csat: new FormControl(2, { nonNullable: true }),
     productRating: new FormControl(2, { nonNullable: true }),
@@ -100,7 +103,10 @@ export class FeedbackSettingsPage implements OnInit {
     if (this.form.invalid) return this.form.markAllAsTouched();
     const value = this.form.getRawValue();
     const settings: FeedbackSettings = {
-      reviewUrl: value.reviewUrl.trim() || null,
+      reviewPlatforms: REVIEW_PLATFORMS.map((platform) => ({
+        platform,
+        target: value[platform].trim(),
+      })).filter((review) => review.target !== ''),
       reviewInvitations: value.reviewInvitations === 'all',
       referralRequests: value.referralRequests === 'ask',
       reminders: value.reminders.map(Number),
@@ -127,7 +133,10 @@ export class FeedbackSettingsPage implements OnInit {
     } catch (error) {
       const problem = apiProblemOf(error);
       this.problems.set(
-        problem.details.map((detail) => `${FIELD_WORDS[detail.field] ?? detail.field} ${detail.reason}`),
+        problem.details.map(
+          (detail) =>
+            `${FIELD_WORDS[detail.field] ?? reviewFieldWords(detail.field, settings) ?? detail.field} ${detail.reason}`,
+        ),
       );
       if (problem.details.length === 0) this.message.set({ isError: true, text: problem.message });
     } finally {
@@ -145,7 +154,12 @@ export class FeedbackSettingsPage implements OnInit {
       reminders: [...settings.reminders],
       reviewInvitations: settings.reviewInvitations ? 'all' : 'none',
       referralRequests: settings.referralRequests ? 'ask' : 'none',
-      reviewUrl: settings.reviewUrl ?? '',
+      ...(Object.fromEntries(
+        REVIEW_PLATFORMS.map((platform) => [
+          platform,
+          settings.reviewPlatforms.find((review) => review.platform === platform)?.target ?? '',
+        ]),
+      ) as Record<ReviewPlatformName, string>),
       nps: settings.caseThresholds.nps,
       csat: settings.caseThresholds.csat,
       productRating: settings.caseThresholds.productRating,
@@ -158,7 +172,7 @@ export class FeedbackSettingsPage implements OnInit {
 }
 
 const FIELD_WORDS: Record<string, string> = {
-  reviewUrl: 'The review page',
+  reviewPlatforms: 'The review places',
   reminders: 'The reminders',
   'reminders.0': 'Reminder 1',
   'reminders.1': 'Reminder 2',
@@ -174,4 +188,11 @@ const FIELD_WORDS: Record<string, string> = {
 
 function reminderControl(days: number): FormControl<number> {
   return new FormControl(days, { nonNullable: true });
+}
+
+/** `reviewPlatforms.1.target` in the words of the field it came from ("Trustpilot"). */
+function reviewFieldWords(field: string, settings: FeedbackSettings): string | null {
+  const index = /^reviewPlatforms\.(\d+)\./.exec(field)?.[1];
+  const review = index === undefined ? undefined : settings.reviewPlatforms[Number(index)];
+  return review ? REVIEW_PLATFORM_WORDS[review.platform] : null;
 }

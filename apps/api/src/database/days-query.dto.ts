@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { IsOptionalNotNull } from '../errors/validators';
 
-export class ReferralSummaryQueryDto {
+/** The figures of the last this many days (30 unless told). */
+export class DaysQueryDto {
   @ApiPropertyOptional({
     minimum: 1,
     maximum: 365,
