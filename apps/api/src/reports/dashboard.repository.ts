@@ -14,6 +14,7 @@ import { queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { WeeklyReportBuilder } from './weekly-report-builder';
 import { ANSWER_COMMENT } from '../answers/answer-comment';
+import { contactSteps } from './contact-figures';
 
 const DAY_MS = 86_400_000;
 
@@ -39,8 +40,14 @@ export class DashboardRepository {
          FROM cases WHERE tenant_id = $1 AND status <> 'resolved'`,
       [tenantIdOf(manager), now],
     );
+    const month = recentDays(now, 30, timeZone);
     return {
       periods: await this.periods(manager, now, timeZone),
+      contacts: await contactSteps(
+        manager,
+        { from: month.since, to: now },
+        { from: month.previousSince, to: month.since },
+      ),
       openCases: cases?.open ?? 0,
       overdueCases: cases?.overdue ?? 0,
       npsTrend: await this.builder.npsByWeek(manager, weeks),

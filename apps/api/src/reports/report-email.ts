@@ -1,4 +1,10 @@
-import { changeWords, durationWords, formatShare, type WeeklyReportContent } from '@rapport/domain';
+import {
+  changeWords,
+  contactLines,
+  durationWords,
+  formatShare,
+  type WeeklyReportContent,
+} from '@rapport/domain';
 import { escapeHtml } from '../mail/html';
 import type { InlineImage } from '../mail/mail-transport';
 import { answersPerDayChart, npsTrendChart } from './report-charts';
@@ -133,6 +139,17 @@ export function renderReportEmail(
   text.push('', 'The week:');
   for (const step of report.funnel)
     text.push(`- ${step.label}: ${step.count} (${changeWords(step.count, step.previous)})`);
+
+  const contacts = contactLines(report.contacts ?? [], report.medianEnquiryAnswerMinutes ?? null);
+  if (contacts.length > 0) {
+    rows.push(
+      section(
+        'Enquiries, quotes, visits and recommendations',
+        contacts.map((line) => paragraph(escapeHtml(line))).join(''),
+      ),
+    );
+    text.push('', 'Enquiries, quotes, visits and recommendations:', ...contacts.map((line) => `- ${line}`));
+  }
 
   rows.push(section('NPS, last twelve weeks', chartTag('nps-trend', nps)));
   rows.push(

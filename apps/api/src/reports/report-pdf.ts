@@ -1,4 +1,10 @@
-import { changeWords, durationWords, formatShare, type WeeklyReportContent } from '@rapport/domain';
+import {
+  changeWords,
+  contactLines,
+  durationWords,
+  formatShare,
+  type WeeklyReportContent,
+} from '@rapport/domain';
 import PDFDocument from 'pdfkit';
 import { weekWords } from './report-email';
 
@@ -82,6 +88,12 @@ export function renderReportPdf(report: WeeklyReportContent): Promise<Buffer> {
   heading('The week');
   for (const step of report.funnel)
     line(`${step.label}: ${step.count} (${changeWords(step.count, step.previous)})`);
+
+  const contacts = contactLines(report.contacts ?? [], report.medianEnquiryAnswerMinutes ?? null);
+  if (contacts.length > 0) {
+    heading('Enquiries, quotes, visits and recommendations');
+    for (const text of contacts) line(text);
+  }
 
   heading('NPS, last twelve weeks');
   bars(

@@ -11,6 +11,7 @@ import {
   type WeeklyReportContent,
 } from '@rapport/domain';
 import { responseTimes } from '../cases/response-times';
+import { contactSteps, medianEnquiryAnswerMinutes } from './contact-figures';
 import { queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { ANSWER_COMMENT } from '../answers/answer-comment';
@@ -48,12 +49,13 @@ export class WeeklyReportBuilder {
     const cases = await this.openCases(manager, now);
     const figures = await responseTimes(manager, week.from, week.to);
     const deliverability = await this.deliverability(manager, week);
+    const contacts = await contactSteps(manager, week, before);
     const [thisWeek, lastWeek] = [trend.at(-1), trend.at(-2)];
     return {
       business: { name: business?.name ?? '', timeZone },
       week: { start: week.weekStart, end: dateOf(new Date(week.to.getTime() - 3_600_000), timeZone) },
       generatedAt: now.toISOString(),
-      isQuiet: isQuietWeek(funnel, cases.open),
+      isQuiet: isQuietWeek(funnel, cases.open, contacts),
       funnel,
       nps: {
         score: thisWeek?.score ?? null,
@@ -68,6 +70,8 @@ export class WeeklyReportBuilder {
       worstComments: await this.comments(manager, week, 'worst'),
       cases,
       responseTimes: figures.business,
+      contacts,
+      medianEnquiryAnswerMinutes: await medianEnquiryAnswerMinutes(manager, week.from, week.to),
       deliverability,
     };
   }

@@ -3,10 +3,14 @@ import type {
   AutomationResponse,
   CustomerDetailResponse,
   CustomerResponse,
+  DashboardResponse,
   InteractionResponse,
   MessageResponse,
   Page,
 } from '@rapport/domain';
+import { weekContaining } from '@rapport/domain';
+import { WeeklyReportBuilder } from '../../src/reports/weekly-report-builder';
+import { TenantDatabase } from '../../src/tenancy/tenant-database';
 import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
 import { InteractionPlanner } from '../../src/automations/interaction-planner';
@@ -314,5 +318,53 @@ describe('enquiries, quotes and appointments', () => {
     });
     expect(same.status).toBe(201);
     expect(same.body.id).not.toBe(mine.body.id);
+  });
+
+  it('counts enquiries, quotes and visits on the dashboard and in the weekly report, against the span before', async () => {
+    const otherTenant = await createTenant(spec.testApp, { timeZone: 'Europe/Madrid' });
+    const other = await signedIn(spec.testApp, otherTenant.owner);
+    const asked = await other.post<InteractionResponse>('/api/enquiries', {
+      externalId: 'E-D1',
+      contact: { email: 'dina@count.example' },
+      message: 'Open on Sundays?',
+      // A minute ago, or when this week began if that was later: the enquiry is this week's.
+      occurredAt: new Date(
+        Math.max(Date.now() - 60_000, weekContaining(new Date(), 'Europe/Madrid').from.getTime()),
+      ).toISOString(),
+    });
+    const answered = await other.post<InteractionResponse>(`/api/interactions/${asked.body.id}/answers`, {
+      text: 'No, sorry.',
+    });
+    await other.post('/api/quotes', {
+      externalId: 'Q-D1',
+      contact: { email: 'dina@count.example' },
+      amount: '10',
+      currency: 'EUR',
+      status: 'accepted',
+    });
+    const dashboard = await other.get<DashboardResponse>('/api/dashboard');
+    const counted = Object.fromEntries(dashboard.body.contacts.map((step) => [step.key, step.count]));
+    expect(counted).toMatchObject({
+      enquiries: 1,
+      enquiriesAnswered: 1,
+      quotesSent: 1,
+      quotesAccepted: 1,
+      appointmentsCompleted: 0,
+    });
+
+    // This week's report, as it will read once the week has ended.
+    const now = new Date();
+    const content = await spec.testApp.app
+      .get(TenantDatabase)
+      .transaction(otherTenant.id, (manager) =>
+        spec.testApp.app.get(WeeklyReportBuilder).build(manager, weekContaining(now, 'Europe/Madrid'), now),
+      );
+    expect(content.contacts?.find((step) => step.key === 'enquiries')).toMatchObject({
+      count: 1,
+      previous: 0,
+    });
+    const minutes = (Date.parse(answered.body.answeredAt ?? '') - Date.parse(asked.body.occurredAt)) / 60_000;
+    expect(content.medianEnquiryAnswerMinutes).toBe(Math.round(minutes));
+    expect(content.isQuiet).toBe(false);
   });
 });

@@ -64,6 +64,9 @@ describe('capDecision', () => {
   it('thanks for an enquiry at once, skips a late thanks for a visit and postpones a quote follow-up', () => {
     const history: SentFollowUp[] = [{ kind: 'visit-thanks', sentAt: daysAgo(1) }];
     expect(capDecision('enquiry-thanks', history, NOW)).toEqual({ action: 'send' });
+    expect(capDecision('referral-thanks', [{ kind: 'referral-request', sentAt: daysAgo(0) }], NOW)).toEqual({
+      action: 'send',
+    });
     expect(capDecision('missed-you', history, NOW)).toEqual({
       action: 'skip',
       reason: 'skipped: thanks for a visit sent 1 day ago',

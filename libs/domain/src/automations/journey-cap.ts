@@ -130,9 +130,9 @@ export function capDecision(
   now: Date,
   cap = DEFAULT_JOURNEY_CAP,
 ): CapDecision {
-  // A note written by hand, and the acknowledgement of an enquiry the person just sent, answer what they
-  // did: no earlier email makes them come too soon.
-  if (kind === 'manual' || kind === 'enquiry-thanks') return { action: 'send' };
+  // A note written by hand, the acknowledgement of an enquiry the person just sent and the thanks for a
+  // recommendation that just bore fruit answer what happened: no earlier email makes them come too soon.
+  if (kind === 'manual' || kind === 'enquiry-thanks' || kind === 'referral-thanks') return { action: 'send' };
   const latest = [...history].sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime());
   if (kind === 'opinion-request' || kind === 'reminder') {
     const lastRequest = latest.find((item) => item.kind === 'opinion-request');

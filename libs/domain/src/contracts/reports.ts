@@ -13,6 +13,28 @@ export const FUNNEL_STEPS = [
 ] as const;
 export type FunnelKey = (typeof FUNNEL_STEPS)[number]['key'];
 
+/** What the week did with people besides orders: enquiries, quotes, appointments, recommendations. */
+export const CONTACT_STEPS = [
+  { key: 'enquiries', label: 'Enquiries received' },
+  { key: 'enquiriesAnswered', label: 'Enquiries answered' },
+  { key: 'quotesSent', label: 'Quotes sent' },
+  { key: 'quotesFollowedUp', label: 'Quotes followed up' },
+  { key: 'quotesAccepted', label: 'Quotes accepted' },
+  { key: 'appointmentsCompleted', label: 'Appointments completed' },
+  { key: 'visitsThanked', label: 'Visits thanked' },
+  { key: 'referralsAsked', label: 'Asked to recommend you' },
+  { key: 'referralsUsed', label: 'People who came recommended' },
+  { key: 'referralsConverted', label: 'Recommended people who became customers' },
+] as const;
+export type ContactStepKey = (typeof CONTACT_STEPS)[number]['key'];
+
+export interface ContactStep {
+  key: ContactStepKey;
+  label: string;
+  count: number;
+  previous: number;
+}
+
 export interface FunnelStep {
   key: FunnelKey;
   label: string;
@@ -54,6 +76,10 @@ export interface WeeklyReportContent {
     items: { id: string; buyer: string; reasons: string; dueAt: string; isOverdue: boolean }[];
   };
   responseTimes: ResponseTimeFigures;
+  /** Enquiries, quotes, appointments and recommendations, against the week before (absent in reports stored before they were counted). */
+  contacts?: ContactStep[];
+  /** Median minutes from an enquiry arriving to its first answer, for those answered this week; null for none. */
+  medianEnquiryAnswerMinutes?: number | null;
   deliverability: {
     sent: number;
     delivered: number;
@@ -116,6 +142,8 @@ export interface DashboardPeriod extends DashboardFigures {
 
 export interface DashboardResponse {
   periods: DashboardPeriod[];
+  /** Enquiries, quotes, appointments and recommendations of the last 30 days, against the 30 before. */
+  contacts: ContactStep[];
   openCases: number;
   overdueCases: number;
   npsTrend: WeeklyReportContent['npsTrend'];

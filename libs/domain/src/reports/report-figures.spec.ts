@@ -1,5 +1,5 @@
 import { FUNNEL_STEPS } from '../contracts/reports';
-import { changeWords, deliverabilityWarning, formatShare, isQuietWeek } from './report-figures';
+import { changeWords, contactLines, deliverabilityWarning, formatShare, isQuietWeek } from './report-figures';
 
 describe('report figures', () => {
   it('warns in plain words when complaints or bounces put delivery at risk', () => {
@@ -36,5 +36,22 @@ describe('report figures', () => {
         0,
       ),
     ).toBe(false);
+  });
+});
+
+describe('contactLines', () => {
+  it('shows only the steps a business has, against the span before, with how fast enquiries were answered', () => {
+    const steps = [
+      { label: 'Enquiries received', count: 4, previous: 2 },
+      { label: 'Quotes sent', count: 0, previous: 0 },
+      { label: 'Quotes accepted', count: 0, previous: 1 },
+    ];
+    expect(contactLines(steps, 95)).toEqual([
+      `Enquiries received: 4 (${changeWords(4, 2)})`,
+      `Quotes accepted: 0 (${changeWords(0, 1)})`,
+      'Enquiries were answered in 1 h 35 min (median).',
+    ]);
+    expect(contactLines(steps, null, 'the 30 days before')[0]).not.toContain('week');
+    expect(contactLines([{ label: 'Quotes sent', count: 0, previous: 0 }], null)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { durationWords } from './duration-words';
 import type { FunnelStep } from '../contracts/reports';
 
 /** Complaint rate above which mailbox providers start filtering a sender (Google and Yahoo ask for < 0.1%). */
@@ -37,6 +38,32 @@ export function changeWords(count: number, previous: number): string {
 }
 
 /** A week with nothing to tell: no orders, emails, answers or cases, and no case left open. */
-export function isQuietWeek(funnel: readonly FunnelStep[], openCases: number): boolean {
-  return openCases === 0 && funnel.every((step) => step.count === 0);
+/**
+ * The lines of the week's enquiries, quotes, appointments and recommendations worth showing: none at all for
+ * a business that has none this week or the week before (a shop that takes no enquiries sees no section).
+ */
+export function contactLines(
+  steps: readonly { label: string; count: number; previous: number }[],
+  medianAnswerMinutes: number | null,
+  /** What the counts are compared with, in words. */
+  before = 'the week before',
+): string[] {
+  const shown = steps.filter((step) => step.count > 0 || step.previous > 0);
+  const lines = shown.map(
+    (step) =>
+      `${step.label}: ${step.count} (${changeWords(step.count, step.previous).replace('the week before', before)})`,
+  );
+  if (medianAnswerMinutes !== null)
+    lines.push(`Enquiries were answered in ${durationWords(medianAnswerMinutes)} (median).`);
+  return lines;
+}
+
+export function isQuietWeek(
+  funnel: readonly FunnelStep[],
+  openCases: number,
+  contacts: readonly { count: number }[] = [],
+): boolean {
+  return (
+    openCases === 0 && funnel.every((step) => step.count === 0) && contacts.every((step) => step.count === 0)
+  );
 }

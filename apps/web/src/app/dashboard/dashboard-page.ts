@@ -7,6 +7,7 @@ import type {
   DeliveryHealthResponse,
   GettingStartedResponse,
 } from '@rapport/domain';
+import { contactLines } from '@rapport/domain';
 import {
   BarChartComponent,
   EmptyStateComponent,
@@ -91,6 +92,10 @@ export class DashboardPage implements OnInit {
       dashboard !== null && dashboard.periods.every((period) => period.sent === 0 && period.answers === 0)
     );
   });
+  /** Enquiries, quotes, visits and recommendations of the last 30 days: nothing for a business without any. */
+  readonly contactLines = computed(() =>
+    contactLines(this.dashboard()?.contacts ?? [], null, 'the 30 days before'),
+  );
   readonly npsBars = computed(() =>
     (this.dashboard()?.npsTrend ?? []).map((week) => ({ label: week.weekStart.slice(5), value: week.score })),
   );

@@ -11,7 +11,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { changeWords, durationWords, type WeeklyReportResponse } from '@rapport/domain';
+import { changeWords, contactLines, durationWords, type WeeklyReportResponse } from '@rapport/domain';
 import { BarChartComponent, PageHeaderComponent } from '@rapport/ui';
 import { SessionStore } from '../auth/session-store';
 import { apiProblemOf } from '../http/api-error';
@@ -41,6 +41,11 @@ export class ReportPage implements OnInit {
   /** From the route: the week's Monday. */
   readonly weekStart = input.required<string>();
   readonly report = signal<WeeklyReportResponse | null>(null);
+  /** Enquiries, quotes, visits and recommendations against the week before; empty for a business without any. */
+  readonly contactLines = computed(() => {
+    const content = this.report()?.content;
+    return content ? contactLines(content.contacts ?? [], content.medianEnquiryAnswerMinutes ?? null) : [];
+  });
   readonly error = signal<string | null>(null);
   readonly status = signal<string | null>(null);
   readonly changeWords = changeWords;
