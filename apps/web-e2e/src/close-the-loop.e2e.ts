@@ -1,43 +1,10 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityProblems } from './support/accessibility';
+import { api, waitForMail } from './support/console-api';
 import { baseUrl, DEMO_OWNER, launchBrowser, screenshot, signIn } from './support/browser';
 
 const STAFF = { email: 'sam@northwind.example', password: DEMO_OWNER.password };
 const ALWAYS_OPEN = { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
-
-interface Mail {
-  id: string;
-  subject: string;
-  html: string;
-}
-
-/** Calls the API as the signed-in person of `context`, with the CSRF header the console sends. */
-async function api(context: BrowserContext) {
-  const cookies = await context.cookies();
-  const xsrf = cookies.find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';
-  const request: APIRequestContext = context.request;
-  const call = async (method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => {
-    const response = await request.fetch(`${baseUrl()}${path}`, {
-      method,
-      data,
-      headers: { 'x-xsrf-token': xsrf },
-    });
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  return call;
-}
-
-async function waitForMail(context: BrowserContext, to: string, subject: RegExp): Promise<Mail> {
-  const call = await api(context);
-  for (let attempt = 0; attempt < 60; attempt += 1) {
-    const mails = (await call('GET', `/api/dev/mailbox?to=${encodeURIComponent(to)}`)) as Mail[];
-    const found = mails.find((mail) => subject.test(mail.subject));
-    if (found) return found;
-    await new Promise((wait) => setTimeout(wait, 500));
-  }
-  throw new Error(`No email to ${to} matching ${subject}`);
-}
 
 describe('closing the loop with an unhappy buyer', () => {
   let browser: Browser;
@@ -146,5 +113,18 @@ describe('closing the loop with an unhappy buyer', () => {
     await staffPage.reload();
     await staffPage.getByText('Thank you, that is kind. The new loaf came well packed.').first().waitFor();
     await staffPage.locator('dd', { hasText: /^\s*Open\s*$/ }).waitFor();
+
+    // Sam resolves it and, a week on, Jamie will be asked whether they would now recommend the bakery.
+    await staffPage.getByLabel('How was it resolved?').fill('Sent a fresh loaf, well packed.');
+    await staffPage
+      .getByRole('checkbox', { name: /In a week, ask Jamie Journey whether they would now recommend you/ })
+      .check();
+    await staffPage.getByRole('button', { name: 'Resolve' }).click();
+    await staffPage
+      .getByText('The buyer will be asked again in 7 days whether they would now recommend you.', {
+        exact: false,
+      })
+      .first()
+      .waitFor();
   });
 });

@@ -182,6 +182,8 @@ export class FollowUpDispatcher {
       const zone = message.time_zone ?? message.business_time_zone;
       const opensAt = plannedSendTime({ id: message.id, dueAt: now }, message.send_window, zone);
       if (opensAt.getTime() > now.getTime()) return reschedule(message.id, opensAt, WAITING_FOR_WINDOW);
+    }
+    if (!message.send_requested_at && !message.passes_gap) {
       const cap = capDecision(message.kind as MessageKind, history, now, {
         anyFollowUpDays: message.follow_up_gap_days,
         opinionRequestDays: message.opinion_request_gap_days,

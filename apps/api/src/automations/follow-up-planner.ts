@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { execute, queryRow, queryRows } from '../database/query-rows';
 import { type TenantManager, TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { type AutomationRow, AutomationsRepository } from './automations.repository';
+import { planQueued } from './planning-queue';
 import { ReplayingBusinesses } from './replaying-businesses';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { PeriodicWork } from '../background/periodic-work';
@@ -44,21 +45,14 @@ export class FollowUpPlanner {
   }
 
   /** Plans every event not planned yet; returns how many events it handled. */
-  async planPending(now: Date): Promise<number> {
-    let handled = 0;
-    for (;;) {
-      const pending = (
-        await queryRows<{ tenant_id: string; event_id: string }>(
-          this.dataSource.manager,
-          `SELECT tenant_id, event_id FROM order_events_to_plan(200)`,
-        )
-      ).filter((event) => !this.replaying.isHeld(event.tenant_id));
-      if (pending.length === 0) return handled;
-      for (const { tenant_id: tenantId, event_id: eventId } of pending) {
-        await this.database.transaction(tenantId, (manager) => this.planEvent(manager, eventId, now));
-        handled += 1;
-      }
-    }
+  planPending(now: Date): Promise<number> {
+    return planQueued(this.queueParts(), 'order_events_to_plan', (manager, eventId) =>
+      this.planEvent(manager, eventId, now),
+    );
+  }
+
+  private queueParts() {
+    return { dataSource: this.dataSource, database: this.database, replaying: this.replaying };
   }
 
   /**

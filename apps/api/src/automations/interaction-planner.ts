@@ -4,12 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type BuyerLocale, conditionsMatch, isOrderTrigger, TRIGGER_WAITS_WHILE } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { PeriodicWork } from '../background/periodic-work';
-import { queryRows } from '../database/query-rows';
 import { type InteractionEventToPlan, InteractionsRepository } from '../interactions/interactions.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { type TenantManager, TenantDatabase } from '../tenancy/tenant-database';
 import { AutomationsRepository } from './automations.repository';
 import { TOO_LATE_MS } from './follow-up-planner';
+import { planQueued } from './planning-queue';
 import { ReplayingBusinesses } from './replaying-businesses';
 
 /**
@@ -39,21 +39,14 @@ export class InteractionPlanner {
   }
 
   /** Plans every step not planned yet; returns how many it handled. */
-  async planPending(now: Date): Promise<number> {
-    let handled = 0;
-    for (;;) {
-      const pending = (
-        await queryRows<{ tenant_id: string; event_id: string }>(
-          this.dataSource.manager,
-          `SELECT tenant_id, event_id FROM interaction_events_to_plan(200)`,
-        )
-      ).filter((event) => !this.replaying.isHeld(event.tenant_id));
-      if (pending.length === 0) return handled;
-      for (const { tenant_id: tenantId, event_id: eventId } of pending) {
-        await this.database.transaction(tenantId, (manager) => this.planEvent(manager, eventId, now));
-        handled += 1;
-      }
-    }
+  planPending(now: Date): Promise<number> {
+    return planQueued(this.queueParts(), 'interaction_events_to_plan', (manager, eventId) =>
+      this.planEvent(manager, eventId, now),
+    );
+  }
+
+  private queueParts() {
+    return { dataSource: this.dataSource, database: this.database, replaying: this.replaying };
   }
 
   /** One business's steps that happened by `now` (the demo business's history, written as it happens). */

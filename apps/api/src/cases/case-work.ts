@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseDetailResponse, UpdateCaseRequest } from '@rapport/domain';
+import type { CaseDetailResponse, CaseStatus, UpdateCaseRequest } from '@rapport/domain';
 import { AnswersRepository } from '../answers/answers.repository';
 import { queryRows } from '../database/query-rows';
 import { NotFoundError, ValidationFailedError } from '../errors/app-error';
@@ -52,13 +52,25 @@ export class CaseWork {
       if (body.status === 'resolved' && resolution === '')
         throw new ValidationFailedError([{ field: 'resolution', reason: 'says how the case was resolved' }]);
       await this.cases.setStatus(manager, id, body.status, resolution, at);
+      if (body.status === 'resolved' && body.askAgainInDays) {
+        await this.outbox.planAskAgain(
+          manager,
+          {
+            customerId: current.customer.id,
+            orderId: current.orderId,
+            surveyVersionId: await this.cases.surveyVersionOf(manager, id),
+            caseId: id,
+          },
+          new Date(at.getTime() + body.askAgainInDays * 86_400_000),
+        );
+      }
       await this.cases.addEntry(
         manager,
         id,
         {
           kind: 'status',
           authorId,
-          body: `Marked ${STATUS_WORDS[body.status]}${body.status === 'resolved' ? `: ${resolution}` : ''}`,
+          body: statusWords(body.status, resolution, body.askAgainInDays ?? null),
         },
         at,
       );
@@ -147,4 +159,13 @@ export class CaseWork {
       entries: await this.cases.entries(manager, id),
     };
   }
+}
+
+/** The case's history line for a change of status: "Marked resolved: Refunded. The buyer will be asked again…" */
+function statusWords(status: CaseStatus, resolution: string, askAgainInDays: number | null): string {
+  if (status !== 'resolved') return `Marked ${STATUS_WORDS[status]}`;
+  const again = askAgainInDays
+    ? `. The buyer will be asked again in ${askAgainInDays === 1 ? '1 day' : `${askAgainInDays} days`} whether they would now recommend you.`
+    : '';
+  return `Marked resolved: ${resolution}${again}`;
 }

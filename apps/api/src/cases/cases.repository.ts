@@ -114,6 +114,17 @@ export class CasesRepository {
     return row ? { ...toCase(row, now), answerId: row.answer_id, orderId: row.order_id } : null;
   }
 
+  /** The survey version the case's answer was to: what asking again repeats. */
+  async surveyVersionOf(manager: TenantManager, caseId: string): Promise<string | null> {
+    const row = await queryRow<{ survey_version_id: string | null }>(
+      manager,
+      `SELECT a.survey_version_id FROM cases k JOIN answers a ON a.tenant_id = k.tenant_id AND a.id = k.answer_id
+        WHERE k.tenant_id = $1 AND k.id = $2`,
+      [tenantIdOf(manager), caseId],
+    );
+    return row?.survey_version_id ?? null;
+  }
+
   async entries(manager: TenantManager, caseId: string): Promise<CaseEntryResponse[]> {
     const rows = await queryRows<{
       id: string;

@@ -60,6 +60,28 @@ export class CustomersRepository {
     return { row: updated ?? existing, isNew: false };
   }
 
+  /**
+   * The buyer with this email as they are, or a new one with what is given: for what a stranger sends (the
+   * public enquiry form), which may add a person but never change one. The row stays locked until the
+   * caller's transaction ends, so two posts for one person are handled one after the other.
+   */
+  async createIfNew(
+    manager: TenantManager,
+    input: { email: string; name: string; phone: string | null; locale: string | null },
+  ): Promise<{ id: string }> {
+    const email = normalizeEmail(input.email);
+    const [inserted] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO customers (tenant_id, email, name, phone, locale) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, lower(email)) DO NOTHING RETURNING id`,
+      [tenantIdOf(manager), email, input.name.trim(), input.phone, input.locale],
+    );
+    if (inserted) return inserted;
+    const existing = await this.findByEmail(manager, email, true);
+    if (!existing) throw new Error('A customer row vanished between insert and read');
+    return { id: existing.id };
+  }
+
   /** Updates only the fields present; external ids are merged, never dropped. */
   async update(
     manager: TenantManager,
@@ -379,10 +401,10 @@ export class CustomersRepository {
             AND e.type NOT IN ('enquiry_received', 'quote_sent', 'appointment_booked')
          UNION ALL
          -- Whom this person recommended (role in reason), and who recommended them.
-         SELECT 'referral', f.referred_at, f.id, f.name, (f.became_customer_at IS NOT NULL)::text, NULL, NULL, 'referrer', 0
+         SELECT 'referral', f.referred_at, f.id, f.name, coalesce(f.became_customer_at >= f.referred_at, false)::text, NULL, NULL, 'referrer', 0
            FROM customers f WHERE f.tenant_id = $1 AND f.referred_by = $2 AND f.erased_at IS NULL
          UNION ALL
-         SELECT 'referral', c.referred_at, r.id, r.name, (c.became_customer_at IS NOT NULL)::text, NULL, NULL, 'referred', 0
+         SELECT 'referral', c.referred_at, r.id, r.name, coalesce(c.became_customer_at >= c.referred_at, false)::text, NULL, NULL, 'referred', 0
            FROM customers c JOIN customers r ON r.tenant_id = c.tenant_id AND r.id = c.referred_by
           WHERE c.tenant_id = $1 AND c.id = $2
          -- Steps of one order at the same moment (delivered implies fulfilled) show latest step first.
@@ -486,18 +508,28 @@ export class CustomersRepository {
     manager: TenantManager,
     customerId: string,
     at: Date,
-  ): Promise<{ referredBy: string | null; isFirstTime: boolean } | null> {
-    const [row] = await queryRows<{ referred_by: string | null; was_prospect: boolean }>(
+  ): Promise<{ referredBy: string | null; referredAt: Date | null; isFirstTime: boolean } | null> {
+    const [row] = await queryRows<{
+      referred_by: string | null;
+      referred_at: Date | null;
+      was_prospect: boolean;
+    }>(
       manager,
       `UPDATE customers c SET became_customer_at = least(coalesce(c.became_customer_at, $3), $3), updated_at = now()
          FROM (SELECT id, became_customer_at IS NULL AS was_prospect FROM customers
                 WHERE tenant_id = $1 AND id = $2 FOR UPDATE) before
         WHERE c.tenant_id = $1 AND c.id = before.id
           AND c.became_customer_at IS DISTINCT FROM least(coalesce(c.became_customer_at, $3), $3)
-        RETURNING c.referred_by, before.was_prospect`,
+        RETURNING c.referred_by, c.referred_at, before.was_prospect`,
       [tenantIdOf(manager), customerId, at],
     );
-    return row ? { referredBy: row.referred_by, isFirstTime: row.was_prospect } : null;
+    return row
+      ? {
+          referredBy: row.referred_by,
+          referredAt: row.referred_at ? new Date(row.referred_at) : null,
+          isFirstTime: row.was_prospect,
+        }
+      : null;
   }
 
   /**

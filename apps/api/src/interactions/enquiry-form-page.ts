@@ -32,6 +32,9 @@ interface FormPhrases {
   thanksBody: string;
   closedTitle: string;
   closedBody: string;
+  busyTitle: string;
+  busyBody: string;
+  nameLink: string;
 }
 
 const PHRASES: Record<BuyerLocale, FormPhrases> = {
@@ -55,6 +58,9 @@ const PHRASES: Record<BuyerLocale, FormPhrases> = {
     thanksBody: 'We will answer you by email soon.',
     closedTitle: 'This form is not taking messages',
     closedBody: 'Please contact the business another way.',
+    busyTitle: 'Too many messages right now',
+    busyBody: 'This form has taken many messages in the last hour. Please try again later.',
+    nameLink: 'Write your name without web or email addresses.',
   },
   es: {
     title: 'Envíanos un mensaje',
@@ -76,6 +82,9 @@ const PHRASES: Record<BuyerLocale, FormPhrases> = {
     thanksBody: 'Te responderemos pronto por correo.',
     closedTitle: 'Este formulario no acepta mensajes',
     closedBody: 'Ponte en contacto con el negocio de otra forma.',
+    busyTitle: 'Demasiados mensajes ahora mismo',
+    busyBody: 'Este formulario ha recibido muchos mensajes en la última hora. Inténtalo más tarde.',
+    nameLink: 'Escribe tu nombre sin direcciones web ni de correo.',
   },
   fr: {
     title: 'Envoyez-nous un message',
@@ -98,6 +107,9 @@ const PHRASES: Record<BuyerLocale, FormPhrases> = {
     thanksBody: 'Nous vous répondrons bientôt par e-mail.',
     closedTitle: 'Ce formulaire ne reçoit pas de messages',
     closedBody: 'Contactez l’entreprise autrement.',
+    busyTitle: 'Trop de messages en ce moment',
+    busyBody: 'Ce formulaire a reçu beaucoup de messages dans la dernière heure. Réessayez plus tard.',
+    nameLink: 'Écrivez votre nom sans adresse web ni e-mail.',
   },
   de: {
     title: 'Schreiben Sie uns',
@@ -120,6 +132,10 @@ const PHRASES: Record<BuyerLocale, FormPhrases> = {
     thanksBody: 'Wir antworten Ihnen bald per E-Mail.',
     closedTitle: 'Dieses Formular nimmt keine Nachrichten an',
     closedBody: 'Bitte erreichen Sie das Unternehmen auf anderem Weg.',
+    busyTitle: 'Gerade zu viele Nachrichten',
+    busyBody:
+      'Dieses Formular hat in der letzten Stunde viele Nachrichten erhalten. Bitte versuchen Sie es später.',
+    nameLink: 'Schreiben Sie Ihren Namen ohne Web- oder E-Mail-Adressen.',
   },
 };
 
@@ -211,6 +227,11 @@ export function renderEnquiryThanks(locale: BuyerLocale, brand: PageBrand): stri
   return buyerPage({ title: t.thanksTitle, body: `<p>${escapeHtml(t.thanksBody)}</p>`, locale, brand });
 }
 
+export function renderEnquiryFormBusy(locale: BuyerLocale, brand: PageBrand): string {
+  const t = PHRASES[locale];
+  return buyerPage({ title: t.busyTitle, body: `<p>${escapeHtml(t.busyBody)}</p>`, locale, brand });
+}
+
 export function renderEnquiryFormClosed(locale: BuyerLocale, brand?: PageBrand): string {
   const t = PHRASES[locale];
   return buyerPage({ title: t.closedTitle, body: `<p>${escapeHtml(t.closedBody)}</p>`, locale, brand });
@@ -226,7 +247,11 @@ export function enquiryFormProblems(
   const problems: Partial<Record<EnquiryFormField, string>> = {};
   if (!values.email) problems.email = t.emailMissing;
   else if (!isEmail(values.email)) problems.email = t.emailInvalid;
-  if (!values.message) problems.message = t.messageMissing;
+  if (!values.message.trim()) problems.message = t.messageMissing;
+  // The name greets the person in the business's emails: an address in it would make those emails carry a
+  // stranger's link to whatever inbox was typed in.
+  if (/(:\/\/|www\.|@|\b[\w-]+\.(com|net|org|info|io|co|biz|xyz|ru|cn|top)\b)/i.test(values.name))
+    problems.name = t.nameLink;
   const limits: Record<EnquiryFormField, number> = { name: 200, email: 254, phone: 40, message: 5000 };
   for (const key of Object.keys(limits) as EnquiryFormField[])
     if (values[key].length > limits[key]) problems[key] = t.tooLong;

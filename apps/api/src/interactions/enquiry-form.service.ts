@@ -11,6 +11,7 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 import { auditActorOf, type Principal } from '../access/principal';
 import { AuditLog } from '../audit/audit-log';
+import { TooManyRequestsError } from '../errors/app-error';
 import type { PageBrand } from '../answers/buyer-page';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -29,6 +30,7 @@ import {
   enquirySnippet,
   FORM_FIELDS,
   renderEnquiryForm,
+  renderEnquiryFormBusy,
   renderEnquiryFormClosed,
   renderEnquiryThanks,
 } from './enquiry-form-page';
@@ -138,11 +140,15 @@ export class EnquiryFormService {
     });
   }
 
-  /** A visitor's post: thanked and recorded, shown back to fix or confirm, or quietly dropped (a machine). */
+  /**
+   * A visitor's post: thanked and recorded, shown back to fix or confirm, or quietly dropped (a machine).
+   * Checked in one transaction and recorded in another: the business's limit is counted in between, on a
+   * connection of its own, so no post holds one connection while it waits for a second.
+   */
   async submit(address: string, form: FormValues | null, now: Date): Promise<FormPage> {
     const lang = form ? text(form[FORM_FIELDS.locale]) : undefined;
-    let created: { id: string; dueAt: string; name: string; subject: string; message: string } | null = null;
-    const page = await this.withForm(address, lang, async (found, manager) => {
+    let accepted: { found: FoundForm; values: EnquiryFormValues; referralCode: string | null } | null = null;
+    const checked = await this.withForm(address, lang, async (found) => {
       const values: EnquiryFormValues = {
         name: text(form?.['name']),
         email: text(form?.['email']),
@@ -163,36 +169,57 @@ export class EnquiryFormService {
           referralCode,
         }),
       });
+      // A body the browser sent in a form this page cannot read: asked again, with nothing lost but the text.
+      if (!form) return again(400, {}, 'check-again');
       // A filled trap is a machine: it is thanked like anyone, and nothing is kept.
-      if (form && text(form[FORM_FIELDS.honeypot]) !== '') return thanks(found);
+      if (text(form[FORM_FIELDS.honeypot]) !== '') return thanks(found);
       const problems = enquiryFormProblems(values, found.locale, isEmailAddress);
-      if (!form || Object.keys(problems).length > 0) return again(form ? 400 : 200, problems);
+      if (Object.keys(problems).length > 0) return again(400, problems);
       if (!isHumanPace(found.form, text(form[FORM_FIELDS.shownAt]), now))
         return again(200, {}, 'check-again');
-      await this.limiter.hit(RATE_LIMITS.enquiryFormPerBusiness, [tenantIdOf(manager)]);
+      accepted = { found, values, referralCode };
+      return thanks(found);
+    });
+    const parsed = parseAddress(address);
+    if (!accepted || !parsed) return checked;
+    const { found, values, referralCode } = accepted as {
+      found: FoundForm;
+      values: EnquiryFormValues;
+      referralCode: string | null;
+    };
+    try {
+      await this.limiter.hit(RATE_LIMITS.enquiryFormPerBusiness, [parsed.tenantId]);
+    } catch (error) {
+      if (error instanceof TooManyRequestsError)
+        return { status: 429, html: renderEnquiryFormBusy(found.locale, found.brand) };
+      throw error;
+    }
+    const created = await this.database.transaction(parsed.tenantId, async (manager) => {
+      // The same words from the same address again (a double click, a replayed page): one enquiry.
+      const contact = await this.interactions.formContact(manager, {
+        email: values.email,
+        name: values.name,
+        phone: values.phone,
+        locale: found.locale,
+      });
+      if (await this.interactions.hasRecentSame(manager, contact.id, values.message, now)) return null;
       const { interaction } = await this.interactions.upsertWithin(manager, 'form', 'enquiry', {
         externalId: randomUUID(),
-        contact: {
-          email: values.email,
-          name: values.name || undefined,
-          phone: values.phone || undefined,
-          locale: found.locale,
-        },
+        contact: { email: values.email },
         occurredAt: now.toISOString(),
         message: values.message,
         referralCode: referralCode ?? undefined,
       });
-      created = {
+      return {
         id: interaction.id,
         dueAt: interaction.dueAt ?? now.toISOString(),
         name: values.name || values.email,
         subject: interaction.subject,
         message: values.message,
       };
-      return thanks(found);
     });
     if (created) await this.notifyTeam(address, created);
-    return page;
+    return checked;
   }
 
   private async withForm(

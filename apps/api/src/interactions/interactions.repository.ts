@@ -234,6 +234,23 @@ export class InteractionsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Whether the person sent these very words as an enquiry within the last hour (a double post). */
+  async hasRecentSame(
+    manager: TenantManager,
+    customerId: string,
+    message: string,
+    now: Date,
+  ): Promise<boolean> {
+    const row = await queryRow<{ found: boolean }>(
+      manager,
+      `SELECT EXISTS (SELECT 1 FROM interactions
+                       WHERE tenant_id = $1 AND customer_id = $2 AND type = 'enquiry' AND message = $3
+                         AND occurred_at > $4::timestamptz - interval '1 hour') AS found`,
+      [tenantIdOf(manager), customerId, message.trim(), now],
+    );
+    return row?.found ?? false;
+  }
+
   /** What erased people wrote or were quoted for goes; the steps and amounts stay, anonymous. */
   async eraseTexts(manager: TenantManager, customerIds: string[]): Promise<void> {
     await execute(

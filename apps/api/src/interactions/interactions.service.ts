@@ -10,6 +10,7 @@ import {
   interactionEvents,
   isInteractionStatus,
   isSettled,
+  normalizeEmail,
   type Page,
   type UpsertCustomerRequest,
 } from '@rapport/domain';
@@ -65,10 +66,20 @@ export class InteractionsService {
     if (!isInteractionStatus(type, status))
       throw new ValidationFailedError([{ field: 'status', reason: `is not a status of a ${type}` }]);
     const details = detailsOf(type, input);
+    if (type === 'enquiry' && details.message === '')
+      throw new ValidationFailedError([{ field: 'message', reason: 'must say what they asked' }]);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+    const existing = await this.interactions.findByExternalId(manager, source, type, input.externalId);
+    // One external id is one person's: sent again for someone else, it is a mistake to name, not to merge.
+    if (
+      existing &&
+      existing.customer_email.toLowerCase() !== normalizeEmail(input.contact.email).toLowerCase()
+    )
+      throw new ValidationFailedError([
+        { field: 'contact.email', reason: `is not the person ${input.externalId} was first sent for` },
+      ]);
     const { row: contact } = await this.customers.upsert(manager, input.contact);
     await this.referrals.attribute(manager, contact.id, input.referralCode, occurredAt);
-    const existing = await this.interactions.findByExternalId(manager, source, type, input.externalId);
     if (existing) {
       await this.interactions.updateDetails(manager, existing.id, details);
       const events = interactionEvents(type, existing.status, status);
@@ -104,6 +115,26 @@ export class InteractionsService {
       );
     }
     return { interaction: await this.load(manager, id), isNew: true };
+  }
+
+  /**
+   * The person behind a public form's post: found by email and left as they are, or added. A stranger's
+   * post never changes a customer's name, phone or language.
+   */
+  formContact(
+    manager: TenantManager,
+    person: { email: string; name: string; phone: string; locale: string },
+  ): Promise<{ id: string }> {
+    return this.customers.createIfNew(manager, {
+      email: person.email,
+      name: person.name,
+      phone: person.phone || null,
+      locale: person.locale,
+    });
+  }
+
+  hasRecentSame(manager: TenantManager, customerId: string, message: string, now: Date): Promise<boolean> {
+    return this.interactions.hasRecentSame(manager, customerId, message, now);
   }
 
   changeStatus(

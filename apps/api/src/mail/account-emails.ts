@@ -142,8 +142,10 @@ export class AccountEmails {
     dueAt: string;
     interactionId: string;
   }): Promise<void> {
-    const person = input.personName || 'Someone';
-    await this.send(input.to, `New enquiry from ${person}${input.subject ? `: ${input.subject}` : ''}`, {
+    // One line: a name or subject typed into a public form may hold line breaks.
+    const person = input.personName.replace(/\s+/g, ' ').trim() || 'Someone';
+    const subject = input.subject.replace(/\s+/g, ' ').trim();
+    await this.send(input.to, `New enquiry from ${person}${subject ? `: ${subject}` : ''}`, {
       heading: `A new enquiry for ${input.businessName}`,
       lines: [
         `${person} wrote through your enquiry form:`,

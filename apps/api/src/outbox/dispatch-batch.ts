@@ -85,6 +85,8 @@ export interface DueMessage extends BusinessRow {
   became_customer_at: Date | null;
   /** The buyer's own referral code, for a request to recommend the business. */
   referral_code: string | null;
+  /** A person planned it for later: the send window holds it, the gap between emails does not. */
+  passes_gap: boolean;
 }
 
 /**
@@ -111,7 +113,7 @@ export function dueMessages(manager: TenantManager, ids: string[]): Promise<DueM
             o.external_id AS order_number, o.status AS order_status, o.total AS order_total, o.currency,
             ${BUSINESS_COLUMNS}, t.time_zone AS business_time_zone, t.sender_name, t.sender_email,
             t.send_window, t.paused_at, t.follow_up_gap_days, t.opinion_request_gap_days, m.reminder_of, m.body_text, m.subject,
-            m.send_requested_at,
+            m.send_requested_at, m.passes_gap,
             coalesce((SELECT array_agg(l.product_name ORDER BY l.product_name) FROM order_lines l
                        WHERE l.tenant_id = m.tenant_id AND l.order_id = m.order_id), '{}') AS products,
             m.survey_version_id AS carried_version_id, a.survey_id AS rule_survey_id,

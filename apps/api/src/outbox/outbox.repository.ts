@@ -140,6 +140,24 @@ export class OutboxRepository {
     return message.id;
   }
 
+  /**
+   * Asks a buyer again, `dueAt`, the question their answer was to (their case is resolved: would they now
+   * recommend the business?), with the same survey version. A person chose it, so the gap between emails
+   * does not hold it back; the send window, the buyer's subscription and a paused business still do.
+   */
+  async planAskAgain(
+    manager: TenantManager,
+    again: { customerId: string; orderId: string | null; surveyVersionId: string | null; caseId: string },
+    dueAt: Date,
+  ): Promise<void> {
+    await execute(
+      manager,
+      `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, survey_version_id, case_id, passes_gap)
+       VALUES ($1, $2, $3, 'opinion-request', 'scheduled', $4, $5, $6, true)`,
+      [tenantIdOf(manager), again.customerId, again.orderId, dueAt, again.surveyVersionId, again.caseId],
+    );
+  }
+
   /** The one request to recommend the business a person ever gets; asked for again, nothing changes. */
   async planReferralRequest(manager: TenantManager, customerId: string, dueAt: Date): Promise<void> {
     await execute(

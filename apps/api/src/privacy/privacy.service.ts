@@ -15,6 +15,7 @@ import { CustomersRepository } from '../customers/customers.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { InteractionsRepository } from '../interactions/interactions.repository';
+import { InteractionsService } from '../interactions/interactions.service';
 import { ReferralsRepository } from '../referrals/referrals.repository';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
@@ -44,12 +45,14 @@ export class PrivacyService {
     private readonly accounts: AccountsRepository,
     private readonly audit: AuditLog,
     private readonly interactions: InteractionsRepository,
+    private readonly interactionsService: InteractionsService,
     private readonly referrals: ReferralsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async export(tenantId: string, customerId: string, actor: AuditActor): Promise<CustomerExport> {
     const orders = await this.orders.list(tenantId, { customerId, limit: 200 });
+    const interactions = await this.interactionsService.list(tenantId, { customerId, limit: 200 });
     return this.database.transaction(tenantId, async (manager) => {
       const row = await this.customers.findById(manager, customerId);
       if (!row) throw new NotFoundError('Customer');
@@ -60,6 +63,7 @@ export class PrivacyService {
         business: { id: tenantIdOf(manager), name: tenant?.name ?? '' },
         customer: toCustomerResponse(row),
         orders: orders.items,
+        interactions: interactions.items,
         timeline: await this.customers.timeline(manager, customerId),
       };
     });

@@ -61,7 +61,7 @@ export class ReferralsRepository {
               (SELECT count(*)::int FROM customers c
                 WHERE c.tenant_id = $1 AND c.referred_at >= $2) AS referred,
               (SELECT count(*)::int FROM customers c
-                WHERE c.tenant_id = $1 AND c.referred_at >= $2 AND c.became_customer_at IS NOT NULL) AS converted`,
+                WHERE c.tenant_id = $1 AND c.referred_at >= $2 AND c.became_customer_at >= c.referred_at) AS converted`,
       [tenantIdOf(manager), since],
     );
     const recent = await queryRows<{

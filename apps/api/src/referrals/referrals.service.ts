@@ -58,6 +58,8 @@ export class ReferralsService extends PromoterAnswers {
   async becameCustomer(manager: TenantManager, customerId: string, at: Date): Promise<void> {
     const marked = await this.customers.markCustomer(manager, customerId, at);
     if (!marked?.isFirstTime || !marked.referredBy) return;
+    // An order from before the recommendation (an imported history) was not the recommendation's doing.
+    if (marked.referredAt && at.getTime() < marked.referredAt.getTime()) return;
     if (!(await this.customers.markReferrerThanked(manager, customerId, new Date()))) return;
     await this.outbox.planReferralThanks(
       manager,

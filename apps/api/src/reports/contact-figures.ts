@@ -19,7 +19,7 @@ async function counts(manager: TenantManager, from: Date, to: Date): Promise<Rec
        (SELECT count(*)::int FROM messages WHERE tenant_id = $1 AND kind = 'referral-request' AND sent_at >= $2 AND sent_at < $3) AS "referralsAsked",
        (SELECT count(*)::int FROM customers WHERE tenant_id = $1 AND referred_at >= $2 AND referred_at < $3) AS "referralsUsed",
        (SELECT count(*)::int FROM customers WHERE tenant_id = $1 AND referred_by IS NOT NULL
-           AND became_customer_at >= $2 AND became_customer_at < $3) AS "referralsConverted"`,
+           AND became_customer_at >= referred_at AND became_customer_at >= $2 AND became_customer_at < $3) AS "referralsConverted"`,
     [tenantIdOf(manager), from, to],
   );
   return (

@@ -1,5 +1,6 @@
 import type {
   AnswerResponse,
+  ApiErrorBody,
   MailboxEmailDetailResponse,
   MailboxPageResponse,
   ResponseTimesResponse,
@@ -342,16 +343,41 @@ describe('answers from the email, and the case a low score opens', () => {
 
     const refused = await spec.owner.patch(`/api/cases/${id}`, { status: 'resolved' });
     expect(refused.status).toBe(400);
+    const tooLate = await spec.owner.patch<ApiErrorBody>(`/api/cases/${id}`, {
+      status: 'resolved',
+      resolution: 'Refunded the rye',
+      askAgainInDays: 90,
+    });
+    expect(tooLate.body.details?.map((detail) => detail.field)).toEqual(['askAgainInDays']);
     const resolved = await spec.owner.patch<CaseDetailResponse>(`/api/cases/${id}`, {
       status: 'resolved',
       resolution: 'Refunded the rye',
+      askAgainInDays: 7,
     });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'Refunded the rye' });
     expect(resolved.body.entries.map((entry) => [entry.kind, entry.body])).toEqual([
       ['note', 'Checking with the baker.'],
       ['reply', 'Sorry about the rye, Carla.\n\nYour next loaf is on us.'],
-      ['status', 'Marked resolved: Refunded the rye'],
+      [
+        'status',
+        'Marked resolved: Refunded the rye. The buyer will be asked again in 7 days whether they would now recommend you.',
+      ],
     ]);
+    // A week later Carla is asked again, though her first request went days ago: a person chose it. (The
+    // window stays open for the spec, whatever the hour it runs at.)
+    await spec.owner.patch('/api/business', {
+      sendWindow: { opens: '00:00', closes: '23:59', days: [1, 2, 3, 4, 5, 6, 7] },
+    });
+    const before = (await mailTo(spec.testApp, buyer)).length;
+    await spec.testApp.app
+      .get(FollowUpDispatcher)
+      .dispatchDue(new Date(Date.now() + 7 * 86_400_000 + 60_000));
+    const mails = await mailTo(spec.testApp, buyer);
+    expect(mails).toHaveLength(before + 1);
+    const [asked] = mails;
+    expect(asked?.subject).toBe('How did we do, Carla?');
+    // It carries the survey her answer was to, with a fresh answer link.
+    expect(asked?.text).toMatch(/Give your opinion \(http:\/\/[^)]+\/api\/a\/[0-9a-f]{32}\./);
     expect(resolved.body.entries[1]?.delivery).toBe('sent');
     expect((await spec.owner.get<Page<CaseResponse>>('/api/cases?unresolved=true')).body.items).toEqual([]);
     expect((await spec.owner.get<Page<CaseResponse>>('/api/cases?status=resolved')).body.items).toHaveLength(

@@ -1,4 +1,4 @@
-import type { EnquiryFormResponse, InteractionResponse, Page } from '@rapport/domain';
+import type { CustomerResponse, EnquiryFormResponse, InteractionResponse, Page } from '@rapport/domain';
 import { FASTEST_HUMAN_MS } from '../../src/interactions/enquiry-form.service';
 import { mailTo } from '../support/factories';
 import { appWithTenant } from '../support/spec-app';
@@ -130,5 +130,45 @@ describe('the public enquiry form', () => {
       const result = await fetch(`${spec.testApp.baseUrl}/api/f/${address}`);
       expect(result.status).toBe(404);
     }
+  });
+
+  it('takes a burst of posts without holding the app up, keeps one enquiry for the same words, and changes no customer', async () => {
+    form = (await spec.owner.patch<EnquiryFormResponse>('/api/enquiry-form', { isEnabled: true })).body;
+    await spec.owner.post('/api/orders', {
+      externalId: '#KNOWN-1',
+      customer: { email: 'known@visitor.example', name: 'Kim Known', phone: '+34 600 000 001', locale: 'es' },
+      placedAt: '2026-11-02T10:00:00Z',
+      total: '20.00',
+      currency: 'EUR',
+    });
+    const page = await (await fetch(`${spec.testApp.baseUrl}${path()}`)).text();
+    await sleep(FASTEST_HUMAN_MS + 100);
+    const fields = {
+      name: 'Someone Else',
+      email: 'known@visitor.example',
+      phone: '+1 900 000',
+      message: 'Same words, sent again and again',
+      shown: hidden(page, 'shown'),
+      lang: 'de',
+    };
+    const before = (await enquiries()).length;
+    const results = await Promise.all(Array.from({ length: 15 }, () => post(fields)));
+    expect(results.map((result) => result.status)).toEqual(Array.from({ length: 15 }, () => 200));
+    // Another business's console answers at once meanwhile.
+    const other = await spec.owner.get('/api/business');
+    expect(other.status).toBe(200);
+    expect((await enquiries()).length).toBe(before + 1);
+    const known = await spec.owner.get<Page<CustomerResponse>>('/api/customers?search=known%40visitor');
+    expect(known.body.items[0]).toMatchObject({ name: 'Kim Known', phone: '+34 600 000 001', locale: 'es' });
+  });
+
+  it('refuses a name that holds an address, so the business never emails a stranger a link', async () => {
+    const result = await post({
+      name: 'www.win-a-prize.example/claim',
+      email: 'x@visitor.example',
+      message: 'Hi',
+    });
+    expect(result.status).toBe(400);
+    expect(result.html).toContain('Write your name without web or email addresses.');
   });
 });

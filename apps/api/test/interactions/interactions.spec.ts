@@ -280,6 +280,20 @@ describe('enquiries, quotes and appointments', () => {
       'externalId',
       'status',
     ]);
+    const someoneElse = await spec.owner.post<ApiErrorBody>('/api/enquiries', {
+      ...body,
+      contact: { email: 'other@ask.example' },
+    });
+    expect(someoneElse.status).toBe(400);
+    expect(someoneElse.body.details).toEqual([
+      { field: 'contact.email', reason: 'is not the person E-2 was first sent for' },
+    ]);
+    const blank = await spec.owner.post<ApiErrorBody>('/api/enquiries', {
+      ...body,
+      externalId: 'E-blank',
+      message: '   ',
+    });
+    expect(blank.body.details?.map((detail) => detail.field)).toEqual(['message']);
     const wrongRule = await spec.owner.post<ApiErrorBody>('/api/automations', {
       name: 'Odd',
       trigger: 'appointment_no_show',

@@ -186,11 +186,33 @@ describe('asking promoters to recommend the business', () => {
       referralCode: code,
     });
     expect([direct.status, unknown.status, self.status]).toEqual([201, 201, 201]);
+    // An order from before the recommendation (an imported history) is not its doing: nobody is thanked.
+    const thanksBefore = (await kindsTo('pro@deli.example')).filter(
+      ([kind]) => kind === 'referral-thanks',
+    ).length;
+    await spec.owner.post('/api/enquiries', {
+      externalId: 'E-OLD',
+      contact: { email: 'old@deli.example' },
+      message: 'Hello again',
+      referralCode: code,
+    });
+    await spec.owner.post('/api/orders', {
+      externalId: '#R-OLD',
+      customer: { email: 'old@deli.example' },
+      placedAt: '2024-01-15T10:00:00Z',
+      total: '5.00',
+      currency: 'EUR',
+    });
+    expect((await kindsTo('pro@deli.example')).filter(([kind]) => kind === 'referral-thanks')).toHaveLength(
+      thanksBefore,
+    );
     const summary = await spec.owner.get<ReferralSummaryResponse>('/api/referrals?days=365');
-    expect(summary.body.referred).toBe(2);
-    expect(summary.body.recent.map((item) => item.referred.email)).toEqual([
+    expect(summary.body.referred).toBe(3);
+    expect(summary.body.recent.find((item) => item.referred.email === 'old@deli.example')).toBeDefined();
+    expect(summary.body.recent.map((item) => item.referred.email).sort()).toEqual([
       'direct@deli.example',
       'friend@deli.example',
+      'old@deli.example',
     ]);
   });
 

@@ -87,7 +87,7 @@ export function ruleProblems(
   if (!RULE_KIND_TRIGGERS[kind].includes(trigger))
     problems.push({
       field: 'trigger',
-      reason: `a ${kind} rule starts when ${RULE_KIND_TRIGGERS[kind].map((one) => TRIGGER_WORDS[one]).join(' or ')}`,
+      reason: `must be when ${RULE_KIND_TRIGGERS[kind].map((one) => TRIGGER_WORDS[one]).join(' or ')}, for "${RULE_TEMPLATE_NAMES[kind]}"`,
     });
   if (!isOrderTrigger(trigger))
     for (const key of ORDER_ONLY_CONDITIONS)

@@ -64,6 +64,10 @@ describe('capDecision', () => {
   it('thanks for an enquiry at once, skips a late thanks for a visit and postpones a quote follow-up', () => {
     const history: SentFollowUp[] = [{ kind: 'visit-thanks', sentAt: daysAgo(1) }];
     expect(capDecision('enquiry-thanks', history, NOW)).toEqual({ action: 'send' });
+    expect(capDecision('enquiry-thanks', [{ kind: 'enquiry-thanks', sentAt: daysAgo(0) }], NOW)).toEqual({
+      action: 'skip',
+      reason: 'skipped: thanks for an enquiry sent today',
+    });
     expect(capDecision('referral-thanks', [{ kind: 'referral-request', sentAt: daysAgo(0) }], NOW)).toEqual({
       action: 'send',
     });

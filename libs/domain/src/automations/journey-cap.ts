@@ -132,8 +132,16 @@ export function capDecision(
 ): CapDecision {
   // A note written by hand, the acknowledgement of an enquiry the person just sent and the thanks for a
   // recommendation that just bore fruit answer what happened: no earlier email makes them come too soon.
-  if (kind === 'manual' || kind === 'enquiry-thanks' || kind === 'referral-thanks') return { action: 'send' };
   const latest = [...history].sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime());
+  if (kind === 'enquiry-thanks') {
+    // ...but one acknowledgement per gap: enquiries sent again and again (or in someone else's name from a
+    // public form) do not become a stream of emails to that address.
+    const lastThanks = latest.find((item) => item.kind === 'enquiry-thanks');
+    if (lastThanks && now.getTime() - lastThanks.sentAt.getTime() < cap.anyFollowUpDays * DAY_MS)
+      return { action: 'skip', reason: `skipped: thanks for an enquiry sent ${ago(lastThanks.sentAt, now)}` };
+    return { action: 'send' };
+  }
+  if (kind === 'manual' || kind === 'referral-thanks') return { action: 'send' };
   if (kind === 'opinion-request' || kind === 'reminder') {
     const lastRequest = latest.find((item) => item.kind === 'opinion-request');
     if (

@@ -2,6 +2,7 @@ import type { NpsBand } from '../scores/nps';
 import type { BuyerLocale, ConsentBasis, CustomerSort, SubscriptionState } from '../commerce/customers';
 import type { OrderSource, OrderStatus } from '../commerce/orders';
 import type { InteractionEvent, InteractionStatus, InteractionType } from '../commerce/interactions';
+import type { InteractionResponse } from './interactions';
 import type { MessageKind, MessageStatus } from '../automations/message-kinds';
 
 export interface CustomerResponse {
@@ -202,6 +203,8 @@ export interface CustomerExport {
   business: { id: string; name: string };
   customer: CustomerResponse;
   orders: OrderResponse[];
+  /** Their enquiries (with what they wrote), quotes and appointments. */
+  interactions: InteractionResponse[];
   timeline: TimelineEntry[];
 }
 

@@ -145,6 +145,11 @@ export interface UpdateCaseRequest {
   /** Required when resolving. */
   resolution?: string;
   assigneeId?: string | null;
+  /**
+   * When resolving: ask the buyer again, this many days later, whether they would now recommend the
+   * business (the survey their answer was to).
+   */
+  askAgainInDays?: number | null;
 }
 
 export interface CaseNoteRequest {

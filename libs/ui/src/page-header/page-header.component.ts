@@ -26,6 +26,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     .page-header__title {
       margin: 0;
       font: var(--mat-sys-headline-medium);
+      /* A title made of what someone typed (a subject, an address) breaks rather than widen a phone's page. */
+      overflow-wrap: anywhere;
     }
     .page-header__subtitle {
       margin: 4px 0 0;

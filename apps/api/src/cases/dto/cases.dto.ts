@@ -11,6 +11,9 @@ import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsInt,
+  Max,
+  Min,
   IsOptional,
   IsString,
   IsUUID,
@@ -73,6 +76,19 @@ export class UpdateCaseDto implements UpdateCaseRequest {
   @ValidateIf((_object, value) => value !== null)
   @IsOptional()
   assigneeId?: string | null;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 60,
+    nullable: true,
+    description:
+      'When resolving: ask the buyer again, this many days later, whether they would now recommend the business',
+  })
+  @Max(60)
+  @Min(1)
+  @IsInt({ message: 'must be a whole number of days' })
+  @ValidateIf((_object, value) => value !== null && value !== undefined)
+  askAgainInDays?: number | null;
 }
 
 export class TakeCasesDto {

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { onlyAppMayExecute } from './function-grants';
+import { isolateByTenant } from './tenant-isolation';
 
 const OLD_KINDS = `'thank-you', 'opinion-request', 'reminder', 'manual'`;
 const NEW_KINDS = `${OLD_KINDS}, 'enquiry-thanks', 'quote-follow-up', 'visit-thanks', 'missed-you'`;
@@ -103,13 +104,8 @@ export class CreateInteractions1795654500000 implements MigrationInterface {
         UNIQUE (tenant_id)
       )`);
 
-    for (const table of ['interactions', 'interaction_events', 'enquiry_forms']) {
-      await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await db.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await db.query(`
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant())`);
-    }
+    for (const table of ['interactions', 'interaction_events', 'enquiry_forms'])
+      await isolateByTenant(db, table);
     await db.query(`
       DO $$ BEGIN
         EXECUTE format('CREATE POLICY owner_claims ON interaction_events USING (current_user = %L)', current_user);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByTenant } from './tenant-isolation';
 
 const KINDS_BEFORE = `'thank-you', 'opinion-request', 'reminder', 'manual', 'enquiry-thanks', 'quote-follow-up', 'visit-thanks', 'missed-you'`;
 const KINDS = `${KINDS_BEFORE}, 'referral-request', 'referral-thanks'`;
@@ -25,11 +26,7 @@ export class CreateReferrals1795654600000 implements MigrationInterface {
         UNIQUE (tenant_id, customer_id),
         FOREIGN KEY (tenant_id, customer_id) REFERENCES customers (tenant_id, id) ON DELETE CASCADE
       )`);
-    await db.query(`ALTER TABLE referral_codes ENABLE ROW LEVEL SECURITY`);
-    await db.query(`ALTER TABLE referral_codes FORCE ROW LEVEL SECURITY`);
-    await db.query(`
-      CREATE POLICY tenant_isolation ON referral_codes
-        USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant())`);
+    await isolateByTenant(db, 'referral_codes');
 
     await db.query(`
       ALTER TABLE customers

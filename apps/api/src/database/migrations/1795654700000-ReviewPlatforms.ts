@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByTenant } from './tenant-isolation';
 
 /**
  * A business invites reviews on the platforms it chooses (Google, Trustpilot, Facebook, any page), each a
@@ -26,11 +27,7 @@ export class ReviewPlatforms1795654700000 implements MigrationInterface {
         PRIMARY KEY (tenant_id, id),
         UNIQUE (tenant_id, platform, day)
       )`);
-    await db.query(`ALTER TABLE review_clicks ENABLE ROW LEVEL SECURITY`);
-    await db.query(`ALTER TABLE review_clicks FORCE ROW LEVEL SECURITY`);
-    await db.query(`
-      CREATE POLICY tenant_isolation ON review_clicks
-        USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant())`);
+    await isolateByTenant(db, 'review_clicks');
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -28,6 +28,7 @@ import { AnswersScope1795654400000 } from './1795654400000-AnswersScope';
 import { CreateInteractions1795654500000 } from './1795654500000-CreateInteractions';
 import { CreateReferrals1795654600000 } from './1795654600000-CreateReferrals';
 import { ReviewPlatforms1795654700000 } from './1795654700000-ReviewPlatforms';
+import { AskAgain1795654800000 } from './1795654800000-AskAgain';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreateInteractions1795654500000,
   CreateReferrals1795654600000,
   ReviewPlatforms1795654700000,
+  AskAgain1795654800000,
 ];

@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -25,6 +26,9 @@ const ENTRY_WORDS: Record<CaseEntryKind, string> = {
   status: 'Change',
 };
 
+/** A week: long enough for what put things right to have been felt. */
+const ASK_AGAIN_DAYS = 7;
+
 /** One unhappy buyer: what they said, their order, and the team's notes and replies until it is resolved. */
 @Component({
   selector: 'rp-case-detail-page',
@@ -36,6 +40,7 @@ const ENTRY_WORDS: Record<CaseEntryKind, string> = {
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatIconModule,
     PageHeaderComponent,
     ScoreChipComponent,
@@ -57,6 +62,8 @@ export class CaseDetailPage implements OnInit {
   readonly reply = new FormControl('', { nonNullable: true, validators: [Validators.required] });
   readonly note = new FormControl('', { nonNullable: true, validators: [Validators.required] });
   readonly resolution = new FormControl('', { nonNullable: true });
+  /** When resolving: ask the buyer again in a week whether they would now recommend the business. */
+  readonly askAgain = new FormControl(false, { nonNullable: true });
 
   async ngOnInit(): Promise<void> {
     try {
@@ -87,10 +94,18 @@ export class CaseDetailPage implements OnInit {
       return;
     }
     const changed = await this.act(
-      () => this.api.update(this.caseId(), { status, resolution: this.resolution.value || undefined }),
+      () =>
+        this.api.update(this.caseId(), {
+          status,
+          resolution: this.resolution.value || undefined,
+          ...(status === 'resolved' && this.askAgain.value ? { askAgainInDays: ASK_AGAIN_DAYS } : {}),
+        }),
       this.resolution,
     );
-    if (changed) this.resolution.reset();
+    if (changed) {
+      this.resolution.reset();
+      this.askAgain.reset();
+    }
   }
 
   async assign(assigneeId: string): Promise<void> {

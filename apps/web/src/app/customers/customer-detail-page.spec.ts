@@ -132,4 +132,22 @@ describe('CustomerDetailPage', () => {
     http.expectNone((candidate) => candidate.url === '/api/interactions');
     expect(element.querySelector('rp-customer-interactions')).toBeNull();
   });
+
+  it("opens another person's page when a link on this one leads there, with their own section", async () => {
+    const { fixture, http, element } = await open(customer(null), ['interactions:read']);
+    http
+      .expectOne((candidate) => candidate.url === '/api/interactions')
+      .flush({ items: [], nextCursor: null });
+    fixture.componentRef.setInput('customerId', 'c2');
+    fixture.detectChanges();
+    http
+      .expectOne('/api/customers/c2')
+      .flush({ ...customer('2026-12-04T10:00:00Z'), id: 'c2', name: 'Ben Other', timeline: [] });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const reloaded = http.expectOne((candidate) => candidate.url === '/api/interactions');
+    expect(reloaded.request.params.get('customerId')).toBe('c2');
+    reloaded.flush({ items: [], nextCursor: null });
+    expect(element.querySelector('h1')?.textContent).toContain('Ben Other');
+  });
 });

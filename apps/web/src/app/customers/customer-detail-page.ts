@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal, effect, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -68,7 +68,7 @@ const EVENT_ICONS: Partial<Record<InteractionEvent, string>> = {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class CustomerDetailPage implements OnInit {
+export class CustomerDetailPage {
   private readonly api = inject(CustomersApi);
   private readonly confirmation = inject(Confirmation);
   private readonly session = inject(SessionStore);
@@ -88,8 +88,18 @@ export class CustomerDetailPage implements OnInit {
     tags: new FormControl('', { nonNullable: true }),
   });
 
-  async ngOnInit(): Promise<void> {
-    await this.reload();
+  constructor() {
+    // Another customer's page (a link on this one's timeline) reuses this page: start again for them.
+    effect(() => {
+      this.customerId();
+      untracked(() => {
+        this.customer.set(null);
+        this.error.set(null);
+        this.notice.set(null);
+        this.isEditing.set(false);
+        void this.reload();
+      });
+    });
   }
 
   /** Again after an enquiry, quote or appointment was added or moved on: the timeline shows the step. */

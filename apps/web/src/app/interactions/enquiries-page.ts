@@ -41,7 +41,7 @@ import { InteractionsApi } from './interactions-api';
       <ng-template rpColumn="From" let-item>
         <a [routerLink]="['/enquiries', item.id]">{{ item.contact.name || item.contact.email }}</a>
       </ng-template>
-      <ng-template rpColumn="Subject" let-item>{{ item.subject || '(no subject)' }}</ng-template>
+      <ng-template rpColumn="Subject" let-item>{{ subjectOf(item) }}</ng-template>
       <ng-template rpColumn="Received" let-item>{{ item.occurredAt | date: 'medium' }}</ng-template>
       <ng-template rpColumn="Due" let-item>
         @if (item.dueAt && item.status === 'open') {
@@ -73,6 +73,11 @@ import { InteractionsApi } from './interactions-api';
 export class EnquiriesPage implements OnInit {
   private readonly api = inject(InteractionsApi);
   readonly statuses = choicesOf(ENQUIRY_STATUSES, INTERACTION_STATUS_WORDS);
+  /** A form's enquiry has no subject: its first words tell it apart. */
+  readonly subjectOf = (item: InteractionResponse): string =>
+    item.subject ||
+    (item.message.length > 60 ? `${item.message.slice(0, 60).trimEnd()}…` : item.message) ||
+    '(no subject)';
   /** The API says which are late, by its own clock. */
   readonly isOverdue = (item: InteractionResponse): boolean => item.isOverdue;
   /** The open ones first: the inbox is what still needs an answer. */

@@ -72,7 +72,10 @@ export class EnquiryDetailPage implements OnInit {
 
   async ngOnInit(): Promise<void> {
     try {
-      this.enquiry.set(await this.api.get(this.enquiryId()));
+      const found = await this.api.get(this.enquiryId());
+      // A quote's or an appointment's id typed into this address is not an enquiry to answer.
+      if (found.type !== 'enquiry') this.loadError.set('This enquiry does not exist.');
+      else this.enquiry.set(found);
     } catch (error) {
       const problem = apiProblemOf(error);
       this.loadError.set(problem.status === 404 ? 'This enquiry does not exist.' : problem.message);
