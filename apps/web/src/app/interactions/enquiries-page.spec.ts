@@ -74,7 +74,13 @@ describe('EnquiriesPage', () => {
     ]);
     expect(first.classList).toContain('data-table__flagged');
     expect(first.querySelector('a')?.getAttribute('href')).toBe('/enquiries/i1');
-    expect(cells(second)).toEqual(['Ana Lopez', 'Could you quote for a new kitchen?', expect.any(String), '—', 'Answered']);
+    expect(cells(second)).toEqual([
+      'Ana Lopez',
+      'Could you quote for a new kitchen?',
+      expect.any(String),
+      '—',
+      'Answered',
+    ]);
     expect(second.classList).not.toContain('data-table__flagged');
     // On a phone each row is a card whose cells carry their column's name.
     expect(first.querySelector('td')?.getAttribute('data-label')).toBe('From');
