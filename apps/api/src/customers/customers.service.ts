@@ -11,12 +11,14 @@ import { NotFoundError } from '../errors/app-error';
 import { TenantDatabase, type TenantManager } from '../tenancy/tenant-database';
 import { toCustomerResponse } from './customer-row';
 import { CustomersRepository } from './customers.repository';
+import { CustomerTimelineRepository } from './customer-timeline.repository';
 
 @Injectable()
 export class CustomersService {
   constructor(
     private readonly database: TenantDatabase,
     private readonly customers: CustomersRepository,
+    private readonly timelines: CustomerTimelineRepository,
   ) {}
 
   list(tenantId: string, query: CustomerListQuery): Promise<Page<CustomerResponse>> {
@@ -30,7 +32,7 @@ export class CustomersService {
     return this.database.transaction(tenantId, async (manager) => {
       const row = await this.customers.findById(manager, id);
       if (!row) throw new NotFoundError('Customer');
-      return { ...toCustomerResponse(row), timeline: await this.customers.timeline(manager, id) };
+      return { ...toCustomerResponse(row), timeline: await this.timelines.timeline(manager, id) };
     });
   }
 

@@ -16,6 +16,7 @@ import { OutboxRepository } from '../outbox/outbox.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { InteractionsRepository } from '../interactions/interactions.repository';
 import { InteractionsService } from '../interactions/interactions.service';
+import { CustomerTimelineRepository } from '../customers/customer-timeline.repository';
 import { ReferralsRepository } from '../referrals/referrals.repository';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
@@ -46,6 +47,7 @@ export class PrivacyService {
     private readonly audit: AuditLog,
     private readonly interactions: InteractionsRepository,
     private readonly interactionsService: InteractionsService,
+    private readonly timelines: CustomerTimelineRepository,
     private readonly referrals: ReferralsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -64,7 +66,7 @@ export class PrivacyService {
         customer: toCustomerResponse(row),
         orders: orders.items,
         interactions: interactions.items,
-        timeline: await this.customers.timeline(manager, customerId),
+        timeline: await this.timelines.timeline(manager, customerId),
       };
     });
   }

@@ -77,15 +77,6 @@ const STATUS_WORDS: Record<CaseResponse['status'], string> = {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
     }
-    .overdue-tag {
-      display: inline-block;
-      margin-left: 8px;
-      padding: 0 8px;
-      border-radius: 8px;
-      background: var(--mat-sys-error);
-      color: var(--mat-sys-on-error);
-      font: var(--mat-sys-label-medium);
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -57,17 +57,6 @@ import { InteractionsApi } from './interactions-api';
     </rp-list>
   `,
   styleUrl: '../lists.scss',
-  styles: `
-    .overdue-tag {
-      display: inline-block;
-      margin-left: 8px;
-      padding: 0 8px;
-      border-radius: 8px;
-      background: var(--mat-sys-error);
-      color: var(--mat-sys-on-error);
-      font: var(--mat-sys-label-medium);
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EnquiriesPage implements OnInit {
