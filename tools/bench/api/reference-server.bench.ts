@@ -19,6 +19,11 @@ import { TenantDatabase } from '../../../apps/api/src/tenancy/tenant-database';
 import { CasesRepository } from '../../../apps/api/src/cases/cases.repository';
 import { DashboardRepository } from '../../../apps/api/src/reports/dashboard.repository';
 import { OutboxRepository } from '../../../apps/api/src/outbox/outbox.repository';
+import { CustomerTimelineRepository } from '../../../apps/api/src/customers/customer-timeline.repository';
+import { AnswersRepository } from '../../../apps/api/src/answers/answers.repository';
+import { BusinessSettingsRepository } from '../../../apps/api/src/accounts/business-settings.repository';
+import { ReferralsRepository } from '../../../apps/api/src/referrals/referrals.repository';
+import { ReferralsService } from '../../../apps/api/src/referrals/referrals.service';
 
 /** Answers send no email in this benchmark (a case would; the scores posted do not open one). */
 class NoMail extends MailTransport {
@@ -36,13 +41,25 @@ async function main(): Promise<void> {
   }).initialize();
   const database = new TenantDatabase(dataSource);
   const config = { publicUrl, mail: { from: 'Rapport <no-reply@bench.example>' } } as AppConfig;
-  const customers = new CustomersService(database, new CustomersRepository());
+  const customers = new CustomersService(
+    database,
+    new CustomersRepository(),
+    new CustomerTimelineRepository(),
+  );
   const dashboard = new DashboardController(database, new DashboardRepository(new WeeklyReportBuilder()));
   const answers = new AnswersService(
     new OutboxRepository(),
     database,
     new CaseOpener(new CasesRepository()),
     new AccountEmails(new NoMail(), config),
+    new ReferralsService(
+      database,
+      new ReferralsRepository(),
+      new CustomersRepository(),
+      new BusinessSettingsRepository(),
+      new OutboxRepository(),
+    ),
+    new AnswersRepository(),
     config,
   );
 
