@@ -86,10 +86,13 @@ export class CasesPage implements OnInit {
   readonly isOverdue = (item: CaseResponse): boolean => item.isOverdue;
   readonly view = signal<CaseView>('mine');
   readonly takesCases = signal(false);
+  /** The person moved the switch: what they chose stands over what the page read when it opened. */
+  private hasChosen = false;
   readonly list = keysetList<CaseResponse>((cursor) => this.api.list({ ...QUERIES[this.view()], cursor }));
 
   async ngOnInit(): Promise<void> {
     const assignees = await this.api.assignees();
+    if (this.hasChosen) return this.list.reload();
     const takesCases = this.mine(assignees)?.takesCases ?? false;
     this.takesCases.set(takesCases);
     // Someone who takes no cases (an owner who lets the team work them) starts on all the open ones.
@@ -107,6 +110,7 @@ export class CasesPage implements OnInit {
   }
 
   async setTakesCases(takesCases: boolean): Promise<void> {
+    this.hasChosen = true;
     const assignees = await this.api.takeCases(takesCases);
     this.takesCases.set(this.mine(assignees)?.takesCases ?? false);
   }
