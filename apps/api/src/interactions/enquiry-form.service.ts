@@ -286,11 +286,7 @@ export class EnquiryFormService {
 
   private async describe(manager: TenantManager): Promise<EnquiryFormResponse> {
     const form = await this.forms.getOrCreate(manager);
-    const { locale } = (await queryRow<{ locale: string }>(
-      manager,
-      `SELECT locale FROM tenants WHERE id = $1`,
-      [tenantIdOf(manager)],
-    )) ?? { locale: 'en' };
+    const locale = (await this.businessOf(manager))?.locale ?? 'en';
     const url = this.urlOf(`${tenantIdOf(manager).replace(/-/g, '')}.${form.key}`);
     return { isEnabled: form.is_enabled, url, snippet: enquirySnippet(url, templateLocale(null, locale)) };
   }

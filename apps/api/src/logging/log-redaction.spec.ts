@@ -12,6 +12,9 @@ describe('loggableUrl', () => {
     [`/api/a/${TOKEN}/review`, `/api/a/:token#${hash(TOKEN)}/review`],
     [`/api/u/${TOKEN}`, `/api/u/:token#${hash(TOKEN)}`],
     [`/api/h/${TOKEN}`, `/api/h/:token#${hash(TOKEN)}`],
+    // The enquiry form's and a referral link's addresses: public, yet they are what lets someone post.
+    [`/api/f/${TOKEN}?lang=es`, `/api/f/:address#${hash(TOKEN)}?lang`],
+    [`/api/r/${TOKEN}`, `/api/r/:address#${hash(TOKEN)}`],
     [`/api/invitations/${TOKEN}/accept`, `/api/invitations/:token#${hash(TOKEN)}/accept`],
     ['/api/inbound/s3cret-path-value', `/api/inbound/:secret#${hash('s3cret-path-value')}`],
     [`/api/%61/${TOKEN}`, `/api/a/:token#${hash(TOKEN)}`],
