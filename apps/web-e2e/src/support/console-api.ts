@@ -13,7 +13,7 @@ export interface CaughtMail {
 export async function api(context: BrowserContext) {
   const xsrf = (await context.cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';
   const request: APIRequestContext = context.request;
-  return async (method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => {
+  return async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, data?: unknown) => {
     const response = await request.fetch(`${baseUrl()}${path}`, {
       method,
       data,
