@@ -27,6 +27,8 @@ export * from './imports/header-names';
 export * from './imports/status-words';
 export * from './imports/presets';
 export * from './imports/row-readers';
+export * from './imports/interaction-rows';
+export * from './imports/interaction-words';
 export * from './automations/journey-cap';
 export * from './automations/message-kinds';
 export * from './automations/send-window';

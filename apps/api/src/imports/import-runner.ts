@@ -4,21 +4,29 @@ import { parse } from 'csv-parse';
 import {
   type CustomerImportRow,
   type ImportProblemResponse,
+  type InteractionImportKind,
+  type InteractionImportRow,
+  isInteractionImport,
   type OrderImportRow,
   OrderRowReader,
   readCustomerRow,
+  readInteractionRow,
   type RowResult,
 } from '@rapport/domain';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import { decodeStream } from 'iconv-lite';
 import { OrdersService } from '../orders/orders.service';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { CustomerBatchWriter } from './customer-batch-writer';
 import { importFormatOf, type ImportRow } from './import-row';
+import { InteractionBatchWriter } from './interaction-batch-writer';
 import { ImportsRepository } from './imports.repository';
 import { execute } from '../database/query-rows';
 
 const CUSTOMER_BATCH = 5000;
 const ORDER_BATCH = 200;
+/** Each row is written through the interactions' own rules, a few statements each. */
+const INTERACTION_BATCH = 200;
 export const LEASE_SECONDS = 60;
 /** Rows from which a finished import refreshes the planner's statistics (autovacuum catches up on fewer). */
 export const REFRESH_STATISTICS_FROM = 1000;
@@ -43,6 +51,8 @@ export class ImportRunner {
     private readonly imports: ImportsRepository,
     private readonly customers: CustomerBatchWriter,
     private readonly orders: OrdersService,
+    private readonly interactions: InteractionBatchWriter,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   async run(tenantId: string, importId: string): Promise<void> {
@@ -52,7 +62,9 @@ export class ImportRunner {
       const total =
         job.kind === 'customers'
           ? await this.runCustomers(tenantId, job)
-          : await this.runOrders(tenantId, job);
+          : isInteractionImport(job.kind)
+            ? await this.runInteractions(tenantId, job, job.kind)
+            : await this.runOrders(tenantId, job);
       if (!job.is_dry_run && total >= REFRESH_STATISTICS_FROM)
         await this.refreshStatistics(tenantId, importId);
       await this.database.transaction(tenantId, (manager) =>
@@ -108,6 +120,53 @@ export class ImportRunner {
       if (batch.length >= CUSTOMER_BATCH) await flush();
     }
     if (batch.length > 0) await flush();
+    return rowIndex;
+  }
+
+  /**
+   * One enquiry, quote or appointment per row. Dates without a zone are the business's wall-clock time
+   * (a booking at 10:00 is at 10:00 where the business is), and "now" is fixed when the run starts, so a
+   * resumed run reads its rows as the first part did.
+   */
+  private async runInteractions(
+    tenantId: string,
+    job: ImportRow,
+    kind: InteractionImportKind,
+  ): Promise<number> {
+    const tenant = await this.database.transaction(tenantId, (manager) => this.accounts.findTenant(manager));
+    const format = { ...importFormatOf(job), timeZone: tenant?.timeZone ?? 'UTC' };
+    const now = job.started_at ?? new Date();
+    let rowIndex = 0;
+    let batch: { parsed: InteractionImportRow; line: number }[] = [];
+    let problems: ImportProblemResponse[] = [];
+    const flush = async () => {
+      await this.database.transaction(tenantId, async (manager) => {
+        const written = job.is_dry_run
+          ? { imported: batch.length, problems: [] }
+          : await this.interactions.write(manager, batch, job.mapping);
+        await this.imports.recordBatch(
+          manager,
+          job.id,
+          {
+            rowsProcessed: rowIndex,
+            imported: written.imported,
+            problems: [...problems, ...written.problems].sort((a, b) => a.line - b.line),
+          },
+          LEASE_SECONDS,
+        );
+      });
+      batch = [];
+      problems = [];
+    };
+    for await (const row of this.records(tenantId, job)) {
+      rowIndex += 1;
+      if (rowIndex <= job.rows_processed) continue;
+      const result = readInteractionRow(kind, row.record, job.mapping, now, format);
+      if (result.ok) batch.push({ parsed: result.value, line: row.line });
+      else problems.push(problemOf(row.line, result));
+      if (batch.length + problems.length >= INTERACTION_BATCH) await flush();
+    }
+    if (batch.length > 0 || problems.length > 0) await flush();
     return rowIndex;
   }
 

@@ -1,13 +1,16 @@
 import type { Readable } from 'node:stream';
 import { csvLine } from '../csv/csv-line';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AcceptsFile } from '../request-policy/body-contract.decorators';
 import {
   clipText,
   hasPermission,
   type ImportKind,
   type ImportProblemResponse,
+  INTERACTION_IMPORT_KINDS,
+  type InteractionImportKind,
+  isInteractionImport,
   type ImportResponse,
   type Page,
   unsafeTextReason,
@@ -15,7 +18,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
-import { ForbiddenError, ValidationFailedError } from '../errors/app-error';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { ParseId } from '../errors/parse-id.pipe';
 import { PageQueryDto } from '../database/page-query.dto';
 import { StartImportDto } from './dto/start-import.dto';
@@ -59,6 +62,28 @@ export class ImportsController {
     return this.upload(tenantId, principal, request, 'orders', fileName);
   }
 
+  /**
+   * Upload enquiries, quotes or appointments (one per row) as the raw request body. Calendly and Acuity
+   * Scheduling exports are recognised; column names in English, Spanish, French or German are guessed.
+   */
+  @RequirePermission('interactions:write')
+  @Post(':kind')
+  @HttpCode(201)
+  @AcceptsFile(...CSV_MEDIA_TYPES)
+  @ApiParam({ name: 'kind', enum: INTERACTION_IMPORT_KINDS })
+  @ApiQuery({ name: 'fileName', required: false })
+  uploadInteractions(
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Param('kind') kind: string,
+    @Query('fileName') fileName?: string,
+  ): Promise<ImportResponse> {
+    if (!(INTERACTION_IMPORT_KINDS as readonly string[]).includes(kind))
+      throw new NotFoundError('Import kind');
+    return this.upload(tenantId, principal, request, kind as InteractionImportKind, fileName);
+  }
+
   @RequirePermission('customers:read')
   @Get()
   list(@CurrentTenant() tenantId: string): Promise<ImportResponse[]> {
@@ -83,6 +108,7 @@ export class ImportsController {
   ): Promise<ImportResponse> {
     const current = await this.imports.get(tenantId, id);
     if (current.kind === 'orders') assertPermission(principal, 'orders:write');
+    if (isInteractionImport(current.kind)) assertPermission(principal, 'interactions:write');
     return this.imports.start(tenantId, id, body);
   }
 
@@ -146,7 +172,7 @@ function storedFileName(kind: ImportKind, fileName: string | undefined): string 
   return clipText(fileName.trim(), 200) || `${kind}.csv`;
 }
 
-function assertPermission(principal: Principal, permission: 'orders:write'): void {
+function assertPermission(principal: Principal, permission: 'orders:write' | 'interactions:write'): void {
   const isAllowed =
     principal.kind === 'api-key'
       ? (principal.scopes as readonly string[]).includes(permission)

@@ -38,6 +38,8 @@ export interface InteractionInput {
   status?: InteractionStatus;
   /** The code of the customer who recommended the business, if the person came with one. */
   referralCode?: string;
+  /** When its status was reached, if the sender knows (an imported appointment's end). */
+  statusAt?: string;
 }
 
 /**
@@ -84,8 +86,10 @@ export class InteractionsService {
       await this.interactions.updateDetails(manager, existing.id, details);
       const events = interactionEvents(type, existing.status, status);
       // A sender repeating an older status (booked after completed) is not an error: the newer one stands.
-      if (events && events.length > 0)
-        await this.move(manager, existing.id, type, status, events, new Date(), source);
+      if (events && events.length > 0) {
+        const at = input.statusAt ? new Date(input.statusAt) : new Date();
+        await this.move(manager, existing.id, type, status, events, at, source);
+      }
       return { interaction: await this.load(manager, existing.id), isNew: false };
     }
     const clock = type === 'enquiry' ? await this.settings.answerClock(manager) : null;
@@ -102,8 +106,13 @@ export class InteractionsService {
     const first = initialStatus(type);
     await this.move(manager, id, type, first, interactionEvents(type, null, first) ?? [], occurredAt, source);
     if (status !== first) {
-      // Later steps of one first seen late happened by now at the latest; for an import, when it began.
-      const laterAt = source === 'csv' ? occurredAt : new Date(Math.max(occurredAt.getTime(), Date.now()));
+      // Later steps of one first seen late happened by now at the latest; for an import, when the file
+      // says, else when it began.
+      const laterAt = input.statusAt
+        ? new Date(input.statusAt)
+        : source === 'csv'
+          ? occurredAt
+          : new Date(Math.max(occurredAt.getTime(), Date.now()));
       await this.move(
         manager,
         id,

@@ -245,6 +245,11 @@ const CASES: Record<string, RouteCase> = {
     body: (a) => ({ importId: a.ids.import, tenantId: a.tenant.id }),
   },
   'POST /api/imports/orders': { kind: 'self', body: (a) => ({ importId: a.ids.import }) },
+  'POST /api/imports/:kind': {
+    kind: 'self',
+    path: '/api/imports/appointments',
+    body: (a) => ({ importId: a.ids.import, tenantId: a.tenant.id }),
+  },
   'PUT /api/integrations/:provider': {
     kind: 'self',
     path: '/api/integrations/shopify',

@@ -6,7 +6,7 @@ import { normalizeWord } from './import-values';
  * compared without case, accents, spaces, underscores or dashes. A name that means different fields in
  * different languages goes to the reading most files mean (`Nom`, French for the family name).
  */
-export const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
+export const HEADER_NAMES: Readonly<Partial<Record<ImportField, readonly string[]>>> = {
   email: [
     'Email',
     'E-mail',

@@ -1,3 +1,4 @@
+import { instantAt } from '../automations/zoned-time';
 import { unsafeTextReason } from '../text/text-safety';
 /** `03/04/2026` as 3 April (`dmy`) or as 4 March (`mdy`). */
 export type DateOrder = 'dmy' | 'mdy';
@@ -10,6 +11,11 @@ export interface ImportFormat {
   dateOrder: DateOrder | null;
   /** How `1.234` and `1,234` are read: a lone separator before three digits is this mark if it is this mark. */
   decimalMark: DecimalMark;
+  /**
+   * Where a date without a zone is wall-clock time (the business's zone, for bookings and enquiries);
+   * without one such a date is read as UTC.
+   */
+  timeZone?: string;
 }
 
 export const DEFAULT_IMPORT_FORMAT: ImportFormat = { dateOrder: null, decimalMark: '.' };
@@ -104,21 +110,82 @@ const MONTHS = [
   'December',
 ];
 
+/** Month names (and their abbreviations of three letters or more) in the four languages, as files write them. */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['January', 'enero', 'janvier', 'Januar', 'Jänner'],
+  ['February', 'febrero', 'février', 'Februar'],
+  ['March', 'marzo', 'mars', 'März'],
+  ['April', 'abril', 'avril'],
+  ['May', 'mayo', 'mai'],
+  ['June', 'junio', 'juin', 'Juni'],
+  ['July', 'julio', 'juillet', 'Juli'],
+  ['August', 'agosto', 'août'],
+  ['September', 'septiembre', 'setiembre', 'septembre'],
+  ['October', 'octubre', 'octobre', 'Oktober'],
+  ['November', 'noviembre', 'novembre'],
+  ['December', 'diciembre', 'décembre', 'Dezember'],
+].map((names) => names.map(normalizeWord));
+
+/** The month a word names (`Jan`, `janv.`, `März`, `sept`), when every month it could start names agrees. */
+function monthNamed(word: string): number | null {
+  const key = normalizeWord(word);
+  if (key.length < 3) return null;
+  const months = new Set<number>();
+  MONTH_NAMES.forEach((names, index) => {
+    if (names.some((name) => name.startsWith(key))) months.add(index + 1);
+  });
+  return months.size === 1 ? ([...months][0] ?? null) : null;
+}
+
+const WEEKDAY_PREFIX = String.raw`(?:\p{L}+\.?,?\s+)?`;
+/** `January 15, 2026 10:00 am`, `Jan 15 2026` (booking tools' exports). */
+const MONTH_FIRST_NAMED = new RegExp(
+  String.raw`^${WEEKDAY_PREFIX}(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?${TIME})?\s*${ZONE}?$`,
+  'iu',
+);
+/** `15 January 2026`, `15. März 2026 14:30`, `15 de enero de 2026`, `15 janv. 2026 à 14:30`. */
+const DAY_FIRST_NAMED = new RegExp(
+  String.raw`^${WEEKDAY_PREFIX}(\d{1,2})\.?\s+(?:de\s+)?(\p{L}+)\.?\s+(?:de\s+)?(\d{4})(?:,?\s+(?:à\s+|um\s+|a\s+las\s+)?${TIME})?\s*${ZONE}?$`,
+  'iu',
+);
+
 /**
  * A date as shops and spreadsheets write it, or why it is not one:
  * - `2026-11-20`, `2026-11-20T10:15:00Z`, Shopify's `2026-11-20 10:15:00 +0100`, `2026/11/20`;
  * - `20.11.2026` (a dot means day first, as everywhere it is used), `20.11.2026 14:30`;
  * - `20/11/2026` or `11/20/2026 2:30 PM`: a number above 12 tells the day; `03/04/2026` is read with
- *   `dateOrder`, and refused as ambiguous without one.
- * A date without a zone is read as UTC.
+ *   `dateOrder`, and refused as ambiguous without one;
+ * - with the month's name in any of the four languages: `November 20, 2026 2:30 pm`, `20 nov. 2026`,
+ *   `20. November 2026 14:30`, `20 de noviembre de 2026`.
+ * A date without a zone is read in `timeZone`, else as UTC.
  */
-export function readImportDate(text: string, dateOrder: DateOrder | null): CellResult<Date> {
+export function readImportDate(
+  text: string,
+  dateOrder: DateOrder | null,
+  timeZone?: string,
+): CellResult<Date> {
   const value = text.trim();
   const notADate: CellResult<Date> = { ok: false, problem: `is not a date ${DATE_ADVICE}` };
+  const at = (
+    year: string | undefined,
+    month: string | number | undefined,
+    day: string | undefined,
+    rest: (string | undefined)[],
+  ) => dateFrom(year, month === undefined ? undefined : String(month), day, rest, timeZone) ?? notADate;
   let match = YEAR_FIRST.exec(value);
-  if (match) return dateFrom(match[1], match[3], match[4], match.slice(5)) ?? notADate;
+  if (match) return at(match[1], match[3], match[4], match.slice(5));
   match = DOTTED.exec(value);
-  if (match) return dateFrom(match[3], match[2], match[1], match.slice(4)) ?? notADate;
+  if (match) return at(match[3], match[2], match[1], match.slice(4));
+  match = MONTH_FIRST_NAMED.exec(value);
+  if (match) {
+    const month = monthNamed(match[1] ?? '');
+    return month === null ? notADate : at(match[3], month, match[2], match.slice(4));
+  }
+  match = DAY_FIRST_NAMED.exec(value);
+  if (match) {
+    const month = monthNamed(match[2] ?? '');
+    return month === null ? notADate : at(match[3], month, match[1], match.slice(4));
+  }
   match = YEAR_LAST.exec(value);
   if (!match) return notADate;
   const [first, second] = [Number(match[1]), Number(match[3])];
@@ -131,7 +198,7 @@ export function readImportDate(text: string, dateOrder: DateOrder | null): CellR
     };
   }
   const [day, month] = order === 'dmy' ? [match[1], match[3]] : [match[3], match[1]];
-  return dateFrom(match[4], month, day, match.slice(5)) ?? notADate;
+  return at(match[4], month, day, match.slice(5));
 }
 
 /** The date, or null when it is not one (or is ambiguous). */
@@ -145,6 +212,7 @@ function dateFrom(
   monthText: string | undefined,
   dayText: string | undefined,
   [hourText, minuteText, secondText, fractionText, meridiem, zone]: (string | undefined)[],
+  timeZone: string | undefined,
 ): CellResult<Date> | null {
   const [year, month, day] = [Number(yearText), Number(monthText), Number(dayText)];
   let hour = Number(hourText ?? 0);
@@ -156,6 +224,10 @@ function dateFrom(
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   const millis = Number((fractionText ?? '').padEnd(3, '0').slice(0, 3));
+  if (!zone && timeZone) {
+    const wall = instantAt({ year, month, day }, { hour, minute }, timeZone);
+    return { ok: true, value: new Date(wall.getTime() + second * 1000 + millis) };
+  }
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   return { ok: true, value: new Date(utc - zoneMinutes(zone) * 60_000) };
 }

@@ -1,6 +1,7 @@
 import { fieldNamedBy } from './header-names';
 import type { ImportField, ImportKind, ImportMapping } from './import-fields';
-import { CUSTOMER_FIELDS, ORDER_FIELDS } from './import-fields';
+import { fieldsOf, isInteractionImport } from './import-fields';
+import { interactionFieldNamedBy } from './interaction-words';
 import { normalizeWord } from './import-values';
 
 export interface ImportPreset {
@@ -103,11 +104,50 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
       refunded_total: 'refundedAmount',
     },
   },
+  {
+    // Scheduled events -> Export: one row per invitee of an event.
+    id: 'calendly-events',
+    label: 'Calendly scheduled events export',
+    kind: 'appointments',
+    columns: {
+      'Invitee Email': 'email',
+      'Invitee Name': 'name',
+      'Invitee First Name': 'firstName',
+      'Invitee Last Name': 'lastName',
+      'Text Reminder Number': 'phone',
+      'Event Type Name': 'subject',
+      'Start Date & Time': 'startsAt',
+      'End Date & Time': 'endsAt',
+      'Event Created Date & Time': 'occurredAt',
+      Canceled: 'isCancelled',
+      'Marked as No-Show': 'isNoShow',
+    },
+  },
+  {
+    // Reports -> Export: one row per appointment; the client's details on each.
+    id: 'acuity-appointments',
+    label: 'Acuity Scheduling appointments export',
+    kind: 'appointments',
+    columns: {
+      'Appointment ID': 'externalId',
+      'Start Time': 'startsAt',
+      'End Time': 'endsAt',
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      Phone: 'phone',
+      Email: 'email',
+      Type: 'subject',
+      Notes: 'message',
+      'Date Scheduled': 'occurredAt',
+    },
+  },
 ];
 
-const FIELDS_OF_KIND: Record<ImportKind, ReadonlySet<ImportField>> = {
-  customers: new Set(CUSTOMER_FIELDS),
-  orders: new Set(ORDER_FIELDS),
+/** An order file's names that mean the same in an enquiry, quote or booking file. */
+const ORDER_FIELD_ELSEWHERE: Partial<Record<ImportField, ImportField>> = {
+  placedAt: 'occurredAt',
+  total: 'amount',
+  customerName: 'name',
 };
 
 /**
@@ -155,13 +195,22 @@ function bestPreset(kind: ImportKind, headerByKey: ReadonlyMap<string, string>):
   return best?.preset;
 }
 
+function fieldFor(kind: ImportKind, header: string): ImportField | undefined {
+  const named = fieldNamedBy(header);
+  if (kind === 'orders' && named === 'name') return 'customerName';
+  if (!isInteractionImport(kind)) return named;
+  const own = interactionFieldNamedBy(header);
+  if (own) return own;
+  return named ? (ORDER_FIELD_ELSEWHERE[named] ?? named) : undefined;
+}
+
 function guessMapping(kind: ImportKind, headers: readonly string[]): ImportMapping {
   const mapping: ImportMapping = {};
   const used = new Set<ImportField>();
+  const allowed = new Set(fieldsOf(kind));
   for (const header of headers) {
-    const named = fieldNamedBy(header);
-    const field = kind === 'orders' && named === 'name' ? 'customerName' : named;
-    if (field && FIELDS_OF_KIND[kind].has(field) && !used.has(field) && mapping[header] === undefined) {
+    const field = fieldFor(kind, header);
+    if (field && allowed.has(field) && !used.has(field) && mapping[header] === undefined) {
       mapping[header] = field;
       used.add(field);
     }

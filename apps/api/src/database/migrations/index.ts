@@ -29,6 +29,7 @@ import { CreateInteractions1795654500000 } from './1795654500000-CreateInteracti
 import { CreateReferrals1795654600000 } from './1795654600000-CreateReferrals';
 import { ReviewPlatforms1795654700000 } from './1795654700000-ReviewPlatforms';
 import { AskAgain1795654800000 } from './1795654800000-AskAgain';
+import { InteractionImports1795654900000 } from './1795654900000-InteractionImports';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   CreateReferrals1795654600000,
   ReviewPlatforms1795654700000,
   AskAgain1795654800000,
+  InteractionImports1795654900000,
 ];

@@ -68,6 +68,40 @@ describe('ImportPage', () => {
     return { fixture, http, page: fixture.componentInstance, element: fixture.nativeElement as HTMLElement };
   }
 
+  it('offers a file of appointments its own fields, named as a booking tool names them', async () => {
+    const { page, element } = await open({
+      ...UPLOADED,
+      kind: 'appointments',
+      preset: 'calendly-events',
+      columns: [
+        { header: 'Invitee Email', type: 'email' },
+        { header: 'Start Date & Time', type: 'date' },
+      ],
+      previewRows: [['ana@example.com', '2026-12-01 10:00 am']],
+      mapping: { 'Invitee Email': 'email' },
+    });
+    expect(element.textContent).toContain('Appointments');
+    expect(element.textContent).toContain('Calendly scheduled events export');
+    expect(page.mappingIssue()).toBe('Map a column to Starts at');
+    expect(page.fields()).toContain('isNoShow');
+    expect(page.fields()).not.toContain('total');
+    expect(page.labelOf('appointments', 'externalId')).toBe('Booking ID');
+    page.mapColumn('Start Date & Time', 'startsAt');
+    expect(page.mappingIssue()).toBeNull();
+  });
+
+  it('starts on the kind of file the link names', () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const fixture = TestBed.createComponent(ImportPage);
+    fixture.componentRef.setInput('kind', 'quotes');
+    fixture.detectChanges();
+    TestBed.inject(HttpTestingController).expectOne('/api/imports').flush([]);
+    expect(fixture.componentInstance.chosenKind()).toBe('quotes');
+    expect(fixture.componentInstance.kindHint()).toContain('One quote per row');
+  });
+
   it('shows the columns with their detected types and refuses to start until the email is mapped', async () => {
     const { page, element } = await open();
     expect([...element.querySelectorAll('.import__header')].map((cell) => cell.textContent)).toEqual([

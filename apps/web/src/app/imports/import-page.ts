@@ -16,8 +16,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
-  FIELD_LABELS,
+  fieldLabel,
   fieldsOf,
+  IMPORT_KINDS,
   type ImportField,
   type ImportKind,
   type ImportMapping,
@@ -32,6 +33,24 @@ import { ImportProblemsComponent } from './import-problems';
 import { ImportsApi } from './imports-api';
 
 const POLL_MS = 1000;
+
+const KIND_LABELS: Record<ImportKind, string> = {
+  customers: 'Customers',
+  orders: 'Orders',
+  enquiries: 'Enquiries',
+  quotes: 'Quotes',
+  appointments: 'Appointments',
+};
+
+/** What a file of each kind holds, one row at a time. */
+const KIND_HINTS: Record<ImportKind, string> = {
+  customers: 'One person per row, found by email: new ones are added, known ones updated.',
+  orders: 'One order line per row; the rows of one order are next to each other.',
+  enquiries: 'One enquiry per row: the person, when it came and what they asked.',
+  quotes: 'One quote per row: its number, the person, when it was sent, the amount and currency.',
+  appointments:
+    'One booking per row: the person and when it starts. A past booking that was not cancelled or missed counts as a visit that took place; times are your business’s.',
+};
 const PROBLEM_PAGE = 50;
 /** The page lists at most this many refused rows; the download has every one. */
 export const PROBLEMS_SHOWN = 500;
@@ -74,6 +93,8 @@ export class ImportPage implements OnInit {
   readonly importId = input<string>();
   /** Query parameter: `orders` to start with an orders file. */
   readonly kind = input<ImportKind>();
+  readonly kinds = IMPORT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }));
+  readonly kindHint = computed(() => KIND_HINTS[this.chosenKind()]);
   readonly chosenKind = signal<ImportKind>('customers');
   readonly job = signal<ImportResponse | null>(null);
   readonly mapping = signal<ImportMapping>({});
@@ -81,7 +102,6 @@ export class ImportPage implements OnInit {
   readonly isBusy = signal(false);
   readonly error = signal<string | null>(null);
   readonly fields = computed(() => fieldsOf(this.job()?.kind ?? this.chosenKind()));
-  readonly labels = FIELD_LABELS;
   readonly mappingIssue = computed(() => {
     const job = this.job();
     return job ? mappingProblem(job.kind, this.mapping()) : null;
@@ -117,10 +137,19 @@ export class ImportPage implements OnInit {
   }
 
   async ngOnInit(): Promise<void> {
-    if (this.kind() === 'orders') this.chosenKind.set('orders');
+    const kind = this.kind();
+    if (kind && IMPORT_KINDS.includes(kind)) this.chosenKind.set(kind);
     const id = this.importId();
     if (id) await this.refresh(id);
     else this.history.set(await this.api.list());
+  }
+
+  kindLabel(kind: ImportKind): string {
+    return KIND_LABELS[kind] ?? kind;
+  }
+
+  labelOf(kind: ImportKind, field: ImportField): string {
+    return fieldLabel(kind, field);
   }
 
   async upload(files: FileList | null): Promise<void> {

@@ -9,6 +9,7 @@ import {
 } from '@rapport/domain';
 import { choicesOf, LIST_PAGE_PARTS } from '@rapport/ui';
 import { debounceTime } from 'rxjs';
+import { SessionStore } from '../auth/session-store';
 import { keysetList } from '../http/keyset-list';
 import { InteractionsApi } from './interactions-api';
 
@@ -20,7 +21,13 @@ import { InteractionsApi } from './interactions-api';
     <rp-page-header
       title="Enquiries"
       subtitle="People who asked you something, from your enquiry form, the API or the console."
-    />
+    >
+      @if (canImport) {
+        <a mat-stroked-button routerLink="/customers/import" [queryParams]="{ kind: 'enquiries' }">
+          <mat-icon>upload_file</mat-icon> Import CSV
+        </a>
+      }
+    </rp-page-header>
     <rp-list
       [list]="list"
       label="Enquiries"
@@ -61,6 +68,7 @@ import { InteractionsApi } from './interactions-api';
 })
 export class EnquiriesPage implements OnInit {
   private readonly api = inject(InteractionsApi);
+  readonly canImport = inject(SessionStore).can('interactions:write');
   readonly statuses = choicesOf(ENQUIRY_STATUSES, INTERACTION_STATUS_WORDS);
   /** A form's enquiry has no subject: its first words tell it apart. */
   readonly subjectOf = (item: InteractionResponse): string =>

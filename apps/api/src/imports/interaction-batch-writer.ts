@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { ImportMapping, ImportProblemResponse, InteractionImportRow } from '@rapport/domain';
+import { withinSavepoint } from '../database/savepoint';
+import { AppError, ValidationFailedError } from '../errors/app-error';
+import { type InteractionInput, InteractionsService } from '../interactions/interactions.service';
+import type { TenantManager } from '../tenancy/tenant-database';
+
+/** Where a refusal by the interactions' own rules points in the file: the API field's column. */
+const COLUMN_OF_FIELD: Record<string, string> = {
+  'contact.email': 'email',
+  contact: 'email',
+  status: 'status',
+  message: 'message',
+  amount: 'amount',
+  currency: 'currency',
+};
+
+/**
+ * Writes a batch of imported enquiries, quotes or appointments through the same service as the API, so
+ * each is idempotent by its id, moves only along its type's steps and plans its follow-ups. A row the
+ * service refuses (an id first sent for another person) is undone alone and reported; the batch goes on.
+ */
+@Injectable()
+export class InteractionBatchWriter {
+  constructor(private readonly interactions: InteractionsService) {}
+
+  async write(
+    manager: TenantManager,
+    rows: readonly { parsed: InteractionImportRow; line: number }[],
+    mapping: ImportMapping,
+  ): Promise<{ imported: number; problems: ImportProblemResponse[] }> {
+    let imported = 0;
+    const problems: ImportProblemResponse[] = [];
+    for (const { parsed, line } of rows) {
+      try {
+        await withinSavepoint(manager, () =>
+          this.interactions.upsertWithin(manager, 'csv', parsed.type, inputOf(parsed)),
+        );
+        imported += 1;
+      } catch (error) {
+        if (!(error instanceof ValidationFailedError) && !(error instanceof AppError && error.status < 500))
+          throw error;
+        const [detail] = error.details ?? [];
+        const field = detail ? COLUMN_OF_FIELD[detail.field] : undefined;
+        const column = field
+          ? (Object.keys(mapping).find((header) => mapping[header] === field) ?? null)
+          : null;
+        problems.push({
+          line,
+          column,
+          value: null,
+          reason: detail ? `${column ?? detail.field}: ${detail.reason}` : error.message,
+        });
+      }
+    }
+    return { imported, problems };
+  }
+}
+
+function inputOf(row: InteractionImportRow): InteractionInput {
+  return {
+    externalId: row.externalId ?? rowId(row),
+    contact: row.contact,
+    occurredAt: row.occurredAt.toISOString(),
+    subject: row.subject,
+    message: row.message,
+    amount: row.amount,
+    currency: row.currency,
+    validUntil: row.validUntil?.toISOString() ?? null,
+    startsAt: row.startsAt?.toISOString(),
+    status: row.status,
+    statusAt: row.statusAt?.toISOString(),
+    referralCode: row.referralCode,
+  };
+}
+
+/**
+ * The id of a row whose file has none (a calendar's bookings, a form tool's enquiries): its person and
+ * moment, so importing the file again finds the same one.
+ */
+function rowId(row: InteractionImportRow): string {
+  const moment = (row.type === 'appointment' ? row.startsAt : row.occurredAt) ?? row.occurredAt;
+  const words = [row.type, row.contact.email.toLowerCase(), moment.toISOString()];
+  if (row.type === 'enquiry') words.push(row.message ?? '');
+  return `row-${createHash('sha256').update(words.join('\n')).digest('base64url').slice(0, 22)}`;
+}
