@@ -165,6 +165,65 @@ describe('every contact, not only buyers', () => {
     await screenshot(ownerPage, 'visit-follow-ups');
   });
 
+  it("imports a booking tool's export on a phone, and thanks the visit that just ended", async () => {
+    const call = await api(owner);
+    const business = (await call('GET', '/api/business')) as { timeZone: string };
+    const guest = `ida-${run}@bookings.example`;
+    const later = `tom-${run}@bookings.example`;
+    // Calendly writes times without a zone, on the business's clock: "2026-12-07 02:30 pm".
+    const wallTime = (offsetMinutes: number): string => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: business.timeZone,
+          hourCycle: 'h12',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+        })
+          .formatToParts(new Date(Date.now() + offsetMinutes * 60_000))
+          .map((part) => [part.type, part.value]),
+      );
+      return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']} ${String(parts['dayPeriod']).toLowerCase()}`;
+    };
+    const file = [
+      'Invitee Name,Invitee Email,Event Type Name,Start Date & Time,End Date & Time,Canceled,Marked as No-Show',
+      `Ida Booker,${guest},"Cake tasting, 30 min",${wallTime(-60)},${wallTime(-30)},false,false`,
+      `Tom Later,${later},"Cake tasting, 30 min",${wallTime(7 * 24 * 60)},${wallTime(7 * 24 * 60 + 30)},false,false`,
+    ].join('\r\n');
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await phone.newPage();
+    await signIn(page);
+    await page.goto(`${baseUrl()}/customers/import?kind=appointments`);
+    expect(await page.getByRole('radio', { name: 'Appointments' }).isChecked()).toBe(true);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'calendly-events.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file),
+    });
+    await page.getByText('looks like a Calendly scheduled events export').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'rows' }).innerText()).resolves.toMatch(
+      /2 rows: 2 imported, 0 refused/,
+    );
+    await screenshot(page, 'import-appointments-phone');
+    await phone.close();
+
+    const thanks = await waitForMail(owner, guest, /^Thank you for your visit to Northwind Bakery$/);
+    expect(thanks.text).toContain('Thank you for coming to see us.');
+    const upcoming = (await call(
+      'GET',
+      `/api/interactions?type=appointment&search=${encodeURIComponent(later)}`,
+    )) as {
+      items: { status: string }[];
+    };
+    expect(upcoming.items.map((item) => item.status)).toEqual(['booked']);
+    expect(await mailsTo(owner, later)).toEqual([]);
+  });
+
   it("brings a new enquiry through a promoter's link, and thanks the promoter when that person becomes a customer", async () => {
     const call = await api(owner);
     const promoter = `rita-${run}@promoters.example`;
@@ -234,5 +293,16 @@ describe('every contact, not only buyers', () => {
       .getByRole('link', { name: 'Recommended us to Fred Friend, who became a customer' })
       .click();
     await ownerPage.getByText("Came through Rita Promoter's recommendation").waitFor();
+
+    // The owner looks at who recommended whom, on a phone.
+    await ownerPage.setViewportSize({ width: 390, height: 844 });
+    await ownerPage.goto(`${baseUrl()}/reports/recommendations`);
+    const row = ownerPage.getByRole('row').filter({ hasText: 'Fred Friend' });
+    await row.getByRole('link', { name: 'Rita Promoter' }).waitFor();
+    expect(await row.innerText()).not.toContain('Not yet');
+    expect(await accessibilityProblems(ownerPage)).toEqual([]);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(ownerPage, 'recommendations-phone');
+    await ownerPage.setViewportSize({ width: 1280, height: 900 });
   });
 });

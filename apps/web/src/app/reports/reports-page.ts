@@ -28,7 +28,9 @@ const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satu
     PageHeaderComponent,
   ],
   template: `
-    <rp-page-header title="Reports" subtitle="The weekly report sent to the owner, and its archive." />
+    <rp-page-header title="Reports" subtitle="The weekly report sent to the owner, and its archive.">
+      <a mat-stroked-button routerLink="/reports/recommendations">Recommendations</a>
+    </rp-page-header>
     @if (settings(); as current) {
       <section class="detail-card settings" aria-labelledby="schedule-title">
         <h2 id="schedule-title">When it arrives</h2>
