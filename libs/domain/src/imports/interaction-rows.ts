@@ -1,11 +1,6 @@
 import type { InteractionStatus, InteractionType } from '../commerce/interactions';
 import type { ImportField, ImportMapping, InteractionImportKind } from './import-fields';
-import {
-  DEFAULT_IMPORT_FORMAT,
-  type ImportFormat,
-  parseImportAmount,
-  readImportDate,
-} from './import-values';
+import { DEFAULT_IMPORT_FORMAT, type ImportFormat, parseImportAmount, readImportDate } from './import-values';
 import { interactionStatusExamples, interactionStatusNamedBy, yesNo } from './interaction-words';
 import {
   type Cells,
