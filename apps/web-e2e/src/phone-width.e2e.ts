@@ -133,6 +133,7 @@ const VISITS: Record<string, Visit> = {
     },
   },
   reports: { open: (page) => go(page, '/reports') },
+  'reports/recommendations': { open: (page) => go(page, '/reports/recommendations') },
   'reports/:weekStart': {
     open: async (page) => {
       await go(page, '/reports');

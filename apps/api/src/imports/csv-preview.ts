@@ -28,6 +28,24 @@ export function detectDelimiter(firstLine: string): string {
 }
 
 /**
+ * The records before the first one the parser cannot read (a quoted field cut by the end of the sample, a
+ * stray quote in a row): the preview shows what it can, and the import names the row it stops at.
+ */
+function readableStart(text: string, delimiter: string): string[][] {
+  let toLine = PREVIEW_ROWS * 4 + 1;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, to_line: toLine });
+    } catch (error) {
+      const line = (error as { lines?: unknown }).lines;
+      if (typeof line !== 'number' || line <= 1 || line - 1 >= toLine) return [];
+      toLine = line - 1;
+    }
+  }
+  return [];
+}
+
+/**
  * Headers, detected column types and the first rows, from the start of the file in its encoding. The
  * start may end in the middle of a row: only complete rows are shown. Headers are as in the file (the
  * mapping names them); cells are made printable, as they are only shown.
@@ -35,23 +53,10 @@ export function detectDelimiter(firstLine: string): string {
 export function previewCsv(head: Buffer, encoding: ImportEncoding = 'utf-8'): CsvPreview {
   const text = decode(head, encoding).replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text.split(/\r\n|\r|\n/, 1)[0] ?? '');
-  const records: string[][] = [];
   // Old Mac exports end lines with a lone CR; a sample cut inside a CRLF ends after its LF.
   const lastLineEnd = text.includes('\n') ? text.lastIndexOf('\n') : text.lastIndexOf('\r');
   const complete = lastLineEnd === -1 ? text : text.slice(0, lastLineEnd + 1);
-  try {
-    for (const record of parse(complete, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      to_line: PREVIEW_ROWS * 4 + 1,
-    }) as string[][]) {
-      records.push(record);
-      if (records.length > PREVIEW_ROWS) break;
-    }
-  } catch {
-    // A quoted field cut by the end of the sample: the rows read so far are the preview.
-  }
+  const records = readableStart(complete, delimiter).slice(0, PREVIEW_ROWS + 1);
   const [headers = [], ...rows] = records;
   return {
     delimiter,

@@ -27,6 +27,8 @@ const CUSTOMER_BATCH = 5000;
 const ORDER_BATCH = 200;
 /** Each row is written through the interactions' own rules, a few statements each. */
 const INTERACTION_BATCH = 200;
+/** Ids of a file remembered to find one given to two people; past this many, the database still does. */
+const REMEMBERED_IDS = 200_000;
 export const LEASE_SECONDS = 60;
 /** Rows from which a finished import refreshes the planner's statistics (autovacuum catches up on fewer). */
 export const REFRESH_STATISTICS_FROM = 1000;
@@ -113,12 +115,18 @@ export class ImportRunner {
       });
       batch = [];
     };
-    for await (const row of this.records(tenantId, job)) {
-      rowIndex += 1;
-      if (rowIndex <= job.rows_processed) continue;
-      batch.push({ row, index: rowIndex });
-      if (batch.length >= CUSTOMER_BATCH) await flush();
-    }
+    await forEachRecord(
+      this.records(tenantId, job),
+      async (row) => {
+        rowIndex += 1;
+        if (rowIndex <= job.rows_processed) return;
+        batch.push({ row, index: rowIndex });
+        if (batch.length >= CUSTOMER_BATCH) await flush();
+      },
+      async () => {
+        if (batch.length > 0) await flush();
+      },
+    );
     if (batch.length > 0) await flush();
     return rowIndex;
   }
@@ -141,9 +149,7 @@ export class ImportRunner {
     let problems: ImportProblemResponse[] = [];
     const flush = async () => {
       await this.database.transaction(tenantId, async (manager) => {
-        const written = job.is_dry_run
-          ? { imported: batch.length, problems: [] }
-          : await this.interactions.write(manager, batch, job.mapping);
+        const written = await this.interactions.write(manager, batch, job.mapping, job.is_dry_run);
         await this.imports.recordBatch(
           manager,
           job.id,
@@ -158,14 +164,37 @@ export class ImportRunner {
       batch = [];
       problems = [];
     };
-    for await (const row of this.records(tenantId, job)) {
-      rowIndex += 1;
-      if (rowIndex <= job.rows_processed) continue;
-      const result = readInteractionRow(kind, row.record, job.mapping, now, format);
-      if (result.ok) batch.push({ parsed: result.value, line: row.line });
-      else problems.push(problemOf(row.line, result));
-      if (batch.length + problems.length >= INTERACTION_BATCH) await flush();
-    }
+    // An id the file gives two people is refused at its second row, in a dry run too (whose rows are
+    // undone one by one, so the database cannot see the first).
+    const firstPerson = new Map<string, string>();
+    const emailColumn = Object.keys(job.mapping).find((header) => job.mapping[header] === 'email') ?? null;
+    await forEachRecord(
+      this.records(tenantId, job),
+      async (row) => {
+        rowIndex += 1;
+        const result = readInteractionRow(kind, row.record, job.mapping, now, format);
+        const id = result.ok ? result.value.externalId : null;
+        const email = result.ok ? result.value.contact.email.toLowerCase() : '';
+        const first = id === null ? undefined : firstPerson.get(id);
+        if (id !== null && first === undefined && firstPerson.size < REMEMBERED_IDS)
+          firstPerson.set(id, email);
+        if (rowIndex <= job.rows_processed) return;
+        if (first !== undefined && first !== email)
+          problems.push({
+            line: row.line,
+            column: emailColumn,
+            value: null,
+            reason: `${emailColumn ?? 'Email'}: is not the person ${id} was first sent for`,
+          });
+        else if (result.ok) batch.push({ parsed: result.value, line: row.line });
+        else problems.push(problemOf(row.line, result));
+        if (batch.length + problems.length >= INTERACTION_BATCH) await flush();
+      },
+      // The rows read before an unreadable one are kept, as the page says.
+      async () => {
+        if (batch.length > 0 || problems.length > 0) await flush();
+      },
+    );
     if (batch.length > 0 || problems.length > 0) await flush();
     return rowIndex;
   }
@@ -264,16 +293,52 @@ export class ImportRunner {
       // The parser reports where a record ends; people look for where it starts (a quoted field may span lines).
       let previousEnd = 1;
       let previousEmpty = 0;
-      for await (const { record, info } of parser as AsyncIterable<{
-        record: Record<string, string>;
-        info: { lines: number; empty_lines: number };
-      }>) {
+      const parsed = (
+        parser as AsyncIterable<{
+          record: Record<string, string>;
+          info: { lines: number; empty_lines: number };
+        }>
+      )[Symbol.asyncIterator]();
+      for (;;) {
+        let next: IteratorResult<{
+          record: Record<string, string>;
+          info: { lines: number; empty_lines: number };
+        }>;
+        try {
+          next = await parsed.next();
+        } catch (error) {
+          // Where the unreadable row starts, not where the parser gave up (a quote left open runs to the end).
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new Error(`line ${previousEnd + 1}: ${reason}`);
+        }
+        if (next.done) return;
+        const { record, info } = next.value;
         const start = previousEnd + 1 + (info.empty_lines - previousEmpty);
         previousEnd = info.lines;
         previousEmpty = info.empty_lines;
         yield { record, line: start };
       }
     })();
+  }
+}
+
+/** Each record in turn; when the file cannot be read further, `keep` saves what came before, then it fails. */
+async function forEachRecord(
+  records: AsyncIterable<ParsedRecord>,
+  visit: (row: ParsedRecord) => Promise<void>,
+  keep: () => Promise<void>,
+): Promise<void> {
+  const iterator = records[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<ParsedRecord>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      await keep();
+      throw error;
+    }
+    if (next.done) return;
+    await visit(next.value);
   }
 }
 

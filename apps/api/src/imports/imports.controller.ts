@@ -65,8 +65,9 @@ export class ImportsController {
   /**
    * Upload enquiries, quotes or appointments (one per row) as the raw request body. Calendly and Acuity
    * Scheduling exports are recognised; column names in English, Spanish, French or German are guessed.
+   * The people in the file are contacts: it takes `customers:write` (as every import) and `interactions:write`.
    */
-  @RequirePermission('interactions:write')
+  @RequirePermission('customers:write')
   @Post(':kind')
   @HttpCode(201)
   @AcceptsFile(...CSV_MEDIA_TYPES)
@@ -81,6 +82,7 @@ export class ImportsController {
   ): Promise<ImportResponse> {
     if (!(INTERACTION_IMPORT_KINDS as readonly string[]).includes(kind))
       throw new NotFoundError('Import kind');
+    assertPermission(principal, 'interactions:write');
     return this.upload(tenantId, principal, request, kind as InteractionImportKind, fileName);
   }
 

@@ -23,6 +23,8 @@ import { type SpooledUpload, spoolUpload, UploadTooLargeError } from './upload-s
 
 /** Large enough for a million buyers; the file is kept in the database in chunks. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/** More columns than any export has: the page could not show them, and no one maps them all. */
+const MAX_COLUMNS = 500;
 const CHUNK_BYTES = 1024 * 1024;
 const PREVIEW_BYTES = 64 * 1024;
 
@@ -90,6 +92,18 @@ export class ImportsService {
         throw new ValidationFailedError([{ field: 'file', reason: 'has no header row of column names' }]);
       }
       const headers = preview.columns.map((column) => column.header);
+      if (headers.length > MAX_COLUMNS)
+        throw new ValidationFailedError([
+          { field: 'file', reason: `has ${headers.length} columns; at most ${MAX_COLUMNS} can be imported` },
+        ]);
+      const twice = headers.find((header, index) => header !== '' && headers.indexOf(header) !== index);
+      if (twice !== undefined)
+        throw new ValidationFailedError([
+          {
+            field: 'file',
+            reason: `has two columns named "${printableCell(twice)}": rename one so each can be told apart`,
+          },
+        ]);
       for (const header of headers) {
         const fault = unsafeTextReason(header);
         if (fault)
@@ -124,9 +138,9 @@ export class ImportsService {
       if (row.status === 'completed' && !row.is_dry_run)
         throw new ImportStateError('This file was already imported');
       const unknown = Object.keys(request.mapping).find((column) => !row.headers.includes(column));
-      if (unknown)
+      if (unknown !== undefined)
         throw new ValidationFailedError([
-          { field: 'mapping', reason: `names a column the file does not have: ${unknown}` },
+          { field: 'mapping', reason: `names a column the file does not have: "${printableCell(unknown)}"` },
         ]);
       const problem = mappingProblem(row.kind, request.mapping);
       if (problem) throw new ValidationFailedError([{ field: 'mapping', reason: problem }]);

@@ -6,6 +6,9 @@ import { AppError, ValidationFailedError } from '../errors/app-error';
 import { type InteractionInput, InteractionsService } from '../interactions/interactions.service';
 import type { TenantManager } from '../tenancy/tenant-database';
 
+/** Thrown to undo a dry run's row: its savepoint rolls back, and the row counts as one that would go in. */
+const DRY_RUN_UNDO = Symbol('dry run');
+
 /** Where a refusal by the interactions' own rules points in the file: the API field's column. */
 const COLUMN_OF_FIELD: Record<string, string> = {
   'contact.email': 'email',
@@ -25,20 +28,30 @@ const COLUMN_OF_FIELD: Record<string, string> = {
 export class InteractionBatchWriter {
   constructor(private readonly interactions: InteractionsService) {}
 
+  /**
+   * A dry run writes each row the same way and undoes it: what the check reports is what the import
+   * would do, rules about what is already stored included.
+   */
   async write(
     manager: TenantManager,
     rows: readonly { parsed: InteractionImportRow; line: number }[],
     mapping: ImportMapping,
+    isDryRun: boolean,
   ): Promise<{ imported: number; problems: ImportProblemResponse[] }> {
     let imported = 0;
     const problems: ImportProblemResponse[] = [];
     for (const { parsed, line } of rows) {
       try {
-        await withinSavepoint(manager, () =>
-          this.interactions.upsertWithin(manager, 'csv', parsed.type, inputOf(parsed)),
-        );
+        await withinSavepoint(manager, async () => {
+          await this.interactions.upsertWithin(manager, 'csv', parsed.type, inputOf(parsed));
+          if (isDryRun) throw DRY_RUN_UNDO;
+        });
         imported += 1;
       } catch (error) {
+        if (error === DRY_RUN_UNDO) {
+          imported += 1;
+          continue;
+        }
         if (!(error instanceof ValidationFailedError) && !(error instanceof AppError && error.status < 500))
           throw error;
         const [detail] = error.details ?? [];
@@ -77,11 +90,9 @@ function inputOf(row: InteractionImportRow): InteractionInput {
 
 /**
  * The id of a row whose file has none (a calendar's bookings, a form tool's enquiries): its person and
- * moment, so importing the file again finds the same one.
+ * moments as the file writes them, so importing the file again finds the same one, and a slot cancelled
+ * and booked again (two rows, two booking times) stays two bookings.
  */
 function rowId(row: InteractionImportRow): string {
-  const moment = (row.type === 'appointment' ? row.startsAt : row.occurredAt) ?? row.occurredAt;
-  const words = [row.type, row.contact.email.toLowerCase(), moment.toISOString()];
-  if (row.type === 'enquiry') words.push(row.message ?? '');
-  return `row-${createHash('sha256').update(words.join('\n')).digest('base64url').slice(0, 22)}`;
+  return `row-${createHash('sha256').update(row.rowKey).digest('base64url').slice(0, 22)}`;
 }

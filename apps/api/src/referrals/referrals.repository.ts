@@ -43,13 +43,17 @@ export class ReferralsRepository {
   }
 
   /** Who a code belongs to (case-blind, as people type it), or null. */
-  async referrerOf(manager: TenantManager, code: string): Promise<string | null> {
-    const row = await queryRow<{ customer_id: string }>(
+  /** Whose code it is, and since when it exists: no one came through it before. */
+  async referrerOf(
+    manager: TenantManager,
+    code: string,
+  ): Promise<{ customerId: string; createdAt: Date } | null> {
+    const row = await queryRow<{ customer_id: string; created_at: Date }>(
       manager,
-      `SELECT customer_id FROM referral_codes WHERE tenant_id = $1 AND code = upper($2)`,
+      `SELECT customer_id, created_at FROM referral_codes WHERE tenant_id = $1 AND code = upper($2)`,
       [tenantIdOf(manager), code.trim()],
     );
-    return row?.customer_id ?? null;
+    return row ? { customerId: row.customer_id, createdAt: row.created_at } : null;
   }
 
   /** Requests sent, people who came through a code, and those of them who became customers, since `since`. */

@@ -15,6 +15,9 @@ export const REFERRAL_REQUEST_DELAY_MS = 86_400_000;
  * person who arrives with that code is the promoter's referral; when they become a customer, the promoter
  * is thanked. Every way a person becomes a customer goes through `becameCustomer`.
  */
+/** A person who became a customer longer ago than this: their referrer is not thanked for it now. */
+const THANKS_TOO_LATE_MS = 2 * 86_400_000;
+
 @Injectable()
 export class ReferralsService extends PromoterAnswers {
   constructor(
@@ -50,16 +53,20 @@ export class ReferralsService extends PromoterAnswers {
     at: Date,
   ): Promise<void> {
     if (!code?.trim()) return;
-    const referrerId = await this.referrals.referrerOf(manager, code);
-    if (referrerId) await this.customers.markReferred(manager, customerId, referrerId, at);
+    const referrer = await this.referrals.referrerOf(manager, code);
+    if (!referrer) return;
+    const since = new Date(Math.max(at.getTime(), referrer.createdAt.getTime()));
+    await this.customers.markReferred(manager, customerId, referrer.customerId, since);
   }
 
   /** The person became a customer at `at`; the first time, whoever recommended them is thanked. */
   async becameCustomer(manager: TenantManager, customerId: string, at: Date): Promise<void> {
     const marked = await this.customers.markCustomer(manager, customerId, at);
     if (!marked?.isFirstTime || !marked.referredBy) return;
-    // An order from before the recommendation (an imported history) was not the recommendation's doing.
+    // An order from before the recommendation (an imported history) was not the recommendation's doing,
+    // and thanks for one long past would come too late to mean anything.
     if (marked.referredAt && at.getTime() < marked.referredAt.getTime()) return;
+    if (Date.now() - at.getTime() > THANKS_TOO_LATE_MS) return;
     if (!(await this.customers.markReferrerThanked(manager, customerId, new Date()))) return;
     await this.outbox.planReferralThanks(
       manager,

@@ -137,7 +137,7 @@ describe('CSV imports', () => {
       dryRun: false,
     });
     expect(ghost.body.details).toEqual([
-      { field: 'mapping', reason: 'names a column the file does not have: Mail' },
+      { field: 'mapping', reason: 'names a column the file does not have: "Mail"' },
     ]);
   });
 

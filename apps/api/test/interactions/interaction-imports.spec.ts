@@ -177,7 +177,8 @@ describe('importing enquiries, quotes and appointments from a file', () => {
       currency: 'EUR',
       status: 'sent',
       subject: 'Badsanierung',
-      validUntil: '2026-12-14T23:00:00.000Z',
+      // Valid until 15.12.2026: through that day on the business's clock.
+      validUntil: '2026-12-15T22:59:59.000Z',
     });
     expect(quotes.get('A-119')).toMatchObject({ amount: '320.00', status: 'accepted' });
   });
@@ -222,6 +223,130 @@ describe('importing enquiries, quotes and appointments from a file', () => {
       'kai@example.de',
       'other@example.de',
     ]);
+  });
+
+  it('checks in a dry run what the import will refuse: an id the file gives two people', async () => {
+    const file = [
+      'Booking ID,Email,Start',
+      'B-1,una@example.de,2026-12-01 10:00',
+      'B-2,udo@example.de,2026-12-01 11:00',
+      'B-1,uwe@example.de,2026-12-01 12:00',
+    ].join('\n');
+    const uploaded = await uploadImport(spec.owner, 'appointments', file, 'ids.csv');
+    const dry = await runImport(spec.owner, uploaded.id, uploaded.mapping, true);
+    expect(dry).toMatchObject({ rowsImported: 2, rowsFailed: 1 });
+    const done = await runImport(spec.owner, uploaded.id, uploaded.mapping);
+    expect(done).toMatchObject({ rowsImported: 2, rowsFailed: 1 });
+    expect((await importProblems(spec.owner, uploaded.id)).map((problem) => problem.reason)).toEqual([
+      'Email: is not the person B-1 was first sent for',
+    ]);
+  });
+
+  it('keeps a slot cancelled and booked again as two bookings, and the same file after a change of time zone as it was', async () => {
+    const file = [
+      'Invitee Name,Invitee Email,Event Type Name,Start Date & Time,End Date & Time,Event Created Date & Time,Canceled,Marked as No-Show',
+      'Rex Neu,rex@example.de,Colour,2027-01-20 10:00 am,2027-01-20 11:00 am,2026-12-01 09:00 am,true,false',
+      'Rex Neu,rex@example.de,Colour,2027-01-20 10:00 am,2027-01-20 11:00 am,2026-12-02 09:00 am,false,false',
+    ].join('\r\n');
+    const rex = async () =>
+      (await interactions('appointment'))
+        .filter((item) => item.contact.email === 'rex@example.de')
+        .map((item) => item.status)
+        .sort();
+    const first = await uploadImport(spec.owner, 'appointments', file, 'rebook.csv');
+    await runImport(spec.owner, first.id, first.mapping);
+    expect(await rex()).toEqual(['booked', 'cancelled']);
+
+    const moved = await spec.owner.patch('/api/business', { timeZone: 'Europe/Vienna' });
+    expect(moved.status).toBe(200);
+    try {
+      const again = await uploadImport(spec.owner, 'appointments', file, 'rebook.csv');
+      await runImport(spec.owner, again.id, again.mapping);
+      expect(await rex()).toEqual(['booked', 'cancelled']);
+    } finally {
+      await spec.owner.patch('/api/business', { timeZone: 'Europe/Berlin' });
+    }
+  });
+
+  it('thanks no one for a recommendation that bore fruit long ago', async () => {
+    const code = await withClient(spec.testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query<{ code: string }>(
+        `INSERT INTO referral_codes (tenant_id, customer_id, code)
+         SELECT tenant_id, id, 'HISTRY22' FROM customers WHERE tenant_id = $1 AND email = 'lena@example.de'
+         RETURNING code`,
+        [spec.tenant.id],
+      );
+      return rows[0]?.code ?? '';
+    });
+    const file = [
+      'Email,Name,Start,Referral code',
+      `hist@example.de,Hist Person,2024-03-01 10:00,${code}`,
+    ].join('\n');
+    const uploaded = await uploadImport(spec.owner, 'appointments', file, 'history.csv');
+    expect(await runImport(spec.owner, uploaded.id, uploaded.mapping)).toMatchObject({ rowsImported: 1 });
+    await spec.testApp.app.get(InteractionPlanner).planPending(new Date());
+    const sent = await spec.owner.get<Page<MessageResponse>>('/api/messages?limit=100');
+    expect(sent.body.items.filter((message) => message.kind === 'referral-thanks')).toEqual([]);
+    const referred = await withClient(spec.testApp.ownerUrl, async (db) => {
+      const { rows } = await db.query<{ referred_at: Date; created_at: Date }>(
+        `SELECT c.referred_at, r.created_at FROM customers c JOIN referral_codes r
+            ON r.tenant_id = c.tenant_id AND r.customer_id = c.referred_by
+          WHERE c.tenant_id = $1 AND c.email = 'hist@example.de'`,
+        [spec.tenant.id],
+      );
+      return rows[0];
+    });
+    // Nobody came through a code before it existed.
+    expect(referred?.referred_at.getTime()).toBeGreaterThanOrEqual(
+      referred?.created_at.getTime() ?? Infinity,
+    );
+  });
+
+  it.each([
+    [
+      'Email,Start,Notes,Notes\nann@example.de,2026-12-01 10:00,a,b',
+      'file has two columns named "Notes": rename one so each can be told apart',
+    ],
+    [
+      `${Array.from({ length: 501 }, (_, index) => `C${index}`).join(',')}\n1`,
+      'file has 501 columns; at most 500 can be imported',
+    ],
+  ])('refuses a file whose columns cannot be told apart or are too many (%#)', async (file, reason) => {
+    const result = await spec.owner.request<{ message: string }>('POST', '/api/imports/appointments', file, {
+      'content-type': 'text/csv',
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.message).toContain(reason);
+  });
+
+  it('refuses a mapping that names a column the file does not have, even an empty name', async () => {
+    const uploaded = await uploadImport(
+      spec.owner,
+      'appointments',
+      'Email,Start\nx@example.de,2026-12-01',
+      'x.csv',
+    );
+    const started = await spec.owner.post<{ message: string }>(`/api/imports/${uploaded.id}/start`, {
+      mapping: { '': 'startsAt', Email: 'email' },
+      dryRun: true,
+    });
+    expect(started.status).toBe(400);
+    expect(started.body.message).toContain('names a column the file does not have: ""');
+  });
+
+  it('stops at a row it cannot read, naming the line where it starts and keeping the rows before it', async () => {
+    const rows = Array.from({ length: 5 }, (_, index) => `Q-${index},q${index}@example.de,2026-12-01,10,EUR`);
+    const file = [
+      'Quote number,Email,Date,Amount,Currency',
+      ...rows,
+      'Q-9,q9@example.de,"2026-12-01,10,EUR',
+      'Q-10,q10@example.de,2026-12-01,10,EUR',
+    ].join('\n');
+    const uploaded = await uploadImport(spec.owner, 'quotes', file, 'broken.csv');
+    const done = await runImport(spec.owner, uploaded.id, uploaded.mapping);
+    expect(done.status).toBe('failed');
+    expect(done.failure).toMatch(/^line 7: /);
+    expect(done.rowsImported).toBe(5);
   });
 
   it('keeps what each business imported to itself', async () => {

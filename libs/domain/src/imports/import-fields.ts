@@ -158,7 +158,7 @@ export function mappingProblem(kind: ImportKind, mapping: ImportMapping): string
   const allowed = new Set<string>(fieldsOf(kind));
   const foreign = [...mapped].find((field) => !allowed.has(field));
   if (foreign !== undefined)
-    return `${FIELD_LABELS[foreign] ?? String(foreign)} is not a field of a ${kind} import`;
+    return `${FIELD_LABELS[foreign] ?? String(foreign)} is not a field of ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} import`;
   const counts = new Map<ImportField, number>();
   for (const field of Object.values(mapping)) counts.set(field, (counts.get(field) ?? 0) + 1);
   const twice = [...counts].find(([, count]) => count > 1);

@@ -164,7 +164,11 @@ export function readImportDate(
   dateOrder: DateOrder | null,
   timeZone?: string,
 ): CellResult<Date> {
-  const value = text.trim();
+  // `10:00 Uhr` (German), `10h00` and `10 h 00` (French) are 10:00.
+  const value = text
+    .trim()
+    .replace(/\s*Uhr$/i, '')
+    .replace(/(\d{1,2})\s?h\s?(\d{2})$/i, '$1:$2');
   const notADate: CellResult<Date> = { ok: false, problem: `is not a date ${DATE_ADVICE}` };
   const at = (
     year: string | undefined,

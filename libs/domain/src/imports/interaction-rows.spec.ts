@@ -185,7 +185,8 @@ describe('reading enquiries, quotes and appointments from a file', () => {
         externalId: 'A-2026-118',
         amount: '1480.50',
         currency: 'EUR',
-        validUntil: new Date('2026-12-16T00:00:00Z'),
+        // Valid until a day: through that day.
+        validUntil: new Date('2026-12-16T23:59:59Z'),
         status: 'accepted',
       }),
     });
@@ -258,6 +259,78 @@ describe('reading enquiries, quotes and appointments from a file', () => {
     expect(row.ok ? null : row.reason).toBe(reason);
   });
 
+  it.each([
+    [
+      'quotes',
+      {
+        ID: 'Q1',
+        Email: 'ana@example.com',
+        Date: '2026-12-01',
+        Amount: '10',
+        Currency: 'EUR',
+        'Valid until': '2026-11-01',
+      },
+      'Valid until: "2026-11-01" is before the quote was sent',
+    ],
+    [
+      'enquiries',
+      { Email: 'ana@example.com', Date: '2031-01-01', Message: 'Hi' },
+      'Date: "2031-01-01" is in the future',
+    ],
+    [
+      'appointments',
+      { Email: 'ana@example.com', Start: '2026-12-01 10:00', 'Booked on': '2026-12-02' },
+      'Booked on: "2026-12-02" is after the appointment starts',
+    ],
+    [
+      'appointments',
+      { Email: 'ana@example.com', Start: '2027-02-10 10:00', Status: 'completed' },
+      'Status: "completed" cannot be so for an appointment that has not started yet',
+    ],
+    [
+      'appointments',
+      { Email: 'ana@example.com', Start: '2027-02-10 10:00', 'No-show': 'yes' },
+      'No-show: "yes" cannot be so for an appointment that has not started yet',
+    ],
+  ] as const)('refuses a %s row that contradicts itself or the clock: %j', (kind, record, reason) => {
+    const mapping = suggestMapping(kind, Object.keys(record)).mapping;
+    const row = readInteractionRow(kind, record, mapping, new Date('2026-12-07T12:00:00Z'));
+    expect(row.ok ? null : row.reason).toBe(reason);
+  });
+
+  it('knows a row without an id by its person and moments as written, whatever the time zone', () => {
+    const mapping = {
+      Email: 'email',
+      Start: 'startsAt',
+      Created: 'occurredAt',
+      Canceled: 'isCancelled',
+    } as const;
+    const key = (record: Record<string, string>, timeZone: string) => {
+      const row = readInteractionRow('appointments', record, mapping, NOW, {
+        dateOrder: null,
+        decimalMark: '.',
+        timeZone,
+      });
+      return row.ok ? row.value.rowKey : null;
+    };
+    const booking = { Email: 'Re@Example.com', Start: '2027-01-20 10:00 am', Created: '2026-12-01 09:00' };
+    expect(key(booking, 'Europe/London')).toBe(key(booking, 'Europe/Berlin'));
+    // A slot cancelled and booked again is two bookings.
+    expect(key({ ...booking, Canceled: 'true' }, 'Europe/London')).not.toBe(
+      key({ ...booking, Created: '2026-12-02 09:00' }, 'Europe/London'),
+    );
+  });
+
+  it('shortens a note too long to keep whole instead of refusing the booking', () => {
+    const row = readInteractionRow(
+      'appointments',
+      { Email: 'ana@example.com', Start: '2026-12-24 09:00', Notes: 'x'.repeat(6000) },
+      { Email: 'email', Start: 'startsAt', Notes: 'message' },
+      NOW,
+    );
+    expect(row.ok && row.value.message?.length).toBe(5000);
+  });
+
   it('keeps a future booking booked, and takes its own status over its flags', () => {
     const mapping = { Email: 'email', Start: 'startsAt', Status: 'status', Canceled: 'isCancelled' } as const;
     const row = (record: Record<string, string>) =>
@@ -279,6 +352,12 @@ describe('reading enquiries, quotes and appointments from a file', () => {
     ['quote', 'Caducado', 'expired'],
     ['appointment', 'no show', 'no_show'],
     ['appointment', 'Annulée', 'cancelled'],
+    ['enquiry', 'Nouveau', 'open'],
+    ['enquiry', 'Unbeantwortet', 'open'],
+    ['enquiry', 'Abierta', 'open'],
+    ['appointment', 'No presentada', 'no_show'],
+    ['appointment', 'Checked in', 'completed'],
+    ['appointment', 'Canceled by invitee', 'cancelled'],
     ['appointment', 'accepted', undefined],
   ] as const)('reads the %s status %p as %p', (type, word, status) => {
     expect(interactionStatusNamedBy(type, word)).toBe(status);
@@ -302,6 +381,8 @@ describe('reading enquiries, quotes and appointments from a file', () => {
     ['20 de noviembre de 2026', '2026-11-20T00:00:00.000Z'],
     ['3 mars 2026 à 09:15', '2026-03-03T09:15:00.000Z'],
     ['4. März 2026', '2026-03-04T00:00:00.000Z'],
+    ['5. Januar 2027, 10:00 Uhr', '2027-01-05T10:00:00.000Z'],
+    ['5 janvier 2027 à 10h00', '2027-01-05T10:00:00.000Z'],
   ])('reads the date %p with its month named', (text, iso) => {
     const date = readImportDate(text, null);
     expect(date.ok && date.value.toISOString()).toBe(iso);

@@ -1,6 +1,12 @@
 import type { InteractionStatus, InteractionType } from '../commerce/interactions';
 import type { ImportField, ImportMapping, InteractionImportKind } from './import-fields';
-import { DEFAULT_IMPORT_FORMAT, type ImportFormat, parseImportAmount, readImportDate } from './import-values';
+import {
+  clipText,
+  DEFAULT_IMPORT_FORMAT,
+  type ImportFormat,
+  parseImportAmount,
+  readImportDate,
+} from './import-values';
 import { interactionStatusExamples, interactionStatusNamedBy, yesNo } from './interaction-words';
 import {
   type Cells,
@@ -40,7 +46,15 @@ export interface InteractionImportRow {
   /** When the status was reached, when the file tells (an appointment's end, a quote's expiry). */
   statusAt?: Date;
   referralCode?: string;
+  /**
+   * What the row is known by when the file has no id: its person and moments as the file writes them
+   * (not as instants: a change of the business's time zone must not make them new rows).
+   */
+  rowKey: string;
 }
+
+/** Up to this far ahead (clocks of other systems, time zones), a moment that already happened is believed. */
+const CLOCK_SKEW_MS = 86_400_000;
 
 type DateRead = { ok: true; value: Date | undefined } | Extract<RowResult<never>, { ok: false }>;
 
@@ -54,7 +68,36 @@ function readDate(cells: Cells, field: ImportField, format: ImportFormat, isRequ
   return { ok: true, value: date.value };
 }
 
-function readText(cells: Cells, field: ImportField, max: number): RowResult<string | undefined> {
+/** A moment that must have happened (an enquiry came, a quote was sent, a booking was made). */
+function readPastDate(
+  cells: Cells,
+  field: ImportField,
+  format: ImportFormat,
+  now: Date,
+  isRequired: boolean,
+): DateRead {
+  const date = readDate(cells, field, format, isRequired);
+  if (date.ok && date.value && date.value.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    return refuse(cellOf(cells, field), 'is in the future');
+  return date;
+}
+
+/** A date as the file writes it, without a zone: part of the row's key. */
+function wallText(cells: Cells, field: ImportField, format: ImportFormat): string {
+  const text = filled(cells, field);
+  if (!text) return '';
+  const date = readImportDate(text, format.dateOrder);
+  return date.ok ? date.value.toISOString() : text;
+}
+
+/** A free text: longer than the limit, it is shortened (a note is still worth having). */
+function readText(cells: Cells, field: ImportField, max: number): string | undefined {
+  const text = filled(cells, field);
+  return text === undefined ? undefined : clipText(text, max);
+}
+
+/** An id or a code: too long, it is not one. */
+function readCode(cells: Cells, field: ImportField, max: number): RowResult<string | undefined> {
   const text = filled(cells, field);
   if (text === undefined) return { ok: true, value: undefined };
   if (text.length > max) return refuse(cellOf(cells, field), `is longer than ${max} characters`);
@@ -79,20 +122,27 @@ export function readInteractionRow(
   const type = INTERACTION_TYPE_OF_IMPORT[kind];
   const contact = readBuyer(cells);
   if (!contact.ok) return contact;
-  const id = readText(cells, 'externalId', 100);
+  const id = readCode(cells, 'externalId', 100);
   if (!id.ok) return id;
-  const subject = readText(cells, 'subject', 200);
-  if (!subject.ok) return subject;
-  const message = readText(cells, 'message', 5000);
-  if (!message.ok) return message;
-  const referralCode = readText(cells, 'referralCode', 40);
+  const referralCode = readCode(cells, 'referralCode', 40);
   if (!referralCode.ok) return referralCode;
+  const subject = readText(cells, 'subject', 200);
+  const message = readText(cells, 'message', 5000);
+  const moment = type === 'appointment' ? 'startsAt' : 'occurredAt';
+  const rowKey = [
+    type,
+    contact.value.email.toLowerCase(),
+    wallText(cells, moment, format),
+    type === 'appointment' ? wallText(cells, 'occurredAt', format) : '',
+    type === 'enquiry' ? (message ?? '') : '',
+  ].join('\n');
   const base = {
     type,
     externalId: id.value ?? null,
     contact: contact.value,
-    ...(subject.value === undefined ? {} : { subject: subject.value }),
-    ...(message.value === undefined ? {} : { message: message.value }),
+    rowKey,
+    ...(subject === undefined ? {} : { subject }),
+    ...(message === undefined ? {} : { message }),
     ...(referralCode.value === undefined ? {} : { referralCode: referralCode.value }),
   };
   const details =
@@ -104,7 +154,10 @@ export function readInteractionRow(
   return details.ok ? { ok: true, value: { ...base, ...details.value } } : details;
 }
 
-type Details = Omit<InteractionImportRow, 'type' | 'externalId' | 'contact' | 'subject' | 'referralCode'>;
+type Details = Omit<
+  InteractionImportRow,
+  'type' | 'externalId' | 'contact' | 'subject' | 'message' | 'referralCode' | 'rowKey'
+>;
 
 function readStatus(cells: Cells, type: InteractionType): RowResult<InteractionStatus | undefined> {
   const cell = cells.status;
@@ -119,7 +172,7 @@ function readStatus(cells: Cells, type: InteractionType): RowResult<InteractionS
 }
 
 function readEnquiry(cells: Cells, format: ImportFormat, now: Date): RowResult<Details> {
-  const occurredAt = readDate(cells, 'occurredAt', format, true);
+  const occurredAt = readPastDate(cells, 'occurredAt', format, now, true);
   if (!occurredAt.ok) return occurredAt;
   if (!filled(cells, 'message')) return refuse(cellOf(cells, 'message'), 'is empty: say what they asked');
   const status = readStatus(cells, 'enquiry');
@@ -131,7 +184,7 @@ function readEnquiry(cells: Cells, format: ImportFormat, now: Date): RowResult<D
 }
 
 function readQuote(cells: Cells, format: ImportFormat, now: Date): RowResult<Details> {
-  const occurredAt = readDate(cells, 'occurredAt', format, true);
+  const occurredAt = readPastDate(cells, 'occurredAt', format, now, true);
   if (!occurredAt.ok) return occurredAt;
   const amountCell = cellOf(cells, 'amount');
   if (!amountCell.text) return refuse(amountCell, 'is empty');
@@ -143,9 +196,16 @@ function readQuote(cells: Cells, format: ImportFormat, now: Date): RowResult<Det
   if (!/^[A-Z]{3}$/.test(currency)) return refuse(currencyCell, 'is not a currency code like EUR');
   const validUntil = readDate(cells, 'validUntil', format, false);
   if (!validUntil.ok) return validUntil;
+  // A quote valid until a day holds through that day.
+  const isDateOnly = !/\d:\d{2}|\dh\d{2}/i.test(cells.validUntil?.text ?? '');
+  const until =
+    validUntil.value && isDateOnly
+      ? new Date(validUntil.value.getTime() + 86_400_000 - 1000)
+      : validUntil.value;
+  if (until && occurredAt.value && until < occurredAt.value)
+    return refuse(cellOf(cells, 'validUntil'), 'is before the quote was sent');
   const status = readStatus(cells, 'quote');
   if (!status.ok) return status;
-  const until = validUntil.value;
   return {
     ok: true,
     value: {
@@ -173,8 +233,10 @@ function readAppointment(cells: Cells, format: ImportFormat, now: Date): RowResu
   const ends = readDate(cells, 'endsAt', format, false);
   if (!ends.ok) return ends;
   if (ends.value && ends.value < startsAt) return refuse(cellOf(cells, 'endsAt'), 'is before the start');
-  const booked = readDate(cells, 'occurredAt', format, false);
+  const booked = readPastDate(cells, 'occurredAt', format, now, false);
   if (!booked.ok) return booked;
+  if (booked.value && booked.value > startsAt)
+    return refuse(cellOf(cells, 'occurredAt'), 'is after the appointment starts');
   const named = readStatus(cells, 'appointment');
   if (!named.ok) return named;
   const cancelled = readFlag(cells, 'isCancelled');
@@ -188,6 +250,10 @@ function readAppointment(cells: Cells, format: ImportFormat, now: Date): RowResu
   // Booking tools keep a past booking "confirmed": once it is over, it took place.
   if (status === 'booked' && hasEnded) status = 'completed';
   const isOver = status === 'completed' || status === 'no_show';
+  if (isOver && startsAt > now) {
+    const cell = named.value ? cellOf(cells, 'status') : cellOf(cells, 'isNoShow');
+    return refuse(cell, 'cannot be so for an appointment that has not started yet');
+  }
   return {
     ok: true,
     value: {

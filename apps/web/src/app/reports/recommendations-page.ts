@@ -22,7 +22,6 @@ export const RECOMMENDATION_PERIODS = [30, 90, 365] as const;
   selector: 'rp-recommendations-page',
   imports: [
     DatePipe,
-    PercentPipe,
     RouterLink,
     MatButtonToggleModule,
     PageHeaderComponent,
