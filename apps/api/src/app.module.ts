@@ -31,6 +31,9 @@ import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { LoggingModule } from './logging/logging.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { EventsModule } from './events/events.module';
+import { JobsModule } from './jobs/jobs.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +46,8 @@ export class AppModule {
         LoggingModule.forRoot(config.logLevel),
         DatabaseModule.forRoot(database),
         TenancyModule,
+        JobsModule,
+        EventsModule,
         MailModule,
         RateLimitModule,
         AccountsModule,
@@ -56,6 +61,7 @@ export class AppModule {
         InteractionsModule,
         ReferralsModule,
         IntegrationsModule,
+        WebhooksModule,
         ImportsModule,
         PrivacyModule,
         AutomationsModule,

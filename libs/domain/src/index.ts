@@ -58,4 +58,5 @@ export * from './templates/rich-text';
 export * from './templates/visual-template';
 export * from './commerce/interactions';
 export * from './contracts/interactions';
+export * from './contracts/webhooks';
 export * from './surveys/review-platforms';

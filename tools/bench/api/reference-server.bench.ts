@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import { DataSource } from 'typeorm';
 import { AnswersService } from '../../../apps/api/src/answers/answers.service';
+import { BusinessEventsRepository } from '../../../apps/api/src/events/business-events.repository';
+import { EventLog } from '../../../apps/api/src/events/event-log';
+import { JobQueue } from '../../../apps/api/src/jobs/job-queue';
 import { CaseOpener } from '../../../apps/api/src/cases/case-opener';
 import type { AppConfig } from '../../../apps/api/src/config/app-config';
 import { CustomersRepository } from '../../../apps/api/src/customers/customers.repository';
@@ -40,7 +43,14 @@ async function main(): Promise<void> {
     extra: { max: Number(poolSize), options: `-c role=${APP_ROLE}` },
   }).initialize();
   const database = new TenantDatabase(dataSource);
-  const config = { publicUrl, mail: { from: 'Rapport <no-reply@bench.example>' } } as AppConfig;
+  const config = {
+    publicUrl,
+    mail: { from: 'Rapport <no-reply@bench.example>' },
+    jobs: { pollingSeconds: 2, maintenanceSeconds: 3600 },
+  } as AppConfig;
+  // The same work per answer as the app: the event and its job are written with the answer.
+  const jobs = new JobQueue({ url: ownerUrl, setRole: APP_ROLE }, config);
+  const events = new EventLog(new BusinessEventsRepository(), jobs);
   const customers = new CustomersService(
     database,
     new CustomersRepository(),
@@ -50,7 +60,7 @@ async function main(): Promise<void> {
   const answers = new AnswersService(
     new OutboxRepository(),
     database,
-    new CaseOpener(new CasesRepository()),
+    new CaseOpener(new CasesRepository(), events),
     new AccountEmails(new NoMail(), config),
     new ReferralsService(
       database,
@@ -60,6 +70,7 @@ async function main(): Promise<void> {
       new OutboxRepository(),
     ),
     new AnswersRepository(),
+    events,
     config,
   );
 

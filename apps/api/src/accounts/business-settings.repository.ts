@@ -68,6 +68,16 @@ export class BusinessSettingsRepository {
     return { name: row.name, timeZone: row.time_zone, caseSettings: row.case_settings };
   }
 
+  /** The business's owners, who hear of what only they can fix (an endpoint paused after failures). */
+  owners(manager: TenantManager): Promise<{ email: string; name: string }[]> {
+    return queryRows<{ email: string; name: string }>(
+      manager,
+      `SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = $1 AND m.role = 'owner' ORDER BY m.created_at`,
+      [tenantIdOf(manager)],
+    );
+  }
+
   /** Who hears of what needs an answer: the members who take cases, else the owner. */
   async answerers(manager: TenantManager): Promise<{ email: string; name: string }[]> {
     return queryRows<{ email: string; name: string }>(

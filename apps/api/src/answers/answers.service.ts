@@ -27,6 +27,7 @@ import { renderAnswerPage, renderLinkNotice } from './answer-page';
 import type { PageBrand } from './buyer-page';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { PromoterAnswers } from './promoter-answers';
+import { EventLog } from '../events/event-log';
 import { AnswersRepository } from './answers.repository';
 
 /** How long after sending an opinion request its answer link still takes answers. */
@@ -88,6 +89,7 @@ export class AnswersService {
     private readonly emails: AccountEmails,
     private readonly promoters: PromoterAnswers,
     private readonly records: AnswersRepository,
+    private readonly events: EventLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -158,6 +160,19 @@ export class AnswersService {
       if (Object.keys(read.answers).length > 0) {
         const answerId = await this.save(manager, target, read.answers, read.missing.length === 0, now);
         const headline = headlineScore(target.definition, read.answers);
+        await this.events.record(
+          manager,
+          'answer.recorded',
+          {
+            answerId,
+            customerId: target.customerId,
+            orderId: target.orderId,
+            scoreType: headline?.type ?? null,
+            score: headline?.score ?? null,
+            isComplete: read.missing.length === 0,
+          },
+          now,
+        );
         // A promoter is asked, once ever, whether they would recommend the business.
         if (headline && isReferralPromoter(headline.type, headline.score))
           await this.promoters.askPromoter(manager, target.customerId, now);

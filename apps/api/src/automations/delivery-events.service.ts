@@ -1,3 +1,4 @@
+import { EventLog } from '../events/event-log';
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomersRepository } from '../customers/customers.repository';
 import { AccountsRepository } from '../accounts/accounts.repository';
@@ -54,6 +55,7 @@ export class DeliveryEventsService {
     private readonly database: TenantDatabase,
     private readonly accounts: AccountsRepository,
     private readonly customers: CustomersRepository,
+    private readonly events: EventLog,
   ) {}
 
   async apply(events: SendGridEvent[]): Promise<EventsOutcome> {
@@ -132,6 +134,7 @@ export class DeliveryEventsService {
         : event.type;
     await this.customers.stopEmail(manager, customerId, state, reason);
     await this.outbox.cancelScheduled(manager, { customerId }, `the buyer's email ${state}`);
+    await this.events.record(manager, `customer.${state}`, { customerId, reason }, new Date());
   }
 
   private async pauseOnComplaints(manager: TenantManager, at: Date): Promise<void> {

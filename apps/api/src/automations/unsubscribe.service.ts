@@ -1,3 +1,4 @@
+import { EventLog } from '../events/event-log';
 import { Injectable } from '@nestjs/common';
 import { CustomersRepository } from '../customers/customers.repository';
 import { type BuyerLocale, type SubscriptionState, templateLocale } from '@rapport/domain';
@@ -22,6 +23,7 @@ export class UnsubscribeService {
     private readonly outbox: OutboxRepository,
     private readonly database: TenantDatabase,
     private readonly customers: CustomersRepository,
+    private readonly events: EventLog,
   ) {}
 
   async describe(token: string): Promise<UnsubscribeTarget | null> {
@@ -43,6 +45,12 @@ export class UnsubscribeService {
           manager,
           { customerId: target.customerId },
           'the buyer unsubscribed',
+        );
+        await this.events.record(
+          manager,
+          'customer.unsubscribed',
+          { customerId: target.customerId, reason: 'unsubscribe link' },
+          new Date(),
         );
       }
       return target;

@@ -1,3 +1,4 @@
+import { EventLog } from '../events/event-log';
 import { Injectable } from '@nestjs/common';
 import { type CaseSettings, caseDueAt } from '@rapport/domain';
 import { queryRows } from '../database/query-rows';
@@ -13,7 +14,10 @@ import { LowAnswers, type OpenedCase } from '../answers/low-answers';
  */
 @Injectable()
 export class CaseOpener extends LowAnswers {
-  constructor(private readonly cases: CasesRepository) {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly events: EventLog,
+  ) {
     super();
   }
 
@@ -54,6 +58,20 @@ export class CaseOpener extends LowAnswers {
       now,
     );
     if (!opened) return null;
+    await this.events.record(
+      manager,
+      'case.opened',
+      {
+        caseId: opened.id,
+        answerId: answer.id,
+        customerId: answer.customerId,
+        orderId: answer.orderId,
+        reasons,
+        assigneeId: assignee?.user_id ?? null,
+        dueAt: dueAt.toISOString(),
+      },
+      now,
+    );
     return {
       caseId: opened.id,
       assignee: assignee ? { email: assignee.email, name: assignee.name } : null,

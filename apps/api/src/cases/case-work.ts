@@ -1,3 +1,4 @@
+import { EventLog } from '../events/event-log';
 import { Injectable } from '@nestjs/common';
 import type { CaseDetailResponse, CaseStatus, UpdateCaseRequest } from '@rapport/domain';
 import { AnswersRepository } from '../answers/answers.repository';
@@ -19,6 +20,7 @@ export class CaseWork {
     private readonly outbox: OutboxRepository,
     private readonly cases: CasesRepository,
     private readonly answers: AnswersRepository,
+    private readonly events: EventLog,
   ) {}
 
   async update(
@@ -45,6 +47,7 @@ export class CaseWork {
         name = member.name;
       }
       await this.cases.assign(manager, id, body.assigneeId, at);
+      await this.events.record(manager, 'case.assigned', { caseId: id, assigneeId: body.assigneeId }, at);
       await this.cases.addEntry(manager, id, { kind: 'status', authorId, body: `Assigned to ${name}` }, at);
     }
     if (body.status && body.status !== current.status) {
@@ -52,6 +55,13 @@ export class CaseWork {
       if (body.status === 'resolved' && resolution === '')
         throw new ValidationFailedError([{ field: 'resolution', reason: 'says how the case was resolved' }]);
       await this.cases.setStatus(manager, id, body.status, resolution, at);
+      if (body.status === 'resolved')
+        await this.events.record(
+          manager,
+          'case.resolved',
+          { caseId: id, customerId: current.customer.id, resolution },
+          at,
+        );
       if (body.status === 'resolved' && body.askAgainInDays) {
         await this.outbox.planAskAgain(
           manager,

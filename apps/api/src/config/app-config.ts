@@ -62,6 +62,23 @@ export interface AppConfig {
   reportCheckMs: number;
   session: { ttlDays: number; secureCookie: boolean };
   webDistDir: string;
+  /** Deliveries to the business's own endpoints (outgoing webhooks, Slack, Teams). */
+  outgoing: {
+    /**
+     * Also to loopback, private and link-local addresses: for a developer's local receiver only. Off, such
+     * an address is refused when it is saved and again when the connection is made (after DNS).
+     */
+    allowPrivateTargets: boolean;
+    /** How long one delivery may take, connecting and answering. */
+    timeoutMs: number;
+  };
+  /** The job queue (pg-boss). */
+  jobs: {
+    /** How often an idle worker looks for work. */
+    pollingSeconds: number;
+    /** How often jobs whose process died are found and retried, and old ones archived. */
+    maintenanceSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -122,7 +139,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       secureCookie: publicUrl.startsWith('https://'),
     },
     webDistDir: resolve(cwd, read.string('WEB_DIST_DIR', 'dist/apps/web/browser')),
+    outgoing: {
+      allowPrivateTargets:
+        read.oneOf('OUTGOING_ALLOW_PRIVATE_TARGETS', ['true', 'false'], 'false') === 'true',
+      timeoutMs: read.integer('OUTGOING_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
+    jobs: {
+      pollingSeconds: read.integer('JOBS_POLLING_SECONDS', 2, 1, 60),
+      maintenanceSeconds: read.integer('JOBS_MAINTENANCE_SECONDS', 60, 1, 3600),
+    },
   };
+  if (nodeEnv === 'production' && config.outgoing.allowPrivateTargets)
+    problems.push(
+      'OUTGOING_ALLOW_PRIVATE_TARGETS=true is for development: it lets anyone reach this network',
+    );
   if (nodeEnv === 'production' && !config.encryptionKey) {
     problems.push(
       'ENCRYPTION_KEY is required in production (32 random bytes, base64: openssl rand -base64 32)',

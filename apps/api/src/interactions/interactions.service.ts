@@ -1,3 +1,4 @@
+import { EventLog } from '../events/event-log';
 import { Injectable } from '@nestjs/common';
 import {
   caseDueAt,
@@ -56,6 +57,7 @@ export class InteractionsService {
     private readonly settings: BusinessSettingsRepository,
     private readonly outbox: OutboxRepository,
     private readonly referrals: ReferralsService,
+    private readonly events: EventLog,
   ) {}
 
   async upsertWithin(
@@ -123,6 +125,13 @@ export class InteractionsService {
         source,
       );
     }
+    if (type === 'enquiry')
+      await this.events.record(
+        manager,
+        'enquiry.received',
+        { interactionId: id, customerId: contact.id, source, externalId: input.externalId },
+        occurredAt,
+      );
     return { interaction: await this.load(manager, id), isNew: true };
   }
 

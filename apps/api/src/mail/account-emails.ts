@@ -109,6 +109,25 @@ export class AccountEmails {
     });
   }
 
+  /** Tells an owner their webhook endpoint stopped receiving events after failing again and again. */
+  async sendEndpointPaused(input: {
+    to: string;
+    businessName: string;
+    url: string;
+    failures: number;
+    lastError: string;
+  }): Promise<void> {
+    await this.send(input.to, `Webhook deliveries to ${hostOf(input.url)} are paused`, {
+      heading: `An endpoint of ${input.businessName} keeps failing`,
+      lines: [
+        `The last ${input.failures} events could not be delivered to ${input.url}, each after a day of retries (last: ${input.lastError}).`,
+        'Rapport paused the endpoint: new events are not sent to it. Fix the receiver, then resume it; failed deliveries can be sent again from its log.',
+      ],
+      action: { label: 'Open the webhook settings', url: `${this.config.publicUrl}/settings/webhooks` },
+      footnote: 'You get this email because you own this business in Rapport.',
+    });
+  }
+
   /** Tells a member a case for an unhappy buyer is theirs, and by when it is due. */
   async sendCaseAssigned(input: {
     to: string;
@@ -218,4 +237,13 @@ function renderText({ heading, lines, action, otherAction, footnote }: Paragraph
     '',
     'Rapport',
   ].join('\n');
+}
+
+/** The host of a URL, for a subject line; the URL itself when it has none. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -1,3 +1,4 @@
+import { EventLog } from '../events/event-log';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { htmlVisibleText, type ReplyOutcome, stripQuotedReply, withoutBuyerLinks } from '@rapport/domain';
@@ -55,6 +56,7 @@ export class RepliesService {
     private readonly database: TenantDatabase,
     private readonly emails: AccountEmails,
     private readonly cases: CasesRepository,
+    private readonly events: EventLog,
   ) {}
 
   async store(email: InboundEmail, now: Date): Promise<ReplyOutcome> {
@@ -183,6 +185,12 @@ export class RepliesService {
       );
       await this.cases.reopenForBuyer(manager, caseId);
     }
+    await this.events.record(
+      manager,
+      'reply.received',
+      { messageId: message.id, customerId: message.customer_id, answerId, caseId },
+      now,
+    );
     const [assignee] = caseId
       ? await queryRows<{ email: string }>(
           manager,

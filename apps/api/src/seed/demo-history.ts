@@ -21,6 +21,7 @@ import { type BuyerAnswer, buyerAnswer, caseHandling, chance, unhappyAnswer } fr
 import { DemoRecords, type ReceivedRequest } from './demo-records';
 import { ReferralsService } from '../referrals/referrals.service';
 import { AnswersRepository } from '../answers/answers.repository';
+import { EventLog } from '../events/event-log';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -94,6 +95,7 @@ export class DemoHistory {
     replaying: ReplayingBusinesses,
     referrals: ReferralsService,
     answerRecords: AnswersRepository,
+    events: EventLog,
   ) {
     // The demo's buyers are made up: their emails stay in the mailbox whichever provider is configured.
     // Built here, not provided: as a provider the scheduler would run its tick for every business.
@@ -107,6 +109,7 @@ export class DemoHistory {
       new AccountEmails(this.mailbox, config),
       referrals,
       answerRecords,
+      events,
       config,
     );
     this.dispatcher = new FollowUpDispatcher(dataSource, database, sender, replaying);

@@ -34,6 +34,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     RATE_LIMIT_MULTIPLIER: '1000',
     WEB_DIST_DIR: '/nonexistent/rapport-console',
+    // Webhook receivers in specs listen on this machine.
+    OUTGOING_ALLOW_PRIVATE_TARGETS: 'true',
+    OUTGOING_TIMEOUT_MS: '3000',
+    JOBS_POLLING_SECONDS: '1',
     ...env,
     DATABASE_URL: ownerUrl,
   });

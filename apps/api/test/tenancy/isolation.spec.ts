@@ -48,6 +48,9 @@ interface World {
     waitingMessage: string;
     enquiry: string;
     quote: string;
+    webhookEndpoint: string;
+    /** `<endpoint>/<delivery>`: the two ids of a delivery's route, in order. */
+    webhookDelivery: string;
   };
   buyerEmail: string;
   orderNumber: string;
@@ -366,6 +369,23 @@ const CASES: Record<string, RouteCase> = {
   'PATCH /api/team/members/:id': { kind: 'by-id', ids: (ids) => ids.memberships, body: { role: 'staff' } },
   'DELETE /api/team/members/:id': { kind: 'by-id', ids: (ids) => ids.memberships },
   'DELETE /api/api-keys/:id': { kind: 'by-id', ids: (ids) => [ids.apiKey] },
+  'GET /api/webhook-endpoints': { kind: 'read' },
+  'POST /api/webhook-endpoints': {
+    kind: 'self',
+    body: (a) => ({ url: `http://127.0.0.1:9/hooks/${a.tenant.id}`, events: ['case.opened'] }),
+  },
+  'PATCH /api/webhook-endpoints/:id': {
+    kind: 'by-id',
+    ids: (ids) => [ids.webhookEndpoint],
+    body: { description: 'Hijacked', isActive: false },
+  },
+  'DELETE /api/webhook-endpoints/:id': { kind: 'by-id', ids: (ids) => [ids.webhookEndpoint] },
+  'POST /api/webhook-endpoints/:id/test': { kind: 'by-id', ids: (ids) => [ids.webhookEndpoint] },
+  'GET /api/webhook-endpoints/:id/deliveries': { kind: 'by-id', ids: (ids) => [ids.webhookEndpoint] },
+  'POST /api/webhook-endpoints/:id/deliveries/:deliveryId/resend': {
+    kind: 'by-id',
+    ids: (ids) => [ids.webhookDelivery],
+  },
   'PUT /api/me/business': { kind: 'self', body: (a) => ({ tenantId: a.tenant.id }) },
   'PATCH /api/business': {
     kind: 'self',
@@ -432,7 +452,10 @@ describe('tenant isolation on every route', () => {
       const [method = 'GET', pattern = ''] = route.split(' ');
       for (const id of rule.ids(alpha.ids)) {
         for (const [who, client] of await betaClients()) {
-          const result = await client.request(method, pattern.replace(':id', id), rule.body);
+          const parts = id.split('/');
+          let next = 0;
+          const path = pattern.replace(/:\w+/g, () => parts[Math.min(next++, parts.length - 1)] ?? '');
+          const result = await client.request(method, path, rule.body);
           // A session gets "not found"; an API key may be refused earlier for lacking the permission.
           const allowed = who === 'session' ? [404] : [403, 404];
           if (!allowed.includes(result.status))
@@ -548,6 +571,27 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
   await expectOk(owner.put('/api/templates/thank-you/en', templateSource(`Template of ${name}`)));
   const surveys = (await owner.get<{ id: string }[]>('/api/surveys')).body;
   // An answer with a low score and its case, as a buyer's POST would leave them.
+  const endpoint = (
+    await expectOk(
+      owner.post<{ id: string }>('/api/webhook-endpoints', {
+        url: `http://127.0.0.1:9/hooks/${name}`,
+        events: ['case.opened'],
+        description: `Hook of ${name}`,
+      }),
+    )
+  ).body;
+  const webhookDelivery = await withClient(testApp.ownerUrl, async (db) => {
+    const event = await db.query<{ id: string }>(
+      `INSERT INTO business_events (tenant_id, type, data) VALUES ($1, 'case.opened', '{}') RETURNING id`,
+      [tenant.id],
+    );
+    const delivery = await db.query<{ id: string }>(
+      `INSERT INTO endpoint_deliveries (tenant_id, endpoint_id, event_id, status, attempts)
+       VALUES ($1, $2, $3, 'failed', 1) RETURNING id`,
+      [tenant.id, endpoint.id, event.rows[0]?.id],
+    );
+    return `${endpoint.id}/${delivery.rows[0]?.id ?? ''}`;
+  });
   const feedback = await withClient(testApp.ownerUrl, async (db) => {
     const message = await db.query<{ id: string }>(
       `INSERT INTO messages (tenant_id, customer_id, order_id, kind, status, due_at, sent_at)
@@ -606,6 +650,8 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     waitingMessage: feedback.waitingMessage,
     enquiry: enquiry.id,
     quote: quote.id,
+    webhookEndpoint: endpoint.id,
+    webhookDelivery,
   };
   const markers = [
     tenant.id,
@@ -624,6 +670,8 @@ async function seedWorld(testApp: TestApp, name: string): Promise<World> {
     productName,
     `Buyer of ${name}`,
     `secret-of-${name}`,
+    ids.webhookEndpoint,
+    `Hook of ${name}`,
     `Template of ${name}`,
     ids.customer,
     ids.order,
@@ -664,6 +712,7 @@ async function snapshot(world: World) {
     reportSettings,
     interactions,
     enquiryForm,
+    webhookEndpoints,
   ] = await Promise.all([
     world.owner.get<BusinessResponse>('/api/business'),
     world.owner.get<TeamResponse>('/api/team'),
@@ -681,6 +730,7 @@ async function snapshot(world: World) {
     world.owner.get<unknown>('/api/reports/settings'),
     world.owner.get<Page<unknown>>('/api/interactions?limit=200'),
     world.owner.get<unknown>('/api/enquiry-form'),
+    world.owner.get<unknown[]>('/api/webhook-endpoints'),
   ]);
   return {
     statuses: [business.status, team.status, keys.status, audit.status, customers.status, orders.status],
@@ -695,6 +745,7 @@ async function snapshot(world: World) {
     reportSettings: reportSettings.body,
     interactions: interactions.body.items,
     enquiryForm: enquiryForm.body,
+    webhookEndpoints: webhookEndpoints.body,
     orders: orders.body.items,
     business: business.body,
     team: team.body,

@@ -30,6 +30,8 @@ import { CreateReferrals1795654600000 } from './1795654600000-CreateReferrals';
 import { ReviewPlatforms1795654700000 } from './1795654700000-ReviewPlatforms';
 import { AskAgain1795654800000 } from './1795654800000-AskAgain';
 import { InteractionImports1795654900000 } from './1795654900000-InteractionImports';
+import { JobQueue1795655000000 } from './1795655000000-JobQueue';
+import { OutgoingWebhooks1795655100000 } from './1795655100000-OutgoingWebhooks';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -65,4 +67,6 @@ export const MIGRATIONS = [
   ReviewPlatforms1795654700000,
   AskAgain1795654800000,
   InteractionImports1795654900000,
+  JobQueue1795655000000,
+  OutgoingWebhooks1795655100000,
 ];

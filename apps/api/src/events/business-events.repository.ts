@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { BusinessEventType } from '@rapport/domain';
+import { queryRow } from '../database/query-rows';
+import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+
+export interface BusinessEventRow {
+  id: string;
+  type: BusinessEventType;
+  version: number;
+  data: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+/** The owner of `business_events`: what happened in a business, as its endpoints are told. */
+@Injectable()
+export class BusinessEventsRepository {
+  async insert(
+    manager: TenantManager,
+    event: { type: BusinessEventType; data: Record<string, unknown>; occurredAt: Date },
+  ): Promise<string> {
+    const row = await queryRow<{ id: string }>(
+      manager,
+      `INSERT INTO business_events (tenant_id, type, data, occurred_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [tenantIdOf(manager), event.type, JSON.stringify(event.data), event.occurredAt],
+    );
+    if (!row) throw new Error('The event was not stored');
+    return row.id;
+  }
+
+  find(manager: TenantManager, id: string): Promise<BusinessEventRow | null> {
+    return queryRow<BusinessEventRow>(
+      manager,
+      `SELECT id, type, version, data, occurred_at FROM business_events WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id],
+    );
+  }
+}

@@ -1,0 +1,134 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { Pool } from 'pg';
+import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import type { ConnectionTarget } from '../database/data-source';
+import { CONNECTION_TARGET } from '../database/database.module';
+import { queryRows } from '../database/query-rows';
+
+/** The queues the job queue's migration created (a new one needs a migration: the app role runs no DDL). */
+export const QUEUES = ['event-fanout', 'webhook-delivery', 'webhook-dead'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+/** One job as a worker gets it: its data and where it stands among its tries. */
+export interface JobRun<T> {
+  id: string;
+  data: T;
+  /** The tries before this one. */
+  retryCount: number;
+  retryLimit: number;
+}
+
+type Handler<T> = (job: JobRun<T>) => Promise<void>;
+
+/**
+ * The job queue: pg-boss on the app's own database (docs/adr/0015-job-queue.md). A job is sent inside the
+ * transaction of the change that calls for it (`sendWithin`), so it exists exactly when the change does,
+ * and is worked at least once: a try that throws is retried with backoff, a process that dies mid-try has
+ * its job retried once the try's time is up. Workers enter a business's context themselves; the queue
+ * holds ids, never personal data.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly pool: Pool;
+  private readonly boss: PgBoss;
+  private readonly handlers = new Map<QueueName, Handler<never>>();
+  private isStarted = false;
+
+  constructor(
+    @Inject(CONNECTION_TARGET) target: ConnectionTarget,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    // Its own small pool, working as the app role like every other connection.
+    this.pool = new Pool({
+      connectionString: target.url,
+      max: 3,
+      application_name: 'rapport-jobs',
+      connectionTimeoutMillis: 5000,
+      ...(target.setRole ? { options: `-c role=${target.setRole}` } : {}),
+    });
+    this.pool.on('error', (error) => this.logger.warn({ err: error }, 'A job queue connection failed'));
+    this.boss = new PgBoss({
+      // pg-boss's own statements, on its own connections: the queue's schema, not the app's tables.
+      // eslint-disable-next-line no-restricted-syntax
+      db: { executeSql: (text, values) => this.pool.query(text, values) },
+      schema: 'pgboss',
+      // The schema and the queues are the migrations' work.
+      migrate: false,
+      schedule: false,
+      supervise: true,
+      maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
+      monitorStateIntervalSeconds: Math.max(60, config.jobs.maintenanceSeconds),
+    });
+    this.boss.on('error', (error) => this.logger.warn({ err: error }, 'The job queue reported an error'));
+  }
+
+  /** Who works a queue's jobs; registered by the features before the app starts. */
+  work<T>(queue: QueueName, handler: Handler<T>): void {
+    this.handlers.set(queue, handler as Handler<never>);
+  }
+
+  /** Sends a job as part of the transaction `manager` is in: rolled back with it, committed with it. */
+  async sendWithin<T extends object>(
+    manager: EntityManager,
+    queue: QueueName,
+    data: T,
+    options: { startAfterSeconds?: number; singletonKey?: string } = {},
+  ): Promise<void> {
+    await this.boss.send(queue, data, {
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      db: {
+        executeSql: async (text: string, values: unknown[]) => ({
+          rows: await queryRows<Record<string, unknown>>(manager, text, values),
+        }),
+      },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.boss.start();
+    this.isStarted = true;
+    for (const [queue, handler] of this.handlers) {
+      await this.boss.work<never>(
+        queue,
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.config.jobs.pollingSeconds },
+        async ([job]) => {
+          if (!job) return;
+          try {
+            await handler({
+              id: job.id,
+              data: job.data,
+              retryCount: job.retryCount,
+              retryLimit: job.retryLimit,
+            });
+          } catch (error) {
+            // The queue retries it; the log says why, with the job's ids only.
+            this.logger.warn(
+              { err: error, queue, jobId: job.id, retryCount: job.retryCount },
+              'A job failed',
+            );
+            throw error;
+          }
+        },
+      );
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.isStarted) {
+      // A try still running finishes (up to its limit); what is left is retried by the next process.
+      await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    }
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,220 @@
+import type {
+  CreatedWebhookEndpointResponse,
+  EndpointDeliveryResponse,
+  Page,
+  WebhookEndpointResponse,
+  WebhookPayload,
+} from '@rapport/domain';
+import { isSignedBy } from '../../src/webhooks/webhook-signature';
+import { sendOpinionRequest } from '../support/factories';
+import { appWithTenant } from '../support/spec-app';
+import { WebhookReceiver } from '../support/webhook-receiver';
+
+async function until<T>(
+  read: () => Promise<T>,
+  isDone: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (isDone(value) || Date.now() > deadline) return value;
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+}
+
+describe('outgoing webhooks', () => {
+  const spec = appWithTenant({ name: 'Hook Bakery' });
+  const receiver = new WebhookReceiver();
+
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.stop());
+
+  async function deliveries(endpointId: string): Promise<EndpointDeliveryResponse[]> {
+    const page = await spec.owner.get<Page<EndpointDeliveryResponse>>(
+      `/api/webhook-endpoints/${endpointId}/deliveries`,
+    );
+    expect(page.status).toBe(200);
+    return page.body.items;
+  }
+
+  it('shows a new endpoint its secret once, and signs a test event with it', async () => {
+    const created = await spec.owner.post<CreatedWebhookEndpointResponse>('/api/webhook-endpoints', {
+      url: receiver.url,
+      events: ['answer.recorded', 'case.opened'],
+      description: 'Our CRM',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const listed = await spec.owner.get<WebhookEndpointResponse[]>('/api/webhook-endpoints');
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        id: created.body.id,
+        url: receiver.url,
+        events: ['answer.recorded', 'case.opened'],
+      }),
+    ]);
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
+
+    const test = await spec.owner.post<{ eventId: string }>(
+      `/api/webhook-endpoints/${created.body.id}/test`,
+      {},
+    );
+    expect(test.status).toBe(202);
+    const [delivery] = await receiver.waitFor(1);
+    const body = delivery?.body ?? '';
+    const payload = JSON.parse(body) as WebhookPayload;
+    expect(payload).toMatchObject({
+      id: test.body.eventId,
+      type: 'webhook.test',
+      version: 1,
+      business: { id: spec.tenant.id },
+    });
+    expect(delivery?.headers['rapport-event-id']).toBe(test.body.eventId);
+    const signature = String(delivery?.headers['rapport-signature']);
+    expect(isSignedBy(created.body.secret, body, signature, new Date())).toBe(true);
+    expect(isSignedBy('whsec_wrong', body, signature, new Date())).toBe(false);
+    expect(isSignedBy(created.body.secret, `${body} `, signature, new Date())).toBe(false);
+    // A signature older than the tolerance is not believed: a replayed delivery is refused.
+    const later = new Date(Date.now() + 10 * 60_000);
+    expect(isSignedBy(created.body.secret, body, signature, later)).toBe(false);
+
+    const log = await until(
+      () => deliveries(created.body.id),
+      (items) => items[0]?.status === 'delivered',
+    );
+    expect(log[0]).toMatchObject({
+      eventId: test.body.eventId,
+      eventType: 'webhook.test',
+      status: 'delivered',
+      attempts: 1,
+      lastStatusCode: 200,
+    });
+  });
+
+  it('retries through an outage of the receiver, and a resend delivers the same event id again', async () => {
+    const [endpoint] = (await spec.owner.get<WebhookEndpointResponse[]>('/api/webhook-endpoints')).body;
+    const id = endpoint?.id ?? '';
+    receiver.received.length = 0;
+    receiver.status = 503;
+    const test = await spec.owner.post<{ eventId: string }>(`/api/webhook-endpoints/${id}/test`, {});
+    await receiver.waitFor(1);
+    const failing = await until(
+      () => deliveries(id),
+      (items) => items.some((item) => item.eventId === test.body.eventId && item.attempts >= 1),
+    );
+    expect(failing.find((item) => item.eventId === test.body.eventId)).toMatchObject({
+      status: 'pending',
+      lastStatusCode: 503,
+      lastError: 'answered 503',
+    });
+    receiver.status = 200;
+    // The queue's backoff brings the next try within half a minute (15 s, jittered up to 30 s).
+    const delivered = await until(
+      () => deliveries(id),
+      (items) => items.find((item) => item.eventId === test.body.eventId)?.status === 'delivered',
+      45_000,
+    );
+    const row = delivered.find((item) => item.eventId === test.body.eventId);
+    expect(row).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
+
+    receiver.received.length = 0;
+    const resent = await spec.owner.post(`/api/webhook-endpoints/${id}/deliveries/${row?.id}/resend`, {});
+    expect(resent.status).toBe(202);
+    const [again] = await receiver.waitFor(1);
+    expect(again?.headers['rapport-event-id']).toBe(test.body.eventId);
+  }, 60_000);
+
+  it('tells the endpoint of a low score: the answer, then the case it opened, and nothing it did not ask for', async () => {
+    const hooks = new WebhookReceiver();
+    await hooks.start();
+    try {
+      const created = await spec.owner.post<CreatedWebhookEndpointResponse>('/api/webhook-endpoints', {
+        url: hooks.url,
+        events: ['answer.recorded', 'case.opened'],
+      });
+      expect(created.status).toBe(201);
+      const request = await sendOpinionRequest(spec.testApp, spec.owner, {
+        externalId: '#HOOK-1',
+        buyer: { email: 'unhappy@example.com', name: 'Una Happy' },
+        placedAt: new Date('2026-11-02T09:00:00Z'),
+      });
+      const link = /href="([^"]*\/api\/a\/[^"?]+)\?score=2"/.exec(request.html)?.[1] ?? '';
+      const answered = await fetch(
+        link.replace(/&amp;/g, '&').replace(/^https?:\/\/[^/]+/, spec.testApp.baseUrl),
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ 'q.score': '2', 'q.better': 'The loaf was stale' }),
+        },
+      );
+      expect(answered.status).toBe(200);
+      const received = await hooks.waitFor(2);
+      const payloads = received.map((delivery) => JSON.parse(delivery.body) as WebhookPayload);
+      expect(payloads.map((payload) => payload.type).sort()).toEqual(['answer.recorded', 'case.opened']);
+      expect(payloads.find((payload) => payload.type === 'answer.recorded')?.data).toMatchObject({
+        scoreType: 'nps',
+        score: 2,
+      });
+      for (const delivery of received)
+        expect(
+          isSignedBy(
+            created.body.secret,
+            delivery.body,
+            String(delivery.headers['rapport-signature']),
+            new Date(),
+          ),
+        ).toBe(true);
+      // No personal data beyond ids and the score: the comment stays in Rapport.
+      expect(received.map((delivery) => delivery.body).join()).not.toContain('stale');
+    } finally {
+      await hooks.stop();
+    }
+  });
+
+  it.each([
+    ['ftp://example.com/hooks', 'url must start with https://'],
+    ['not a url', 'url must be a URL like https://example.com/hooks/rapport'],
+    ['https://user:pw@example.com/hooks', 'url must not carry a user name or password'],
+  ])('refuses %p as an endpoint', async (url, message) => {
+    const refused = await spec.owner.post<{ message: string }>('/api/webhook-endpoints', {
+      url,
+      events: ['case.opened'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain(message);
+  });
+
+  it('refuses events it does not know, and an empty list', async () => {
+    const unknown = await spec.owner.post<{ message: string }>('/api/webhook-endpoints', {
+      url: receiver.url,
+      events: ['order.eaten'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain('events must be some of');
+    const empty = await spec.owner.post('/api/webhook-endpoints', { url: receiver.url, events: [] });
+    expect(empty.status).toBe(400);
+  });
+});
+
+describe('outgoing webhooks outside development', () => {
+  const spec = appWithTenant({ name: 'Careful Bakery' }, { OUTGOING_ALLOW_PRIVATE_TARGETS: 'false' });
+
+  it.each([
+    'http://127.0.0.1:9/hooks',
+    'https://127.0.0.1/hooks',
+    'https://localhost/hooks',
+    'https://10.1.2.3/hooks',
+    'https://169.254.169.254/latest/meta-data',
+    'https://[::1]/hooks',
+    'https://[::ffff:192.168.0.1]/hooks',
+    'https://100.64.0.1/hooks',
+  ])('refuses %p: no requests to this machine or its network', async (url) => {
+    const refused = await spec.owner.post<{ message: string }>('/api/webhook-endpoints', {
+      url,
+      events: ['case.opened'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/url must (start with https|be an address the internet can reach)/);
+  });
+});

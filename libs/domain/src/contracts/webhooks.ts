@@ -1,0 +1,93 @@
+/**
+ * Events a business's endpoints may ask for. Payloads are versioned (`version`); a change that would break
+ * a receiver gets a new version, announced in docs/webhooks.md.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'answer.recorded',
+  'case.opened',
+  'case.assigned',
+  'case.resolved',
+  'reply.received',
+  'customer.unsubscribed',
+  'customer.bounced',
+  'customer.complained',
+  'enquiry.received',
+  'follow_up.sent',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** Every event type, and `webhook.test` sent by "Send a test event". */
+export type BusinessEventType = WebhookEventType | 'webhook.test';
+
+export const WEBHOOK_EVENT_WORDS: Readonly<Record<WebhookEventType, string>> = {
+  'answer.recorded': 'An answer is recorded',
+  'case.opened': 'A case is opened',
+  'case.assigned': 'A case is assigned',
+  'case.resolved': 'A case is resolved',
+  'reply.received': 'A reply to an email is received',
+  'customer.unsubscribed': 'Someone unsubscribes',
+  'customer.bounced': 'An email to someone bounces',
+  'customer.complained': 'Someone marks an email as spam',
+  'enquiry.received': 'An enquiry arrives',
+  'follow_up.sent': 'A follow-up email is sent',
+};
+
+/** What a delivery's body holds: the same for every event, its `data` by type. */
+export interface WebhookPayload {
+  /** The event's id: the same on every try and resend, for de-duplication. */
+  id: string;
+  type: BusinessEventType;
+  version: 1;
+  /** When it happened. */
+  occurredAt: string;
+  business: { id: string };
+  data: Record<string, unknown>;
+}
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export interface WebhookEndpointResponse {
+  id: string;
+  url: string;
+  description: string;
+  events: WebhookEventType[];
+  /** Set when the business paused it, or when deliveries kept failing. */
+  pausedAt: string | null;
+  pausedReason: string | null;
+  /** Deliveries that failed for good, one after the other (reset by a success). */
+  failedInARow: number;
+  createdAt: string;
+}
+
+/** A new endpoint with its signing secret: shown this once. */
+export interface CreatedWebhookEndpointResponse extends WebhookEndpointResponse {
+  secret: string;
+}
+
+export interface CreateWebhookEndpointRequest {
+  url: string;
+  events: WebhookEventType[];
+  description?: string;
+}
+
+export interface UpdateWebhookEndpointRequest {
+  url?: string;
+  events?: WebhookEventType[];
+  description?: string;
+  /** false pauses deliveries; true resumes them (and forgets past failures). */
+  isActive?: boolean;
+}
+
+export interface EndpointDeliveryResponse {
+  id: string;
+  eventId: string;
+  eventType: BusinessEventType;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+}
