@@ -20,6 +20,7 @@ const PAGES = [
   '/settings/team',
   '/settings/integrations',
   '/settings/api-keys',
+  '/settings/webhooks',
   '/settings/security',
   '/settings/audit',
   '/templates/thank-you/en',

@@ -152,6 +152,7 @@ const VISITS: Record<string, Visit> = {
   'settings/team': { open: (page) => go(page, '/settings/team') },
   'settings/integrations': { open: (page) => go(page, '/settings/integrations') },
   'settings/api-keys': { open: (page) => go(page, '/settings/api-keys') },
+  'settings/webhooks': { open: (page) => go(page, '/settings/webhooks') },
   'settings/security': { open: (page) => go(page, '/settings/security') },
   'settings/audit': { open: (page) => go(page, '/settings/audit') },
   'businesses/new': { open: (page) => go(page, '/businesses/new') },

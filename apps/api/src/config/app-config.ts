@@ -71,6 +71,9 @@ export interface AppConfig {
     allowPrivateTargets: boolean;
     /** How long one delivery may take, connecting and answering. */
     timeoutMs: number;
+    /** Tries after the first, and the wait before the first of them (doubling, jittered, after it). */
+    retries: number;
+    retryDelaySeconds: number;
   };
   /** The job queue (pg-boss). */
   jobs: {
@@ -143,6 +146,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       allowPrivateTargets:
         read.oneOf('OUTGOING_ALLOW_PRIVATE_TARGETS', ['true', 'false'], 'false') === 'true',
       timeoutMs: read.integer('OUTGOING_TIMEOUT_MS', 10_000, 100, 60_000),
+      retries: read.integer('OUTGOING_RETRIES', 12, 0, 20),
+      retryDelaySeconds: read.integer('OUTGOING_RETRY_DELAY_SECONDS', 15, 1, 3600),
     },
     jobs: {
       pollingSeconds: read.integer('JOBS_POLLING_SECONDS', 2, 1, 60),

@@ -82,11 +82,18 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     manager: EntityManager,
     queue: QueueName,
     data: T,
-    options: { startAfterSeconds?: number; singletonKey?: string } = {},
+    options: {
+      startAfterSeconds?: number;
+      singletonKey?: string;
+      retryLimit?: number;
+      retryDelaySeconds?: number;
+    } = {},
   ): Promise<void> {
     await this.boss.send(queue, data, {
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit }),
+      ...(options.retryDelaySeconds === undefined ? {} : { retryDelay: options.retryDelaySeconds }),
       db: {
         executeSql: async (text: string, values: unknown[]) => ({
           rows: await queryRows<Record<string, unknown>>(manager, text, values),

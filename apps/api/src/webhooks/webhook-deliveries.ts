@@ -60,10 +60,12 @@ export class WebhookDeliveries implements OnModuleInit {
       if (!event) return;
       const deliveries = await this.endpoints.addDeliveries(manager, event.id, event.type, job.endpointId);
       for (const deliveryId of deliveries)
-        await this.jobs.sendWithin<DeliveryJob>(manager, 'webhook-delivery', {
-          tenantId: job.tenantId,
-          deliveryId,
-        });
+        await this.jobs.sendWithin<DeliveryJob>(
+          manager,
+          'webhook-delivery',
+          { tenantId: job.tenantId, deliveryId },
+          this.retries(),
+        );
     });
   }
 
@@ -71,9 +73,21 @@ export class WebhookDeliveries implements OnModuleInit {
   async resend(tenantId: string, endpointId: string, deliveryId: string): Promise<boolean> {
     return this.database.transaction(tenantId, async (manager) => {
       if (!(await this.endpoints.reopen(manager, endpointId, deliveryId))) return false;
-      await this.jobs.sendWithin<DeliveryJob>(manager, 'webhook-delivery', { tenantId, deliveryId });
+      await this.jobs.sendWithin<DeliveryJob>(
+        manager,
+        'webhook-delivery',
+        { tenantId, deliveryId },
+        this.retries(),
+      );
       return true;
     });
+  }
+
+  private retries(): { retryLimit: number; retryDelaySeconds: number } {
+    return {
+      retryLimit: this.config.outgoing.retries,
+      retryDelaySeconds: this.config.outgoing.retryDelaySeconds,
+    };
   }
 
   /** One try. Throws to have the queue try again later; returns when there is nothing more to do. */

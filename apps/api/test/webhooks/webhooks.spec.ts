@@ -6,7 +6,7 @@ import type {
   WebhookPayload,
 } from '@rapport/domain';
 import { isSignedBy } from '../../src/webhooks/webhook-signature';
-import { sendOpinionRequest } from '../support/factories';
+import { mailTo, sendOpinionRequest } from '../support/factories';
 import { appWithTenant } from '../support/spec-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
@@ -217,4 +217,63 @@ describe('outgoing webhooks outside development', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/url must (start with https|be an address the internet can reach)/);
   });
+});
+
+describe('an endpoint that keeps failing', () => {
+  const spec = appWithTenant(
+    { name: 'Gone Bakery' },
+    { OUTGOING_RETRIES: '1', OUTGOING_RETRY_DELAY_SECONDS: '1', OUTGOING_TIMEOUT_MS: '1000' },
+  );
+
+  it('is paused after three deliveries failed for good, and its owners are told', async () => {
+    const receiver = await new WebhookReceiver().start();
+    const url = receiver.url;
+    await receiver.stop();
+    const created = await spec.owner.post<CreatedWebhookEndpointResponse>('/api/webhook-endpoints', {
+      url,
+      events: ['case.opened'],
+    });
+    for (let index = 0; index < 3; index++)
+      expect((await spec.owner.post(`/api/webhook-endpoints/${created.body.id}/test`, {})).status).toBe(202);
+    const [paused] = await until(
+      async () => (await spec.owner.get<WebhookEndpointResponse[]>('/api/webhook-endpoints')).body,
+      (items) => items[0]?.pausedAt !== null,
+      40_000,
+    );
+    expect(paused).toMatchObject({
+      failedInARow: 3,
+      pausedReason: expect.stringMatching(
+        /^3 deliveries in a row failed \(last: the connection was refused\)$/,
+      ),
+    });
+    const log = await spec.owner.get<Page<EndpointDeliveryResponse>>(
+      `/api/webhook-endpoints/${created.body.id}/deliveries`,
+    );
+    expect(log.body.items.map((item) => [item.status, item.attempts, item.lastError])).toEqual([
+      ['failed', 2, 'the connection was refused'],
+      ['failed', 2, 'the connection was refused'],
+      ['failed', 2, 'the connection was refused'],
+    ]);
+    const notice = await until(
+      () => mailTo(spec.testApp, spec.tenant.owner.email),
+      (mails) => mails.some((mail) => mail.subject.startsWith('Webhook deliveries to')),
+    );
+    expect(notice.find((mail) => mail.subject.startsWith('Webhook deliveries to'))?.text).toContain(url);
+
+    // Resumed, it forgets the failures; a delivery resent once the receiver is back arrives.
+    await receiver.restart();
+    const resumed = await spec.owner.patch<WebhookEndpointResponse>(
+      `/api/webhook-endpoints/${created.body.id}`,
+      {
+        isActive: true,
+      },
+    );
+    expect(resumed.body).toMatchObject({ pausedAt: null, failedInARow: 0 });
+    await spec.owner.post(
+      `/api/webhook-endpoints/${created.body.id}/deliveries/${log.body.items[0]?.id}/resend`,
+      {},
+    );
+    await receiver.waitFor(1);
+    await receiver.stop();
+  }, 60_000);
 });

@@ -12,7 +12,6 @@ export const WEBHOOK_EVENT_TYPES = [
   'customer.bounced',
   'customer.complained',
   'enquiry.received',
-  'follow_up.sent',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -29,7 +28,6 @@ export const WEBHOOK_EVENT_WORDS: Readonly<Record<WebhookEventType, string>> = {
   'customer.bounced': 'An email to someone bounces',
   'customer.complained': 'Someone marks an email as spam',
   'enquiry.received': 'An enquiry arrives',
-  'follow_up.sent': 'A follow-up email is sent',
 };
 
 /** What a delivery's body holds: the same for every event, its `data` by type. */

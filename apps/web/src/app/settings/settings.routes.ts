@@ -44,6 +44,12 @@ export const SETTINGS_TABS: readonly SettingsTab[] = [
     load: () => import('./integrations-page').then((m) => m.IntegrationsPage),
   },
   {
+    path: 'webhooks',
+    label: 'Webhooks',
+    permission: 'business:manage',
+    load: () => import('./webhooks-page').then((m) => m.WebhooksPage),
+  },
+  {
     path: 'api-keys',
     label: 'API keys',
     permission: 'api-keys:manage',
