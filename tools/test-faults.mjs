@@ -24,6 +24,7 @@ run(
     'apps/api/test/automations/database-restart',
     'apps/api/test/reports/report-crash',
     'apps/api/test/commerce/import-crash',
+    'apps/api/test/webhooks',
     'apps/api/test/mail',
     'apps/api/test/integrations/webhooks',
     'apps/api/test/replies',

@@ -74,6 +74,8 @@ export interface AppConfig {
     /** Tries after the first, and the wait before the first of them (doubling, jittered, after it). */
     retries: number;
     retryDelaySeconds: number;
+    /** Deliveries in flight at once in one process: after a crash, at most these may arrive twice. */
+    concurrency: number;
   };
   /** The job queue (pg-boss). */
   jobs: {
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       timeoutMs: read.integer('OUTGOING_TIMEOUT_MS', 10_000, 100, 60_000),
       retries: read.integer('OUTGOING_RETRIES', 12, 0, 20),
       retryDelaySeconds: read.integer('OUTGOING_RETRY_DELAY_SECONDS', 15, 1, 3600),
+      concurrency: read.integer('OUTGOING_CONCURRENCY', 8, 1, 64),
     },
     jobs: {
       pollingSeconds: read.integer('JOBS_POLLING_SECONDS', 2, 1, 60),

@@ -41,7 +41,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobQueue.name);
   private readonly pool: Pool;
   private readonly boss: PgBoss;
-  private readonly handlers = new Map<QueueName, Handler<never>>();
+  private readonly handlers = new Map<QueueName, { handler: Handler<never>; concurrency: number }>();
   private isStarted = false;
 
   constructor(
@@ -72,9 +72,13 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.boss.on('error', (error) => this.logger.warn({ err: error }, 'The job queue reported an error'));
   }
 
-  /** Who works a queue's jobs; registered by the features before the app starts. */
-  work<T>(queue: QueueName, handler: Handler<T>): void {
-    this.handlers.set(queue, handler as Handler<never>);
+  /**
+   * Who works a queue's jobs, and how many at once in this process (fetched together, worked side by
+   * side); registered by the features before the app starts. After a crash, the jobs in doubt (tried
+   * again, maybe done twice) are at most that many.
+   */
+  work<T>(queue: QueueName, handler: Handler<T>, concurrency = 1): void {
+    this.handlers.set(queue, { handler: handler as Handler<never>, concurrency });
   }
 
   /** Sends a job as part of the transaction `manager` is in: rolled back with it, committed with it. */
@@ -87,6 +91,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       singletonKey?: string;
       retryLimit?: number;
       retryDelaySeconds?: number;
+      /** How long one try may run before the queue takes it for dead and tries again. */
+      expireInSeconds?: number;
     } = {},
   ): Promise<void> {
     await this.boss.send(queue, data, {
@@ -94,6 +100,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit }),
       ...(options.retryDelaySeconds === undefined ? {} : { retryDelay: options.retryDelaySeconds }),
+      ...(options.expireInSeconds === undefined ? {} : { expireInSeconds: options.expireInSeconds }),
       db: {
         executeSql: async (text: string, values: unknown[]) => ({
           rows: await queryRows<Record<string, unknown>>(manager, text, values),
@@ -105,30 +112,37 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     this.isStarted = true;
-    for (const [queue, handler] of this.handlers) {
-      await this.boss.work<never>(
-        queue,
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.config.jobs.pollingSeconds },
-        async ([job]) => {
-          if (!job) return;
-          try {
-            await handler({
-              id: job.id,
-              data: job.data,
-              retryCount: job.retryCount,
-              retryLimit: job.retryLimit,
-            });
-          } catch (error) {
-            // The queue retries it; the log says why, with the job's ids only.
-            this.logger.warn(
-              { err: error, queue, jobId: job.id, retryCount: job.retryCount },
-              'A job failed',
-            );
-            throw error;
-          }
-        },
-      );
-    }
+    for (const [queue, { handler, concurrency }] of this.handlers)
+      await this.startWorker(queue, handler, concurrency);
+  }
+
+  private async startWorker(queue: QueueName, handler: Handler<never>, batchSize: number): Promise<void> {
+    let workerId: string | null = null;
+    workerId = await this.boss.work<never>(
+      queue,
+      { includeMetadata: true, batchSize, pollingIntervalSeconds: this.config.jobs.pollingSeconds },
+      async (jobs) => {
+        await Promise.all(
+          jobs.map(async (job) => {
+            try {
+              await handler({
+                id: job.id,
+                data: job.data,
+                retryCount: job.retryCount,
+                retryLimit: job.retryLimit,
+              });
+            } catch (error) {
+              // This job alone is retried (the others of the batch are done); the log has its ids only.
+              const reason = error instanceof Error ? error.message : String(error);
+              this.logger.warn({ queue, jobId: job.id, retryCount: job.retryCount, reason }, 'A job failed');
+              await this.boss.fail(queue, job.id, { reason });
+            }
+          }),
+        );
+        // A full batch: more may be waiting, so the worker looks again at once, not after its interval.
+        if (jobs.length === batchSize && workerId) this.boss.notifyWorker(workerId);
+      },
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

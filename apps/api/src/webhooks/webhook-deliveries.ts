@@ -48,8 +48,12 @@ export class WebhookDeliveries implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.work<FanoutJob>('event-fanout', (job) => this.fanOut(job.data));
-    this.jobs.work<DeliveryJob>('webhook-delivery', (job) => this.deliver(job));
+    this.jobs.work<FanoutJob>('event-fanout', (job) => this.fanOut(job.data), 10);
+    this.jobs.work<DeliveryJob>(
+      'webhook-delivery',
+      (job) => this.deliver(job),
+      this.config.outgoing.concurrency,
+    );
     this.jobs.work<DeliveryJob>('webhook-dead', (job) => this.giveUp(job.data));
   }
 
@@ -83,10 +87,12 @@ export class WebhookDeliveries implements OnModuleInit {
     });
   }
 
-  private retries(): { retryLimit: number; retryDelaySeconds: number } {
+  private retries(): { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number } {
     return {
       retryLimit: this.config.outgoing.retries,
       retryDelaySeconds: this.config.outgoing.retryDelaySeconds,
+      // A try ends by its time limit; past that and some database time, its process is gone.
+      expireInSeconds: Math.ceil(this.config.outgoing.timeoutMs / 1000) + 20,
     };
   }
 

@@ -6,6 +6,8 @@ export interface ReceivedDelivery {
   path: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** What it was answered. */
+  status?: number;
 }
 
 /**
@@ -18,6 +20,8 @@ export class WebhookReceiver {
   status = 200;
   /** How long to wait before answering. */
   delayMs = 0;
+  /** The status for the n-th request (from 1), when set; else `status`. */
+  statusOf: ((n: number) => number) | null = null;
   private server: Server | null = null;
   private port = 0;
 
@@ -36,9 +40,14 @@ export class WebhookReceiver {
           headers: request.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         });
+        const status = this.statusOf ? this.statusOf(this.received.length) : this.status;
+        this.received[this.received.length - 1] = {
+          ...this.received[this.received.length - 1],
+          status,
+        } as ReceivedDelivery;
         setTimeout(() => {
-          response.writeHead(this.status, { 'content-type': 'text/plain' });
-          response.end(this.status < 300 ? 'ok' : 'failed');
+          response.writeHead(status, { 'content-type': 'text/plain' });
+          response.end(status < 300 ? 'ok' : 'failed');
         }, this.delayMs);
       });
     });
