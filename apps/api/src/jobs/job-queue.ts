@@ -41,6 +41,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobQueue.name);
   private readonly pool: Pool;
   private readonly boss: PgBoss;
+  /** Statements of pg-boss still running: its worker completes a job without waiting for it. */
+  private readonly running = new Set<Promise<unknown>>();
+  private isClosed = false;
   private readonly handlers = new Map<QueueName, { handler: Handler<never>; concurrency: number }>();
   private isStarted = false;
 
@@ -58,9 +61,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'A job queue connection failed'));
     this.boss = new PgBoss({
-      // pg-boss's own statements, on its own connections: the queue's schema, not the app's tables.
-      // eslint-disable-next-line no-restricted-syntax
-      db: { executeSql: (text, values) => this.pool.query(text, values) },
+      db: { executeSql: (text, values) => this.run(text, values) },
       schema: 'pgboss',
       // The schema and the queues are the migrations' work.
       migrate: false,
@@ -70,6 +71,20 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       monitorStateIntervalSeconds: Math.max(60, config.jobs.maintenanceSeconds),
     });
     this.boss.on('error', (error) => this.logger.warn({ err: error }, 'The job queue reported an error'));
+  }
+
+  /**
+   * pg-boss's own statements, on its own connections: the queue's schema, not the app's tables. After the
+   * pool is closed a late one (a job's completion) answers nothing: that job stays active, expires and is
+   * tried again, as after a crash.
+   */
+  private run(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+    if (this.isClosed) return Promise.resolve({ rows: [] });
+    // eslint-disable-next-line no-restricted-syntax
+    const statement = this.pool.query(text, values);
+    this.running.add(statement);
+    void statement.finally(() => this.running.delete(statement)).catch(() => undefined);
+    return statement;
   }
 
   /**
@@ -150,6 +165,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       // A try still running finishes (up to its limit); what is left is retried by the next process.
       await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
     }
+    // Let the statements pg-boss left running (a job's completion) finish on the open pool.
+    await Promise.allSettled([...this.running]);
+    this.isClosed = true;
     await this.pool.end();
   }
 }

@@ -4,12 +4,13 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { BusinessEventsRepository } from '../events/business-events.repository';
+import { type BusinessEventRow, BusinessEventsRepository } from '../events/business-events.repository';
 import type { FanoutJob } from '../events/event-log';
 import { SecretBox } from '../integrations/secret-box';
 import { type JobRun, JobQueue } from '../jobs/job-queue';
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase } from '../tenancy/tenant-database';
+import { chatNotice, slackMessage, teamsMessage } from './chat-messages';
 import { postTo } from './outgoing-post';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
@@ -103,7 +104,8 @@ export class WebhookDeliveries implements OnModuleInit {
       const found = await this.endpoints.deliveryWork(manager, deliveryId);
       if (!found || found.status !== 'pending') return null;
       const event = await this.events.find(manager, found.eventId);
-      return event ? { ...found, event } : null;
+      const business = found.format === 'json' ? null : await this.accounts.findTenant(manager);
+      return event ? { ...found, event, business } : null;
     });
     if (!work) return;
     const isLastTry = job.retryCount >= job.retryLimit;
@@ -122,7 +124,10 @@ export class WebhookDeliveries implements OnModuleInit {
       business: { id: tenantId },
       data: work.event.data,
     };
-    const body = JSON.stringify(payload);
+    const body =
+      work.format === 'json'
+        ? JSON.stringify(payload)
+        : JSON.stringify(this.chatBody(work.format, work.event, work.business));
     const secret = this.secrets.open(work.secretSealed);
     const outcome = await postTo(
       work.url,
@@ -144,6 +149,20 @@ export class WebhookDeliveries implements OnModuleInit {
       isLastTry: isDelivered || isLastTry,
     });
     if (!isDelivered && !isLastTry) throw new DeliveryFailed(outcome.error ?? 'failed');
+  }
+
+  /** A message for people in a Slack or Teams channel, in the business's language. */
+  private chatBody(
+    format: 'slack' | 'teams',
+    event: { type: BusinessEventRow['type']; data: Record<string, unknown> },
+    business: { name: string; locale: string; timeZone: string } | null,
+  ): Record<string, unknown> {
+    const notice = chatNotice(
+      event,
+      business ?? { name: 'Rapport', locale: 'en', timeZone: 'UTC' },
+      this.config.publicUrl,
+    );
+    return format === 'slack' ? slackMessage(notice) : teamsMessage(notice);
   }
 
   /** The queue gave up on a delivery (its process died on the last try): it is failed, if still pending. */

@@ -3,6 +3,7 @@ import type {
   BusinessEventType,
   DeliveryStatus,
   EndpointDeliveryResponse,
+  EndpointFormat,
   Page,
   WebhookEndpointResponse,
   WebhookEventType,
@@ -13,6 +14,7 @@ import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 
 interface EndpointRow {
   id: string;
+  format: EndpointFormat;
   url: string;
   description: string;
   events: WebhookEventType[];
@@ -39,6 +41,7 @@ interface DeliveryRow {
 /** What a delivery worker needs of one delivery: where, with which secret, and what. */
 export interface DeliveryWork {
   status: DeliveryStatus;
+  format: EndpointFormat;
   endpointId: string;
   url: string;
   secretSealed: Buffer;
@@ -46,12 +49,22 @@ export interface DeliveryWork {
   eventId: string;
 }
 
-const ENDPOINT_COLUMNS = `id, url, description, events, secret_sealed, paused_at, paused_reason, failed_in_a_row, created_at`;
+const ENDPOINT_COLUMNS = `id, format, url, description, events, secret_sealed, paused_at, paused_reason, failed_in_a_row, created_at`;
+
+/** A chat channel's URL is its secret: only where it goes shows (`https://hooks.slack.com/…`). */
+function shownUrl(url: string): string {
+  try {
+    return `${new URL(url).origin}/…`;
+  } catch {
+    return '…';
+  }
+}
 
 export function toEndpointResponse(row: EndpointRow): WebhookEndpointResponse {
   return {
     id: row.id,
-    url: row.url,
+    format: row.format,
+    url: row.format === 'json' ? row.url : shownUrl(row.url),
     description: row.description,
     events: row.events,
     pausedAt: row.paused_at?.toISOString() ?? null,
@@ -90,13 +103,26 @@ export class WebhookEndpointsRepository {
 
   async insert(
     manager: TenantManager,
-    endpoint: { url: string; description: string; events: WebhookEventType[]; secretSealed: Buffer },
+    endpoint: {
+      format: EndpointFormat;
+      url: string;
+      description: string;
+      events: WebhookEventType[];
+      secretSealed: Buffer;
+    },
   ): Promise<EndpointRow> {
     const row = await queryRow<EndpointRow>(
       manager,
-      `INSERT INTO webhook_endpoints (tenant_id, url, description, events, secret_sealed)
-       VALUES ($1, $2, $3, $4, $5) RETURNING ${ENDPOINT_COLUMNS}`,
-      [tenantIdOf(manager), endpoint.url, endpoint.description, endpoint.events, endpoint.secretSealed],
+      `INSERT INTO webhook_endpoints (tenant_id, format, url, description, events, secret_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${ENDPOINT_COLUMNS}`,
+      [
+        tenantIdOf(manager),
+        endpoint.format,
+        endpoint.url,
+        endpoint.description,
+        endpoint.events,
+        endpoint.secretSealed,
+      ],
     );
     if (!row) throw new Error('The endpoint was not stored');
     return row;
@@ -163,6 +189,7 @@ export class WebhookEndpointsRepository {
   async deliveryWork(manager: TenantManager, deliveryId: string): Promise<DeliveryWork | null> {
     const row = await queryRow<{
       status: DeliveryStatus;
+      format: EndpointFormat;
       endpoint_id: string;
       url: string;
       secret_sealed: Buffer;
@@ -170,7 +197,7 @@ export class WebhookEndpointsRepository {
       event_id: string;
     }>(
       manager,
-      `SELECT d.status, d.endpoint_id, e.url, e.secret_sealed, e.paused_at, d.event_id
+      `SELECT d.status, e.format, d.endpoint_id, e.url, e.secret_sealed, e.paused_at, d.event_id
          FROM endpoint_deliveries d
          JOIN webhook_endpoints e ON e.tenant_id = d.tenant_id AND e.id = d.endpoint_id
         WHERE d.tenant_id = $1 AND d.id = $2`,
@@ -179,6 +206,7 @@ export class WebhookEndpointsRepository {
     return row
       ? {
           status: row.status,
+          format: row.format,
           endpointId: row.endpoint_id,
           url: row.url,
           secretSealed: row.secret_sealed,

@@ -56,6 +56,7 @@ export class WebhookEndpointsService {
       if ((await this.endpoints.count(manager)) >= MAX_ENDPOINTS)
         throw new TooManyEndpointsError(`A business has at most ${MAX_ENDPOINTS} webhook endpoints`);
       const row = await this.endpoints.insert(manager, {
+        format: request.format ?? 'json',
         url,
         description,
         events: request.events,

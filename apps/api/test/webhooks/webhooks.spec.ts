@@ -277,3 +277,83 @@ describe('an endpoint that keeps failing', () => {
     await receiver.stop();
   }, 60_000);
 });
+
+describe('Slack and Teams channels', () => {
+  const spec = appWithTenant({ name: 'Chat Bakery', timeZone: 'Europe/Berlin' });
+  const slack = new WebhookReceiver();
+  const teams = new WebhookReceiver();
+
+  beforeAll(async () => {
+    await slack.start();
+    await teams.start();
+    // A Teams workflow answers 202 Accepted.
+    teams.status = 202;
+  });
+  afterAll(async () => {
+    await slack.stop();
+    await teams.stop();
+  });
+
+  it('posts a low score as a Block Kit message and an Adaptive Card, in the business language, with a link and no personal data', async () => {
+    expect((await spec.owner.patch('/api/business', { locale: 'de' })).status).toBe(200);
+    const toSlack = await spec.owner.post<CreatedWebhookEndpointResponse>('/api/webhook-endpoints', {
+      format: 'slack',
+      url: `${slack.url}/T0001/B0001/secretpart`,
+      events: ['case.opened'],
+    });
+    const toTeams = await spec.owner.post<CreatedWebhookEndpointResponse>('/api/webhook-endpoints', {
+      format: 'teams',
+      url: teams.url,
+      events: ['case.opened'],
+    });
+    expect([toSlack.status, toTeams.status]).toEqual([201, 201]);
+    // The channel's URL is its secret: the list shows where it goes, not the whole of it.
+    expect(toSlack.body.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/…$/);
+
+    const request = await sendOpinionRequest(spec.testApp, spec.owner, {
+      externalId: '#CHAT-1',
+      buyer: { email: 'grumpy@example.com', name: 'Greta Grumpy' },
+      placedAt: new Date('2026-11-02T09:00:00Z'),
+    });
+    const link = /href="([^"]*\/api\/a\/[^"?]+)\?score=1"/.exec(request.html)?.[1] ?? '';
+    await fetch(link.replace(/&amp;/g, '&').replace(/^https?:\/\/[^/]+/, spec.testApp.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ 'q.score': '1', 'q.better': 'Cold coffee' }),
+    });
+    const [posted] = await slack.waitFor(1);
+    const message = JSON.parse(posted?.body ?? '{}') as {
+      text: string;
+      blocks: { type: string; text?: { text: string }; elements?: { url: string }[] }[];
+    };
+    expect(message.text).toMatch(
+      /^Chat Bakery: Neuer Fall: ein unzufriedener Kunde · Antwort: NPS 1\. Fällig bis /,
+    );
+    expect(message.blocks.map((block) => block.type)).toEqual(['section', 'section', 'actions']);
+    expect(message.blocks[2]?.elements?.[0]?.url).toMatch(/\/cases\/[0-9a-f-]{36}$/);
+    const [card] = await teams.waitFor(1);
+    const adaptive = JSON.parse(card?.body ?? '{}') as {
+      attachments: { contentType: string; content: { type: string; actions: { url: string }[] } }[];
+    };
+    expect(adaptive.attachments[0]).toMatchObject({
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: { type: 'AdaptiveCard' },
+    });
+    expect(adaptive.attachments[0]?.content.actions[0]?.url).toBe(message.blocks[2]?.elements?.[0]?.url);
+    for (const body of [posted?.body ?? '', card?.body ?? '']) {
+      expect(body).not.toContain('Greta');
+      expect(body).not.toContain('grumpy@example.com');
+      expect(body).not.toContain('Cold coffee');
+    }
+    const log = await until(
+      async () =>
+        (
+          await spec.owner.get<Page<EndpointDeliveryResponse>>(
+            `/api/webhook-endpoints/${toTeams.body.id}/deliveries`,
+          )
+        ).body.items,
+      (items) => items[0]?.status === 'delivered',
+    );
+    expect(log[0]).toMatchObject({ status: 'delivered', lastStatusCode: 202 });
+  });
+});

@@ -42,11 +42,20 @@ export interface WebhookPayload {
   data: Record<string, unknown>;
 }
 
+/**
+ * What an endpoint receives: signed JSON for a system, or a message for people in a Slack or Microsoft
+ * Teams channel (the channel's incoming webhook or workflow URL).
+ */
+export const ENDPOINT_FORMATS = ['json', 'slack', 'teams'] as const;
+export type EndpointFormat = (typeof ENDPOINT_FORMATS)[number];
+
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface WebhookEndpointResponse {
   id: string;
+  format: EndpointFormat;
+  /** A Slack or Teams URL is a secret of its own: only its host shows. */
   url: string;
   description: string;
   events: WebhookEventType[];
@@ -64,6 +73,8 @@ export interface CreatedWebhookEndpointResponse extends WebhookEndpointResponse 
 }
 
 export interface CreateWebhookEndpointRequest {
+  /** `json` (signed, for systems) unless given. */
+  format?: EndpointFormat;
   url: string;
   events: WebhookEventType[];
   description?: string;

@@ -32,6 +32,7 @@ import { AskAgain1795654800000 } from './1795654800000-AskAgain';
 import { InteractionImports1795654900000 } from './1795654900000-InteractionImports';
 import { JobQueue1795655000000 } from './1795655000000-JobQueue';
 import { OutgoingWebhooks1795655100000 } from './1795655100000-OutgoingWebhooks';
+import { ChatEndpoints1795655200000 } from './1795655200000-ChatEndpoints';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   InteractionImports1795654900000,
   JobQueue1795655000000,
   OutgoingWebhooks1795655100000,
+  ChatEndpoints1795655200000,
 ];

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type CreateWebhookEndpointRequest,
+  ENDPOINT_FORMATS,
+  type EndpointFormat,
   type UpdateWebhookEndpointRequest,
   WEBHOOK_EVENT_TYPES,
   type WebhookEventType,
@@ -23,6 +25,15 @@ import { IsOptionalNotNull } from '../../errors/validators';
 const EVENTS_RULE = `must be some of ${WEBHOOK_EVENT_TYPES.join(', ')}`;
 
 export class CreateWebhookEndpointDto implements CreateWebhookEndpointRequest {
+  @ApiPropertyOptional({
+    enum: ENDPOINT_FORMATS,
+    default: 'json',
+    description: 'json: signed events for a system; slack or teams: messages for a channel',
+  })
+  @IsIn(ENDPOINT_FORMATS, { message: `must be one of ${ENDPOINT_FORMATS.join(', ')}` })
+  @IsOptionalNotNull()
+  format?: EndpointFormat;
+
   @ApiProperty({ example: 'https://crm.example.com/hooks/rapport', maxLength: 2000 })
   @Length(1, 2000)
   @IsString()

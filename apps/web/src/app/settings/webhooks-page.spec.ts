@@ -11,6 +11,7 @@ import { WebhooksPage } from './webhooks-page';
 
 const ENDPOINT: WebhookEndpointResponse = {
   id: 'e-1',
+  format: 'json',
   url: 'https://crm.example.com/hooks',
   description: 'Our CRM',
   events: ['case.opened'],
@@ -90,6 +91,7 @@ describe('WebhooksPage', () => {
     const creating = page.create();
     const request = http.expectOne({ method: 'POST', url: '/api/webhook-endpoints' });
     expect(request.request.body).toEqual({
+      format: 'json',
       url: 'https://hooks.example.com/rapport',
       events: ['answer.recorded'],
       description: '',
@@ -100,6 +102,17 @@ describe('WebhooksPage', () => {
     await creating;
     await settle();
     expect(element.querySelector('[data-testid="new-webhook-secret"]')?.textContent).toBe('whsec_shown-once');
+  });
+
+  it('sends a Slack channel its format, with the hint on where to find its URL', async () => {
+    const { page, http } = await open();
+    page.format.setValue('slack');
+    expect(page.hintOf(page.format.value)).toContain('Incoming Webhooks');
+    page.url.setValue('https://hooks.slack.com/services/T1/B1/x');
+    page.chosen.controls['case_opened']?.setValue(true);
+    void page.create();
+    const request = http.expectOne({ method: 'POST', url: '/api/webhook-endpoints' });
+    expect(request.request.body).toMatchObject({ format: 'slack', events: ['case.opened'] });
   });
 
   it('lists the deliveries of an endpoint and sends a finished one again', async () => {

@@ -2,11 +2,13 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import {
   type CreatedWebhookEndpointResponse,
+  type EndpointFormat,
   type EndpointDeliveryResponse,
   type Page,
   WEBHOOK_EVENT_TYPES,
@@ -43,6 +45,7 @@ const LOG_PAGE = 20;
     MatInputModule,
     MatCheckboxModule,
     MatButtonModule,
+    MatButtonToggleModule,
   ],
   templateUrl: './webhooks-page.html',
   styleUrl: './settings-forms.scss',
@@ -62,6 +65,24 @@ export class WebhooksPage implements OnInit {
   readonly opened = signal<WebhookEndpointResponse | null>(null);
   readonly log = signal<EndpointDeliveryResponse[]>([]);
   readonly notice = signal<string | null>(null);
+  readonly formats: { value: EndpointFormat; label: string; hint: string }[] = [
+    {
+      value: 'json',
+      label: 'Your system',
+      hint: 'Signed JSON for a CRM, a helpdesk or an automation tool.',
+    },
+    {
+      value: 'slack',
+      label: 'Slack',
+      hint: "A channel's incoming webhook URL (Slack: Apps → Incoming Webhooks → Add to a channel).",
+    },
+    {
+      value: 'teams',
+      label: 'Microsoft Teams',
+      hint: "A channel's workflow URL (Teams: the channel's … → Workflows → Post to a channel when a webhook request is received).",
+    },
+  ];
+  readonly format = new FormControl<EndpointFormat>('json', { nonNullable: true });
   readonly url = new FormControl('', {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(2000)],
@@ -81,6 +102,14 @@ export class WebhooksPage implements OnInit {
     return controlOf(type);
   }
 
+  hintOf(format: EndpointFormat): string {
+    return this.formats.find((choice) => choice.value === format)?.hint ?? '';
+  }
+
+  labelOf(format: EndpointFormat): string {
+    return this.formats.find((choice) => choice.value === format)?.label ?? format;
+  }
+
   eventsOf(endpoint: WebhookEndpointResponse): string {
     return endpoint.events.join(', ');
   }
@@ -96,6 +125,7 @@ export class WebhooksPage implements OnInit {
     try {
       this.created.set(
         await this.api.post<CreatedWebhookEndpointResponse>('/api/webhook-endpoints', {
+          format: this.format.value,
           url: this.url.value.trim(),
           events,
           description: this.description.value.trim(),
