@@ -88,8 +88,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Who works a queue's jobs, and how many at once in this process (fetched together, worked side by
-   * side); registered by the features before the app starts. After a crash, the jobs in doubt (tried
+   * Who works a queue's jobs, and how many at once in this process (each by a worker of its own);
+   * registered by the features before the app starts. After a crash, the jobs in doubt (tried
    * again, maybe done twice) are at most that many.
    */
   work<T>(queue: QueueName, handler: Handler<T>, concurrency = 1): void {
@@ -127,8 +127,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     this.isStarted = true;
+    // Workers of their own, one job each: a receiver that hangs holds one of them, not the others.
     for (const [queue, { handler, concurrency }] of this.handlers)
-      await this.startWorker(queue, handler, concurrency);
+      for (let worker = 0; worker < concurrency; worker++) await this.startWorker(queue, handler, 1);
   }
 
   private async startWorker(queue: QueueName, handler: Handler<never>, batchSize: number): Promise<void> {

@@ -120,7 +120,7 @@ export class AccountEmails {
     await this.send(input.to, `Webhook deliveries to ${hostOf(input.url)} are paused`, {
       heading: `An endpoint of ${input.businessName} keeps failing`,
       lines: [
-        `The last ${input.failures} events could not be delivered to ${input.url}, each after a day of retries (last: ${input.lastError}).`,
+        `The last ${input.failures} events could not be delivered to ${input.url}, each after all its retries (last: ${input.lastError}).`,
         'Rapport paused the endpoint: new events are not sent to it. Fix the receiver, then resume it; failed deliveries can be sent again from its log.',
       ],
       action: { label: 'Open the webhook settings', url: `${this.config.publicUrl}/settings/webhooks` },

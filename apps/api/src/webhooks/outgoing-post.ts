@@ -43,6 +43,7 @@ export function postTo(
     const agent = isHttps ? new RequestFilteringHttpsAgent(filter) : new RequestFilteringHttpAgent(filter);
     const send = isHttps ? httpsRequest : httpRequest;
     let isSettled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const settle = (outcome: PostOutcome) => {
       if (isSettled) return;
       isSettled = true;
@@ -50,52 +51,59 @@ export function postTo(
       agent.destroy();
       resolve(outcome);
     };
-    const outgoing = send(
-      target,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Rapport-Webhooks/1',
-          'content-length': String(Buffer.byteLength(body)),
-          ...headers,
+    let outgoing: ReturnType<typeof send>;
+    try {
+      outgoing = send(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Rapport-Webhooks/1',
+            'content-length': String(Buffer.byteLength(body)),
+            ...headers,
+          },
         },
-      },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        incoming.on('data', (chunk: Buffer) => {
-          if (size >= MAX_ANSWER_BYTES) return;
-          chunks.push(chunk);
-          size += chunk.length;
-          if (size >= MAX_ANSWER_BYTES) incoming.destroy();
-        });
-        const finish = () => {
-          const status = incoming.statusCode ?? null;
-          const answer = Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString('utf8').slice(0, 500);
-          const isOk = status !== null && status >= 200 && status < 300;
-          settle({ status, error: isOk ? null : `answered ${status}`, answer });
-        };
-        incoming.on('end', finish);
-        incoming.on('close', finish);
-        incoming.on('error', finish);
-      },
-    );
-    const timer = setTimeout(() => {
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          incoming.on('data', (chunk: Buffer) => {
+            if (size >= MAX_ANSWER_BYTES) return;
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= MAX_ANSWER_BYTES) incoming.destroy();
+          });
+          const finish = () => {
+            const status = incoming.statusCode ?? null;
+            const answer = Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString('utf8').slice(0, 500);
+            const isOk = status !== null && status >= 200 && status < 300;
+            settle({ status, error: isOk ? null : `answered ${status}`, answer });
+          };
+          incoming.on('end', finish);
+          incoming.on('close', finish);
+          incoming.on('error', finish);
+        },
+      );
+    } catch (error) {
+      // The filtering agent refuses an address literal before any connection, by throwing.
+      settle({ status: null, error: reasonOf(error as NodeJS.ErrnoException), answer: '' });
+      return;
+    }
+    timer = setTimeout(() => {
       outgoing.destroy();
       settle({ status: null, error: `no answer within ${options.timeoutMs / 1000} s`, answer: '' });
     }, options.timeoutMs);
-    outgoing.on('error', (error) => {
-      const reason = /DNS lookup|is not allowed/i.test(error.message)
-        ? 'the address is on this machine or a private network'
-        : (error as NodeJS.ErrnoException).code === 'ECONNREFUSED'
-          ? 'the connection was refused'
-          : (error as NodeJS.ErrnoException).code === 'ENOTFOUND'
-            ? 'the host name does not exist'
-            : error.message.slice(0, 200);
-      settle({ status: null, error: reason, answer: '' });
-    });
+    outgoing.on('error', (error) => settle({ status: null, error: reasonOf(error), answer: '' }));
     outgoing.end(body);
   });
+}
+
+/** Why a request got no answer, in words for the delivery log. */
+function reasonOf(error: NodeJS.ErrnoException): string {
+  if (/DNS lookup|is not allowed/i.test(error.message))
+    return 'the address is on this machine or a private network';
+  if (error.code === 'ECONNREFUSED') return 'the connection was refused';
+  if (error.code === 'ENOTFOUND') return 'the host name does not exist';
+  return error.message.slice(0, 200);
 }

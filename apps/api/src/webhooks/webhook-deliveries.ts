@@ -74,17 +74,24 @@ export class WebhookDeliveries implements OnModuleInit {
     });
   }
 
-  /** Queues a finished delivery again (the console's "Resend"). */
-  async resend(tenantId: string, endpointId: string, deliveryId: string): Promise<boolean> {
+  /** Queues a finished delivery again (the console's "Resend"); a paused endpoint is resumed first. */
+  async resend(
+    tenantId: string,
+    endpointId: string,
+    deliveryId: string,
+  ): Promise<'resent' | 'not-found' | 'paused'> {
     return this.database.transaction(tenantId, async (manager) => {
-      if (!(await this.endpoints.reopen(manager, endpointId, deliveryId))) return false;
+      const endpoint = await this.endpoints.find(manager, endpointId);
+      if (!endpoint) return 'not-found';
+      if (endpoint.paused_at) return 'paused';
+      if (!(await this.endpoints.reopen(manager, endpointId, deliveryId))) return 'not-found';
       await this.jobs.sendWithin<DeliveryJob>(
         manager,
         'webhook-delivery',
         { tenantId, deliveryId },
         this.retries(),
       );
-      return true;
+      return 'resent';
     });
   }
 
@@ -109,7 +116,8 @@ export class WebhookDeliveries implements OnModuleInit {
     });
     if (!work) return;
     const isLastTry = job.retryCount >= job.retryLimit;
-    if (work.isPaused) {
+    // A test event goes to a paused endpoint too: that is when its receiver is being fixed.
+    if (work.isPaused && work.event.type !== 'webhook.test') {
       // Not sent while paused; "Resend" in the log sends it once the endpoint is resumed.
       await this.database.transaction(tenantId, (manager) =>
         this.endpoints.failIfPending(manager, deliveryId, 'the endpoint was paused'),

@@ -93,6 +93,15 @@ export class WebhookEndpointsRepository {
     );
   }
 
+  /** Held until the transaction ends: two additions at once cannot both see room for one more. */
+  async lockEndpoints(manager: TenantManager): Promise<void> {
+    await queryRow<{ locked: string }>(
+      manager,
+      `SELECT pg_advisory_xact_lock(hashtextextended('webhook-endpoints:' || $1, 0))::text AS locked`,
+      [tenantIdOf(manager)],
+    );
+  }
+
   count(manager: TenantManager): Promise<number> {
     return queryRow<{ count: number }>(
       manager,
@@ -177,8 +186,11 @@ export class WebhookEndpointsRepository {
       manager,
       `INSERT INTO endpoint_deliveries (tenant_id, endpoint_id, event_id)
        SELECT e.tenant_id, e.id, $2 FROM webhook_endpoints e
+        JOIN business_events v ON v.tenant_id = e.tenant_id AND v.id = $2
         WHERE e.tenant_id = $1
-          AND (CASE WHEN $4::uuid IS NULL THEN e.paused_at IS NULL AND $3 = ANY (e.events) ELSE e.id = $4 END)
+          AND (CASE WHEN $4::uuid IS NULL
+                    THEN e.paused_at IS NULL AND $3 = ANY (e.events) AND e.created_at <= v.recorded_at
+                    ELSE e.id = $4 END)
        ON CONFLICT (tenant_id, endpoint_id, event_id) DO NOTHING
        RETURNING id`,
       [tenantIdOf(manager), eventId, type, endpointId ?? null],

@@ -19,6 +19,11 @@ import { toEndpointResponse, WebhookEndpointsRepository } from './webhook-endpoi
 import { newEndpointSecret } from './webhook-signature';
 import { targetProblem } from './target-address';
 
+class EndpointPausedError extends AppError {
+  readonly status = 409;
+  readonly code = 'endpoint_paused';
+}
+
 class TooManyEndpointsError extends AppError {
   readonly status = 409;
   readonly code = 'too_many_endpoints';
@@ -53,6 +58,7 @@ export class WebhookEndpointsService {
     const description = this.checkedDescription(request.description);
     const secret = newEndpointSecret();
     return this.database.transaction(tenantId, async (manager) => {
+      await this.endpoints.lockEndpoints(manager);
       if ((await this.endpoints.count(manager)) >= MAX_ENDPOINTS)
         throw new TooManyEndpointsError(`A business has at most ${MAX_ENDPOINTS} webhook endpoints`);
       const row = await this.endpoints.insert(manager, {
@@ -121,8 +127,9 @@ export class WebhookEndpointsService {
   }
 
   async resend(tenantId: string, id: string, deliveryId: string): Promise<void> {
-    if (!(await this.deliveries.resend(tenantId, id, deliveryId)))
-      throw new NotFoundError('Finished delivery');
+    const outcome = await this.deliveries.resend(tenantId, id, deliveryId);
+    if (outcome === 'not-found') throw new NotFoundError('Finished delivery');
+    if (outcome === 'paused') throw new EndpointPausedError('The endpoint is paused: resume it first');
   }
 
   private checkedUrl(url: string): string {

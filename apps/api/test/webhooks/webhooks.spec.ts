@@ -172,6 +172,36 @@ describe('outgoing webhooks', () => {
     }
   });
 
+  it('tells a new endpoint only of what happens after it was added', async () => {
+    const hooks = await new WebhookReceiver().start();
+    try {
+      const before = await spec.owner.post('/api/enquiries', {
+        externalId: 'ENQ-BEFORE',
+        contact: { email: 'early@example.com' },
+        message: 'Before the endpoint',
+      });
+      expect(before.status).toBe(201);
+      const created = await spec.owner.post<CreatedWebhookEndpointResponse>('/api/webhook-endpoints', {
+        url: hooks.url,
+        events: ['enquiry.received'],
+      });
+      expect(created.status).toBe(201);
+      await spec.owner.post('/api/enquiries', {
+        externalId: 'ENQ-AFTER',
+        contact: { email: 'late@example.com' },
+        message: 'After the endpoint',
+      });
+      await hooks.waitFor(1);
+      // The earlier event's fan-out has long run: a second delivery would have come by now.
+      await new Promise((wait) => setTimeout(wait, 2500));
+      expect(
+        hooks.received.map((delivery) => (JSON.parse(delivery.body) as WebhookPayload).data['externalId']),
+      ).toEqual(['ENQ-AFTER']);
+    } finally {
+      await hooks.stop();
+    }
+  });
+
   it.each([
     ['ftp://example.com/hooks', 'url must start with https://'],
     ['not a url', 'url must be a URL like https://example.com/hooks/rapport'],
@@ -209,6 +239,8 @@ describe('outgoing webhooks outside development', () => {
     'https://[::1]/hooks',
     'https://[::ffff:192.168.0.1]/hooks',
     'https://100.64.0.1/hooks',
+    'https://[::127.0.0.1]/hooks',
+    'https://2130706433/hooks',
   ])('refuses %p: no requests to this machine or its network', async (url) => {
     const refused = await spec.owner.post<{ message: string }>('/api/webhook-endpoints', {
       url,
@@ -260,8 +292,18 @@ describe('an endpoint that keeps failing', () => {
     );
     expect(notice.find((mail) => mail.subject.startsWith('Webhook deliveries to'))?.text).toContain(url);
 
-    // Resumed, it forgets the failures; a delivery resent once the receiver is back arrives.
+    // While paused a resend is refused, but a test event still goes: the receiver is being fixed.
+    const refused = await spec.owner.post<{ message: string }>(
+      `/api/webhook-endpoints/${created.body.id}/deliveries/${log.body.items[0]?.id}/resend`,
+      {},
+    );
+    expect(refused.status).toBe(409);
     await receiver.restart();
+    await spec.owner.post(`/api/webhook-endpoints/${created.body.id}/test`, {});
+    await receiver.waitFor(1);
+    receiver.received.length = 0;
+
+    // Resumed, it forgets the failures; a delivery resent once the receiver is back arrives.
     const resumed = await spec.owner.patch<WebhookEndpointResponse>(
       `/api/webhook-endpoints/${created.body.id}`,
       {

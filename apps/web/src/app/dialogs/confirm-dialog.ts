@@ -29,6 +29,11 @@ export interface ConfirmOptions {
     </mat-dialog-actions>
   `,
   styles: `
+    /* A long name (a URL) wraps instead of running off a phone's screen. */
+    h2,
+    mat-dialog-content {
+      overflow-wrap: anywhere;
+    }
     .confirm--danger {
       --mat-button-filled-container-color: var(--mat-sys-error);
       --mat-button-filled-label-text-color: var(--mat-sys-on-error);

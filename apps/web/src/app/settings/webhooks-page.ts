@@ -64,6 +64,8 @@ export class WebhooksPage implements OnInit {
   /** The endpoint whose log is open, and the log. */
   readonly opened = signal<WebhookEndpointResponse | null>(null);
   readonly log = signal<EndpointDeliveryResponse[]>([]);
+  /** Where the log's next (older) page starts, when there is one. */
+  readonly logCursor = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
   readonly formats: { value: EndpointFormat; label: string; hint: string }[] = [
     {
@@ -173,6 +175,19 @@ export class WebhooksPage implements OnInit {
       { limit: LOG_PAGE },
     );
     this.log.set(page.items);
+    this.logCursor.set(page.nextCursor);
+  }
+
+  async showOlder(): Promise<void> {
+    const endpoint = this.opened();
+    const cursor = this.logCursor();
+    if (!endpoint || !cursor) return;
+    const page = await this.api.get<Page<EndpointDeliveryResponse>>(
+      `/api/webhook-endpoints/${endpoint.id}/deliveries`,
+      { limit: LOG_PAGE, cursor },
+    );
+    this.log.update((items) => [...items, ...page.items]);
+    this.logCursor.set(page.nextCursor);
   }
 
   async resend(delivery: EndpointDeliveryResponse): Promise<void> {
