@@ -48,4 +48,17 @@ describe('CSV preview', () => {
     const preview = previewCsv(Buffer.from('email,name\na@b.co,Ana\nc@d.co,Car'));
     expect(preview.rows).toEqual([['a@b.co', 'Ana']]);
   });
+
+  it('shows the header and the rows before a row the parser cannot read, instead of no header at all', () => {
+    const preview = previewCsv(
+      Buffer.from(
+        'Booking ID,Email,Start\nC1,c1@cc.com,2027-03-01\nC2,c2@cc.com,2027-03-02\n"C5",c5@cc.com,"2027-03-01 10:00"x\nC6,c6@cc.com,2027-03-03\n',
+      ),
+    );
+    expect(preview.columns.map((column) => column.header)).toEqual(['Booking ID', 'Email', 'Start']);
+    expect(preview.rows).toEqual([
+      ['C1', 'c1@cc.com', '2027-03-01'],
+      ['C2', 'c2@cc.com', '2027-03-02'],
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type {
+  ApiKeyScope,
   AutomationResponse,
   CustomerResponse,
   InteractionResponse,
@@ -6,6 +7,7 @@ import type {
   Page,
 } from '@rapport/domain';
 import { InteractionPlanner } from '../../src/automations/interaction-planner';
+import { createApiKey } from '../support/factories';
 import { importProblems, runImport, uploadImport } from '../support/imports';
 import { appWithTenant } from '../support/spec-app';
 import { withClient } from '../support/test-database';
@@ -347,6 +349,29 @@ describe('importing enquiries, quotes and appointments from a file', () => {
     expect(done.status).toBe('failed');
     expect(done.failure).toMatch(/^line 7: /);
     expect(done.rowsImported).toBe(5);
+  });
+
+  it('takes customers:write and interactions:write from an API key, and lets it follow its import', async () => {
+    const upload = async (scopes: ApiKeyScope[]) => {
+      const key = await createApiKey(spec.testApp, spec.tenant, scopes);
+      return fetch(`${spec.testApp.baseUrl}/api/imports/appointments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' },
+        body: 'Email,Start\nkey@example.de,2026-12-01 10:00',
+      }).then(async (response) => ({
+        status: response.status,
+        key,
+        body: (await response.json()) as { id: string },
+      }));
+    };
+    expect((await upload(['interactions:write'])).status).toBe(403);
+    expect((await upload(['customers:write'])).status).toBe(403);
+    const allowed = await upload(['customers:read', 'customers:write', 'interactions:write']);
+    expect(allowed.status).toBe(201);
+    const followed = await fetch(`${spec.testApp.baseUrl}/api/imports/${allowed.body.id}`, {
+      headers: { authorization: `Bearer ${allowed.key}` },
+    });
+    expect(followed.status).toBe(200);
   });
 
   it('keeps what each business imported to itself', async () => {

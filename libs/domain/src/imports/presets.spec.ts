@@ -255,6 +255,9 @@ describe('suggesting a mapping', () => {
     ['customers', { A: 'email', B: 'total' }, 'Order total is not a field of a customers import'],
     ['orders', { A: 'email', B: 'externalId' }, 'Map a column to Order date, Order total, Currency'],
     ['customers', { A: 'email' }, null],
+    ['appointments', { A: 'email', B: 'total' }, 'Order total is not a field of an appointments import'],
+    ['appointments', { A: 'email' }, 'Map a column to Starts at'],
+    ['quotes', { A: 'email', B: 'externalId' }, 'Map a column to Sent on, Amount, Currency'],
   ] as const)('judges a %s mapping %j', (kind, mapping, problem) => {
     expect(mappingProblem(kind, mapping)).toBe(problem);
   });
