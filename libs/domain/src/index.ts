@@ -29,6 +29,7 @@ export * from './imports/presets';
 export * from './imports/row-readers';
 export * from './imports/interaction-rows';
 export * from './imports/interaction-words';
+export * from './imports/interaction-header-names';
 export * from './automations/journey-cap';
 export * from './automations/message-kinds';
 export * from './automations/send-window';

@@ -1,7 +1,7 @@
 import { fieldNamedBy } from './header-names';
 import type { ImportField, ImportKind, ImportMapping } from './import-fields';
 import { fieldsOf, isInteractionImport } from './import-fields';
-import { interactionFieldNamedBy } from './interaction-words';
+import { interactionFieldNamedBy } from './interaction-header-names';
 import { normalizeWord } from './import-values';
 
 export interface ImportPreset {
