@@ -20,7 +20,7 @@ describe('getting started', () => {
 
     await checklist().getByRole('link', { name: 'Business settings' }).click();
     await tab.page.waitForURL(/\/settings\/business$/);
-    await tab.page.getByLabel('Sender address').fill('hello@harbour.example');
+    await tab.page.getByRole('textbox', { name: 'Sender address' }).fill('hello@harbour.example');
     await tab.page.getByLabel('Phone').fill('+46 8 123 45 67');
     await tab.page.getByLabel('Postal address').fill('Skeppsbron 2, Stockholm');
     await tab.page.getByRole('button', { name: 'Save changes' }).click();
