@@ -34,6 +34,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
 import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -62,6 +63,7 @@ export class AppModule {
         ReferralsModule,
         IntegrationsModule,
         WebhooksModule,
+        NotificationsModule,
         ImportsModule,
         PrivacyModule,
         AutomationsModule,

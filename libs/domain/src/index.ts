@@ -61,3 +61,5 @@ export * from './commerce/interactions';
 export * from './contracts/interactions';
 export * from './contracts/webhooks';
 export * from './surveys/review-platforms';
+export * from './notifications/notification-preferences';
+export * from './contracts/notifications';

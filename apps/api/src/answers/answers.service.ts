@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type BuyerLocale,
   type CaseThresholds,
@@ -17,11 +17,10 @@ import {
   templateLocale,
 } from '@rapport/domain';
 import { parseTenantToken } from '../access/secret-token';
-import { LowAnswers, type OpenedCase } from './low-answers';
+import { LowAnswers } from './low-answers';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { execute, queryRow, queryRows } from '../database/query-rows';
-import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { renderAnswerPage, renderLinkNotice } from './answer-page';
 import type { PageBrand } from './buyer-page';
@@ -80,13 +79,10 @@ export interface AnswerPage {
  */
 @Injectable()
 export class AnswersService {
-  private readonly logger = new Logger(AnswersService.name);
-
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly database: TenantDatabase,
     private readonly cases: LowAnswers,
-    private readonly emails: AccountEmails,
     private readonly promoters: PromoterAnswers,
     private readonly records: AnswersRepository,
     private readonly events: EventLog,
@@ -125,7 +121,6 @@ export class AnswersService {
   async submit(token: string, form: FormValues | null, now: Date): Promise<AnswerPage> {
     const parsed = parseTenantToken(token);
     if (!parsed) return { status: 404, html: renderLinkNotice('invalid', 'en') };
-    let opened: OpenedCase | null = null;
     const page = await this.database.transaction(parsed.tenantId, async (manager) => {
       const target = await this.find(manager, parsed.hash, true);
       const closed = this.closedPage(target, now);
@@ -178,7 +173,7 @@ export class AnswersService {
           await this.promoters.askPromoter(manager, target.customerId, now);
         const reasons = lowScoreReasons(target.definition, read.answers, target.thresholds);
         if (reasons.length > 0) {
-          opened = await this.cases.open(
+          await this.cases.open(
             manager,
             {
               id: answerId,
@@ -202,7 +197,6 @@ export class AnswersService {
         }),
       };
     });
-    if (opened) await this.notifyAssignee(opened);
     return page;
   }
 
@@ -362,27 +356,5 @@ export class AnswersService {
       'the buyer answered',
     );
     return answerId;
-  }
-
-  private async notifyAssignee(opened: OpenedCase): Promise<void> {
-    if (!opened.assignee) return;
-    try {
-      await this.emails.sendCaseAssigned({
-        to: opened.assignee.email,
-        businessName: opened.businessName,
-        buyerName: opened.buyerName,
-        reasons: opened.reasons,
-        comment: opened.comment,
-        dueAt: new Intl.DateTimeFormat('en-GB', {
-          dateStyle: 'full',
-          timeStyle: 'short',
-          timeZone: opened.timeZone,
-        }).format(opened.dueAt),
-        caseId: opened.caseId,
-      });
-    } catch (error) {
-      // The case stands and shows in the console; only the heads-up email is missing.
-      this.logger.warn({ err: error, caseId: opened.caseId }, 'The case assignment email did not go out');
-    }
   }
 }

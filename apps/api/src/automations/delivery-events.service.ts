@@ -1,8 +1,10 @@
 import { EventLog } from '../events/event-log';
+import { BusinessEventsRepository } from '../events/business-events.repository';
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomersRepository } from '../customers/customers.repository';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import {
+  isBounceSpike,
   isComplaintRateTooHigh,
   type MessageStatus,
   PROVIDER_EVENTS,
@@ -56,6 +58,7 @@ export class DeliveryEventsService {
     private readonly accounts: AccountsRepository,
     private readonly customers: CustomersRepository,
     private readonly events: EventLog,
+    private readonly recorded: BusinessEventsRepository,
   ) {}
 
   async apply(events: SendGridEvent[]): Promise<EventsOutcome> {
@@ -119,6 +122,8 @@ export class DeliveryEventsService {
     const stop = subscriptionAfterEvent(event.type);
     if (stop) await this.stopMail(manager, message.customer_id, stop, event);
     if (event.type === 'spamreport') await this.pauseOnComplaints(manager, event.occurredAt);
+    if (event.type === 'bounce' || event.type === 'dropped')
+      await this.warnOfBounces(manager, event.occurredAt);
     return 'applied';
   }
 
@@ -149,5 +154,34 @@ export class DeliveryEventsService {
     const reason = `Paused: ${day.complaints} spam complaints for ${day.delivered} delivered emails in a day (limit 0.3%)`;
     await this.accounts.pauseSending(manager, reason);
     this.logger.warn({ tenantId: tenantIdOf(manager), ...day }, 'Sending paused for complaints');
+    await this.tellAtRisk(manager, at, { reason: 'complaints', ...day });
+  }
+
+  /** A day whose bounces pass the warning share tells the team (once a day): the list needs a look. */
+  private async warnOfBounces(manager: TenantManager, at: Date): Promise<void> {
+    const day = await queryRow<{ bounced: number; delivered: number }>(
+      manager,
+      `SELECT count(*) FILTER (WHERE event IN ('bounce', 'dropped'))::int AS bounced,
+              count(*) FILTER (WHERE event = 'delivered')::int AS delivered
+         FROM provider_events WHERE tenant_id = $1 AND occurred_at > $2::timestamptz - interval '1 day'`,
+      [tenantIdOf(manager), at],
+    );
+    if (!day || !isBounceSpike(day.bounced, day.delivered)) return;
+    await this.tellAtRisk(manager, at, {
+      reason: 'bounces',
+      bounced: day.bounced,
+      sent: day.bounced + day.delivered,
+    });
+  }
+
+  /** One `delivery.at_risk` event per reason and day: further complaints or bounces that day add none. */
+  private async tellAtRisk(
+    manager: TenantManager,
+    at: Date,
+    data: Record<string, unknown> & { reason: string },
+  ) {
+    const since = new Date(at.getTime() - 86_400_000);
+    if (await this.recorded.hasSince(manager, 'delivery.at_risk', { reason: data.reason }, since)) return;
+    await this.events.record(manager, 'delivery.at_risk', data, new Date());
   }
 }

@@ -18,6 +18,8 @@ import {
 } from '../outbox/dispatch-batch';
 import { type BatchContext, batchContext, FollowUpSender } from './follow-up-sender';
 import { ReplayingBusinesses } from './replaying-businesses';
+import { EventLog } from '../events/event-log';
+import type { SentAnnouncer } from './sent-marks';
 import { PeriodicWork } from '../background/periodic-work';
 import { queryRows } from '../database/query-rows';
 
@@ -61,7 +63,22 @@ export class FollowUpDispatcher {
     private readonly database: TenantDatabase,
     private readonly sender: FollowUpSender,
     private readonly replaying: ReplayingBusinesses,
+    private readonly events: EventLog,
   ) {}
+
+  /** Records a `follow_up.sent` event for each message, with its mark. */
+  private readonly announcer: SentAnnouncer = {
+    database: this.database,
+    announce: async (manager, marks) => {
+      for (const mark of marks)
+        await this.events.record(
+          manager,
+          'follow_up.sent',
+          { messageId: mark.messageId, customerId: mark.customerId, kind: mark.kind },
+          new Date(),
+        );
+    },
+  };
 
   @Interval(5000)
   tick(): Promise<void> {
@@ -134,7 +151,9 @@ export class FollowUpDispatcher {
         else lanes.set(customerId, [message]);
       }
       const queue = [...lanes.entries()];
-      const batch = batchContext(this.dataSource, tenantId, now);
+      // Sent follow-ups are told only to a business with an endpoint that listens for them.
+      const isHeard = await this.events.isHeard(manager, 'follow_up.sent');
+      const batch = batchContext(this.dataSource, tenantId, now, isHeard ? this.announcer : null);
       const outcomes: Outcome[] = [];
       const worker = async (): Promise<void> => {
         for (let lane = queue.shift(); lane; lane = queue.shift()) {

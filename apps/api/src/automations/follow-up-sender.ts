@@ -15,7 +15,7 @@ import { surveyQuestionContext } from '../templates/survey-question';
 import type { RenderedEmail } from '../templates/template-compiler';
 import { templateContext } from '../templates/template-context';
 import { close, type DueMessage, type Outcome } from '../outbox/dispatch-batch';
-import { SentMarks } from './sent-marks';
+import { type SentAnnouncer, SentMarks } from './sent-marks';
 
 const MAX_ATTEMPTS = 6;
 
@@ -32,12 +32,17 @@ export interface BatchContext {
 }
 
 /** A fresh context for one batch: a template or survey saved meanwhile applies from the next batch. */
-export function batchContext(dataSource: DataSource, tenantId: string, sentAt: Date): BatchContext {
+export function batchContext(
+  dataSource: DataSource,
+  tenantId: string,
+  sentAt: Date,
+  announcer: SentAnnouncer | null = null,
+): BatchContext {
   return {
     templates: new Map(),
     surveys: new Map(),
     oneAtATime: serialQueue(),
-    marks: new SentMarks(dataSource, tenantId, sentAt),
+    marks: new SentMarks(dataSource, tenantId, sentAt, announcer),
   };
 }
 
@@ -158,6 +163,8 @@ export class FollowUpSender {
       surveyVersionId: carried?.id ?? null,
       // The business's reminder schedule, read when the mark is written, plans the request's reminders.
       plansReminders: message.kind === 'opinion-request' && carried !== null,
+      customerId: message.customer_id,
+      kind: message.kind,
     });
     return null;
   }

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { execute } from '../database/query-rows';
+import type { TenantDatabase, TenantManager } from '../tenancy/tenant-database';
 
 /** What marking one message sent records. */
 export interface SentMark {
@@ -12,6 +13,18 @@ export interface SentMark {
   surveyVersionId: string | null;
   /** An opinion request that carried its survey: its reminders are planned by the business's schedule. */
   plansReminders: boolean;
+  /** For the `follow_up.sent` event. */
+  customerId: string;
+  kind: string;
+}
+
+/**
+ * Tells of marked messages (the `follow_up.sent` events) in the transaction that marks them, so a message
+ * is marked sent exactly when its event exists.
+ */
+export interface SentAnnouncer {
+  database: TenantDatabase;
+  announce: (manager: TenantManager, marks: SentMark[]) => Promise<void>;
 }
 
 interface Waiting {
@@ -35,6 +48,8 @@ export class SentMarks {
     private readonly dataSource: DataSource,
     private readonly tenantId: string,
     private readonly sentAt: Date,
+    /** Null when nobody listens for sent follow-ups: the marks then go alone, as fast as they can. */
+    private readonly announcer: SentAnnouncer | null = null,
   ) {}
 
   /** Resolves once the message's mark is committed; rejects with the statement's error. */
@@ -60,7 +75,16 @@ export class SentMarks {
   }
 
   private async write(marks: SentMark[]): Promise<void> {
-    await execute(this.dataSource.manager, `SELECT mark_messages_sent($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+    const announcer = this.announcer;
+    if (!announcer) return this.writeWith(this.dataSource.manager, marks);
+    await announcer.database.transaction(this.tenantId, async (manager) => {
+      await this.writeWith(manager, marks);
+      await announcer.announce(manager, marks);
+    });
+  }
+
+  private async writeWith(manager: EntityManager, marks: SentMark[]): Promise<void> {
+    await execute(manager, `SELECT mark_messages_sent($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
       this.tenantId,
       this.sentAt,
       marks.map((mark) => mark.messageId),

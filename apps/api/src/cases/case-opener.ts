@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type CaseSettings, caseDueAt } from '@rapport/domain';
 import { queryRows } from '../database/query-rows';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
+import { CaseDeadlines } from './case-deadlines';
 import { CasesRepository } from './cases.repository';
 import { LowAnswers, type OpenedCase } from '../answers/low-answers';
 
@@ -17,6 +18,7 @@ export class CaseOpener extends LowAnswers {
   constructor(
     private readonly cases: CasesRepository,
     private readonly events: EventLog,
+    private readonly deadlines: CaseDeadlines,
   ) {
     super();
   }
@@ -72,6 +74,7 @@ export class CaseOpener extends LowAnswers {
       },
       now,
     );
+    await this.deadlines.plan(manager, opened.id, now, dueAt);
     return {
       caseId: opened.id,
       assignee: assignee ? { email: assignee.email, name: assignee.name } : null,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LowAnswers } from '../answers/low-answers';
+import { CaseDeadlines } from './case-deadlines';
 import { CaseOpener } from './case-opener';
 import { CasesRepository } from './cases.repository';
 
@@ -8,7 +9,7 @@ import { CasesRepository } from './cases.repository';
  * low answer (CaseOpener, provided as the answers' LowAnswers); replies and case work import it.
  */
 @Module({
-  providers: [CasesRepository, CaseOpener, { provide: LowAnswers, useExisting: CaseOpener }],
-  exports: [CasesRepository, CaseOpener, LowAnswers],
+  providers: [CasesRepository, CaseOpener, CaseDeadlines, { provide: LowAnswers, useExisting: CaseOpener }],
+  exports: [CasesRepository, CaseOpener, CaseDeadlines, LowAnswers],
 })
 export class CaseRecordsModule {}

@@ -102,6 +102,18 @@ export class CasesRepository {
     };
   }
 
+  /** Where a case's clock stands: whether the team still owes an answer, by when, and whose it is. */
+  deadlineState(
+    manager: TenantManager,
+    id: string,
+  ): Promise<{ status: CaseStatus; due_at: Date; assignee_id: string | null } | null> {
+    return queryRow<{ status: CaseStatus; due_at: Date; assignee_id: string | null }>(
+      manager,
+      `SELECT status, due_at, assignee_id FROM cases WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), id],
+    );
+  }
+
   async find(
     manager: TenantManager,
     id: string,

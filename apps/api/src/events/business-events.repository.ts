@@ -27,6 +27,33 @@ export class BusinessEventsRepository {
     return row.id;
   }
 
+  /** Whether an endpoint that is not paused asks for this type of event (read from the webhooks' table). */
+  async isHeard(manager: TenantManager, type: BusinessEventType): Promise<boolean> {
+    const row = await queryRow<{ found: boolean }>(
+      manager,
+      `SELECT EXISTS (SELECT 1 FROM webhook_endpoints
+                       WHERE tenant_id = $1 AND paused_at IS NULL AND $2 = ANY(events)) AS found`,
+      [tenantIdOf(manager), type],
+    );
+    return row?.found ?? false;
+  }
+
+  /** Whether an event of this type whose data holds `match` happened since `since`. */
+  async hasSince(
+    manager: TenantManager,
+    type: BusinessEventType,
+    match: Record<string, unknown>,
+    since: Date,
+  ): Promise<boolean> {
+    const row = await queryRow<{ found: boolean }>(
+      manager,
+      `SELECT EXISTS (SELECT 1 FROM business_events
+                       WHERE tenant_id = $1 AND occurred_at >= $2 AND type = $3 AND data @> $4::jsonb) AS found`,
+      [tenantIdOf(manager), since, type, JSON.stringify(match)],
+    );
+    return row?.found ?? false;
+  }
+
   find(manager: TenantManager, id: string): Promise<BusinessEventRow | null> {
     return queryRow<BusinessEventRow>(
       manager,

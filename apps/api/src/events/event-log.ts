@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BusinessEventType } from '@rapport/domain';
+import { type BusinessEventType, isNotificationKind } from '@rapport/domain';
 import { JobQueue } from '../jobs/job-queue';
 import { type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import { BusinessEventsRepository } from './business-events.repository';
@@ -12,9 +12,16 @@ export interface FanoutJob {
   endpointId?: string;
 }
 
+/** The job that works out which members hear of one event, and how. */
+export interface MemberNoticesJob {
+  tenantId: string;
+  eventId: string;
+}
+
 /**
  * Records what happened in a business, in the transaction of the change itself, with the job that tells
- * its endpoints: committed together, so no event is lost and none is told of a change that was undone.
+ * its endpoints (and, for what people hear of, the job that tells the members): committed together, so no
+ * event is lost and none is told of a change that was undone.
  */
 @Injectable()
 export class EventLog {
@@ -22,6 +29,11 @@ export class EventLog {
     private readonly events: BusinessEventsRepository,
     private readonly jobs: JobQueue,
   ) {}
+
+  /** Whether an endpoint of the business listens for this type: else an event nobody hears need not be made. */
+  isHeard(manager: TenantManager, type: BusinessEventType): Promise<boolean> {
+    return this.events.isHeard(manager, type);
+  }
 
   async record(
     manager: TenantManager,
@@ -33,6 +45,11 @@ export class EventLog {
     const eventId = await this.events.insert(manager, { type, data, occurredAt });
     const job: FanoutJob = { tenantId: tenantIdOf(manager), eventId, ...(endpointId ? { endpointId } : {}) };
     await this.jobs.sendWithin(manager, 'event-fanout', job);
+    if (isNotificationKind(type) && !endpointId)
+      await this.jobs.sendWithin<MemberNoticesJob>(manager, 'member-notices', {
+        tenantId: job.tenantId,
+        eventId,
+      });
     return eventId;
   }
 }

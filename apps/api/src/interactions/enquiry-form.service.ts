@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   BUYER_LOCALES,
   type BuyerLocale,
@@ -8,7 +8,6 @@ import {
   templateLocale,
 } from '@rapport/domain';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { BusinessSettingsRepository } from '../accounts/business-settings.repository';
 import { auditActorOf, type Principal } from '../access/principal';
 import { AuditLog } from '../audit/audit-log';
 import { TooManyRequestsError } from '../errors/app-error';
@@ -16,7 +15,6 @@ import type { PageBrand } from '../answers/buyer-page';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { queryRow } from '../database/query-rows';
-import { AccountEmails } from '../mail/account-emails';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { RATE_LIMITS } from '../rate-limit/rate-limits';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
@@ -61,14 +59,10 @@ interface FoundForm {
  */
 @Injectable()
 export class EnquiryFormService {
-  private readonly logger = new Logger(EnquiryFormService.name);
-
   constructor(
     private readonly database: TenantDatabase,
     private readonly forms: EnquiryFormsRepository,
     private readonly interactions: InteractionsService,
-    private readonly settings: BusinessSettingsRepository,
-    private readonly emails: AccountEmails,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditLog,
     private readonly referrals: ReferralsRepository,
@@ -194,7 +188,7 @@ export class EnquiryFormService {
         return { status: 429, html: renderEnquiryFormBusy(found.locale, found.brand) };
       throw error;
     }
-    const created = await this.database.transaction(parsed.tenantId, async (manager) => {
+    await this.database.transaction(parsed.tenantId, async (manager) => {
       // The same words from the same address again (a double click, a replayed page): one enquiry.
       const contact = await this.interactions.formContact(manager, {
         email: values.email,
@@ -202,23 +196,16 @@ export class EnquiryFormService {
         phone: values.phone,
         locale: found.locale,
       });
-      if (await this.interactions.hasRecentSame(manager, contact.id, values.message, now)) return null;
-      const { interaction } = await this.interactions.upsertWithin(manager, 'form', 'enquiry', {
+      if (await this.interactions.hasRecentSame(manager, contact.id, values.message, now)) return;
+      // The team hears of it from the event the service records, each member as they chose.
+      await this.interactions.upsertWithin(manager, 'form', 'enquiry', {
         externalId: randomUUID(),
         contact: { email: values.email },
         occurredAt: now.toISOString(),
         message: values.message,
         referralCode: referralCode ?? undefined,
       });
-      return {
-        id: interaction.id,
-        dueAt: interaction.dueAt ?? now.toISOString(),
-        name: values.name || values.email,
-        subject: interaction.subject,
-        message: values.message,
-      };
     });
-    if (created) await this.notifyTeam(address, created);
     return checked;
   }
 
@@ -250,38 +237,6 @@ export class EnquiryFormService {
       `SELECT name, locale, logo_url, brand_color FROM tenants WHERE id = $1`,
       [tenantIdOf(manager)],
     );
-  }
-
-  private async notifyTeam(
-    address: string,
-    created: { id: string; dueAt: string; name: string; subject: string; message: string },
-  ): Promise<void> {
-    const parsed = parseAddress(address);
-    if (!parsed) return;
-    try {
-      const { clock, people } = await this.database.transaction(parsed.tenantId, async (manager) => ({
-        clock: await this.settings.answerClock(manager),
-        people: await this.settings.answerers(manager),
-      }));
-      const dueAt = new Intl.DateTimeFormat('en-GB', {
-        dateStyle: 'full',
-        timeStyle: 'short',
-        timeZone: clock.timeZone,
-      }).format(new Date(created.dueAt));
-      for (const person of people)
-        await this.emails.sendEnquiryReceived({
-          to: person.email,
-          businessName: clock.name,
-          personName: created.name,
-          subject: created.subject,
-          message: created.message,
-          dueAt,
-          interactionId: created.id,
-        });
-    } catch (error) {
-      // The enquiry stands and shows in the console's inbox; only the heads-up email is missing.
-      this.logger.warn({ err: error, interactionId: created.id }, 'The new-enquiry email did not go out');
-    }
   }
 
   private async describe(manager: TenantManager): Promise<EnquiryFormResponse> {

@@ -15,7 +15,15 @@ import { CONNECTION_TARGET } from '../database/database.module';
 import { queryRows } from '../database/query-rows';
 
 /** The queues the job queue's migration created (a new one needs a migration: the app role runs no DDL). */
-export const QUEUES = ['event-fanout', 'webhook-delivery', 'webhook-dead'] as const;
+export const QUEUES = [
+  'event-fanout',
+  'webhook-delivery',
+  'webhook-dead',
+  'member-notices',
+  'member-email',
+  'member-summary',
+  'case-due',
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** One job as a worker gets it: its data and where it stands among its tries. */
@@ -30,7 +38,7 @@ export interface JobRun<T> {
 type Handler<T> = (job: JobRun<T>) => Promise<void>;
 
 /**
- * The job queue: pg-boss on the app's own database (docs/adr/0015-job-queue.md). A job is sent inside the
+ * The job queue: pg-boss on the app's own database (docs/adr/0008-job-queue.md). A job is sent inside the
  * transaction of the change that calls for it (`sendWithin`), so it exists exactly when the change does,
  * and is worked at least once: a try that throws is retried with backoff, a process that dies mid-try has
  * its job retried once the try's time is up. Workers enter a business's context themselves; the queue
@@ -103,6 +111,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     data: T,
     options: {
       startAfterSeconds?: number;
+      /** Not before this moment (a case's due time, a member's summary hour). */
+      startAfter?: Date;
       singletonKey?: string;
       retryLimit?: number;
       retryDelaySeconds?: number;
@@ -112,6 +122,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   ): Promise<void> {
     await this.boss.send(queue, data, {
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit }),
       ...(options.retryDelaySeconds === undefined ? {} : { retryDelay: options.retryDelaySeconds }),

@@ -193,6 +193,49 @@ export class AccountEmails {
     });
   }
 
+  /** One thing that happened in the business, as the member chose to hear of it at once. */
+  async sendNotice(input: {
+    to: string;
+    businessName: string;
+    notice: { title: string; text: string; link: string; action: string };
+  }): Promise<void> {
+    await this.send(input.to, input.notice.title, {
+      heading: input.notice.title,
+      lines: input.notice.text ? [input.notice.text] : [],
+      action: { label: input.notice.action, url: input.notice.link },
+      otherAction: {
+        label: 'Choose what you hear of',
+        url: `${this.config.publicUrl}/settings/notifications`,
+      },
+      footnote: `You get this email because of your notification settings at ${input.businessName} in Rapport.`,
+    });
+  }
+
+  /** What happened since the member's last summary, one line each, in one email at their chosen hour. */
+  async sendDailySummary(input: {
+    to: string;
+    businessName: string;
+    items: { title: string; text: string; link: string; at: string }[];
+  }): Promise<void> {
+    const count = input.items.length;
+    await this.send(
+      input.to,
+      `${input.businessName}: ${count} ${count === 1 ? 'thing' : 'things'} since your last summary`,
+      {
+        heading: `Your daily summary for ${input.businessName}`,
+        lines: input.items.map(
+          (item) => `${item.at} · ${item.title}${item.text ? `: ${item.text}` : ''} (${item.link})`,
+        ),
+        action: { label: 'Open Rapport', url: `${this.config.publicUrl}/dashboard` },
+        otherAction: {
+          label: 'Choose what you hear of',
+          url: `${this.config.publicUrl}/settings/notifications`,
+        },
+        footnote: 'You get this summary once a day at the hour you chose, only on days something happened.',
+      },
+    );
+  }
+
   private async send(to: string, subject: string, content: Paragraphs): Promise<void> {
     await this.transport.send({
       to,

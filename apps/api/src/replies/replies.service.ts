@@ -127,6 +127,7 @@ export class RepliesService {
         `INSERT INTO replies (tenant_id, from_email, subject, body, full_text, received_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [tenantId, from, subject, body, fullText, now],
       );
+      // No buyer to name and no event to record: the owner hears of it directly.
       const [owner] = await this.owner(manager);
       return {
         outcome: 'unmatched',
@@ -191,24 +192,8 @@ export class RepliesService {
       { messageId: message.id, customerId: message.customer_id, answerId, caseId },
       now,
     );
-    const [assignee] = caseId
-      ? await queryRows<{ email: string }>(
-          manager,
-          `SELECT u.email FROM cases k JOIN users u ON u.id = k.assignee_id WHERE k.tenant_id = $1 AND k.id = $2`,
-          [tenantId, caseId],
-        )
-      : await this.owner(manager);
-    return {
-      outcome: caseId ? 'case' : 'answer',
-      notice: assignee
-        ? {
-            to: assignee.email,
-            buyerName: message.buyer_name,
-            body,
-            link: caseId ? `/cases/${caseId}` : '/answers',
-          }
-        : null,
-    };
+    // Its members hear of it from the event, each as they chose (notifications/member-notifier.ts).
+    return { outcome: caseId ? 'case' : 'answer', notice: null };
   }
 
   private owner(manager: TenantManager): Promise<{ email: string }[]> {

@@ -16,6 +16,7 @@ import { TenantDatabase, tenantIdOf } from '../tenancy/tenant-database';
 import { WeeklyReportBuilder } from './weekly-report-builder';
 import { WeeklyReportsService } from './weekly-reports.service';
 import { PeriodicWork } from '../background/periodic-work';
+import { EventLog } from '../events/event-log';
 
 const LEASE_MS = 5 * 60_000;
 const INTERVAL_NAME = 'weekly-reports';
@@ -38,6 +39,7 @@ export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShut
     private readonly builder: WeeklyReportBuilder,
     private readonly reports: WeeklyReportsService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly events: EventLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -101,12 +103,14 @@ export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShut
       );
       if (!existing) {
         const content = await this.builder.build(manager, week, now);
-        await execute(
+        const inserted = await queryRows<{ id: string }>(
           manager,
           `INSERT INTO weekly_reports (tenant_id, week_start, content, generated_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (tenant_id, week_start) DO NOTHING`,
+           ON CONFLICT (tenant_id, week_start) DO NOTHING RETURNING id`,
           [tenantIdOf(manager), week.weekStart, JSON.stringify(content), now],
         );
+        if (inserted.length > 0)
+          await this.events.record(manager, 'report.ready', reportHeadline(week.weekStart, content), now);
       }
       const [row] = await queryRows<{ content: WeeklyReportContent }>(
         manager,
@@ -128,4 +132,18 @@ export class WeeklyReporter implements OnApplicationBootstrap, OnApplicationShut
     );
     return true;
   }
+}
+
+/** The report's headline figures, as its event tells the team and integrations (no names, no comments). */
+export function reportHeadline(weekStart: string, content: WeeklyReportContent): Record<string, unknown> {
+  return {
+    weekStart,
+    sent: content.deliverability.sent,
+    answers: content.funnel.find((step) => step.key === 'answered')?.count ?? content.nps.responses,
+    nps: content.nps.score,
+    npsResponses: content.nps.responses,
+    csatAverage: content.csat.average,
+    openCases: content.cases.open,
+    overdueCases: content.cases.overdue,
+  };
 }

@@ -11,7 +11,6 @@ import { FollowUpPlanner } from '../automations/follow-up-planner';
 import { FollowUpSender } from '../automations/follow-up-sender';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { ReplayingBusinesses } from '../automations/replaying-businesses';
-import { AccountEmails } from '../mail/account-emails';
 import { DevMailboxTransport } from '../mail/dev-mailbox.transport';
 import { MailTransport, type OutgoingMail, type SentMail } from '../mail/mail-transport';
 import { SurveysRepository } from '../surveys/surveys.repository';
@@ -101,18 +100,8 @@ export class DemoHistory {
     // Built here, not provided: as a provider the scheduler would run its tick for every business.
     this.mailbox = new HistoryMailbox(devMailbox);
     const sender = new FollowUpSender(this.mailbox, templates, surveys, config);
-    // The team's alerts of new cases are caught the same way, dated when the answer came.
-    this.answers = new AnswersService(
-      outbox,
-      database,
-      caseOpener,
-      new AccountEmails(this.mailbox, config),
-      referrals,
-      answerRecords,
-      events,
-      config,
-    );
-    this.dispatcher = new FollowUpDispatcher(dataSource, database, sender, replaying);
+    this.answers = new AnswersService(outbox, database, caseOpener, referrals, answerRecords, events, config);
+    this.dispatcher = new FollowUpDispatcher(dataSource, database, sender, replaying, events);
   }
 
   /** Replays the business's history from `from` to `to`; its orders are in, their events unplanned. */

@@ -6,11 +6,12 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type BusinessEventRow, BusinessEventsRepository } from '../events/business-events.repository';
 import type { FanoutJob } from '../events/event-log';
+import { eventNotice } from '../events/event-notice';
 import { SecretBox } from '../integrations/secret-box';
 import { type JobRun, JobQueue } from '../jobs/job-queue';
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase } from '../tenancy/tenant-database';
-import { chatNotice, slackMessage, teamsMessage } from './chat-messages';
+import { slackMessage, teamsMessage } from './chat-messages';
 import { postTo } from './outgoing-post';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
@@ -165,7 +166,7 @@ export class WebhookDeliveries implements OnModuleInit {
     event: { type: BusinessEventRow['type']; data: Record<string, unknown> },
     business: { name: string; locale: string; timeZone: string } | null,
   ): Record<string, unknown> {
-    const notice = chatNotice(
+    const notice = eventNotice(
       event,
       business ?? { name: 'Rapport', locale: 'en', timeZone: 'UTC' },
       this.config.publicUrl,

@@ -38,6 +38,8 @@ describe('SentMarks', () => {
       unsubscribeTokenHash: randomBytes(32),
       surveyVersionId: null,
       plansReminders,
+      customerId: 'unused-by-the-marks',
+      kind: 'thank-you',
     };
   }
 

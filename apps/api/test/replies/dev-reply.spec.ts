@@ -1,6 +1,6 @@
 import type { AnswerResponse, CaseDetailResponse, DevMailboxMessageResponse, Page } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
-import { mailTo, sendOpinionRequest, signUpBusiness } from '../support/factories';
+import { mailTo, sendOpinionRequest, signUpBusiness, waitForMailTo } from '../support/factories';
 import { RemoteClient } from '../support/remote-client';
 import { withClient } from '../support/test-database';
 import { startTestApp } from '../support/test-app';
@@ -39,8 +39,10 @@ describe('replying as the buyer from the development mailbox', () => {
     expect(
       answers.body.items.map((answer) => [answer.comment, answer.channel, answer.customer.name]),
     ).toEqual([['The rye was lovely.\n\nPetra', 'reply', 'Petra Buyer']]);
-    const [notice] = await mailTo(spec.testApp, spec.ownerEmail);
-    expect(notice?.subject).toBe('Petra Buyer replied to Dev Reply Bakery');
+    const notice = await waitForMailTo(spec.testApp, spec.ownerEmail, (mail) =>
+      mail.subject.includes('replied'),
+    );
+    expect(notice.subject).toBe('Petra Buyer replied to Dev Reply Bakery');
   });
 
   it("threads a reply to staff's email into its case", async () => {

@@ -1,6 +1,6 @@
 import type { AnswerResponse, CaseDetailResponse, Page, UnmatchedReplyResponse } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
-import { mailTo, sendOpinionRequest } from '../support/factories';
+import { mailTo, sendOpinionRequest, waitForMailTo } from '../support/factories';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';
 
@@ -76,8 +76,10 @@ describe('replies by email through SendGrid Inbound Parse', () => {
       score: null,
       customer: { name: 'Dora Buyer' },
     });
-    const [notice] = await mailTo(spec.testApp, spec.ownerEmail);
-    expect(notice?.subject).toBe('Dora Buyer replied to Reply Bakery');
+    const notice = await waitForMailTo(spec.testApp, spec.ownerEmail, (mail) =>
+      mail.subject.includes('replied'),
+    );
+    expect(notice.subject).toBe('Dora Buyer replied to Reply Bakery');
     expect(notice?.text).toContain('Lovely rye, but it came a day late.');
   });
 

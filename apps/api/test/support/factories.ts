@@ -124,6 +124,25 @@ export async function mailTo(testApp: TestApp, email: string): Promise<DevMailbo
   return result.body;
 }
 
+/**
+ * The emails to `email` once one matching `isWanted` has arrived: for what is sent by a job of the queue
+ * (a member's notice) rather than in the request itself. Throws when none came within `timeoutMs`.
+ */
+export async function waitForMailTo(
+  testApp: TestApp,
+  email: string,
+  isWanted: (mail: DevMailboxMessageResponse) => boolean = () => true,
+  timeoutMs = 20_000,
+): Promise<DevMailboxMessageResponse> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await mailTo(testApp, email)).find(isWanted);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No wanted email reached ${email} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** The token of the newest email to `email` (the first `#token=` link in it). */
 export async function latestTokenFor(testApp: TestApp, email: string): Promise<string> {
   const [mail] = await mailTo(testApp, email);

@@ -387,6 +387,11 @@ const CASES: Record<string, RouteCase> = {
     ids: (ids) => [ids.webhookDelivery],
   },
   'PUT /api/me/business': { kind: 'self', body: (a) => ({ tenantId: a.tenant.id }) },
+  'GET /api/me/notifications': { kind: 'read' },
+  'PUT /api/me/notifications': {
+    kind: 'self',
+    body: () => ({ choices: { 'case.opened': 'none' }, summaryHour: 6 }),
+  },
   'PATCH /api/business': {
     kind: 'self',
     body: (a) => ({ id: a.tenant.id, tenantId: a.tenant.id, name: 'Taken over' }),

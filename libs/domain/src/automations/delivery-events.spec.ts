@@ -1,4 +1,9 @@
-import { isComplaintRateTooHigh, statusAfterEvent, subscriptionAfterEvent } from './delivery-events';
+import {
+  isBounceSpike,
+  isComplaintRateTooHigh,
+  statusAfterEvent,
+  subscriptionAfterEvent,
+} from './delivery-events';
 
 describe('delivery events', () => {
   it.each([
@@ -32,5 +37,17 @@ describe('delivery events', () => {
     [1, 0, true],
   ])('judges %i complaints over %i deliveries: too high is %p', (complaints, delivered, isTooHigh) => {
     expect(isComplaintRateTooHigh(complaints, delivered)).toBe(isTooHigh);
+  });
+});
+
+describe('isBounceSpike', () => {
+  it('calls ten bounces in a day of a hundred deliveries a spike, and nine of any number chance', () => {
+    expect(isBounceSpike(10, 100)).toBe(true);
+    expect(isBounceSpike(9, 0)).toBe(false);
+  });
+
+  it('calls a few per cent of a big day normal', () => {
+    expect(isBounceSpike(40, 2000)).toBe(false);
+    expect(isBounceSpike(120, 2000)).toBe(true);
   });
 });

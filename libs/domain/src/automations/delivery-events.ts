@@ -61,3 +61,16 @@ export const COMPLAINT_RATE_LIMIT = 0.003;
 export function isComplaintRateTooHigh(complaints: number, delivered: number): boolean {
   return complaints > 0 && complaints / Math.max(delivered, 1) > COMPLAINT_RATE_LIMIT;
 }
+
+/** A day's bounces past this share of its deliveries say the business's list has gone bad. */
+export const BOUNCE_RATE_WARNING = 0.05;
+/** Fewer bounces than this in a day are chance, whatever their share. */
+export const BOUNCE_SPIKE_MINIMUM = 10;
+
+/**
+ * Whether a day's bounces put the business's sending at risk: providers start limiting a sender whose
+ * bounces pass a few per cent, and a list imported with old addresses gets there in an afternoon.
+ */
+export function isBounceSpike(bounced: number, delivered: number): boolean {
+  return bounced >= BOUNCE_SPIKE_MINIMUM && bounced / (bounced + delivered) > BOUNCE_RATE_WARNING;
+}

@@ -1,4 +1,4 @@
-import { caseDueAt, DEFAULT_CASE_SETTINGS } from './case-due';
+import { caseDueAt, DEFAULT_CASE_SETTINGS, dueSoonAt } from './case-due';
 
 const PARIS = 'Europe/Paris';
 
@@ -26,6 +26,23 @@ describe('caseDueAt', () => {
     // Wednesday, 3 on Monday 15th: 11:00 there, after the clocks went forward on the 14th (UTC-4).
     expect(caseDueAt(new Date('2027-03-08T16:00:00Z'), settings, 'America/New_York').toISOString()).toBe(
       '2027-03-15T15:00:00.000Z',
+    );
+  });
+});
+
+describe('dueSoonAt', () => {
+  it('is two hours before the due time of a case due a day later', () => {
+    expect(dueSoonAt(new Date('2026-12-07T09:00:00Z'), new Date('2026-12-08T09:00:00Z')).toISOString()).toBe(
+      '2026-12-08T07:00:00.000Z',
+    );
+  });
+
+  it('is halfway for a case due within four hours, and never before it opened', () => {
+    expect(dueSoonAt(new Date('2026-12-07T09:00:00Z'), new Date('2026-12-07T10:00:00Z')).toISOString()).toBe(
+      '2026-12-07T09:30:00.000Z',
+    );
+    expect(dueSoonAt(new Date('2026-12-07T09:00:00Z'), new Date('2026-12-07T08:00:00Z')).toISOString()).toBe(
+      '2026-12-07T08:00:00.000Z',
     );
   });
 });

@@ -51,3 +51,15 @@ export function caseDueAt(openedAt: Date, settings: CaseSettings, timeZone: stri
   }
   throw new RangeError('no business hours within two years');
 }
+
+/** How long before its due time a case counts as due soon, at most. */
+const DUE_SOON_MS = 2 * 3_600_000;
+
+/**
+ * When the team is told a case is due soon: two hours before its due time, or halfway there for a case
+ * due sooner than four hours after it opened (an alert at its opening would say nothing new).
+ */
+export function dueSoonAt(openedAt: Date, dueAt: Date): Date {
+  const lead = Math.min(DUE_SOON_MS, (dueAt.getTime() - openedAt.getTime()) / 2);
+  return new Date(dueAt.getTime() - Math.max(0, lead));
+}

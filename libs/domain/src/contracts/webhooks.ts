@@ -12,6 +12,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'customer.bounced',
   'customer.complained',
   'enquiry.received',
+  'case.due_soon',
+  'case.overdue',
+  'report.ready',
+  'delivery.at_risk',
+  'follow_up.sent',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -28,6 +33,11 @@ export const WEBHOOK_EVENT_WORDS: Readonly<Record<WebhookEventType, string>> = {
   'customer.bounced': 'An email to someone bounces',
   'customer.complained': 'Someone marks an email as spam',
   'enquiry.received': 'An enquiry arrives',
+  'case.due_soon': 'A case is due soon',
+  'case.overdue': 'A case is overdue',
+  'report.ready': 'The weekly report is ready',
+  'delivery.at_risk': 'Sending is at risk',
+  'follow_up.sent': 'A follow-up email is sent',
 };
 
 /** What a delivery's body holds: the same for every event, its `data` by type. */

@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const SCHEMA = 'pgboss';
 
 /**
- * The job queue (pg-boss, docs/adr/0015-job-queue.md) for work that must happen at least once outside the
+ * The job queue (pg-boss, docs/adr/0008-job-queue.md) for work that must happen at least once outside the
  * request that caused it: fanning a business's events out, delivering them to its webhook endpoints.
  *
  * Its schema is built here, by the owner, from pg-boss's own construction plan, with the queues it will

@@ -33,6 +33,7 @@ import { InteractionImports1795654900000 } from './1795654900000-InteractionImpo
 import { JobQueue1795655000000 } from './1795655000000-JobQueue';
 import { OutgoingWebhooks1795655100000 } from './1795655100000-OutgoingWebhooks';
 import { ChatEndpoints1795655200000 } from './1795655200000-ChatEndpoints';
+import { MemberNotifications1795655300000 } from './1795655300000-MemberNotifications';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   JobQueue1795655000000,
   OutgoingWebhooks1795655100000,
   ChatEndpoints1795655200000,
+  MemberNotifications1795655300000,
 ];
