@@ -2,20 +2,18 @@
 // three of the app's routes (the same services, so the same SQL through the same kind of pool) without
 // the framework around them: no session lookup, access checks, validation, interceptors or logging. The
 // difference between the two is what Rapport's request handling costs.
-import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import { DataSource } from 'typeorm';
 import { AnswersService } from '../../../apps/api/src/answers/answers.service';
 import { BusinessEventsRepository } from '../../../apps/api/src/events/business-events.repository';
 import { EventLog } from '../../../apps/api/src/events/event-log';
 import { JobQueue } from '../../../apps/api/src/jobs/job-queue';
+import { CaseDeadlines } from '../../../apps/api/src/cases/case-deadlines';
 import { CaseOpener } from '../../../apps/api/src/cases/case-opener';
 import type { AppConfig } from '../../../apps/api/src/config/app-config';
 import { CustomersRepository } from '../../../apps/api/src/customers/customers.repository';
 import { CustomersService } from '../../../apps/api/src/customers/customers.service';
 import { APP_ROLE } from '../../../apps/api/src/database/database-roles';
-import { AccountEmails } from '../../../apps/api/src/mail/account-emails';
-import { MailTransport, type OutgoingMail, type SentMail } from '../../../apps/api/src/mail/mail-transport';
 import { DashboardController } from '../../../apps/api/src/reports/dashboard.controller';
 import { WeeklyReportBuilder } from '../../../apps/api/src/reports/weekly-report-builder';
 import { TenantDatabase } from '../../../apps/api/src/tenancy/tenant-database';
@@ -27,13 +25,6 @@ import { AnswersRepository } from '../../../apps/api/src/answers/answers.reposit
 import { BusinessSettingsRepository } from '../../../apps/api/src/accounts/business-settings.repository';
 import { ReferralsRepository } from '../../../apps/api/src/referrals/referrals.repository';
 import { ReferralsService } from '../../../apps/api/src/referrals/referrals.service';
-
-/** Answers send no email in this benchmark (a case would; the scores posted do not open one). */
-class NoMail extends MailTransport {
-  async send(mail: OutgoingMail): Promise<SentMail> {
-    return { providerMessageId: createHash('sha1').update(mail.to).digest('hex') };
-  }
-}
 
 async function main(): Promise<void> {
   const [ownerUrl = '', port = '0', poolSize = '10', publicUrl = 'http://127.0.0.1'] = process.argv.slice(2);
@@ -60,8 +51,11 @@ async function main(): Promise<void> {
   const answers = new AnswersService(
     new OutboxRepository(),
     database,
-    new CaseOpener(new CasesRepository(), events),
-    new AccountEmails(new NoMail(), config),
+    new CaseOpener(
+      new CasesRepository(),
+      events,
+      new CaseDeadlines(database, jobs, new CasesRepository(), events, new BusinessEventsRepository()),
+    ),
     new ReferralsService(
       database,
       new ReferralsRepository(),
