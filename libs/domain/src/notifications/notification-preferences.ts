@@ -28,7 +28,7 @@ export const NOTIFICATION_WORDS: Readonly<Record<NotificationKind, string>> = {
   'reply.received': 'A buyer replies to an email',
   'enquiry.received': 'An enquiry arrives',
   'report.ready': 'The weekly report is ready',
-  'delivery.at_risk': 'Sending is at risk (spam complaints, bounces)',
+  'delivery.at_risk': 'Sending is at risk',
 };
 
 export function isNotificationKind(value: unknown): value is NotificationKind {

@@ -10,12 +10,14 @@ import type {
   CreatedApiKeyResponse,
   EnquiryFormResponse,
   InviteRequest,
+  NotificationPreferencesResponse,
   Page,
   Role,
   SessionResponse,
   TeamResponse,
   UpdateBusinessRequest,
   UpdateEnquiryFormRequest,
+  UpdateNotificationPreferencesRequest,
 } from '@rapport/domain';
 import { ApiClient } from '../http/api-client';
 
@@ -23,6 +25,16 @@ import { ApiClient } from '../http/api-client';
 @Injectable({ providedIn: 'root' })
 export class SettingsApi {
   private readonly api = inject(ApiClient);
+
+  notificationPreferences(): Promise<NotificationPreferencesResponse> {
+    return this.api.get<NotificationPreferencesResponse>('/api/me/notifications');
+  }
+
+  updateNotificationPreferences(
+    changes: UpdateNotificationPreferencesRequest,
+  ): Promise<NotificationPreferencesResponse> {
+    return this.api.put<NotificationPreferencesResponse>('/api/me/notifications', changes);
+  }
 
   business(): Promise<BusinessResponse> {
     return this.api.get<BusinessResponse>('/api/business');

@@ -56,6 +56,12 @@ export const SETTINGS_TABS: readonly SettingsTab[] = [
     load: () => import('./api-keys-page').then((m) => m.ApiKeysPage),
   },
   {
+    path: 'notifications',
+    label: 'Notifications',
+    permission: null,
+    load: () => import('./notifications-page').then((m) => m.NotificationsPage),
+  },
+  {
     path: 'security',
     label: 'Your account',
     permission: null,
