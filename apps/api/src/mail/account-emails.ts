@@ -116,11 +116,17 @@ export class AccountEmails {
     url: string;
     failures: number;
     lastError: string;
+    /** The channel refused an event for good (removed, archived): paused at the first refusal. */
+    isRefusedForGood?: boolean;
   }): Promise<void> {
     await this.send(input.to, `Webhook deliveries to ${hostOf(input.url)} are paused`, {
-      heading: `An endpoint of ${input.businessName} keeps failing`,
+      heading: input.isRefusedForGood
+        ? `An endpoint of ${input.businessName} no longer takes messages`
+        : `An endpoint of ${input.businessName} keeps failing`,
       lines: [
-        `The last ${input.failures} events could not be delivered to ${input.url}, each after all its retries (last: ${input.lastError}).`,
+        input.isRefusedForGood
+          ? `${input.url} refused an event in a way that will not change by trying again (${input.lastError}): the webhook may have been removed, or its channel archived.`
+          : `The last ${input.failures} events could not be delivered to ${input.url}, each after all its retries (last: ${input.lastError}).`,
         'Rapport paused the endpoint: new events are not sent to it. Fix the receiver, then resume it; failed deliveries can be sent again from its log.',
       ],
       action: { label: 'Open the webhook settings', url: `${this.config.publicUrl}/settings/webhooks` },

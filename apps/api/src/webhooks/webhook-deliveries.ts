@@ -12,6 +12,7 @@ import { type JobRun, JobQueue } from '../jobs/job-queue';
 import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { slackMessage, teamsMessage } from './chat-messages';
+import { judgeAnswer } from './chat-answers';
 import { postTo } from './outgoing-post';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
@@ -151,13 +152,17 @@ export class WebhookDeliveries implements OnModuleInit {
         allowPrivateTargets: this.config.outgoing.allowPrivateTargets,
       },
     );
-    const isDelivered = outcome.error === null;
+    const verdict = judgeAnswer(work.format, outcome);
+    const error = verdict.kind === 'delivered' ? null : verdict.error;
+    // Only a try worth repeating is repeated: a refused message would be refused again.
+    const isFinal = verdict.kind !== 'retry' || isLastTry;
     await this.finish(tenantId, work.endpointId, deliveryId, {
       statusCode: outcome.status,
-      error: outcome.error,
-      isLastTry: isDelivered || isLastTry,
+      error,
+      isLastTry: isFinal,
+      pauseNow: verdict.kind === 'gone',
     });
-    if (!isDelivered && !isLastTry) throw new DeliveryFailed(outcome.error ?? 'failed');
+    if (!isFinal) throw new DeliveryFailed(error ?? 'failed');
   }
 
   /** A message for people in a Slack or Teams channel, in the business's language. */
@@ -188,7 +193,7 @@ export class WebhookDeliveries implements OnModuleInit {
     tenantId: string,
     endpointId: string,
     deliveryId: string,
-    attempt: { statusCode: number | null; error: string | null; isLastTry: boolean },
+    attempt: { statusCode: number | null; error: string | null; isLastTry: boolean; pauseNow?: boolean },
   ): Promise<void> {
     await this.database.transaction(tenantId, async (manager) => {
       const status = attempt.error === null ? 'delivered' : attempt.isLastTry ? 'failed' : 'pending';
@@ -200,7 +205,11 @@ export class WebhookDeliveries implements OnModuleInit {
       });
       if (!isCounted || status === 'pending') return;
       if (status === 'delivered') await this.endpoints.countOutcome(manager, endpointId, true);
-      else await this.countFailure(manager, endpointId, attempt.error ?? 'failed');
+      else if (attempt.pauseNow) {
+        // The channel is gone or closed to the webhook: nothing sent to it can arrive until it is fixed.
+        const failures = await this.endpoints.countOutcome(manager, endpointId, false);
+        await this.pause(manager, endpointId, attempt.error ?? 'failed', failures);
+      } else await this.countFailure(manager, endpointId, attempt.error ?? 'failed');
     });
   }
 
@@ -211,7 +220,20 @@ export class WebhookDeliveries implements OnModuleInit {
   ): Promise<void> {
     const failures = await this.endpoints.countOutcome(manager, endpointId, false);
     if (failures < PAUSE_AFTER_FAILURES) return;
-    const reason = `${failures} deliveries in a row failed (last: ${lastError})`;
+    await this.pause(manager, endpointId, lastError, failures);
+  }
+
+  /** Pauses the endpoint (if it is not already) and tells the business's owners why. */
+  private async pause(
+    manager: Parameters<Parameters<TenantDatabase['transaction']>[1]>[0],
+    endpointId: string,
+    lastError: string,
+    failures: number,
+  ): Promise<void> {
+    const reason =
+      failures >= PAUSE_AFTER_FAILURES
+        ? `${failures} deliveries in a row failed (last: ${lastError})`
+        : `the channel refused it for good (${lastError})`;
     if (!(await this.endpoints.pauseFailing(manager, endpointId, reason))) return;
     const endpoint = await this.endpoints.find(manager, endpointId);
     const business = await this.accounts.findTenant(manager);
@@ -223,6 +245,7 @@ export class WebhookDeliveries implements OnModuleInit {
           url: endpoint?.url ?? '',
           failures,
           lastError,
+          isRefusedForGood: failures < PAUSE_AFTER_FAILURES,
         });
       } catch (error) {
         this.logger.warn({ err: error, endpointId }, 'Telling an owner of a paused endpoint failed');

@@ -2,7 +2,7 @@ import type { CreatedWebhookEndpointResponse, EndpointDeliveryResponse, Page } f
 import type { TestTenant } from '../support/factories';
 import { assertBuilt, type BuiltApp, databaseWithBusiness, startBuiltApp, until } from '../support/built-app';
 import { HttpClient } from '../support/http-client';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { WebhookReceiver } from '@rapport/webhook-receiver';
 
 const EVENTS = 40;
 const IN_FLIGHT = 4;

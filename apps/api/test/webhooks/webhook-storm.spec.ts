@@ -1,6 +1,6 @@
 import type { CreatedWebhookEndpointResponse, EndpointDeliveryResponse, Page } from '@rapport/domain';
 import { appWithTenant } from '../support/spec-app';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { WebhookReceiver } from '@rapport/webhook-receiver';
 
 const EVENTS = 200;
 

@@ -8,7 +8,7 @@ import type {
 import { isSignedBy } from '../../src/webhooks/webhook-signature';
 import { mailTo, sendOpinionRequest } from '../support/factories';
 import { appWithTenant } from '../support/spec-app';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { WebhookReceiver } from '@rapport/webhook-receiver';
 
 async function until<T>(
   read: () => Promise<T>,
@@ -321,15 +321,17 @@ describe('an endpoint that keeps failing', () => {
 });
 
 describe('Slack and Teams channels', () => {
-  const spec = appWithTenant({ name: 'Chat Bakery', timeZone: 'Europe/Berlin' });
-  const slack = new WebhookReceiver();
-  const teams = new WebhookReceiver();
+  // A retry a second later, not fifteen: the rate-limited workflow is tried again within the test.
+  const spec = appWithTenant(
+    { name: 'Chat Bakery', timeZone: 'Europe/Berlin' },
+    { OUTGOING_RETRY_DELAY_SECONDS: '1' },
+  );
+  const slack = new WebhookReceiver('slack');
+  const teams = new WebhookReceiver('teams');
 
   beforeAll(async () => {
     await slack.start();
     await teams.start();
-    // A Teams workflow answers 202 Accepted.
-    teams.status = 202;
   });
   afterAll(async () => {
     await slack.stop();
@@ -397,5 +399,60 @@ describe('Slack and Teams channels', () => {
       (items) => items[0]?.status === 'delivered',
     );
     expect(log[0]).toMatchObject({ status: 'delivered', lastStatusCode: 202 });
+    // The owner, the business's only member, takes its cases: the case reaches them by email as well.
+    const alert = await until(
+      () => mailTo(spec.testApp, spec.tenant.owner.email),
+      (mails) => mails.some((mail) => mail.subject.includes('needs an answer')),
+    );
+    expect(alert.find((mail) => mail.subject.includes('needs an answer'))?.subject).toBe(
+      'Greta Grumpy needs an answer: NPS 1',
+    );
   });
+
+  it('pauses a Slack channel that was archived at its first refusal, and tries a rate-limited Teams workflow again', async () => {
+    slack.received.length = 0;
+    teams.received.length = 0;
+    const [toSlack, toTeams] = (await spec.owner.get<WebhookEndpointResponse[]>('/api/webhook-endpoints'))
+      .body;
+    slack.failWith = 'archived';
+    teams.failWith = 'rate-limited';
+    await spec.owner.post(`/api/webhook-endpoints/${toSlack?.id}/test`, {});
+    await spec.owner.post(`/api/webhook-endpoints/${toTeams?.id}/test`, {});
+    await teams.waitFor(1);
+    teams.failWith = null;
+
+    const paused = await until(
+      async () => (await spec.owner.get<WebhookEndpointResponse[]>('/api/webhook-endpoints')).body,
+      (endpoints) => endpoints.find((one) => one.id === toSlack?.id)?.pausedAt !== null,
+    );
+    expect(paused.find((one) => one.id === toSlack?.id)?.pausedReason).toBe(
+      'the channel refused it for good (Slack answered 410 channel_is_archived)',
+    );
+    const [refused] = (
+      await spec.owner.get<Page<EndpointDeliveryResponse>>(`/api/webhook-endpoints/${toSlack?.id}/deliveries`)
+    ).body.items;
+    expect(refused).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 410 });
+    const notice = await until(
+      () => mailTo(spec.testApp, spec.tenant.owner.email),
+      (mails) => mails.some((mail) => mail.subject.startsWith('Webhook deliveries to')),
+    );
+    expect(notice.find((mail) => mail.subject.startsWith('Webhook deliveries to'))?.text).toContain(
+      'channel_is_archived',
+    );
+
+    // Teams said 429: the try is repeated after the queue's backoff, and the card arrives.
+    const retried = await until(
+      async () =>
+        (
+          await spec.owner.get<Page<EndpointDeliveryResponse>>(
+            `/api/webhook-endpoints/${toTeams?.id}/deliveries`,
+          )
+        ).body.items[0],
+      (item) => item?.status === 'delivered',
+      60_000,
+    );
+    expect(retried).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 202 });
+    expect(teams.received.map((one) => one.status)).toEqual([429, 202]);
+    slack.failWith = null;
+  }, 90_000);
 });
