@@ -50,5 +50,14 @@ describe('sending events to your own systems', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Endpoints' }).waitFor();
     expect(await page.getByTestId('new-webhook-secret').count()).toBe(0);
+
+    // Later the endpoint wants overdue cases too: changed in place, its address and secret kept.
+    await page.getByRole('button', { name: 'Edit https://hooks.rapport-crm.example/rapport' }).click();
+    await page.getByText('Leave empty to keep https://hooks.rapport-crm.example/rapport').waitFor();
+    await page.getByRole('checkbox', { name: /A case is overdue/ }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved the changes to https://hooks.rapport-crm.example/rapport.').waitFor();
+    await page.getByText('case.opened, case.overdue').waitFor();
+    await screenshot(page, 'webhook-endpoint-edited-phone');
   });
 });

@@ -131,4 +131,35 @@ describe('WebhooksPage', () => {
     await resending;
     expect(page.notice()).toBe('Sent again, with the same event id.');
   });
+
+  it('edits an endpoint in the form: its events and description, keeping its address when left empty', async () => {
+    const { page, http, settle, element } = await open();
+    const edit = [...element.querySelectorAll('button')].find(
+      (button) => button.getAttribute('aria-label') === `Edit ${ENDPOINT.url}`,
+    );
+    edit?.click();
+    await settle();
+    expect(element.textContent).toContain(`Change the endpoint ${ENDPOINT.url}`);
+    expect(element.textContent).toContain(`Leave empty to keep ${ENDPOINT.url}`);
+    expect(page.format.disabled).toBe(true);
+    expect(page.chosen.controls['case_opened']?.value).toBe(true);
+    page.chosen.controls['case_overdue']?.setValue(true);
+    page.description.setValue('Our CRM, late cases too');
+    const saving = page.submit();
+    const request = http.expectOne({ method: 'PATCH', url: '/api/webhook-endpoints/e-1' });
+    expect(request.request.body).toEqual({
+      events: ['case.opened', 'case.overdue'],
+      description: 'Our CRM, late cases too',
+    });
+    request.flush({ ...ENDPOINT, events: ['case.opened', 'case.overdue'] });
+    await answer(http, '/api/webhook-endpoints', [ENDPOINT]);
+    await saving;
+    await settle();
+    expect(page.editing()).toBeNull();
+    expect(page.format.enabled).toBe(true);
+    expect(page.notice()).toBe(`Saved the changes to ${ENDPOINT.url}.`);
+    expect([...element.querySelectorAll('button')].map((button) => button.textContent?.trim())).toContain(
+      'Add endpoint',
+    );
+  });
 });

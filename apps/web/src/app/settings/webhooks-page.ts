@@ -67,6 +67,8 @@ export class WebhooksPage implements OnInit {
   /** Where the log's next (older) page starts, when there is one. */
   readonly logCursor = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
+  /** The endpoint being changed in the form, or null while the form adds a new one. */
+  readonly editing = signal<WebhookEndpointResponse | null>(null);
   readonly formats: { value: EndpointFormat; label: string; hint: string }[] = [
     {
       value: 'json',
@@ -114,6 +116,51 @@ export class WebhooksPage implements OnInit {
 
   eventsOf(endpoint: WebhookEndpointResponse): string {
     return endpoint.events.join(', ');
+  }
+
+  /** Loads an endpoint into the form to change its events, description or address (not its kind). */
+  edit(endpoint: WebhookEndpointResponse): void {
+    this.editing.set(endpoint);
+    this.created.set(null);
+    this.error.set(null);
+    this.format.setValue(endpoint.format);
+    this.format.disable();
+    // Its address is shown shortened (a channel's URL is its secret): left empty, it stays as it is.
+    this.url.setValidators([Validators.maxLength(2000)]);
+    this.url.reset('');
+    this.description.setValue(endpoint.description);
+    for (const type of WEBHOOK_EVENT_TYPES)
+      this.chosen.controls[controlOf(type)]?.setValue(endpoint.events.includes(type));
+  }
+
+  cancelEdit(): void {
+    this.editing.set(null);
+    this.format.enable();
+    this.url.setValidators([Validators.required, Validators.maxLength(2000)]);
+    this.url.reset('');
+    this.description.reset('');
+    this.chosen.reset();
+  }
+
+  /** Adds the endpoint in the form, or saves the changes to the one being edited. */
+  async submit(): Promise<void> {
+    const editing = this.editing();
+    if (!editing) return this.create();
+    const events = WEBHOOK_EVENT_TYPES.filter((type) => this.chosen.controls[controlOf(type)]?.value);
+    if (this.url.invalid || events.length === 0) {
+      this.error.set(events.length === 0 ? 'Choose at least one event to send.' : null);
+      return;
+    }
+    const url = this.url.value.trim();
+    await this.act(async () => {
+      await this.api.patch(`/api/webhook-endpoints/${editing.id}`, {
+        events,
+        description: this.description.value.trim(),
+        ...(url ? { url } : {}),
+      });
+      this.notice.set(`Saved the changes to ${editing.url}.`);
+      this.cancelEdit();
+    });
   }
 
   async create(): Promise<void> {
@@ -165,6 +212,7 @@ export class WebhooksPage implements OnInit {
     await this.act(async () => {
       await this.api.delete(`/api/webhook-endpoints/${endpoint.id}`);
       if (this.opened()?.id === endpoint.id) this.opened.set(null);
+      if (this.editing()?.id === endpoint.id) this.cancelEdit();
     });
   }
 
