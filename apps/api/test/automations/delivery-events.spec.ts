@@ -8,6 +8,7 @@ import type {
 } from '@rapport/domain';
 import { FollowUpDispatcher } from '../../src/automations/follow-up-dispatcher';
 import { FollowUpPlanner } from '../../src/automations/follow-up-planner';
+import { waitForMailTo } from '../support/factories';
 import { withClient } from '../support/test-database';
 import { appWithSignedUpBusiness } from '../support/spec-app';
 
@@ -185,5 +186,51 @@ describe("SendGrid's delivery events", () => {
     });
     expect(health.body.bounced).toBeGreaterThan(0);
     expect(health.body.delivered).toBeGreaterThan(0);
+  });
+
+  it('tells the team once a day that sending is at risk: for spam complaints, and for a spike of bounces', async () => {
+    const atRisk = () =>
+      query<{ data: Record<string, unknown> }>(
+        `SELECT data FROM business_events WHERE tenant_id = $1 AND type = 'delivery.at_risk' ORDER BY occurred_at`,
+        [spec.tenantId],
+      );
+    // The complaint pause of the test above told it once; a second complaint the same day adds nothing.
+    expect((await atRisk()).map((event) => event.data['reason'])).toEqual(['complaints']);
+    const email = 'angrier@events.example';
+    const messageId = await sentThankYou(email);
+    await mock.postEvents(eventsUrl, [
+      { email, message_id: messageId, tenant_id: spec.tenantId, event: 'spamreport' },
+    ]);
+    expect((await atRisk()).map((event) => event.data['reason'])).toEqual(['complaints']);
+
+    // Ten bounces in a day of few deliveries: the list has gone bad.
+    const bouncing = 'gone@events.example';
+    const bounced = await sentThankYou(bouncing);
+    await mock.postEvents(
+      eventsUrl,
+      Array.from({ length: 12 }, () => ({
+        email: bouncing,
+        message_id: bounced,
+        tenant_id: spec.tenantId,
+        event: 'bounce',
+        reason: '550 5.1.1 no such user',
+      })),
+    );
+    const events = await atRisk();
+    expect(events.map((event) => event.data['reason'])).toEqual(['complaints', 'bounces']);
+    expect(events[1]?.data).toMatchObject({
+      reason: 'bounces',
+      bounced: expect.any(Number),
+      sent: expect.any(Number),
+    });
+    expect(Number(events[1]?.data['bounced'])).toBeGreaterThanOrEqual(10);
+
+    // The owner hears of it at once (their role's default), in plain words with the figures.
+    const notice = await waitForMailTo(
+      spec.testApp,
+      spec.ownerEmail,
+      (mail) => mail.subject === 'Sending is at risk' && mail.text.includes('bounced'),
+    );
+    expect(notice.text).toMatch(/\d+ of \d+ emails sent in the last day bounced\./);
   });
 });

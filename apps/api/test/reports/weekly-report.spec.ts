@@ -194,6 +194,28 @@ describe('the weekly report', () => {
       responses: 5,
     });
 
+    // The team's channels and integrations heard it was ready, with its headline figures and nothing more.
+    const ready = await withClient(spec.testApp.ownerUrl, async (db) =>
+      (
+        await db.query<{ data: Record<string, unknown> }>(
+          `SELECT data FROM business_events WHERE tenant_id = $1 AND type = 'report.ready'`,
+          [madrid.id],
+        )
+      ).rows.map((row) => row.data),
+    );
+    expect(ready).toEqual([
+      {
+        weekStart: '2026-02-23',
+        sent: content.deliverability.sent,
+        answers: 5,
+        nps: expectedNps(madridScores),
+        npsResponses: 5,
+        csatAverage: content.csat.average,
+        openCases: content.cases.open,
+        overdueCases: content.cases.overdue,
+      },
+    ]);
+
     const brooklyn = (await newYork.owner.get<WeeklyReportResponse>('/api/reports/2026-02-23')).body.content;
     expect(brooklyn.nps).toMatchObject({ score: 100, responses: 2 });
     expect(brooklyn.answersPerDay.map((day) => day.count)).toEqual([1, 0, 0, 0, 0, 0, 1]);

@@ -8,6 +8,7 @@ import type {
 import { isSignedBy } from '../../src/webhooks/webhook-signature';
 import { mailTo, sendOpinionRequest } from '../support/factories';
 import { appWithTenant } from '../support/spec-app';
+import { withClient } from '../support/test-database';
 import { WebhookReceiver } from '@rapport/webhook-receiver';
 
 async function until<T>(
@@ -198,6 +199,47 @@ describe('outgoing webhooks', () => {
         hooks.received.map((delivery) => (JSON.parse(delivery.body) as WebhookPayload).data['externalId']),
       ).toEqual(['ENQ-AFTER']);
     } finally {
+      await hooks.stop();
+    }
+  });
+
+  it('tells an endpoint that asks for it of each follow-up sent, and records none while nobody asks', async () => {
+    const countSent = async () =>
+      (
+        await withClient(spec.testApp.ownerUrl, (db) =>
+          db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM business_events WHERE tenant_id = $1 AND type = 'follow_up.sent'`,
+            [spec.tenant.id],
+          ),
+        )
+      ).rows[0]?.n;
+    // Earlier tests sent follow-ups with no endpoint listening: no event was made for them.
+    expect(await countSent()).toBe(0);
+    const hooks = await new WebhookReceiver().start();
+    try {
+      const created = await spec.owner.post<CreatedWebhookEndpointResponse>('/api/webhook-endpoints', {
+        url: hooks.url,
+        events: ['follow_up.sent'],
+      });
+      expect(created.status).toBe(201);
+      await sendOpinionRequest(spec.testApp, spec.owner, {
+        externalId: '#SENT-1',
+        buyer: { email: 'sent@example.com', name: 'Sven Sent' },
+        placedAt: new Date('2026-11-09T09:00:00Z'),
+      });
+      const received = await hooks.waitFor(2);
+      const payloads = received.map((delivery) => JSON.parse(delivery.body) as WebhookPayload);
+      expect(payloads.map((payload) => [payload.type, payload.data['kind']]).sort()).toEqual([
+        ['follow_up.sent', 'opinion-request'],
+        ['follow_up.sent', 'thank-you'],
+      ]);
+      expect(payloads.every((payload) => typeof payload.data['messageId'] === 'string')).toBe(true);
+      expect(JSON.stringify(payloads)).not.toContain('sent@example.com');
+      expect(await countSent()).toBe(2);
+    } finally {
+      await spec.owner.delete(
+        `/api/webhook-endpoints/${(await spec.owner.get<WebhookEndpointResponse[]>('/api/webhook-endpoints')).body.find((one) => one.url === hooks.url)?.id}`,
+      );
       await hooks.stop();
     }
   });
