@@ -30,7 +30,7 @@ export class CaseDeadlines implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.work<CaseDueJob>('case-due', (job) => this.arrive(job.data), 2);
+    this.jobs.work<CaseDueJob>('case-due', (job) => this.arrive(job.data));
   }
 
   /** Plans both moments of a case just opened, in the transaction that opens it. */
@@ -50,7 +50,10 @@ export class CaseDeadlines implements OnModuleInit {
     );
   }
 
-  async arrive(job: CaseDueJob): Promise<void> {
+  async arrive(job: CaseDueJob, now: Date = new Date()): Promise<void> {
+    // "Due soon" that comes at or after the due time (the queue stood still) would say something false:
+    // the overdue moment tells it instead.
+    if (job.moment === 'due_soon' && now.getTime() >= new Date(job.dueAt).getTime()) return;
     await this.database.transaction(job.tenantId, async (manager) => {
       const found = await this.cases.deadlineState(manager, job.caseId);
       if (!found || found.status !== 'open' || found.due_at.getTime() !== new Date(job.dueAt).getTime())
@@ -63,7 +66,7 @@ export class CaseDeadlines implements OnModuleInit {
         manager,
         type,
         { caseId: job.caseId, assigneeId: found.assignee_id, dueAt: job.dueAt },
-        new Date(),
+        now,
       );
     });
   }

@@ -47,7 +47,12 @@ export class CaseWork {
         name = member.name;
       }
       await this.cases.assign(manager, id, body.assigneeId, at);
-      await this.events.record(manager, 'case.assigned', { caseId: id, assigneeId: body.assigneeId }, at);
+      await this.events.record(
+        manager,
+        'case.assigned',
+        { caseId: id, assigneeId: body.assigneeId, actorId: authorId },
+        at,
+      );
       await this.cases.addEntry(manager, id, { kind: 'status', authorId, body: `Assigned to ${name}` }, at);
     }
     if (body.status && body.status !== current.status) {
@@ -59,7 +64,7 @@ export class CaseWork {
         await this.events.record(
           manager,
           'case.resolved',
-          { caseId: id, customerId: current.customer.id, resolution },
+          { caseId: id, customerId: current.customer.id, resolution, actorId: authorId },
           at,
         );
       if (body.status === 'resolved' && body.askAgainInDays) {

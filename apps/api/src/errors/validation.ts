@@ -38,23 +38,18 @@ export function validationErrorsOf(dto: new () => object, value: unknown): Field
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const fields: FieldError[] = [];
   for (const error of errors) {
+    // A property name is the sender's: a very long one is shortened, and read as text, never as a pattern.
+    const property = error.property.length > 200 ? `${error.property.slice(0, 200)}…` : error.property;
     const path =
-      parent === ''
-        ? error.property
-        : /^\d+$/.test(error.property)
-          ? `${parent}[${error.property}]`
-          : `${parent}.${error.property}`;
+      parent === '' ? property : /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
     for (const reason of Object.values(error.constraints ?? {})) {
+      const prefix = `${error.property} `;
       fields.push({
         field: path,
-        reason: reason.replace(new RegExp(`^${escapeRegExp(error.property)} `), ''),
+        reason: (reason.startsWith(prefix) ? reason.slice(prefix.length) : reason).slice(0, 500),
       });
     }
     if (error.children?.length) fields.push(...flattenValidationErrors(error.children, path));
   }
   return fields;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -9,6 +9,8 @@ export interface BusinessEventRow {
   version: number;
   data: Record<string, unknown>;
   occurred_at: Date;
+  /** When it was written down: later than `occurred_at` for a history or an import. */
+  recorded_at: Date;
 }
 
 /** The owner of `business_events`: what happened in a business, as its endpoints are told. */
@@ -57,7 +59,7 @@ export class BusinessEventsRepository {
   find(manager: TenantManager, id: string): Promise<BusinessEventRow | null> {
     return queryRow<BusinessEventRow>(
       manager,
-      `SELECT id, type, version, data, occurred_at FROM business_events WHERE tenant_id = $1 AND id = $2`,
+      `SELECT id, type, version, data, occurred_at, recorded_at FROM business_events WHERE tenant_id = $1 AND id = $2`,
       [tenantIdOf(manager), id],
     );
   }

@@ -247,9 +247,11 @@ export function eventNotice(
       };
     }
     case 'reply.received':
-      return text(data['caseId'])
-        ? { title, text: '', ...link(`/cases/${text(data['caseId'])}`, 'case') }
-        : { title, text: '', ...link(`/customers/${text(data['customerId'])}`, 'customer') };
+      if (text(data['caseId'])) return { title, text: '', ...link(`/cases/${text(data['caseId'])}`, 'case') };
+      if (text(data['customerId']))
+        return { title, text: '', ...link(`/customers/${text(data['customerId'])}`, 'customer') };
+      // A reply that matched none of the business's emails is kept among the answers' replies.
+      return { title, text: '', ...link('/answers?channel=reply', 'answer') };
     case 'enquiry.received':
       return { title, text: '', ...link(`/enquiries/${text(data['interactionId'])}`, 'enquiry') };
     case 'case.due_soon':

@@ -87,7 +87,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
    * tried again, as after a crash.
    */
   private run(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
-    if (this.isClosed) return Promise.resolve({ rows: [] });
+    // pg-boss reads no answer (null) as "nothing done"; an empty list it would read as a row count.
+    if (this.isClosed) return Promise.resolve(null as unknown as { rows: unknown[] });
     // eslint-disable-next-line no-restricted-syntax
     const statement = this.pool.query(text, values);
     this.running.add(statement);
@@ -162,7 +163,15 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
               // This job alone is retried (the others of the batch are done); the log has its ids only.
               const reason = error instanceof Error ? error.message : String(error);
               this.logger.warn({ queue, jobId: job.id, retryCount: job.retryCount, reason }, 'A job failed');
-              await this.boss.fail(queue, job.id, { reason });
+              // Failing it may itself fail (the database going away): the job then expires and is tried again.
+              await this.boss
+                .fail(queue, job.id, { reason })
+                .catch((failure: unknown) =>
+                  this.logger.warn(
+                    { err: failure, queue, jobId: job.id },
+                    'A failed job could not be marked',
+                  ),
+                );
             }
           }),
         );

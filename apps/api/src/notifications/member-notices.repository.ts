@@ -12,13 +12,16 @@ export interface WaitingNoticeRow {
   type: BusinessEventType;
   data: Record<string, unknown>;
   occurred_at: Date;
+  /** The member's own time zone; null for the business's. */
+  time_zone: string | null;
 }
 
 const WAITING_SELECT = `
-  SELECT n.id, n.user_id, u.email, n.event_id, e.type, e.data, e.occurred_at
+  SELECT n.id, n.user_id, u.email, n.event_id, e.type, e.data, e.occurred_at, s.time_zone
     FROM member_notices n
     JOIN users u ON u.id = n.user_id
     JOIN business_events e ON e.tenant_id = n.tenant_id AND e.id = n.event_id
+    LEFT JOIN notification_settings s ON s.tenant_id = n.tenant_id AND s.user_id = n.user_id
    WHERE n.tenant_id = $1 AND n.sent_at IS NULL`;
 
 /**
@@ -28,6 +31,18 @@ const WAITING_SELECT = `
  */
 @Injectable()
 export class MemberNoticesRepository {
+  /**
+   * Holds the member's summary until the transaction ends: a notice decided while their summary is being
+   * sent waits for it, and then sees it sent and plans the next one.
+   */
+  async lockSummary(manager: TenantManager, userId: string): Promise<void> {
+    await queryRows<{ locked: string }>(
+      manager,
+      `SELECT pg_advisory_xact_lock(hashtextextended($1 || ':summary:' || $2, 0))::text AS locked`,
+      [tenantIdOf(manager), userId],
+    );
+  }
+
   /** The notice's id; null when the member already has one for this event (the job ran before). */
   async add(
     manager: TenantManager,

@@ -21,16 +21,21 @@ export interface MemberEmailJob {
 export interface MemberSummaryJob {
   tenantId: string;
   userId: string;
+  /** When it was planned for: a member who since chose another hour gets it at the new one. */
+  at?: string;
 }
 
 /** A summary job that has not sent its notices after this long is taken for lost, and another is made. */
 const LOST_SUMMARY_MS = 26 * 3_600_000;
 
-/**
- * Events older than this when their job runs (a history written at once, an import, a queue that stood
- * still for days) tell no one: a notice of something long past helps nobody, and the console shows it.
- */
+/** Events older than this when their job runs (a queue that stood still for days) tell no one. */
 const STALE_EVENT_MS = 24 * 3_600_000;
+
+/**
+ * Events written down this long after they happened (a demo's history, an import of past enquiries) tell
+ * no one either: they are the past, told to the console, not news for anyone's inbox.
+ */
+const LATE_RECORD_MS = 3_600_000;
 /**
  * Tells the members of a business what happened, as each chose (docs/notifications.md): for each event,
  * one notice per member who hears of it, sent at once or kept for their daily summary. Each step is a job
@@ -52,9 +57,9 @@ export class MemberNotifier implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.work<MemberNoticesJob>('member-notices', (job) => this.decide(job.data), 4);
-    this.jobs.work<MemberEmailJob>('member-email', (job) => this.sendInstant(job.data), 4);
-    this.jobs.work<MemberSummaryJob>('member-summary', (job) => this.sendSummary(job.data), 2);
+    this.jobs.work<MemberNoticesJob>('member-notices', (job) => this.decide(job.data), 2);
+    this.jobs.work<MemberEmailJob>('member-email', (job) => this.sendInstant(job.data), 2);
+    this.jobs.work<MemberSummaryJob>('member-summary', (job) => this.sendSummary(job.data));
   }
 
   /** Who hears of one event and how: a notice each, with the job that sends it. */
@@ -63,12 +68,16 @@ export class MemberNotifier implements OnModuleInit {
       const event = await this.events.find(manager, job.eventId);
       if (!event || !isNotificationKind(event.type)) return;
       if (now.getTime() - event.occurred_at.getTime() > STALE_EVENT_MS) return;
+      if (event.recorded_at.getTime() - event.occurred_at.getTime() > LATE_RECORD_MS) return;
       // An imported enquiry is history the business already knew of, not someone waiting for an answer.
       if (event.type === 'enquiry.received' && event.data['source'] === 'csv') return;
       const kind = event.type;
       const assigneeId = await this.assigneeOf(manager, event);
       const business = await this.business(manager);
+      const actorId = typeof event.data['actorId'] === 'string' ? event.data['actorId'] : null;
       for (const member of await this.settings.members(manager)) {
+        // Nobody is told of what they did themselves (a case they took, a case they resolved).
+        if (member.user_id === actorId) continue;
         const delivery = deliveryFor({
           role: member.role,
           takesCases: member.takes_cases,
@@ -90,14 +99,13 @@ export class MemberNotifier implements OnModuleInit {
           });
           continue;
         }
+        await this.notices.lockSummary(manager, member.user_id);
         const oldest = await this.notices.oldestWaitingSummary(manager, member.user_id, noticeId);
         if (oldest && now.getTime() - oldest.getTime() < LOST_SUMMARY_MS) continue;
-        await this.jobs.sendWithin<MemberSummaryJob>(
-          manager,
-          'member-summary',
-          { tenantId: job.tenantId, userId: member.user_id },
-          { startAfter: nextSummaryAt(now, member.summary_hour, member.time_zone ?? business.timeZone) },
-        );
+        await this.planSummary(manager, job.tenantId, member.user_id, now, {
+          hour: member.summary_hour,
+          timeZone: member.time_zone ?? business.timeZone,
+        });
       }
     });
   }
@@ -111,20 +119,50 @@ export class MemberNotifier implements OnModuleInit {
     });
   }
 
+  private async planSummary(
+    manager: TenantManager,
+    tenantId: string,
+    userId: string,
+    now: Date,
+    clock: { hour: number; timeZone: string },
+  ): Promise<void> {
+    const at = nextSummaryAt(now, clock.hour, clock.timeZone);
+    await this.jobs.sendWithin<MemberSummaryJob>(
+      manager,
+      'member-summary',
+      { tenantId, userId, at: at.toISOString() },
+      { startAfter: at },
+    );
+  }
+
   /** Everything waiting for the member's summary, in one email; nothing when nothing waits. */
-  async sendSummary(job: MemberSummaryJob): Promise<void> {
+  async sendSummary(job: MemberSummaryJob, now: Date = new Date()): Promise<void> {
     await this.database.transaction(job.tenantId, async (manager) => {
+      await this.notices.lockSummary(manager, job.userId);
+      const business = await this.business(manager);
+      const member = await this.settings.member(manager, job.userId);
+      if (!member) return;
+      const timeZone = member.time_zone ?? business.timeZone;
+      if (job.at) {
+        // Planned before the member chose another hour or zone: it goes at the new one, if still ahead.
+        const planned = new Date(job.at);
+        const wanted = nextSummaryAt(new Date(planned.getTime() - 60_000), member.summary_hour, timeZone);
+        if (wanted.getTime() !== planned.getTime() && wanted.getTime() > now.getTime()) {
+          await this.planSummary(manager, job.tenantId, job.userId, new Date(wanted.getTime() - 60_000), {
+            hour: member.summary_hour,
+            timeZone,
+          });
+          return;
+        }
+      }
       const waiting = await this.notices.takeSummary(manager, job.userId);
       const [first] = waiting;
       if (!first) return;
-      const business = await this.business(manager);
-      const member = await this.settings.member(manager, job.userId);
-      const timeZone = member?.time_zone ?? business.timeZone;
       await this.emails.sendDailySummary({
         to: first.email,
         businessName: business.name,
         items: waiting.map((notice) => {
-          const written = this.mail.noticeOf(notice, business);
+          const written = this.mail.noticeOf(notice, business, timeZone);
           return { ...written, at: longMoment(notice.occurred_at, timeZone) };
         }),
       });

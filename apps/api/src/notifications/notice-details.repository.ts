@@ -36,6 +36,15 @@ export class NoticeDetailsRepository {
     );
   }
 
+  /** A reply that matched no email of the business, by its id: what it said and who sent it. */
+  replyById(manager: TenantManager, replyId: string): Promise<{ body: string; from_email: string } | null> {
+    return queryRow<{ body: string; from_email: string }>(
+      manager,
+      `SELECT body, from_email FROM replies WHERE tenant_id = $1 AND id = $2`,
+      [tenantIdOf(manager), replyId],
+    );
+  }
+
   enquiry(
     manager: TenantManager,
     interactionId: string,

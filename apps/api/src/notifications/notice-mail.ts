@@ -16,7 +16,7 @@ export interface NoticeBusiness {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** A moment for a member, in the business's time zone, as Rapport's English emails write it. */
+/** A moment for a member, in their time zone, as Rapport's English emails write it. */
 export function longMoment(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
 }
@@ -37,6 +37,8 @@ export class NoticeMail {
 
   async send(manager: TenantManager, notice: WaitingNoticeRow, business: NoticeBusiness): Promise<void> {
     const data = notice.data;
+    // Every moment in the member's own time zone, when they chose one.
+    const timeZone = notice.time_zone ?? business.timeZone;
     if (notice.type === 'case.opened' || notice.type === 'case.assigned') {
       const found = await this.cases.find(manager, text(data['caseId']), new Date());
       if (found && found.assignee?.id === notice.user_id) {
@@ -46,13 +48,27 @@ export class NoticeMail {
           buyerName: found.customer.name,
           reasons: found.reasons,
           comment: found.comment,
-          dueAt: longMoment(new Date(found.dueAt), business.timeZone),
+          dueAt: longMoment(new Date(found.dueAt), timeZone),
           caseId: found.id,
         });
         return;
       }
     }
-    if (notice.type === 'reply.received') {
+    if (notice.type === 'reply.received' && text(data['replyId'])) {
+      // A reply that matched none of the business's emails: only its sender's address names them.
+      const reply = await this.details.replyById(manager, text(data['replyId']));
+      if (reply) {
+        await this.emails.sendBuyerReplied({
+          to: notice.email,
+          businessName: business.name,
+          buyerName: reply.from_email,
+          body: reply.body,
+          link: '/answers',
+        });
+        return;
+      }
+    }
+    if (notice.type === 'reply.received' && text(data['messageId'])) {
       const reply = await this.details.reply(manager, text(data['messageId']), notice.occurred_at);
       if (reply) {
         await this.emails.sendBuyerReplied({
@@ -74,7 +90,7 @@ export class NoticeMail {
           personName: enquiry.name || enquiry.email,
           subject: enquiry.subject,
           message: enquiry.message,
-          dueAt: longMoment(enquiry.due_at ?? notice.occurred_at, business.timeZone),
+          dueAt: longMoment(enquiry.due_at ?? notice.occurred_at, timeZone),
           interactionId: text(data['interactionId']),
         });
         return;
@@ -83,15 +99,19 @@ export class NoticeMail {
     await this.emails.sendNotice({
       to: notice.email,
       businessName: business.name,
-      notice: this.noticeOf(notice, business),
+      notice: this.noticeOf(notice, business, timeZone),
     });
   }
 
   /** The event in one line with its link, for the generic email and the daily summary. */
-  noticeOf(notice: Pick<WaitingNoticeRow, 'type' | 'data'>, business: NoticeBusiness): EventNotice {
+  noticeOf(
+    notice: Pick<WaitingNoticeRow, 'type' | 'data'>,
+    business: NoticeBusiness,
+    timeZone: string,
+  ): EventNotice {
     const written = eventNotice(
       { type: notice.type, data: notice.data },
-      { name: business.name, locale: 'en', timeZone: business.timeZone },
+      { name: business.name, locale: 'en', timeZone },
       this.config.publicUrl,
     );
     // The subject names the business once: the summary and the email heading carry it already.

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   defaultDelivery,
   NOTIFICATION_KINDS,
+  placeTimeZone,
   type NotificationChoices,
   type NotificationPreferencesResponse,
   type UpdateNotificationPreferencesRequest,
 } from '@rapport/domain';
 import { AccountsRepository } from '../accounts/accounts.repository';
-import { NotFoundError } from '../errors/app-error';
+import { NotFoundError, ValidationFailedError } from '../errors/app-error';
 import { type TenantManager, TenantDatabase } from '../tenancy/tenant-database';
 import { type MemberSettingsRow, NotificationSettingsRepository } from './notification-settings.repository';
 
@@ -31,7 +32,14 @@ export class NotificationPreferencesService {
     userId: string,
     body: UpdateNotificationPreferencesRequest,
   ): Promise<NotificationPreferencesResponse> {
+    const timeZone = body.timeZone ? placeTimeZone(body.timeZone) : body.timeZone;
+    if (timeZone === null && body.timeZone)
+      throw new ValidationFailedError([
+        { field: 'timeZone', reason: 'must be the time zone of a place, such as Europe/Madrid' },
+      ]);
     return this.database.transaction(tenantId, async (manager) => {
+      await this.find(manager, userId);
+      await this.settings.lock(manager, userId);
       const current = await this.find(manager, userId);
       const choices: NotificationChoices = { ...current.choices };
       for (const kind of NOTIFICATION_KINDS) {
@@ -42,7 +50,7 @@ export class NotificationPreferencesService {
       await this.settings.save(manager, userId, {
         choices,
         summaryHour: body.summaryHour ?? current.summary_hour,
-        timeZone: body.timeZone === undefined ? current.time_zone : body.timeZone,
+        timeZone: timeZone === undefined ? current.time_zone : timeZone,
       });
       return this.describe(manager, await this.find(manager, userId));
     });

@@ -40,6 +40,23 @@ export class NotificationSettingsRepository {
     ]);
   }
 
+  /**
+   * Holds the member's settings row until the transaction ends (made with the defaults if they have none),
+   * so two saves at once apply one after the other instead of one undoing the other.
+   */
+  async lock(manager: TenantManager, userId: string): Promise<void> {
+    await execute(
+      manager,
+      `INSERT INTO notification_settings (tenant_id, user_id) VALUES ($1, $2) ON CONFLICT (tenant_id, user_id) DO NOTHING`,
+      [tenantIdOf(manager), userId],
+    );
+    await queryRows<{ locked: number }>(
+      manager,
+      `SELECT 1 AS locked FROM notification_settings WHERE tenant_id = $1 AND user_id = $2 FOR UPDATE`,
+      [tenantIdOf(manager), userId],
+    );
+  }
+
   async save(
     manager: TenantManager,
     userId: string,

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { htmlVisibleText, type ReplyOutcome, stripQuotedReply, withoutBuyerLinks } from '@rapport/domain';
 import { DataSource } from 'typeorm';
 import { execute, queryRows } from '../database/query-rows';
-import { AccountEmails } from '../mail/account-emails';
 import { TenantDatabase, type TenantManager, tenantIdOf } from '../tenancy/tenant-database';
 import type { InboundEmail } from './inbound-form';
 import { parseReplyAddress } from './reply-address';
@@ -12,14 +11,6 @@ import { CasesRepository } from '../cases/cases.repository';
 
 /** A case shows this much of a reply (the column's limit); the reply itself is kept whole. */
 const CASE_ENTRY_LIMIT = 20_000;
-
-interface Notice {
-  to: string;
-  businessName: string;
-  buyerName: string;
-  body: string;
-  link: string;
-}
 
 /** The addresses an inbound email was sent to: the SMTP envelope first, then the To header. */
 function recipients(email: InboundEmail): string[] {
@@ -54,7 +45,6 @@ export class RepliesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly database: TenantDatabase,
-    private readonly emails: AccountEmails,
     private readonly cases: CasesRepository,
     private readonly events: EventLog,
   ) {}
@@ -67,7 +57,6 @@ export class RepliesService {
     const target = recipients(email)
       .map(parseReplyAddress)
       .find((parsed) => parsed !== null);
-    let notice: Notice | null = null;
     let outcome: ReplyOutcome = 'unrouted';
     if (target) {
       outcome = await this.database.transaction(target.tenantId, async (manager) => {
@@ -77,9 +66,8 @@ export class RepliesService {
           [target.tenantId],
         );
         if (!business) return 'unrouted' as const;
-        const stored = await this.storeInBusiness(manager, target.messageId, email, body, fullText, now);
-        notice = stored.notice ? { ...stored.notice, businessName: business.name } : null;
-        return stored.outcome;
+        // Its members hear of it from the event it records, each as they chose.
+        return this.storeInBusiness(manager, target.messageId, email, body, fullText, now);
       });
     }
     if (outcome === 'unrouted') {
@@ -90,7 +78,6 @@ export class RepliesService {
       );
       this.logger.warn({ to: email.to }, 'A reply named no business; kept in unrouted_replies');
     }
-    if (notice) await this.notify(notice);
     return outcome;
   }
 
@@ -101,7 +88,7 @@ export class RepliesService {
     body: string,
     fullText: string,
     now: Date,
-  ): Promise<{ outcome: ReplyOutcome; notice: Omit<Notice, 'businessName'> | null }> {
+  ): Promise<ReplyOutcome> {
     const tenantId = tenantIdOf(manager);
     const [message] = await queryRows<{
       id: string;
@@ -122,17 +109,20 @@ export class RepliesService {
     const from = senderAddress(email.from);
     const subject = email.subject.slice(0, 1000);
     if (!message) {
-      await execute(
+      const [reply] = await queryRows<{ id: string }>(
         manager,
-        `INSERT INTO replies (tenant_id, from_email, subject, body, full_text, received_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        `INSERT INTO replies (tenant_id, from_email, subject, body, full_text, received_at) VALUES ($1, $2, $3, $4, $5, $6)
+         RETURNING id`,
         [tenantId, from, subject, body, fullText, now],
       );
-      // No buyer to name and no event to record: the owner hears of it directly.
-      const [owner] = await this.owner(manager);
-      return {
-        outcome: 'unmatched',
-        notice: owner ? { to: owner.email, buyerName: from, body, link: '/answers' } : null,
-      };
+      // A reply that matched no email: the team hears of it as of any reply, each as they chose.
+      await this.events.record(
+        manager,
+        'reply.received',
+        { replyId: reply?.id ?? null, messageId: null, customerId: null, answerId: null, caseId: null },
+        now,
+      );
+      return 'unmatched';
     }
     let caseId = message.case_id;
     let answerId: string | null = null;
@@ -192,25 +182,6 @@ export class RepliesService {
       { messageId: message.id, customerId: message.customer_id, answerId, caseId },
       now,
     );
-    // Its members hear of it from the event, each as they chose (notifications/member-notifier.ts).
-    return { outcome: caseId ? 'case' : 'answer', notice: null };
-  }
-
-  private owner(manager: TenantManager): Promise<{ email: string }[]> {
-    return queryRows<{ email: string }>(
-      manager,
-      `SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.tenant_id = $1 AND m.role = 'owner' ORDER BY m.created_at LIMIT 1`,
-      [tenantIdOf(manager)],
-    );
-  }
-
-  private async notify(notice: Notice): Promise<void> {
-    try {
-      await this.emails.sendBuyerReplied(notice);
-    } catch (error) {
-      // The reply is stored and shows in the console; only the heads-up is missing.
-      this.logger.warn({ err: error }, 'The reply notification did not go out');
-    }
+    return caseId ? 'case' : 'answer';
   }
 }

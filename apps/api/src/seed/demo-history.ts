@@ -21,6 +21,9 @@ import { DemoRecords, type ReceivedRequest } from './demo-records';
 import { ReferralsService } from '../referrals/referrals.service';
 import { AnswersRepository } from '../answers/answers.repository';
 import { EventLog } from '../events/event-log';
+import { CasesRepository } from '../cases/cases.repository';
+import { AccountEmails } from '../mail/account-emails';
+import { longMoment } from '../notifications/notice-mail';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -78,6 +81,7 @@ export class DemoHistory {
   private readonly dispatcher: FollowUpDispatcher;
   private readonly mailbox: HistoryMailbox;
   private readonly answers: AnswersService;
+  private readonly alerts: AccountEmails;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
@@ -95,13 +99,37 @@ export class DemoHistory {
     referrals: ReferralsService,
     answerRecords: AnswersRepository,
     events: EventLog,
+    private readonly cases: CasesRepository,
   ) {
     // The demo's buyers are made up: their emails stay in the mailbox whichever provider is configured.
     // Built here, not provided: as a provider the scheduler would run its tick for every business.
     this.mailbox = new HistoryMailbox(devMailbox);
+    this.alerts = new AccountEmails(this.mailbox, config);
     const sender = new FollowUpSender(this.mailbox, templates, surveys, config);
     this.answers = new AnswersService(outbox, database, caseOpener, referrals, answerRecords, events, config);
     this.dispatcher = new FollowUpDispatcher(dataSource, database, sender, replaying, events);
+  }
+
+  /**
+   * The email the assignee got when the case opened, dated then: events written by a history tell no one
+   * through the notifications (they are the past), so the history sends what its team would have had.
+   */
+  private async alertAssignee(tenantId: string, caseId: string, at: Date): Promise<void> {
+    const alert = await this.database.transaction(tenantId, async (manager) => {
+      const found = await this.cases.find(manager, caseId, at);
+      const target = found?.assignee ? await this.records.alertTarget(manager, found.assignee.id) : null;
+      return found && target ? { found, target } : null;
+    });
+    if (!alert) return;
+    await this.alerts.sendCaseAssigned({
+      to: alert.target.email,
+      businessName: alert.target.business_name,
+      buyerName: alert.found.customer.name,
+      reasons: alert.found.reasons,
+      comment: alert.found.comment,
+      dueAt: longMoment(new Date(alert.found.dueAt), alert.target.time_zone),
+      caseId,
+    });
   }
 
   /** Replays the business's history from `from` to `to`; its orders are in, their events unplanned. */
@@ -164,6 +192,7 @@ export class DemoHistory {
       this.records.caseOf(manager, request.messageId),
     );
     if (!opened) return;
+    await this.alertAssignee(tenantId, opened.id, new Date(at));
     const isRecent = end - at < RECENT_MS;
     // Of the last days' cases, half still wait for the team.
     if (isRecent && chance(request.key, 'untouched') < 0.5) return;

@@ -59,6 +59,20 @@ export class DemoRecords {
     return found ?? null;
   }
 
+  /** Where the alert of a case goes: its assignee's address, and the business's name and clock. */
+  async alertTarget(
+    manager: TenantManager,
+    assigneeId: string,
+  ): Promise<{ email: string; business_name: string; time_zone: string } | null> {
+    const [found] = await queryRows<{ email: string; business_name: string; time_zone: string }>(
+      manager,
+      `SELECT u.email, t.name AS business_name, t.time_zone
+         FROM users u, tenants t WHERE u.id = $2 AND t.id = $1`,
+      [tenantIdOf(manager), assigneeId],
+    );
+    return found ?? null;
+  }
+
   /**
    * The business, its team and its buyers existed from the start of the history, not from the moment it was
    * written: a buyer since their first order, the business and its team since the first order of all.

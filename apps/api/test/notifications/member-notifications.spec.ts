@@ -1,6 +1,8 @@
 import type { ApiErrorBody, CaseResponse, NotificationPreferencesResponse, Page } from '@rapport/domain';
 import { CaseDeadlines } from '../../src/cases/case-deadlines';
 import { MemberNotifier } from '../../src/notifications/member-notifier';
+import { replyAddress } from '../../src/replies/reply-address';
+import { RepliesService } from '../../src/replies/replies.service';
 import {
   addMember,
   createUser,
@@ -96,6 +98,56 @@ describe("members' notifications: at once, in a daily summary, or not at all", (
     expect((await preferences(spec.owner)).body).toEqual(before.body);
   });
 
+  it('keeps every choice of saves made at the same moment', async () => {
+    const member = await createUser(spec.testApp, { name: 'Ada Admin' });
+    await addMember(spec.testApp, spec.tenantId, member, 'admin');
+    const admin = await signedIn(spec.testApp, member);
+    const kinds = [
+      'case.opened',
+      'case.assigned',
+      'case.due_soon',
+      'case.overdue',
+      'reply.received',
+      'report.ready',
+    ];
+    const saved = await Promise.all(
+      kinds.map((kind) => admin.put('/api/me/notifications', { choices: { [kind]: 'none' } })),
+    );
+    expect(saved.map((one) => one.status)).toEqual(kinds.map(() => 200));
+    const after = (await preferences(admin)).body;
+    expect(kinds.map((kind) => deliveryOf(after, kind))).toEqual(
+      kinds.map((kind) => ({ kind, delivery: 'none', isChosen: true })),
+    );
+  });
+
+  it('keeps a time zone as the pickers name it, and refuses one that is no place or choices that are a list', async () => {
+    const saved = await staffClient.put<NotificationPreferencesResponse>('/api/me/notifications', {
+      timeZone: 'europe/lisbon',
+    });
+    expect(saved.body.timeZone).toBe('Europe/Lisbon');
+    const gmt = await staffClient.put<ApiErrorBody>('/api/me/notifications', { timeZone: 'Etc/GMT+5' });
+    expect(gmt.status).toBe(400);
+    expect(gmt.body.details).toEqual([
+      { field: 'timeZone', reason: 'must be the time zone of a place, such as Europe/Madrid' },
+    ]);
+    const list = await staffClient.put<ApiErrorBody>('/api/me/notifications', {
+      choices: [{ 'case.opened': 'summary' }],
+    });
+    expect(list.status).toBe(400);
+    expect(list.body.details?.map((detail) => detail.field)).toContain('choices');
+    expect((await staffClient.put('/api/me/notifications', { timeZone: null })).status).toBe(200);
+  });
+
+  it('answers a property name of fifty thousand characters with a 400 that names it shortened', async () => {
+    const refused = await spec.owner.put<ApiErrorBody>('/api/me/notifications', {
+      choices: { ['x'.repeat(50_000)]: 'instant' },
+    });
+    expect(refused.status).toBe(400);
+    const [detail] = refused.body.details ?? [];
+    expect(detail?.field.length).toBeLessThan(300);
+    expect(detail?.field.startsWith('choices.xxx')).toBe(true);
+  });
+
   it("tells the assignee of a low score at once and keeps it for the owner's summary at their hour", async () => {
     const request = await sendOpinionRequest(spec.testApp, spec.owner, {
       externalId: '#N1',
@@ -189,6 +241,12 @@ describe("members' notifications: at once, in a daily summary, or not at all", (
     );
     expect(events).toEqual([{ n: 1 }]);
 
+    // "Due soon" coming after the due time (the queue stood still) says nothing: "overdue" told it.
+    await deadlines.arrive({ ...job, moment: 'due_soon' }, new Date(Date.parse(job.dueAt) + 60_000));
+    expect(
+      await rows(`SELECT 1 FROM business_events WHERE tenant_id = $1 AND type = 'case.due_soon'`),
+    ).toEqual([]);
+
     // A moment that comes for a resolved case says nothing.
     await spec.owner.patch(`/api/cases/${opened?.id}`, {
       status: 'resolved',
@@ -217,5 +275,145 @@ describe("members' notifications: at once, in a daily summary, or not at all", (
       .decide({ tenantId: spec.tenantId, eventId: event?.id ?? '' }, later);
     const after = await rows(`SELECT id FROM member_notices WHERE tenant_id = $1`);
     expect(after.length).toBe(before.length - 2);
+  });
+
+  it('tells nobody of what they did themselves: the owner taking a case gets no email about it', async () => {
+    const [opened] = (await spec.owner.get<Page<CaseResponse>>('/api/cases')).body.items;
+    const [owner] = await rows<{ id: string }>(
+      `SELECT id FROM users WHERE email = $2 AND $1::uuid IS NOT NULL`,
+      [spec.ownerEmail],
+    );
+    await withClient(spec.testApp.ownerUrl, (db) =>
+      db.query(`UPDATE cases SET status = 'open', resolved_at = NULL WHERE tenant_id = $1`, [spec.tenantId]),
+    );
+    const before = (await mailTo(spec.testApp, spec.ownerEmail)).length;
+    const taken = await spec.owner.patch(`/api/cases/${opened?.id}`, { assigneeId: owner?.id });
+    expect(taken.status).toBe(200);
+    const [event] = await rows<{ id: string }>(
+      `SELECT id FROM business_events WHERE tenant_id = $1 AND type = 'case.assigned'`,
+    );
+    await spec.testApp.app.get(MemberNotifier).decide({ tenantId: spec.tenantId, eventId: event?.id ?? '' });
+    expect(
+      await rows(`SELECT 1 FROM member_notices WHERE tenant_id = $1 AND event_id = $2`, [event?.id]),
+    ).toEqual([]);
+    expect((await mailTo(spec.testApp, spec.ownerEmail)).length).toBe(before);
+  });
+
+  it("writes a summary's moments in the member's own time zone", async () => {
+    await staffClient.put('/api/me/notifications', {
+      timeZone: 'America/Los_Angeles',
+      choices: { 'case.overdue': 'summary' },
+    });
+    const [opened] = (await spec.owner.get<Page<CaseResponse>>('/api/cases')).body.items;
+    await spec.owner.patch(`/api/cases/${opened?.id}`, { assigneeId: staff.id });
+    const dueAt = new Date(Date.now() - 3_600_000).toISOString();
+    await withClient(spec.testApp.ownerUrl, (db) =>
+      db.query(`UPDATE cases SET due_at = $2 WHERE tenant_id = $1`, [spec.tenantId, dueAt]),
+    );
+    await withClient(spec.testApp.ownerUrl, (db) =>
+      db.query(`DELETE FROM business_events WHERE tenant_id = $1 AND type = 'case.overdue'`, [spec.tenantId]),
+    );
+    await spec.testApp.app
+      .get(CaseDeadlines)
+      .arrive({ tenantId: spec.tenantId, caseId: opened?.id ?? '', dueAt, moment: 'overdue' });
+    const waiting = async () =>
+      rows(`SELECT 1 FROM member_notices WHERE tenant_id = $1 AND user_id = $2 AND sent_at IS NULL`, [
+        staff.id,
+      ]);
+    for (let tries = 0; (await waiting()).length === 0 && tries < 100; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    await spec.testApp.app.get(MemberNotifier).sendSummary({ tenantId: spec.tenantId, userId: staff.id });
+    const summary = await waitForMailTo(spec.testApp, staff.email, (mail) =>
+      mail.subject.includes('since your last summary'),
+    );
+    const pacific = (at: string) =>
+      new Intl.DateTimeFormat('en', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'America/Los_Angeles',
+      }).format(new Date(at));
+    expect(summary.text).toContain(`It was due by ${pacific(dueAt)}.`);
+  });
+
+  it('plans the next summary for a notice decided while the last one was being sent', async () => {
+    const [owner] = await rows<{ id: string }>(
+      `SELECT id FROM users WHERE email = $2 AND $1::uuid IS NOT NULL`,
+      [spec.ownerEmail],
+    );
+    await spec.owner.put('/api/me/notifications', { choices: { 'report.ready': 'summary' } });
+    const summaryJobs = async () =>
+      rows(
+        `SELECT 1 FROM pgboss.job WHERE name = 'member-summary' AND state = 'created'
+            AND data->>'tenantId' = $1::text AND data->>'userId' = $2`,
+        [owner?.id],
+      );
+    await withClient(spec.testApp.ownerUrl, (db) =>
+      db.query(`DELETE FROM pgboss.job WHERE name = 'member-summary' AND data->>'tenantId' = $1::text`, [
+        spec.tenantId,
+      ]),
+    );
+    const event = async () => {
+      const [made] = await rows<{ id: string }>(
+        `INSERT INTO business_events (tenant_id, type, data) VALUES ($1, 'report.ready', '{"weekStart":"2026-11-30"}')
+         RETURNING id`,
+      );
+      return made?.id ?? '';
+    };
+    const notifier = spec.testApp.app.get(MemberNotifier);
+    await notifier.decide({ tenantId: spec.tenantId, eventId: await event() });
+    expect(await summaryJobs()).toHaveLength(1);
+
+    // The summary is being sent (its lock held, its notices being marked) while a second event is decided.
+    await withClient(spec.testApp.ownerUrl, async (db) => {
+      await db.query('BEGIN');
+      await db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || ':summary:' || $2, 0))`, [
+        spec.tenantId,
+        owner?.id,
+      ]);
+      await db.query(`UPDATE member_notices SET sent_at = now() WHERE tenant_id = $1 AND user_id = $2`, [
+        spec.tenantId,
+        owner?.id,
+      ]);
+      await db.query(
+        `DELETE FROM pgboss.job WHERE name = 'member-summary' AND data->>'tenantId' = $1::text`,
+        [spec.tenantId],
+      );
+      const second = event();
+      const deciding = second.then((id) => notifier.decide({ tenantId: spec.tenantId, eventId: id }));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await db.query('COMMIT');
+      await deciding;
+    });
+    // It waited for the summary, saw it sent, and planned the next one.
+    expect(await summaryJobs()).toHaveLength(1);
+  });
+
+  it('tells the owner of a reply that matched no email only as they chose', async () => {
+    await spec.owner.put('/api/me/notifications', { choices: { 'reply.received': 'none' } });
+    const replies = spec.testApp.app.get(RepliesService);
+    const to = replyAddress(spec.tenantId, '00000000-0000-4000-8000-000000000000', 'reply.rapport.localhost');
+    const inbound = {
+      to,
+      from: 'Mystery <mystery@elsewhere.example>',
+      subject: 'Re: hello',
+      html: '',
+      envelope: '',
+      attachments: 0,
+      isTruncated: false,
+    };
+    expect(await replies.store({ ...inbound, text: 'Who are you?' }, new Date())).toBe('unmatched');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(
+      (await mailTo(spec.testApp, spec.ownerEmail)).some((mail) => mail.subject.includes('mystery@')),
+    ).toBe(false);
+
+    await spec.owner.put('/api/me/notifications', { choices: { 'reply.received': 'instant' } });
+    await replies.store({ ...inbound, text: 'Anyone there?' }, new Date());
+    const notice = await waitForMailTo(
+      spec.testApp,
+      spec.ownerEmail,
+      (mail) => mail.subject === 'mystery@elsewhere.example replied to Notice Bakery',
+    );
+    expect(notice.text).toContain('Anyone there?');
   });
 });

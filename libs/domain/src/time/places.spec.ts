@@ -1,4 +1,12 @@
-import { countryName, isCountryCode, isTimeZone, listCountries, listTimeZones, timeZonesOf } from './places';
+import {
+  countryName,
+  isCountryCode,
+  isTimeZone,
+  listCountries,
+  listTimeZones,
+  placeTimeZone,
+  timeZonesOf,
+} from './places';
 
 describe('places', () => {
   it.each([
@@ -58,5 +66,18 @@ describe('pickers', () => {
     const zones = listTimeZones();
     expect(zones).toContain('Europe/Madrid');
     expect(zones.every(isTimeZone)).toBe(true);
+  });
+});
+
+describe('placeTimeZone', () => {
+  it('gives the name pickers show, whatever the letter case', () => {
+    expect(placeTimeZone('europe/madrid')).toBe('Europe/Madrid');
+    expect(placeTimeZone('Europe/Madrid')).toBe('Europe/Madrid');
+  });
+
+  it('refuses zones that are no place, and what is no zone', () => {
+    expect(placeTimeZone('Etc/GMT+5')).toBeNull();
+    expect(placeTimeZone('Mars/Olympus')).toBeNull();
+    expect(placeTimeZone(42)).toBeNull();
   });
 });

@@ -44,6 +44,19 @@ export function listTimeZones(): string[] {
   return Intl.supportedValuesOf('timeZone');
 }
 
+let placeZones: Set<string> | null = null;
+
+/**
+ * The name a place's time zone goes by in pickers (`europe/madrid` → `Europe/Madrid`), or null for a zone
+ * that is no place's (`EST`, an offset) or none at all: what a person chooses is kept as the pickers show it.
+ */
+export function placeTimeZone(value: unknown): string | null {
+  if (!isTimeZone(value)) return null;
+  placeZones ??= new Set(listTimeZones());
+  const resolved = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  return placeZones.has(resolved) ? resolved : null;
+}
+
 /**
  * The IANA time zones of a country (`ES`: Africa/Ceuta, Atlantic/Canary, Europe/Madrid), from the runtime's
  * CLDR data where it exposes them (`Intl.Locale` timeZones / getTimeZones()); empty where it does not.

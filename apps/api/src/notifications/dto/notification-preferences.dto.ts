@@ -5,7 +5,7 @@ import {
   type UpdateNotificationPreferencesRequest,
 } from '@rapport/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull, IsTimeZone } from '../../errors/validators';
 
 const DELIVERY_RULE = `must be one of ${NOTIFICATION_DELIVERIES.join(', ')}, or null for the role's default`;
@@ -36,6 +36,7 @@ export class UpdateNotificationPreferencesDto implements UpdateNotificationPrefe
   @ApiPropertyOptional({ type: NotificationChoicesDto })
   @ValidateNested()
   @Type(() => NotificationChoicesDto)
+  @IsObject({ message: 'must be an object of kinds and how each comes' })
   @IsOptionalNotNull()
   choices?: NotificationChoicesDto;
 

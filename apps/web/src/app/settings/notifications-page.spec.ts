@@ -70,16 +70,23 @@ describe('NotificationsPage', () => {
     await settle();
     expect(element.querySelector('[role="status"]')?.textContent).toContain('Saved');
 
-    const refused = page.save({ summaryHour: 25 });
+    const selects = () =>
+      fixture.debugElement.queryAll(By.directive(MatSelect)).map((one) => one.componentInstance as MatSelect);
+    // The person picks 18:00 in the hour select (after the one kind), and the server refuses it.
+    const hourSelect = selects()[1];
+    if (hourSelect) hourSelect.value = 18;
+    const refused = page.save({ summaryHour: 18 });
     http
       .expectOne('/api/me/notifications')
       .flush(
-        { error: 'validation_failed', message: 'summaryHour must not be greater than 23', details: [] },
+        { error: 'validation_failed', message: 'summaryHour is refused', details: [] },
         { status: 400, statusText: 'Bad Request' },
       );
     await refused;
     await settle();
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('summaryHour');
     expect(page.preferences()?.summaryHour).toBe(8);
+    // Drawn again, the hour select shows the server's 08:00, not the refused pick.
+    expect(selects()[1]?.value).toBe(8);
   });
 });

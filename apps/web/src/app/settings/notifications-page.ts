@@ -35,88 +35,91 @@ const TIME_ZONES = listTimeZones();
       <p class="settings-error" role="alert">{{ message }}</p>
     }
     @if (preferences(); as value) {
-      <section class="settings-section" aria-labelledby="notifications-title">
-        <h2 id="notifications-title">Notifications</h2>
-        <p class="lead">
-          How you hear of what happens at {{ businessName() }}: an email at once, one summary email a day, or
-          not at all. These are yours alone; each person on the team chooses their own. A case assigned to you
-          always reaches you.
-        </p>
-        <ul class="kinds">
-          @for (item of value.kinds; track item.kind) {
-            <li class="kind">
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
-                <mat-label>{{ words[item.kind] }}</mat-label>
-                <mat-select
-                  [value]="item.delivery"
-                  [disabled]="saving.isBusy()"
-                  (selectionChange)="choose(item.kind, $event.value)"
-                >
-                  @for (delivery of deliveries; track delivery) {
-                    <mat-option [value]="delivery">{{ deliveryWords[delivery] }}</mat-option>
-                  }
-                </mat-select>
-                @if (!item.isChosen) {
-                  <mat-hint>Default for your role</mat-hint>
-                }
-              </mat-form-field>
-              @if (item.isChosen) {
-                <button
-                  mat-button
-                  type="button"
-                  [disabled]="saving.isBusy()"
-                  [attr.aria-label]="'Back to the default for ' + words[item.kind]"
-                  (click)="choose(item.kind, null)"
-                >
-                  Back to the default
-                </button>
-              }
-            </li>
-          }
-        </ul>
-
-        <h3>Daily summary</h3>
-        <p class="lead">Sent at this hour, only on days when something happened.</p>
-        <div class="settings-row">
-          <mat-form-field appearance="outline">
-            <mat-label>Hour</mat-label>
-            <mat-select
-              [value]="value.summaryHour"
-              [disabled]="saving.isBusy()"
-              (selectionChange)="save({ summaryHour: $event.value })"
-            >
-              @for (hour of hours; track hour) {
-                <mat-option [value]="hour">{{ hourLabel(hour) }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Your time zone</mat-label>
-            <mat-select
-              [value]="value.timeZone ?? ''"
-              [disabled]="saving.isBusy()"
-              (selectionChange)="save({ timeZone: $event.value || null })"
-            >
-              <mat-option value="">The business's ({{ zoneLabel(value.businessTimeZone) }})</mat-option>
-              @for (zone of timeZones; track zone) {
-                <mat-option [value]="zone">{{ zoneLabel(zone) }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-        </div>
-        @if (canManage) {
+      <!-- Drawn again after a refused save, so every select shows what the server holds, not the pick. -->
+      @for (drawing of [revision()]; track drawing) {
+        <section class="settings-section" aria-labelledby="notifications-title">
+          <h2 id="notifications-title">Notifications</h2>
           <p class="lead">
-            For the whole team in a Slack or Microsoft Teams channel, add the channel in
-            <a routerLink="/settings/webhooks">Webhooks</a>.
+            How you hear of what happens at {{ businessName() }}: an email at once, one summary email a day,
+            or not at all. These are yours alone; each person on the team chooses their own. A case assigned
+            to you always reaches you.
           </p>
-        }
-        @if (saving.error(); as message) {
-          <p class="settings-error" role="alert">{{ message }}</p>
-        }
-        @if (notice(); as message) {
-          <p class="settings-ok" role="status">{{ message }}</p>
-        }
-      </section>
+          <ul class="kinds">
+            @for (item of value.kinds; track item.kind) {
+              <li class="kind">
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                  <mat-label>{{ words[item.kind] }}</mat-label>
+                  <mat-select
+                    [value]="item.delivery"
+                    [disabled]="saving.isBusy()"
+                    (selectionChange)="choose(item.kind, $event.value)"
+                  >
+                    @for (delivery of deliveries; track delivery) {
+                      <mat-option [value]="delivery">{{ deliveryWords[delivery] }}</mat-option>
+                    }
+                  </mat-select>
+                  @if (!item.isChosen) {
+                    <mat-hint>Default for your role</mat-hint>
+                  }
+                </mat-form-field>
+                @if (item.isChosen) {
+                  <button
+                    mat-button
+                    type="button"
+                    [disabled]="saving.isBusy()"
+                    [attr.aria-label]="'Back to the default for ' + words[item.kind]"
+                    (click)="choose(item.kind, null)"
+                  >
+                    Back to the default
+                  </button>
+                }
+              </li>
+            }
+          </ul>
+
+          <h3>Daily summary</h3>
+          <p class="lead">Sent at this hour, only on days when something happened.</p>
+          <div class="settings-row">
+            <mat-form-field appearance="outline">
+              <mat-label>Hour</mat-label>
+              <mat-select
+                [value]="value.summaryHour"
+                [disabled]="saving.isBusy()"
+                (selectionChange)="save({ summaryHour: $event.value })"
+              >
+                @for (hour of hours; track hour) {
+                  <mat-option [value]="hour">{{ hourLabel(hour) }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>Your time zone</mat-label>
+              <mat-select
+                [value]="value.timeZone ?? ''"
+                [disabled]="saving.isBusy()"
+                (selectionChange)="save({ timeZone: $event.value || null })"
+              >
+                <mat-option value="">The business's ({{ zoneLabel(value.businessTimeZone) }})</mat-option>
+                @for (zone of timeZones; track zone) {
+                  <mat-option [value]="zone">{{ zoneLabel(zone) }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          </div>
+          @if (canManage) {
+            <p class="lead">
+              For the whole team in a Slack or Microsoft Teams channel, add the channel in
+              <a routerLink="/settings/webhooks">Webhooks</a>.
+            </p>
+          }
+          @if (saving.error(); as message) {
+            <p class="settings-error" role="alert">{{ message }}</p>
+          }
+          @if (notice(); as message) {
+            <p class="settings-ok" role="status">{{ message }}</p>
+          }
+        </section>
+      }
     }
   `,
   styleUrl: './settings-forms.scss',
@@ -148,6 +151,8 @@ export class NotificationsPage implements OnInit {
   readonly loadError = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
   readonly saving = new Submission();
+  /** Counts refused saves: each draws the selects again from what the server holds. */
+  readonly revision = signal(0);
   readonly words = NOTIFICATION_WORDS;
   readonly deliveries = NOTIFICATION_DELIVERIES;
   readonly deliveryWords = DELIVERY_WORDS;
@@ -174,7 +179,10 @@ export class NotificationsPage implements OnInit {
       this.notice.set('Saved');
     });
     // Refused: the selects go back to what the server holds.
-    if (this.saving.error() && previous) this.preferences.set({ ...previous });
+    if (this.saving.error() && previous) {
+      this.preferences.set(previous);
+      this.revision.update((count) => count + 1);
+    }
   }
 
   hourLabel(hour: number): string {
