@@ -15,12 +15,14 @@ export class MemberNotifications1795655300000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE notification_settings (
         tenant_id uuid NOT NULL,
+        id uuid NOT NULL DEFAULT gen_random_uuid(),
         user_id uuid NOT NULL,
         choices jsonb NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(choices) = 'object'),
         summary_hour smallint NOT NULL DEFAULT 8 CHECK (summary_hour BETWEEN 0 AND 23),
         time_zone text CHECK (length(time_zone) <= 64),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id, user_id),
+        PRIMARY KEY (tenant_id, id),
+        UNIQUE (tenant_id, user_id),
         FOREIGN KEY (tenant_id, user_id) REFERENCES memberships (tenant_id, user_id) ON DELETE CASCADE
       )`);
     await isolateByTenant(db, 'notification_settings');
