@@ -59,10 +59,11 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CONNECTION_TARGET) target: ConnectionTarget,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    // Its own small pool, working as the app role like every other connection.
+    // Its own small pool, working as the app role like every other connection: room for the workers'
+    // polls and for each job's completion, so a completion never waits past its job's expiry.
     this.pool = new Pool({
       connectionString: target.url,
-      max: 3,
+      max: 6,
       application_name: 'rapport-jobs',
       connectionTimeoutMillis: 5000,
       ...(target.setRole ? { options: `-c role=${target.setRole}` } : {}),

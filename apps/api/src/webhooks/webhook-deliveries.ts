@@ -51,7 +51,7 @@ export class WebhookDeliveries implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.work<FanoutJob>('event-fanout', (job) => this.fanOut(job.data), 10);
+    this.jobs.work<FanoutJob>('event-fanout', (job) => this.fanOut(job.data), 2);
     this.jobs.work<DeliveryJob>(
       'webhook-delivery',
       (job) => this.deliver(job),
