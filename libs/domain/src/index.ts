@@ -63,3 +63,4 @@ export * from './contracts/webhooks';
 export * from './surveys/review-platforms';
 export * from './notifications/notification-preferences';
 export * from './contracts/notifications';
+export * from './insights/themes';
