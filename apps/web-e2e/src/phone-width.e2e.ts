@@ -153,6 +153,7 @@ const VISITS: Record<string, Visit> = {
   'settings/integrations': { open: (page) => go(page, '/settings/integrations') },
   'settings/api-keys': { open: (page) => go(page, '/settings/api-keys') },
   'settings/webhooks': { open: (page) => go(page, '/settings/webhooks') },
+  'settings/notifications': { open: (page) => go(page, '/settings/notifications') },
   'settings/security': { open: (page) => go(page, '/settings/security') },
   'settings/audit': { open: (page) => go(page, '/settings/audit') },
   'businesses/new': { open: (page) => go(page, '/businesses/new') },

@@ -96,6 +96,7 @@ describe('a new business brings in a colleague', () => {
       'Business',
       'Answers and cases',
       'Enquiry form',
+      'Notifications',
       'Your account',
     ]);
 
