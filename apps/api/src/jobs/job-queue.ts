@@ -185,11 +185,29 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.isStarted) {
       // A try still running finishes (up to its limit); what is left is retried by the next process.
-      await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+      await this.withinTime(this.boss.stop({ graceful: true, wait: true, timeout: 15_000 }), 20_000, 'stop');
     }
     // Let the statements pg-boss left running (a job's completion) finish on the open pool.
-    await Promise.allSettled([...this.running]);
+    await this.withinTime(Promise.allSettled([...this.running]), 5_000, 'finish its statements');
     this.isClosed = true;
-    await this.pool.end();
+    await this.withinTime(this.pool.end(), 5_000, 'close its connections');
+  }
+
+  /**
+   * A step of the stop that takes longer than `ms` is left behind (and said so): the app's stop must end,
+   * and whatever the queue had not finished is retried by the next process, as after a crash.
+   */
+  private async withinTime(step: Promise<unknown>, ms: number, what: string): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+    const outcome = await Promise.race([
+      step.then(
+        () => 'done' as const,
+        () => 'done' as const,
+      ),
+      late,
+    ]);
+    clearTimeout(timer);
+    if (outcome === 'late') this.logger.warn({ ms }, `The job queue did not ${what} in time; going on`);
   }
 }
