@@ -64,3 +64,4 @@ export * from './surveys/review-platforms';
 export * from './notifications/notification-preferences';
 export * from './contracts/notifications';
 export * from './insights/themes';
+export * from './scores/small-samples';
